@@ -1,0 +1,22 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { requireUser, resolveUser } from '../http/auth.ts';
+import type { RouteDeps } from '../http/deps.ts';
+import { forbidden } from '../http/errors.ts';
+import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { can } from '../users/policy.ts';
+import { DashboardPage } from './dashboard.pages.tsx';
+
+/**
+ * The newsroom context: authentication is registered once here, for every route inside;
+ * reader routes live outside it and never touch sessions.
+ */
+export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  app.addHook('onRequest', resolveUser(deps));
+  app.addHook('onRequest', requireUser);
+
+  app.get('/admin', async (request, reply) => {
+    if (!can(request.user, 'view-newsroom')) throw forbidden();
+    const ctx = await pageContext(deps, request);
+    return sendPrivatePage(reply, DashboardPage({ ctx, csrfToken: reply.generateCsrf() }));
+  });
+};

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { newsroomRoutes } from './admin/newsroom.routes.ts';
+import { articleRoutes } from './articles/article.routes.ts';
+import { createPageCache, type PageCache } from './cache/page-cache.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { DialectName } from './db/connect.ts';
+import type { Db } from './db/database.ts';
+import { ErrorPage } from './http/error.pages.tsx';
+import type { RouteDeps } from './http/deps.ts';
+import { classifyError, errorMessage, notFound } from './http/errors.ts';
+import { pageContext } from './http/page.ts';
+import { sectionRoutes } from './sections/section.routes.ts';
+import { defaultSiteSettings } from './settings/site-settings.ts';
+import { loginRoutes } from './users/login.routes.ts';
+import { loadAssets, type Asset } from './web/assets.ts';
+import type { PageContext } from './web/page-context.ts';
+import { renderDocument } from './web/render.ts';
+import { stringsFor } from './web/strings.ts';
+
+/** What buildApp() needs; everything the app touches comes through here. */
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  dialect: DialectName;
+  clock?: Clock;
+  /** Shared with the worker, so its writes invalidate this instance's pages at once. */
+  cache?: PageCache;
+}
+
+/** Builds the HTTP application: plugins, reader routes, newsroom routes and error pages. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, db } = options;
+  const clock = options.clock ?? systemClock;
+  const cache = options.cache ?? createPageCache({ db, clock, ttlMs: config.cacheVersionTtlMs });
+  const assets = loadAssets();
+  const deps: RouteDeps = {
+    config,
+    db,
+    dialect: options.dialect,
+    clock,
+    cache,
+    assets,
+    buildId: assets.css.url.split('.')[1] ?? 'dev',
+  };
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    // Let in-flight requests finish on shutdown, but drop idle keep-alive sockets at once.
+    forceCloseConnections: 'idle',
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorateRequest('user', null);
+
+  // Set before any plugin is registered: child contexts copy the handlers they find.
+  app.setNotFoundHandler(() => {
+    throw notFound();
+  });
+  app.setErrorHandler(async (error, request, reply) => {
+    const { status, code } = classifyError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const ctx = await errorPageContext(deps, request);
+    const message = errorMessage(ctx.t, code);
+    return reply
+      .status(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(await renderDocument(ErrorPage({ ctx, ...message })));
+  });
+
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyCsrf, {
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/' },
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(config.dataDir, 'media'),
+    prefix: '/media/',
+    // Media file names carry a content hash, so they never change under the same URL.
+    maxAge: '365d',
+    immutable: true,
+    index: false,
+    list: false,
+  });
+
+  for (const asset of Object.values(assets) as Asset[]) {
+    app.get(asset.url, (_request, reply) =>
+      reply
+        .header('content-type', asset.type)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(asset.body),
+    );
+  }
+
+  app.get('/healthz', async (_request, reply) => {
+    await sql`select 1`.execute(db);
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ status: 'ok', database: options.dialect });
+  });
+
+  await app.register(articleRoutes, deps);
+  await app.register(sectionRoutes, deps);
+  await app.register(loginRoutes, deps);
+  await app.register(newsroomRoutes, deps);
+
+  return app;
+}
+
+// The error page must render even when the database is what failed.
+async function errorPageContext(deps: RouteDeps, request: FastifyRequest): Promise<PageContext> {
+  try {
+    return await pageContext(deps, request);
+  } catch {
+    return {
+      site: defaultSiteSettings,
+      sections: [],
+      t: stringsFor(defaultSiteSettings.locale),
+      assets: deps.assets,
+      publicUrl: deps.config.publicUrl,
+      path: '/',
+      year: deps.clock.now().getFullYear(),
+    };
+  }
+}

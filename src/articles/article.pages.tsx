@@ -1,0 +1,209 @@
+import { formatDateTime, isoInZone } from '../web/dates.ts';
+import { Picture, StoryCard, mediaUrl } from '../web/components.tsx';
+import { Layout } from '../web/layout.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import { jsonForScript, trustedHtml } from '../web/render.ts';
+import { typeset } from '../web/typography.ts';
+import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
+
+/** The article page: the full anatomy in semantic HTML, with its metadata for search and sharing. */
+export function ArticlePage({ ctx, article: a }: { ctx: PageContext; article: ArticleView }) {
+  const { site, t } = ctx;
+  const locale = site.locale;
+  const canonical = ctx.publicUrl + articlePath(a);
+  const shareImage = a.image?.variants
+    .filter((v) => v.format === 'jpeg')
+    .sort((x, y) => x.width - y.width)
+    .find((v) => v.width >= 1024);
+  const imageUrl = shareImage ? ctx.publicUrl + mediaUrl(shareImage.file) : undefined;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${a.title} — ${site.siteName}`}
+      description={a.standfirst}
+      canonical={canonical}
+      head={
+        <>
+          <meta property="og:type" content="article" />
+          <meta property="og:site_name" content={site.siteName} />
+          <meta property="og:locale" content={locale === 'fr' ? 'fr_FR' : 'en_GB'} />
+          <meta property="og:title" content={a.title} />
+          <meta property="og:description" content={a.standfirst} />
+          <meta property="og:url" content={canonical} />
+          {imageUrl && shareImage ? (
+            <>
+              <meta property="og:image" content={imageUrl} />
+              <meta property="og:image:width" content={String(shareImage.width)} />
+              <meta property="og:image:height" content={String(shareImage.height)} />
+              <meta property="og:image:alt" content={a.image?.alt ?? ''} />
+            </>
+          ) : null}
+          <meta
+            property="article:published_time"
+            content={isoInZone(a.publishedAt, site.timeZone)}
+          />
+          {a.updatedAt ? (
+            <meta
+              property="article:modified_time"
+              content={isoInZone(a.updatedAt, site.timeZone)}
+            />
+          ) : null}
+          <meta property="article:section" content={a.section.name} />
+          <meta name="twitter:card" content={imageUrl ? 'summary_large_image' : 'summary'} />
+          <script type="application/ld+json">
+            {jsonForScript(newsArticleJsonLd(ctx, a, canonical, imageUrl))}
+          </script>
+        </>
+      }
+    >
+      <article class="article">
+        <header>
+          <a class="section-label" href={`/${a.section.slug}`}>
+            {a.section.name}
+          </a>
+          {a.kicker ? <p class="kicker">{typeset(a.kicker, locale)}</p> : null}
+          <h1>{typeset(a.title, locale)}</h1>
+          {a.standfirst ? <p class="standfirst">{typeset(a.standfirst, locale)}</p> : null}
+          <div class="byline">
+            <p>
+              {t.by} <span class="signature">{a.signature || site.siteName}</span>
+            </p>
+            <p>
+              {t.published}{' '}
+              <time datetime={isoInZone(a.publishedAt, site.timeZone)}>
+                {formatDateTime(a.publishedAt, site)}
+              </time>
+              {a.updatedAt ? (
+                <>
+                  {' · '}
+                  {t.updated}{' '}
+                  <time datetime={isoInZone(a.updatedAt, site.timeZone)}>
+                    {formatDateTime(a.updatedAt, site)}
+                  </time>
+                </>
+              ) : null}
+              {' · '}
+              {t.readingTime(readingMinutes(a.bodyHtml))}
+            </p>
+          </div>
+        </header>
+        {a.image ? (
+          <figure class="photo">
+            <Picture
+              image={a.image}
+              sizes="(min-width: 44rem) 44rem, 100vw"
+              eager
+              fallbackWidth={1024}
+            />
+            <figcaption>
+              {a.image.caption ? (
+                <span class="caption">{typeset(a.image.caption, locale)}</span>
+              ) : null}
+              {a.image.caption && a.image.credit ? ' — ' : null}
+              {a.image.credit ? (
+                <span class="credit">
+                  {typeset(t.photoCredit, locale)} {a.image.credit}
+                </span>
+              ) : null}
+            </figcaption>
+          </figure>
+        ) : null}
+        <div class="body">{trustedHtml(a.bodyHtml)}</div>
+        <footer class="article-foot">
+          <a href={`/${a.section.slug}`}>{t.seeSection(a.section.name)}</a>
+        </footer>
+      </article>
+    </Layout>
+  );
+}
+
+function newsArticleJsonLd(
+  ctx: PageContext,
+  a: ArticleView,
+  canonical: string,
+  imageUrl: string | undefined,
+) {
+  const { site } = ctx;
+  const isPerson = !!a.authorName && a.signature === a.authorName;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title,
+    description: a.standfirst,
+    datePublished: isoInZone(a.publishedAt, site.timeZone),
+    dateModified: isoInZone(a.updatedAt ?? a.publishedAt, site.timeZone),
+    author: [{ '@type': isPerson ? 'Person' : 'Organization', name: a.signature || site.siteName }],
+    ...(imageUrl ? { image: [imageUrl] } : {}),
+    publisher: {
+      '@type': 'Organization',
+      name: site.siteName,
+      logo: { '@type': 'ImageObject', url: ctx.publicUrl + ctx.assets.favicon.url },
+    },
+    articleSection: a.section.name,
+    inLanguage: site.locale,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+  };
+}
+
+/** The home page: the lead story, the next headlines, then the latest of each section. */
+export function HomePage(props: {
+  ctx: PageContext;
+  lead: ArticleSummary | undefined;
+  headlines: ArticleSummary[];
+  bySection: { section: { slug: string; name: string }; articles: ArticleSummary[] }[];
+}) {
+  const { ctx } = props;
+  const { site, t } = ctx;
+  return (
+    <Layout
+      ctx={ctx}
+      title={site.tagline ? `${site.siteName} — ${site.tagline}` : site.siteName}
+      description={site.tagline || undefined}
+      canonical={ctx.publicUrl + '/'}
+    >
+      <h1 class="visually-hidden">{site.siteName}</h1>
+      {props.lead ? (
+        <section class="lead" aria-label={t.latest}>
+          <StoryCard
+            ctx={ctx}
+            article={props.lead}
+            heading="h2"
+            sizes="(min-width: 64rem) 44rem, 100vw"
+            eager
+            showSection
+          />
+          {props.headlines.length ? (
+            <div class="lead-side">
+              <ul class="headlines">
+                {props.headlines.map((a) => (
+                  <li>
+                    <StoryCard ctx={ctx} article={a} showImage={false} showSection />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </section>
+      ) : (
+        <p>{t.emptyHome}</p>
+      )}
+      {props.bySection.map(({ section, articles }) => (
+        <section class="rubric" aria-labelledby={`rubrique-${section.slug}`}>
+          <h2 class="rubric-title" id={`rubrique-${section.slug}`}>
+            <a href={`/${section.slug}`}>{section.name}</a>
+            <a class="more" href={`/${section.slug}`}>
+              {t.seeSection(section.name)} →
+            </a>
+          </h2>
+          <ul class="cards">
+            {articles.map((a) => (
+              <li>
+                <StoryCard ctx={ctx} article={a} class="card" showStandfirst={false} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'archived';
+export type CommentsMode = 'open' | 'closed';
+
+/** The `articles` table: one row per article, with its anatomy and editorial state. */
+export interface ArticleTable {
+  id: Generated<number>;
+  slug: string;
+  section_id: number;
+  kicker: string;
+  title: string;
+  standfirst: string;
+  /** Markdown source as the newsroom wrote it. */
+  body: string;
+  /** Sanitized HTML rendered from `body`; the only HTML the reader pages print raw. */
+  body_html: string;
+  signature: string;
+  author_id: number | null;
+  status: ArticleStatus;
+  published_at: string | null;
+  /** Reader-visible « mis à jour » time; null when the article was never flagged as updated. */
+  updated_at: string | null;
+  created_at: string;
+  image_id: number | null;
+  image_credit: string;
+  image_caption: string;
+  image_alt: string;
+  comments: CommentsMode;
+  /** Incremented on every save; used for edit conflicts and cache invalidation. */
+  version: number;
+}
+
+export type ArticleRow = Selectable<ArticleTable>;
+export type NewArticleRow = Insertable<ArticleTable>;
+export type ArticleRowUpdate = Updateable<ArticleTable>;

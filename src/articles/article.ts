@@ -1,0 +1,53 @@
+import type { ImageVariant } from '../media/image-variants.ts';
+import type { CommentsMode } from './article.table.ts';
+
+/** A featured photo as pages show it: variants plus the article's credit, caption and alt. */
+export interface ImageView {
+  width: number;
+  height: number;
+  variants: ImageVariant[];
+  alt: string;
+  credit: string;
+  caption: string;
+}
+
+/** What lists of articles (home, sections) show of each one. */
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  kicker: string;
+  title: string;
+  standfirst: string;
+  signature: string;
+  publishedAt: string;
+  updatedAt: string | null;
+  section: { slug: string; name: string };
+  image: ImageView | null;
+}
+
+/** Everything the article page shows. */
+export interface ArticleView extends ArticleSummary {
+  bodyHtml: string;
+  authorName: string | null;
+  comments: CommentsMode;
+  version: number;
+}
+
+/** The path of an article page. */
+export function articlePath(article: { slug: string; section: { slug: string } }): string {
+  return `/${article.section.slug}/${article.slug}`;
+}
+
+/** The path of a section page, optionally at a given page number. */
+export function sectionPath(section: { slug: string }, page = 1): string {
+  return page > 1 ? `/${section.slug}?page=${page}` : `/${section.slug}`;
+}
+
+/** Word count of an article body, for reading time. */
+export function readingMinutes(html: string): number {
+  const words = html
+    .replace(/<[^>]+>/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length;
+  return Math.max(1, Math.round(words / 230));
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Db } from './database.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely handle and which engine is behind it. */
+export interface Connection {
+  db: Db;
+  dialect: DialectName;
+}
+
+/** Options for connect(): a PostgreSQL URL, or else the SQLite file in dataDir. */
+export interface ConnectOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** PostgreSQL schema to use (tests isolate themselves in a schema of their own). */
+  schema?: string;
+  /** SQLite file name inside dataDir. */
+  sqliteFile?: string;
+}
+
+/** Opens the configured database: PostgreSQL when a URL is given, else SQLite in WAL mode. */
+export function connect(options: ConnectOptions): Connection {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      types: { getTypeParser },
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    return { db: new Kysely({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  const file = path.join(options.dataDir, options.sqliteFile ?? 'griot.db');
+  const database = new SqliteDatabase(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return { db: new Kysely({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+}
+
+const INT8 = 20;
+const TIMESTAMPTZ = 1184;
+const TIMESTAMP = 1114;
+
+// Both engines hand timestamps to the app as ISO strings and counts as numbers,
+// so feature code never branches on the dialect.
+function getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === TIMESTAMPTZ || oid === TIMESTAMP) return (v) => new Date(v).toISOString();
+  if (oid === INT8) return (v) => Number(v);
+  return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+}

@@ -1,0 +1,24 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { ArticleTable } from '../articles/article.table.ts';
+import type { ContentVersionTable } from '../cache/content-version.table.ts';
+import type { MediaTable } from '../media/media.table.ts';
+import type { SectionTable } from '../sections/section.table.ts';
+import type { SettingTable } from '../settings/setting.table.ts';
+import type { LoginAttemptTable, SessionTable, UserTable } from '../users/user.table.ts';
+
+/** Every table of the schema, as Kysely sees it; each feature owns its table types. */
+export interface Database {
+  sections: SectionTable;
+  articles: ArticleTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  media: MediaTable;
+  settings: SettingTable;
+  content_versions: ContentVersionTable;
+}
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** A query runner: the database itself or a transaction. */
+export type DbOrTrx = Db | Trx;

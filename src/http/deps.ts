@@ -1,0 +1,18 @@
+import type { PageCache } from '../cache/page-cache.ts';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { DialectName } from '../db/connect.ts';
+import type { Db } from '../db/database.ts';
+import type { Assets } from '../web/assets.ts';
+
+/** What route plugins are given when registered: the app's explicit dependencies. */
+export interface RouteDeps {
+  config: Config;
+  db: Db;
+  dialect: DialectName;
+  clock: Clock;
+  cache: PageCache;
+  assets: Assets;
+  /** Identifies this build's markup in ETags, so a deploy never serves stale 304s. */
+  buildId: string;
+}

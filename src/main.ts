@@ -1,0 +1,154 @@
+import { parseArgs } from 'node:util';
+import 'dotenv/config';
+import { buildApp } from './app.ts';
+import { createPageCache } from './cache/page-cache.ts';
+import { progressBar } from './cli/progress.ts';
+import { systemClock } from './clock.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { connect, type Connection } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { expireSessionsJob } from './jobs/expire-sessions.ts';
+import { publishScheduledJob } from './jobs/publish-scheduled.ts';
+import { startWorker } from './jobs/worker.ts';
+import { DEMO_ADMIN_EMAIL } from './seed/demo-sections.ts';
+import { seedDemo, type SeedReport } from './seed/seed.ts';
+import { addUser, resetPassword } from './users/add-user.ts';
+import { isRole, roles } from './users/user.ts';
+
+const usage = `Usage: griot <command> [options]
+
+Commands:
+  start                                  migrate, seed an empty database, serve the site and run the worker
+  migrate                                apply pending database migrations
+  seed                                   add the demo publication (idempotent)
+  user add --email E --name N --role R   create a newsroom account (roles: ${roles.join(', ')}); prints its password
+  user reset-password --email E          set a new generated password and print it
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (!command || values.help) {
+    process.stdout.write(usage);
+    return command || values.help ? 0 : 1;
+  }
+  const config = await loadConfig();
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate':
+      return withDb(config, async ({ db }) => {
+        const result = await migrateToLatest(db);
+        console.log(`Migrations applied: ${result.results?.length ?? 0}`);
+      });
+    case 'seed':
+      return withDb(config, async ({ db }) => {
+        await migrateToLatest(db);
+        printSeed(await seed(config, db));
+      });
+    case 'user':
+      return withDb(config, async ({ db }) => {
+        await migrateToLatest(db);
+        if (sub === 'add') {
+          const { email, name, role } = values;
+          if (!email || !name || !role || !isRole(role))
+            throw new UsageError(`user add needs --email, --name and --role (${roles.join(', ')})`);
+          const { password } = await addUser(db, { email, name, role });
+          console.log(`Account created for ${email} (${role}).\nPassword: ${password}`);
+        } else if (sub === 'reset-password') {
+          if (!values.email) throw new UsageError('user reset-password needs --email');
+          console.log(`New password for ${values.email}: ${await resetPassword(db, values.email)}`);
+        } else throw new UsageError(`Unknown user command: ${sub ?? '(none)'}`);
+      });
+    default:
+      throw new UsageError(`Unknown command: ${command}`);
+  }
+}
+
+class UsageError extends Error {}
+
+async function withDb(
+  config: Config,
+  work: (connection: Connection) => Promise<void>,
+): Promise<number> {
+  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await work(connection);
+    return 0;
+  } finally {
+    await connection.db.destroy();
+  }
+}
+
+function seed(config: Config, db: Connection['db']): Promise<SeedReport> {
+  return seedDemo({
+    db,
+    dataDir: config.dataDir,
+    clock: systemClock,
+    onProgress: progressBar('Demo content'),
+  });
+}
+
+function printSeed(report: SeedReport): void {
+  console.log(`Demo content: ${report.sections} sections and ${report.articles} articles added.`);
+  if (report.adminPassword)
+    console.log(`Demo admin: ${report.adminEmail} / ${report.adminPassword}`);
+}
+
+async function start(config: Config): Promise<number> {
+  const { db, dialect } = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(db);
+  const empty = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+  const seeded = empty ? await seed(config, db) : undefined;
+
+  const cache = createPageCache({ db, clock: systemClock, ttlMs: config.cacheVersionTtlMs });
+  const app = await buildApp({ config, db, dialect, cache });
+  const worker = startWorker({
+    jobs: [publishScheduledJob({ db, cache }), expireSessionsJob({ db })],
+    clock: systemClock,
+    log: app.log,
+  });
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = config.publicUrl;
+  const login = seeded?.adminPassword
+    ? `  Log in at ${url}/login as ${seeded.adminEmail} with password ${seeded.adminPassword}\n  (shown once; keep it, or reset it with: npm run griot -- user reset-password --email ${DEMO_ADMIN_EMAIL})`
+    : `  Log in at ${url}/login (demo admin: ${DEMO_ADMIN_EMAIL}; its password was printed at first start.\n  New one: npm run griot -- user reset-password --email ${DEMO_ADMIN_EMAIL})`;
+  console.log(
+    `\nGriot is running on ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${url}\n${login}\n`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await worker.stop();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  return new Promise<number>(() => {});
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError || err instanceof UsageError) {
+      console.error(err.message);
+      if (err instanceof UsageError) console.error(`\n${usage}`);
+    } else console.error(err);
+    process.exit(1);
+  },
+);

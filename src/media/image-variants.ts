@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Sharp } from 'sharp';
+
+export const VARIANT_WIDTHS = [320, 640, 1024, 1600] as const;
+
+/** One resized file of an image. */
+export interface ImageVariant {
+  width: number;
+  height: number;
+  format: 'jpeg' | 'webp';
+  /** File name relative to the media folder. */
+  file: string;
+  bytes: number;
+}
+
+/** An image's original (upright) size and its variants. */
+export interface ImageInfo {
+  width: number;
+  height: number;
+  variants: ImageVariant[];
+}
+
+const FORMATS = ['jpeg', 'webp'] as const;
+const EXTENSION = { jpeg: 'jpg', webp: 'webp' } as const;
+
+function encode(image: Sharp, format: ImageVariant['format']): Sharp {
+  // JPEG has no alpha: flatten transparent PNG/WebP/SVG onto white rather than sharp's default black.
+  return format === 'jpeg'
+    ? image
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: 78, mozjpeg: true, progressive: true })
+    : image.webp({ quality: 75 });
+}
+
+/**
+ * Writes JPEG and WebP variants of an image (JPEG, PNG, WebP or SVG) at the standard widths, never
+ * upscaled and with all metadata (EXIF, GPS, XMP) stripped; either every file lands or none stays.
+ */
+export async function writeImageVariants({
+  input,
+  dir,
+  baseName,
+}: {
+  input: Buffer;
+  dir: string;
+  baseName: string;
+}): Promise<ImageInfo> {
+  // 'error' rejects corrupt or truncated data instead of silently producing a half-grey picture.
+  const meta = await sharp(input, { failOn: 'error' }).metadata();
+  const { width, height } = meta.autoOrient;
+  const widths: number[] = VARIANT_WIDTHS.filter((w) => w <= width);
+  if (widths.length === 0) widths.push(VARIANT_WIDTHS[0]);
+
+  // Decode, orient and shrink to the largest variant once; every variant is then cut from these
+  // pixels, so an SVG is rasterised once and a huge upload never sits in memory at full size.
+  // The raw pixels carry no metadata at all, which is what strips EXIF, GPS and XMP.
+  const { data, info } = await sharp(input, { failOn: 'error' })
+    .rotate()
+    .resize({ width: Math.max(...widths), withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const raw = { width: info.width, height: info.height, channels: info.channels };
+
+  // Encode everything in memory first: a failure here leaves nothing on disk.
+  const encoded = await Promise.all(
+    widths.flatMap((w) =>
+      FORMATS.map(async (format) => {
+        const pipeline = sharp(data, { raw }).resize({ width: w, withoutEnlargement: true });
+        const out = await encode(pipeline, format).toBuffer({ resolveWithObject: true });
+        const file = `${baseName}-${w}.${EXTENSION[format]}`;
+        const variant: ImageVariant = {
+          width: out.info.width,
+          height: out.info.height,
+          format,
+          file,
+          bytes: out.data.length,
+        };
+        return { variant, data: out.data };
+      }),
+    ),
+  );
+
+  const written: string[] = [];
+  try {
+    const temps = encoded.map(({ variant }) =>
+      path.join(dir, `.${variant.file}.${randomBytes(6).toString('hex')}.tmp`),
+    );
+    written.push(...temps);
+    // allSettled, not all: cleaning up while sibling writes are still in flight would leave strays.
+    const writes = await Promise.allSettled(encoded.map((e, i) => writeFile(temps[i]!, e.data)));
+    const failed = writes.find((w) => w.status === 'rejected');
+    if (failed) throw failed.reason;
+    // Renames within one directory are atomic: readers see the old file or the new one, never half.
+    for (const [i, { variant }] of encoded.entries()) {
+      const final = path.join(dir, variant.file);
+      await rename(temps[i]!, final);
+      written.push(final);
+    }
+  } catch (err) {
+    await Promise.all(written.map((file) => rm(file, { force: true })));
+    throw err;
+  }
+  return { width, height, variants: encoded.map(({ variant }) => variant) };
+}
+
+/** Returns the smallest variant of a format at least minWidth wide, else the largest one. */
+export function pickVariant(
+  info: ImageInfo,
+  format: ImageVariant['format'],
+  minWidth: number,
+): ImageVariant {
+  const ofFormat = info.variants
+    .filter((v) => v.format === format)
+    .sort((a, b) => a.width - b.width);
+  const pick = ofFormat.find((v) => v.width >= minWidth) ?? ofFormat.at(-1);
+  if (!pick) throw new Error(`no ${format} variant`);
+  return pick;
+}
+
+/** Builds a srcset attribute value (`url 320w, url 640w, …`) from the variants of a format. */
+export function srcset(
+  info: ImageInfo,
+  format: ImageVariant['format'],
+  urlFor: (file: string) => string,
+): string {
+  return info.variants
+    .filter((v) => v.format === format)
+    .sort((a, b) => a.width - b.width)
+    .map((v) => `${urlFor(v.file)} ${v.width}w`)
+    .join(', ');
+}

@@ -1,0 +1,20 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** The `media` table: uploaded images with their resized variants and default credits. */
+export interface MediaTable {
+  id: Generated<number>;
+  /** Base name shared by the variant files in the media folder. */
+  file: string;
+  mime: string;
+  width: number;
+  height: number;
+  alt: string;
+  credit: string;
+  caption: string;
+  /** JSON of ImageVariant[] (see image-variants.ts). */
+  variants: string;
+  created_at: string;
+}
+
+export type MediaRow = Selectable<MediaTable>;
+export type NewMediaRow = Insertable<MediaTable>;

@@ -1,0 +1,35 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
+import type { RouteDeps } from '../http/deps.ts';
+import { sendCachedPage } from '../http/page.ts';
+import { SectionPage } from './section.pages.tsx';
+
+export const PER_PAGE = 20;
+
+const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
+
+/** Reader route: a section's page of articles. */
+export const sectionRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  app.get<{ Params: { section: string } }>('/:section', (request, reply) => {
+    const { page } = query.parse(request.query ?? {});
+    const slug = request.params.section;
+    return sendCachedPage(deps, request, reply, {
+      key: `/${slug}?page=${page}`,
+      surrogateKeys: [`section-${slug}`],
+      render: async (ctx) => {
+        const section = ctx.sections.find((s) => s.slug === slug);
+        if (!section) return null;
+        const total = await countLiveArticles(deps.db, { sectionId: section.id });
+        const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+        if (page > pages) return null;
+        const articles = await listLiveArticles(deps.db, {
+          sectionId: section.id,
+          limit: PER_PAGE,
+          offset: (page - 1) * PER_PAGE,
+        });
+        return SectionPage({ ctx, section, articles, page, pages });
+      },
+    });
+  });
+};

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { renderMarkdown } from '../articles/markdown.ts';
+import { findArticleBySlug, insertArticle } from '../articles/article.queries.ts';
+import { slugify } from '../articles/slug.ts';
+import { bumpContentVersion } from '../cache/content-version.queries.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
+import { renderDemoPhotoSvg } from '../media/demo-photo.ts';
+import { writeImageVariants } from '../media/image-variants.ts';
+import { findMediaByFile, insertMedia } from '../media/media.queries.ts';
+import { findSectionBySlug, insertSection } from '../sections/section.queries.ts';
+import { findSiteSettings, updateSiteSettings } from '../settings/setting.queries.ts';
+import { addUser } from '../users/add-user.ts';
+import { findUserByEmail } from '../users/user.queries.ts';
+import { demoArticles } from './articles/all.ts';
+import { demoJournalists } from './articles/journalists.ts';
+import type { DemoArticle } from './articles/types.ts';
+import { DEMO_ADMIN_EMAIL, demoSections, demoSite } from './demo-sections.ts';
+
+/** What seeding did; the admin password is only known when the admin was just created. */
+export interface SeedReport {
+  adminEmail: string;
+  adminPassword: string | undefined;
+  sections: number;
+  articles: number;
+}
+
+/**
+ * Fills the database with the demo publication « Le Veilleur »: settings, sections, newsroom
+ * accounts, and articles with generated photos. Idempotent: what already exists is kept.
+ */
+export async function seedDemo({
+  db,
+  dataDir,
+  clock,
+  onProgress,
+}: {
+  db: Db;
+  dataDir: string;
+  clock: Clock;
+  onProgress?: (done: number, total: number, title: string) => void;
+}): Promise<SeedReport> {
+  const now = clock.now();
+  const current = await findSiteSettings(db);
+  if (current.siteName === 'Griot') await updateSiteSettings(db, demoSite);
+
+  let sections = 0;
+  for (const [position, s] of demoSections.entries()) {
+    if (await findSectionBySlug(db, s.slug)) continue;
+    await insertSection(db, { ...s, position, created_at: now.toISOString() });
+    sections++;
+  }
+
+  const admin = await ensureUser(db, {
+    email: DEMO_ADMIN_EMAIL,
+    name: 'Administrateur',
+    role: 'admin',
+  });
+  for (const j of demoJournalists) await ensureUser(db, j);
+  await ensureUser(db, {
+    email: 'moderation@leveilleur.example',
+    name: 'Équipe modération',
+    role: 'moderator',
+  });
+
+  const mediaDir = path.join(dataDir, 'media');
+  await mkdir(mediaDir, { recursive: true });
+  let articles = 0;
+  for (const [index, demo] of demoArticles.entries()) {
+    onProgress?.(index, demoArticles.length, demo.title);
+    if (await seedArticle(db, { demo, index, mediaDir, now })) articles++;
+  }
+  onProgress?.(demoArticles.length, demoArticles.length, '');
+  if (sections || articles) await bumpContentVersion(db);
+  return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
+}
+
+async function ensureUser(
+  db: Db,
+  user: { email: string; name: string; role: 'admin' | 'editor' | 'author' | 'moderator' },
+): Promise<{ password: string | undefined }> {
+  if (await findUserByEmail(db, user.email)) return { password: undefined };
+  const { password } = await addUser(db, user);
+  return { password };
+}
+
+async function seedArticle(
+  db: Db,
+  { demo, index, mediaDir, now }: { demo: DemoArticle; index: number; mediaDir: string; now: Date },
+): Promise<boolean> {
+  const slug = slugify(demo.title);
+  if (await findArticleBySlug(db, slug)) return false;
+  const section = await findSectionBySlug(db, demo.section);
+  if (!section)
+    throw new Error(`Demo article "${demo.title}" names unknown section ${demo.section}`);
+  const author = await findUserByEmail(db, demo.authorEmail);
+  const image = await seedPhoto(db, { demo, seed: index + 1, mediaDir, now });
+  const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
+  const body = demo.body.trim();
+  await db.transaction().execute(async (trx) => {
+    await insertArticle(trx, {
+      slug,
+      section_id: section.id,
+      kicker: demo.kicker,
+      title: demo.title,
+      standfirst: demo.standfirst,
+      body,
+      body_html: renderMarkdown(body, 'fr'),
+      signature: demo.signature,
+      author_id: author?.id ?? null,
+      status: 'published',
+      published_at: hoursAgo(demo.hoursAgo),
+      updated_at: demo.updatedHoursAgo === undefined ? null : hoursAgo(demo.updatedHoursAgo),
+      created_at: hoursAgo(demo.hoursAgo + 2),
+      image_id: image.id,
+      image_credit: demo.photo.credit,
+      image_caption: demo.photo.caption,
+      image_alt: demo.photo.alt,
+      comments: 'open',
+      version: 1,
+    });
+  });
+  return true;
+}
+
+async function seedPhoto(
+  db: Db,
+  { demo, seed, mediaDir, now }: { demo: DemoArticle; seed: number; mediaDir: string; now: Date },
+): Promise<{ id: number }> {
+  const svg = renderDemoPhotoSvg({ theme: demo.photo.theme, seed, width: 1600, height: 900 });
+  const input = await sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
+  const hash = createHash('sha256').update(input).digest('hex').slice(0, 10);
+  const file = `demo-${demo.photo.theme}-${seed}-${hash}`;
+  const existing = await findMediaByFile(db, file);
+  if (existing) return existing;
+  const info = await writeImageVariants({ input, dir: mediaDir, baseName: file });
+  return insertMedia(db, {
+    file,
+    mime: 'image/jpeg',
+    width: info.width,
+    height: info.height,
+    alt: demo.photo.alt,
+    credit: demo.photo.credit,
+    caption: demo.photo.caption,
+    variants: JSON.stringify(info.variants),
+    created_at: now.toISOString(),
+  });
+}

@@ -1,0 +1,61 @@
+/** Site-wide settings, with the defaults a new install starts from. */
+export interface SiteSettings {
+  siteName: string;
+  tagline: string;
+  locale: Locale;
+  timeZone: string;
+  contactEmail: string;
+}
+
+export type Locale = 'fr' | 'en';
+
+export const defaultSiteSettings: SiteSettings = {
+  siteName: 'Griot',
+  tagline: 'L’actualité, chaque jour',
+  locale: 'fr',
+  timeZone: 'Africa/Niamey',
+  contactEmail: '',
+};
+
+const keys: Record<keyof SiteSettings, string> = {
+  siteName: 'site_name',
+  tagline: 'tagline',
+  locale: 'locale',
+  timeZone: 'time_zone',
+  contactEmail: 'contact_email',
+};
+
+/** Builds SiteSettings from stored key/value rows, falling back to defaults for bad values. */
+export function siteSettingsFromRows(rows: { key: string; value: string }[]): SiteSettings {
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const pick = (k: keyof SiteSettings): string | undefined => stored.get(keys[k]);
+  const locale = pick('locale');
+  const timeZone = pick('timeZone');
+  return {
+    siteName: pick('siteName') || defaultSiteSettings.siteName,
+    tagline: pick('tagline') ?? defaultSiteSettings.tagline,
+    locale: locale === 'en' || locale === 'fr' ? locale : defaultSiteSettings.locale,
+    timeZone: timeZone && isTimeZone(timeZone) ? timeZone : defaultSiteSettings.timeZone,
+    contactEmail: pick('contactEmail') ?? defaultSiteSettings.contactEmail,
+  };
+}
+
+/** Turns partial settings into key/value rows for storage. */
+export function siteSettingsToRows(
+  settings: Partial<SiteSettings>,
+): { key: string; value: string }[] {
+  return (Object.keys(settings) as (keyof SiteSettings)[]).map((k) => ({
+    key: keys[k],
+    value: String(settings[k] ?? ''),
+  }));
+}
+
+/** True when the string names an IANA time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

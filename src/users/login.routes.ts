@@ -1,0 +1,74 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import {
+  clearSessionCookie,
+  requireUser,
+  resolveUser,
+  safeNextPath,
+  setSessionCookie,
+} from '../http/auth.ts';
+import type { RouteDeps } from '../http/deps.ts';
+import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { LoginPage } from './login.pages.tsx';
+import { logIn } from './log-in.ts';
+import { clientKey } from './session.ts';
+import { deleteSession } from './user.queries.ts';
+
+const loginForm = z.object({
+  email: z.string().trim().max(320).default(''),
+  password: z.string().max(1000).default(''),
+  next: z.string().max(2000).optional(),
+});
+
+/** Newsroom sign-in and sign-out. */
+export const loginRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  app.addHook('onRequest', resolveUser(deps));
+
+  app.get<{ Querystring: { next?: string; out?: string } }>('/login', async (request, reply) => {
+    const next = safeNextPath(request.query.next);
+    if (request.user) return reply.redirect(next, 303);
+    const ctx = await pageContext(deps, request);
+    const notice = request.query.out ? ctx.t.loggedOut : undefined;
+    return sendPrivatePage(
+      reply,
+      LoginPage({ ctx, csrfToken: reply.generateCsrf(), next, notice }),
+    );
+  });
+
+  app.post('/login', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const form = loginForm.parse(request.body ?? {});
+    const next = safeNextPath(form.next);
+    const ctx = await pageContext(deps, request);
+    const again = (status: number, error: string) =>
+      sendPrivatePage(
+        reply,
+        LoginPage({ ctx, csrfToken: reply.generateCsrf(), next, email: form.email, error }),
+        status,
+      );
+
+    if (!form.email || !form.password) return again(400, ctx.t.loginMissing);
+    const result = await logIn(deps.db, {
+      email: form.email,
+      password: form.password,
+      client: clientKey(deps.config.sessionSecret, request.ip),
+      now: deps.clock.now(),
+    });
+    if (!result.ok) {
+      if (result.reason === 'invalid') return again(401, ctx.t.loginInvalid);
+      reply.header('retry-after', String(result.retryAfterSeconds));
+      return again(429, ctx.t.loginLocked(result.retryAfterSeconds));
+    }
+    setSessionCookie(deps, request, reply, result);
+    return reply.redirect(next, 303);
+  });
+
+  app.post(
+    '/logout',
+    { onRequest: requireUser, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      if (request.user) await deleteSession(deps.db, request.user.sessionId);
+      clearSessionCookie(reply);
+      return reply.redirect('/login?out=1', 303);
+    },
+  );
+};

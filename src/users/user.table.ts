@@ -1,0 +1,36 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export type Role = 'admin' | 'editor' | 'author' | 'moderator';
+
+/** The `users` table: newsroom accounts (readers have none). */
+export interface UserTable {
+  id: Generated<number>;
+  /** Always stored lower-cased. */
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+/** The `sessions` table: server-side login sessions; `id` is the SHA-256 of the cookie token. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+/** The `login_attempts` table: failed-login counters per email and per client, for throttling. */
+export interface LoginAttemptTable {
+  key: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type Session = Selectable<SessionTable>;
+export type LoginAttempt = Selectable<LoginAttemptTable>;

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/** A static file served under a content-hashed URL, so browsers may cache it forever. */
+export interface Asset {
+  url: string;
+  body: Buffer;
+  type: string;
+}
+
+function hashed(name: string, ext: string, type: string): Asset {
+  const body = readFileSync(new URL(`./assets/${name}.${ext}`, import.meta.url));
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
+  return { url: `/assets/${name}.${hash}.${ext}`, body, type };
+}
+
+/** The theme's static files, read once at start-up. */
+export interface Assets {
+  css: Asset;
+  favicon: Asset;
+}
+
+/** Reads the theme's assets and computes their URLs. */
+export function loadAssets(): Assets {
+  return {
+    css: hashed('site', 'css', 'text/css; charset=utf-8'),
+    favicon: hashed('favicon', 'svg', 'image/svg+xml'),
+  };
+}

@@ -1,0 +1,132 @@
+import type { ArticleSummary, ImageView } from '../articles/article.ts';
+import { articlePath } from '../articles/article.ts';
+import type { ImageVariant } from '../media/image-variants.ts';
+import { formatDateTime } from './dates.ts';
+import type { PageContext } from './page-context.ts';
+import { typeset } from './typography.ts';
+
+/** URL of a media file. */
+export function mediaUrl(file: string): string {
+  return `/media/${file}`;
+}
+
+function srcsetOf(variants: ImageVariant[], format: ImageVariant['format']): string {
+  return variants
+    .filter((v) => v.format === format)
+    .sort((a, b) => a.width - b.width)
+    .map((v) => `${mediaUrl(v.file)} ${v.width}w`)
+    .join(', ');
+}
+
+/** A responsive picture: WebP first, JPEG fallback, intrinsic size set so nothing shifts. */
+export function Picture(props: {
+  image: ImageView;
+  sizes: string;
+  eager?: boolean;
+  fallbackWidth?: number;
+}) {
+  const { image } = props;
+  const jpegs = image.variants.filter((v) => v.format === 'jpeg').sort((a, b) => a.width - b.width);
+  const fallback =
+    jpegs.find((v) => v.width >= (props.fallbackWidth ?? 640)) ?? jpegs[jpegs.length - 1];
+  if (!fallback) return null;
+  return (
+    <picture>
+      <source type="image/webp" srcset={srcsetOf(image.variants, 'webp')} sizes={props.sizes} />
+      <img
+        src={mediaUrl(fallback.file)}
+        srcset={srcsetOf(image.variants, 'jpeg')}
+        sizes={props.sizes}
+        width={image.width}
+        height={image.height}
+        alt={image.alt}
+        loading={props.eager ? 'eager' : 'lazy'}
+        decoding={props.eager ? 'sync' : 'async'}
+        fetchpriority={props.eager ? 'high' : undefined}
+      />
+    </picture>
+  );
+}
+
+/** A story in a list: kicker, linked title, optional standfirst and picture. */
+export function StoryCard(props: {
+  ctx: PageContext;
+  article: ArticleSummary;
+  sizes?: string;
+  showImage?: boolean;
+  showStandfirst?: boolean;
+  showSection?: boolean;
+  heading?: 'h2' | 'h3';
+  class?: string;
+  eager?: boolean;
+}) {
+  const { article: a, ctx } = props;
+  const locale = ctx.site.locale;
+  const Heading = props.heading ?? 'h3';
+  const href = articlePath(a);
+  return (
+    <article class={props.class}>
+      {props.showImage !== false && a.image ? (
+        <figure>
+          <a href={href} tabindex={-1} aria-hidden="true">
+            <Picture
+              image={a.image}
+              sizes={props.sizes ?? '(min-width: 64rem) 18rem, (min-width: 40rem) 50vw, 100vw'}
+              eager={props.eager}
+            />
+          </a>
+        </figure>
+      ) : null}
+      <div>
+        {a.kicker ? <span class="kicker">{typeset(a.kicker, locale)}</span> : null}
+        <Heading class="story-title">
+          <a href={href}>{typeset(a.title, locale)}</a>
+        </Heading>
+        {props.showStandfirst !== false && a.standfirst ? (
+          <p class="standfirst">{typeset(a.standfirst, locale)}</p>
+        ) : null}
+        <p class="meta">
+          {props.showSection ? (
+            <>
+              <a class="section-label" href={`/${a.section.slug}`}>
+                {a.section.name}
+              </a>
+              {' · '}
+            </>
+          ) : null}
+          <time datetime={a.publishedAt}>{formatDateTime(a.publishedAt, ctx.site)}</time>
+        </p>
+      </div>
+    </article>
+  );
+}
+
+/** Previous / next links between numbered pages. */
+export function Pager(props: {
+  ctx: PageContext;
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+}) {
+  const { t } = props.ctx;
+  if (props.pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label={t.pagination}>
+      {props.page > 1 ? (
+        <a rel="prev" href={props.href(props.page - 1)}>
+          ← {t.previousPage}
+        </a>
+      ) : (
+        <i />
+      )}
+      <span>{t.pageOf(props.page, props.pages)}</span>
+      {props.page < props.pages ? (
+        <a rel="next" href={props.href(props.page + 1)}>
+          {t.nextPage} →
+        </a>
+      ) : (
+        <i />
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Locale } from '../settings/site-settings.ts';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: Locale, timeZone: string, withOffset = false): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${withOffset}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: withOffset ? '2-digit' : 'long',
+      day: withOffset ? '2-digit' : 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: withOffset ? '2-digit' : undefined,
+      hourCycle: 'h23',
+      timeZoneName: withOffset ? 'longOffset' : undefined,
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function parts(f: Intl.DateTimeFormat, date: Date): Record<string, string> {
+  return Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+/** A date and time as readers read it: « 23 novembre 2026 à 14 h 05 » in the newsroom's zone. */
+export function formatDateTime(
+  iso: string,
+  { locale, timeZone }: { locale: Locale; timeZone: string },
+): string {
+  const p = parts(formatter(locale, timeZone), new Date(iso));
+  return locale === 'fr'
+    ? `${frenchDay(p.day)} ${p.month} ${p.year} à ${Number(p.hour)}\u00A0h\u00A0${p.minute}`
+    : `${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
+}
+
+/** A date alone: « 23 novembre 2026 ». */
+export function formatDate(
+  iso: string,
+  { locale, timeZone }: { locale: Locale; timeZone: string },
+): string {
+  const p = parts(formatter(locale, timeZone), new Date(iso));
+  return `${locale === 'fr' ? frenchDay(p.day) : p.day} ${p.month} ${p.year}`;
+}
+
+// French writes the first of the month as an ordinal: « 1er janvier ».
+function frenchDay(day: string | undefined): string {
+  return day === '1' ? '1er' : (day ?? '');
+}
+
+/** ISO 8601 in the newsroom's zone with its offset, e.g. 2026-11-23T14:05:00+01:00. */
+export function isoInZone(iso: string, timeZone: string): string {
+  const p = parts(formatter('en', timeZone, true), new Date(iso));
+  const offset =
+    p.timeZoneName === 'GMT' ? '+00:00' : (p.timeZoneName ?? 'GMT+00:00').replace('GMT', '');
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+}

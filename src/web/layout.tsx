@@ -1,0 +1,83 @@
+import type { Child } from 'hono/jsx';
+import type { PageContext } from './page-context.ts';
+
+/** The document shell shared by every reader and newsroom page. */
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  description?: string | undefined;
+  canonical?: string | undefined;
+  head?: Child;
+  robots?: string;
+  children?: Child;
+}) {
+  const { ctx } = props;
+  const { site, t } = ctx;
+  return (
+    <html lang={site.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
+        {props.robots ? <meta name="robots" content={props.robots} /> : null}
+        <link rel="stylesheet" href={ctx.assets.css.url} />
+        <link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
+        <meta name="theme-color" content="#1b1b1b" />
+        {props.head}
+      </head>
+      <body>
+        <a class="skip" href="#contenu">
+          {t.skipToContent}
+        </a>
+        <header class="masthead">
+          <div class="wrap">
+            <a class="brand" href="/">
+              {site.siteName}
+            </a>
+            {site.tagline ? <p class="tagline">{site.tagline}</p> : null}
+          </div>
+        </header>
+        <nav class="nav" aria-label={t.sectionsNav}>
+          <ul>
+            <li>
+              <a href="/" aria-current={ctx.path === '/' ? 'page' : undefined}>
+                {t.latest}
+              </a>
+            </li>
+            {ctx.sections.map((s) => (
+              <li>
+                <a
+                  href={`/${s.slug}`}
+                  aria-current={
+                    ctx.path === `/${s.slug}` || ctx.path.startsWith(`/${s.slug}/`)
+                      ? 'page'
+                      : undefined
+                  }
+                >
+                  {s.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="contenu">
+          <div class="wrap">{props.children}</div>
+        </main>
+        <footer class="site-foot">
+          <div class="wrap">
+            <ul>
+              {ctx.sections.map((s) => (
+                <li>
+                  <a href={`/${s.slug}`}>{s.name}</a>
+                </li>
+              ))}
+            </ul>
+            <p>{t.footerRights(site.siteName, ctx.year)}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Section } from '../sections/section.table.ts';
+import type { SiteSettings } from '../settings/site-settings.ts';
+import type { CurrentUser } from '../users/user.ts';
+import type { Assets } from './assets.ts';
+import type { Strings } from './strings.ts';
+
+/** What every page's layout needs: the site, its sections, strings, assets and URLs. */
+export interface PageContext {
+  site: SiteSettings;
+  sections: Section[];
+  t: Strings;
+  assets: Assets;
+  publicUrl: string;
+  /** The request path, to mark the current section in the navigation. */
+  path: string;
+  user?: CurrentUser | undefined;
+  year: number;
+}

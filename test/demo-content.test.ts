@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { parse } from 'node-html-parser';
+import { seedDemo } from '../src/seed/seed.ts';
+import { verifyPassword } from '../src/users/password.ts';
+import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+
+for (const dialect of testDialects()) {
+  describe(`demo content on ${dialect.name}`, () => {
+    let t: TestApp;
+    let adminPassword: string | undefined;
+    before(async () => {
+      t = await createTestApp(dialect);
+      adminPassword = (await seedDemo({ db: t.db, dataDir: t.dataDir, clock: t.clock }))
+        .adminPassword;
+    });
+    after(() => t.close());
+
+    test('seeds a fictional publication with sections, articles and a demo admin', async () => {
+      const sections = await t.db.selectFrom('sections').selectAll().execute();
+      assert.ok(sections.length >= 4);
+      assert.ok(
+        ['politique', 'securite', 'economie', 'societe'].every((s) =>
+          sections.some((x) => x.slug === s),
+        ),
+      );
+      const articles = await t.db
+        .selectFrom('articles')
+        .selectAll()
+        .where('status', '=', 'published')
+        .execute();
+      assert.ok(articles.length >= 12);
+      for (const a of articles) {
+        const words = a.body.split(/\s+/).filter(Boolean).length;
+        assert.ok(words >= 400 && words <= 1200, `${a.slug}: ${words} words`);
+        assert.ok(
+          a.kicker &&
+            a.standfirst &&
+            a.signature &&
+            a.image_id &&
+            a.image_credit &&
+            a.image_caption,
+          a.slug,
+        );
+        assert.match(a.body_html, /<h2>/, `${a.slug} has subheadings`);
+      }
+      assert.ok(articles.some((a) => a.image_caption === "Image d'illustration"));
+      assert.ok(articles.some((a) => a.signature === 'Agence Fleuve Info'));
+      assert.ok(articles.some((a) => a.author_id !== null && a.signature !== 'La Rédaction'));
+      const admin = await t.db
+        .selectFrom('users')
+        .selectAll()
+        .where('role', '=', 'admin')
+        .executeTakeFirstOrThrow();
+      assert.ok(
+        adminPassword && (await verifyPassword(adminPassword, admin.password_hash)),
+        'printed password works',
+      );
+    });
+
+    test('seeding again adds nothing and keeps the admin password', async () => {
+      const count = async () => (await t.db.selectFrom('articles').select('id').execute()).length;
+      const before = await count();
+      const report = await seedDemo({ db: t.db, dataDir: t.dataDir, clock: t.clock });
+      assert.equal(report.articles, 0);
+      assert.equal(report.sections, 0);
+      assert.equal(report.adminPassword, undefined);
+      assert.equal(await count(), before);
+    });
+
+    test('every demo page renders with its parts, and articles stay under 50 KB of HTML + CSS', async () => {
+      const home = await t.app.inject('/');
+      assert.equal(home.statusCode, 200);
+      const doc = parse(home.body);
+      assert.match(doc.querySelector('title')?.text ?? '', /^Le Veilleur/);
+      const cssHref = doc.querySelector('link[rel="stylesheet"]')?.getAttribute('href') ?? '';
+      const cssBytes = (await t.app.inject(cssHref)).rawPayload.length;
+      const sections = await t.db.selectFrom('sections').select('slug').execute();
+      for (const { slug } of sections)
+        assert.equal((await t.app.inject(`/${slug}`)).statusCode, 200, slug);
+
+      const rows = await t.db
+        .selectFrom('articles as a')
+        .innerJoin('sections as s', 's.id', 'a.section_id')
+        .select(['a.slug', 's.slug as section'])
+        .execute();
+      for (const row of rows) {
+        const res = await t.app.inject(`/${row.section}/${row.slug}`);
+        assert.equal(res.statusCode, 200, row.slug);
+        const page = parse(res.body);
+        for (const part of [
+          '.kicker',
+          'h1',
+          '.standfirst',
+          '.signature',
+          'figure.photo img',
+          'figcaption .credit',
+          '.body h2',
+          'time',
+        ]) {
+          assert.ok(page.querySelector(part), `${row.slug} has ${part}`);
+        }
+        JSON.parse(page.querySelector('script[type="application/ld+json"]')?.text ?? '');
+        const weight = res.rawPayload.length + cssBytes;
+        assert.ok(weight < 50 * 1024, `${row.slug}: ${weight} bytes of HTML + CSS`);
+      }
+    });
+  });
+}

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../../src/app.ts';
+import { createPageCache, type PageCache } from '../../src/cache/page-cache.ts';
+import { fixedClock } from '../../src/clock.ts';
+import type { Config } from '../../src/config.ts';
+import { connect, type DialectName } from '../../src/db/connect.ts';
+import type { Db } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+/** A database the suite can run against. */
+export interface TestDialect {
+  name: DialectName;
+  /** Opens a fresh, empty database of this kind; close() deletes it. */
+  open(): Promise<TestDatabase>;
+}
+
+export interface TestDatabase {
+  db: Db;
+  dialect: DialectName;
+  dataDir: string;
+  /** A second handle on the same database, as another app instance would have. */
+  connectAgain(): Db;
+  close(): Promise<void>;
+}
+
+/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set. One suite runs on each. */
+export function testDialects(): TestDialect[] {
+  const dialects: TestDialect[] = [{ name: 'sqlite', open: openSqlite }];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) dialects.push({ name: 'postgres', open: () => openPostgres(url) });
+  return dialects;
+}
+
+async function openSqlite(): Promise<TestDatabase> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'griot-test-'));
+  const { db } = connect({ dataDir });
+  const extra: Db[] = [];
+  return {
+    db,
+    dialect: 'sqlite',
+    dataDir,
+    connectAgain: () => {
+      const again = connect({ dataDir }).db;
+      extra.push(again);
+      return again;
+    },
+    close: async () => {
+      for (const d of extra) await d.destroy();
+      await db.destroy();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Each test database is a schema of its own, so test files may run side by side.
+async function openPostgres(url: string): Promise<TestDatabase> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'griot-test-'));
+  const { db } = connect({ databaseUrl: url, dataDir, schema });
+  const extra: Db[] = [];
+  return {
+    db,
+    dialect: 'postgres',
+    dataDir,
+    connectAgain: () => {
+      const again = connect({ databaseUrl: url, dataDir, schema }).db;
+      extra.push(again);
+      return again;
+    },
+    close: async () => {
+      for (const d of extra) await d.destroy();
+      await db.destroy();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP SCHEMA ${schema} CASCADE`);
+      await c.end();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A configuration for tests: quiet logs, a fixed public URL, no cache-version delay. */
+export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    databaseUrl: undefined,
+    publicUrl: 'https://griot.test',
+    smtpUrl: undefined,
+    mailFrom: 'no-reply@griot.test',
+    sessionSecret: 'test-secret-that-is-long-enough-for-signing-cookies',
+    logLevel: 'silent',
+    trustProxy: false,
+    cacheVersionTtlMs: 0,
+    ...overrides,
+  };
+}
+
+/** A running app over a fresh migrated database, with a fake clock. */
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  dialect: DialectName;
+  dataDir: string;
+  clock: ReturnType<typeof fixedClock>;
+  cache: PageCache;
+  config: Config;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** Builds the real app on a fresh database of the given dialect. */
+export async function createTestApp(
+  dialect: TestDialect,
+  options: { config?: Partial<Config>; now?: string } = {},
+): Promise<TestApp> {
+  const database = await dialect.open();
+  const { db } = database;
+  await migrateToLatest(db);
+  const clock = fixedClock(options.now ?? '2026-11-23T12:00:00.000Z');
+  const config = testConfig(database.dataDir, options.config);
+  const cache = createPageCache({ db, clock, ttlMs: config.cacheVersionTtlMs });
+  const app = await buildApp({ config, db, dialect: database.dialect, clock, cache });
+  return {
+    app,
+    db,
+    dialect: database.dialect,
+    dataDir: database.dataDir,
+    clock,
+    cache,
+    config,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
