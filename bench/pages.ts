@@ -1,32 +1,23 @@
 // Benchmark: requests/s and p99 latency of the home and an article page served by Griot on
 // SQLite with the demo content, next to a bare node:http server returning the same article
-// HTML from memory, measured in the same run. Loopback only; every run is bounded in time.
-//   npm run bench:pages [-- --duration 10 --connections 20]
+// HTML from memory, measured in the same run, in alternating rounds.
+//   npm run bench:pages [-- --duration 15 --connections 32]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import { freePort, load, loadGenerator, type LoadResult } from './load.ts';
 
 const { values } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '20' },
+    duration: { type: 'string', default: '15' },
+    connections: { type: 'string', default: '32' },
   },
 });
-const duration = Math.min(60, Number(values.duration));
-const connections = Math.min(200, Number(values.connections));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+const duration = Math.min(120, Number(values.duration));
+const connections = Math.min(256, Number(values.connections));
+const rounds = 3;
 
 function startProcess(
   args: string[],
@@ -49,17 +40,6 @@ function startProcess(
     });
     child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
   });
-}
-
-async function load(url: string, seconds: number) {
-  const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
-  if (result.non2xx || result.errors)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    bytes: result.throughput.average,
-  };
 }
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'griot-bench-'));
@@ -86,37 +66,45 @@ try {
   children.push(
     await startProcess(['bench/bare-server.ts', String(barePort), htmlFile], {}, /ready/),
   );
-  const bare = `http://127.0.0.1:${barePort}/`;
 
-  process.stderr.write(
-    `Warming up, then ${duration} s per target with ${connections} connections…\n`,
-  );
-  for (const url of [app + '/', app + articleHref, bare]) await load(url, 2);
-  const results = {
-    'bare node:http (article HTML from memory)': await load(bare, duration),
-    'Griot home page': await load(app + '/', duration),
-    'Griot article page': await load(app + articleHref, duration),
+  const targets: Record<string, string> = {
+    'bare node:http (article HTML from memory)': `http://127.0.0.1:${barePort}/`,
+    'Griot home page': `${app}/`,
+    'Griot article page': app + articleHref,
   };
+  const generator = await loadGenerator();
+  process.stderr.write(
+    `Warming up, then ${duration} s per target in ${rounds} alternating rounds, ${connections} connections, with ${generator}…\n`,
+  );
+  for (const url of Object.values(targets)) await load(url, { seconds: 2, connections });
+  const samples: Record<string, LoadResult[]> = {};
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, url] of Object.entries(targets)) {
+      (samples[name] ??= []).push(await load(url, { seconds: duration / rounds, connections }));
+    }
+  }
 
   console.log(
-    `\nbench/pages — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores`,
+    `\nbench/pages — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ${generator}`,
   );
   console.log(`article: ${articleHref} (${Buffer.byteLength(articleHtml)} bytes of HTML)\n`);
   console.log(
     'target'.padEnd(44) + 'req/s'.padStart(10) + 'p99 ms'.padStart(10) + 'vs bare'.padStart(10),
   );
-  const baseline = results['bare node:http (article HTML from memory)'].rps;
-  for (const [name, r] of Object.entries(results)) {
-    const ratio = `${((r.rps / baseline) * 100).toFixed(0)} %`;
+  const mean = (list: LoadResult[]) => list.reduce((sum, r) => sum + r.rps, 0) / list.length;
+  const baseline = mean(samples['bare node:http (article HTML from memory)']!);
+  for (const [name, list] of Object.entries(samples)) {
+    const rps = mean(list);
+    const p99 = Math.max(...list.map((r) => r.p99Ms));
     console.log(
       name.padEnd(44) +
-        r.rps.toFixed(0).padStart(10) +
-        String(r.p99).padStart(10) +
-        ratio.padStart(10),
+        rps.toFixed(0).padStart(10) +
+        p99.toFixed(2).padStart(10) +
+        `${((rps / baseline) * 100).toFixed(0)} %`.padStart(10),
     );
   }
-  const articleRatio = results['Griot article page'].rps / baseline;
-  console.log(`\narticle page / bare server: ${(articleRatio * 100).toFixed(1)} % (target ≥ 50 %)`);
+  const ratio = mean(samples['Griot article page']!) / baseline;
+  console.log(`\narticle page / bare server: ${(ratio * 100).toFixed(1)} % (target ≥ 50 %)`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));

@@ -167,6 +167,7 @@ export function HomePage(props: {
           <StoryCard
             ctx={ctx}
             article={props.lead}
+            class="lead-story"
             heading="h2"
             sizes="(min-width: 64rem) 44rem, 100vw"
             eager
@@ -177,7 +178,13 @@ export function HomePage(props: {
               <ul class="headlines">
                 {props.headlines.map((a) => (
                   <li>
-                    <StoryCard ctx={ctx} article={a} showImage={false} showSection />
+                    <StoryCard
+                      ctx={ctx}
+                      article={a}
+                      showImage={false}
+                      showStandfirst={false}
+                      showSection
+                    />
                   </li>
                 ))}
               </ul>

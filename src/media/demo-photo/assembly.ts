@@ -81,7 +81,8 @@ export function assembly(s: Scene): void {
     [1, '#7a6c5c'],
   ]);
   const nf = 3 + 2 * Math.floor(s.r(0, 2)),
-    fc = ['#c9b77a', '#5d7d6a', '#a9573f', '#e8e2d2', '#4b5f82'],
+    // Plain muted cloths only: no emblem, and no colour that is some country's all-plain flag.
+    fc = ['#c9b77a', '#557a7a', '#a9573f', '#b08a3a', '#4b5f82'],
     gap = s.r(100, 140);
   let poles = '';
   for (let i = 0; i < nf; i++) {

@@ -19,7 +19,7 @@ export function mulberry32(seed: number): Rng {
 }
 
 /** Formats a coordinate with one decimal, well below a pixel at our sizes, to keep the SVG small. */
-export const f = (v: number): string => String(Math.round(v * 10) / 10);
+export const f = (v: number): string => String(Math.round(v * 10) / 10).replace(/^(-?)0\./, '$1.');
 
 /** Formats a coordinate as an integer, for blurred or large shapes where precision is invisible. */
 export const fi = (v: number): string => String(Math.round(v));
@@ -40,11 +40,12 @@ export const dome = (cx: number, y: number, rx: number, ry: number): string =>
   `M${f(cx - rx)} ${f(y)}a${f(rx)} ${f(ry)} 0 0 1 ${f(2 * rx)} 0Z`;
 
 /** Path data for a closed polygon from a flat [x, y, x, y, …] list. */
-export const poly = (pts: number[]): string =>
-  `M${pts
-    .map(f)
-    .join(' ')
-    .replace(/^(\S+ \S+) /, '$1L')}Z`;
+export function poly(pts: number[]): string {
+  // Relative steps between points rounded in tenths: short numbers, and no drift from rounding.
+  const t = pts.map((v) => Math.round(v * 10));
+  const steps = t.slice(2).map((v, i) => f((v - t[i]!) / 10));
+  return `M${f(t[0]! / 10)} ${f(t[1]! / 10)}l${steps.join(' ').replace(/ -/g, '-')}Z`;
+}
 
 /** Path data for an axis-aligned rectangle. */
 export const box = (x: number, y: number, w: number, h: number): string =>
@@ -163,6 +164,60 @@ export function sun(
 /** Thin, soft horizontal cloud or haze streaks across the sky. */
 export function streaks(s: Scene, n: number, y0: number, y1: number, c: string, a: number): void {
   for (let i = 0; i < n; i++) s.glow(s.r(0, s.W), s.r(y0, y1), s.r(150, 420), s.r(6, 22), c, a);
+}
+
+interface Mood {
+  sky: readonly [string, string, string];
+  sun: string;
+  haze: string;
+  /** How far above the horizon the sun sits, min and max. */
+  lift: readonly [number, number];
+  /** Colour the ground is pulled toward, and by how much. */
+  tint: string;
+  amount: number;
+}
+
+// Golden hour, a pale dusty late morning and a dusk: the same place reads differently per article.
+const MOODS: readonly Mood[] = [
+  {
+    sky: ['#7f93a6', '#d3bfa3', '#efd2a4'],
+    sun: '#ffdca6',
+    haze: '#dcbf95',
+    lift: [40, 150],
+    tint: '#000000',
+    amount: 0,
+  },
+  {
+    sky: ['#8fa2b2', '#d2cab9', '#e6dac4'],
+    sun: '#fff3dc',
+    haze: '#dccfb8',
+    lift: [280, 420],
+    tint: '#e6d8bf',
+    amount: 0.18,
+  },
+  {
+    sky: ['#4d5b78', '#b08c8a', '#e6a67c'],
+    sun: '#ffbb88',
+    haze: '#c8a08c',
+    lift: [4, 30],
+    tint: '#3a2e38',
+    amount: 0.3,
+  },
+];
+
+/** Paints the sky and sun for an open-country scene in a random mood; earth() tints ground colours to match. */
+export function openSky(
+  s: Scene,
+  hy: number,
+  sx: number,
+): { sy: number; light: string; earth: (c: string) => string } {
+  const m = s.pick(MOODS);
+  s.haze = m.haze;
+  sky(s, ...m.sky, hy);
+  const sy = hy - s.r(...m.lift);
+  sun(s, sx, sy, 15, m.sun);
+  streaks(s, 6, 100, hy - 80, mix(m.haze, '#ffffff', 0.45), 0.3);
+  return { sy, light: m.sun, earth: (c) => mix(c, m.tint, m.amount) };
 }
 
 /** Warm scattered light around a light source, screened over the silhouettes so their edges glow. */

@@ -1,4 +1,4 @@
-import { bloom, poly, ridge, sky, sun } from './canvas.ts';
+import { bloom, openSky, poly, ridge } from './canvas.ts';
 import type { Scene } from './canvas.ts';
 import { vehicle } from './people.ts';
 import { acacia, blades, ground } from './plants.ts';
@@ -6,20 +6,17 @@ import { acacia, blades, ground } from './plants.ts';
 /** Draws a line of vehicles raising dust along a dirt track that climbs to the horizon. */
 export function convoy(s: Scene): void {
   const hy = s.r(540, 580),
-    sx = s.r(0.55, 0.9) * s.W,
-    sy = hy - s.r(60, 200);
-  s.haze = '#d7b88f';
-  sky(s, '#8797a4', '#d2b99a', '#e8caa0', hy);
-  sun(s, sx, sy, 14, '#ffd9a3', 0.5);
+    sx = s.r(0.55, 0.9) * s.W;
+  const { sy, light, earth } = openSky(s, hy, sx);
   ridge(s, hy - 12, 22, s.fog('#8a6e56', 0.3), 50);
   for (let i = 0; i < 6; i++)
     s.path(acacia(s, s.r(0, s.W), hy + s.r(0, 10), s.r(20, 45)), s.fog('#3f3a2e', 0.45));
   s.band(hy, 1000 - hy, [
-    [0, '#c4a173'],
-    [0.4, '#9f7c55'],
-    [1, '#5b432e'],
+    [0, earth('#c4a173')],
+    [0.4, earth('#9f7c55')],
+    [1, earth('#5b432e')],
   ]);
-  ground(s, 180, hy, 930, '#524a33', '#e5c693');
+  ground(s, 180, hy, 930, earth('#524a33'), earth('#e5c693'));
   // The track climbs from the near left to the far right; vehicles shrink with distance along it.
   const bend = s.r(-60, 60);
   const at = (t: number): [number, number] => [
@@ -64,6 +61,6 @@ export function convoy(s: Scene): void {
     s.path(glass, s.fog('#a89a88', 0.6), ' opacity="0.55"');
     s.glow(x + len * 0.5, y, len * 0.8, len * 0.06 + 1, '#2a2018', 0.5);
   }
-  bloom(s, sx, sy, '#ffd398', 0.4);
+  bloom(s, sx, sy, light, 0.4);
   s.path(blades(s, 180, -20, s.W + 20, 960, 1010, 40, 130), '#3b2d1f', s.blur(3));
 }

@@ -46,8 +46,8 @@ export function acacia(s: Scene, x: number, y: number, h: number): string {
 
 /** A broadleaf shade tree (neem, mango): a forked trunk under a broad, dense, lumpy crown. */
 export function shadeTree(s: Scene, x: number, y: number, h: number, lumps = 26): string {
-  const w = h * s.r(0.4, 0.6),
-    cy = y - h * 0.62,
+  const w = h * s.r(0.45, 0.65),
+    cy = y - h * 0.6,
     t = h * 0.035;
   let d = poly([
     x - t * 1.3,
@@ -70,11 +70,12 @@ export function shadeTree(s: Scene, x: number, y: number, h: number, lumps = 26)
     y,
   ]);
   for (let i = 0; i < lumps; i++) {
-    const a = s.r(-0.2, Math.PI + 0.2),
+    // Lumps reach a little below the crown's centre line so the fork disappears into the foliage.
+    const a = s.r(-0.4, Math.PI + 0.4),
       rr = Math.sqrt(s.rnd());
     d += ell(
-      x + Math.cos(a) * w * rr * 0.8,
-      cy - Math.sin(a) * h * 0.28 * rr,
+      x + Math.cos(a) * w * rr * 0.85,
+      cy - Math.sin(a) * h * 0.26 * rr,
       w * s.r(0.18, 0.32),
       h * s.r(0.09, 0.15),
     );
@@ -119,7 +120,7 @@ export function blades(
       y = s.r(y0, y1),
       h = s.r(h0, h1),
       b = s.r(-0.35, 0.35) * h,
-      w = h * 0.02 + 0.8;
+      w = h * 0.012 + 0.6;
     d += `M${fi(x - w)} ${fi(y)}q${fi(b * 0.3 + w)} ${fi(-h * 0.6)} ${fi(b + w)} ${fi(-h)}q${fi(-b * 0.7 + w)} ${fi(h * 0.4)} ${fi(w)} ${fi(h)}Z`;
   }
   return d;
@@ -150,6 +151,6 @@ export function ground(
       for (let j = 0; j < 3; j++, x += sz * s.r(0.5, 1))
         d += dome(x, y, sz * s.r(0.5, 0.9), sz * s.r(0.4, 0.9));
     }
-    s.path(d, s.fog(c, 0.4 + band * 0.25));
+    s.path(d, s.fog(c, 0.3 + band * 0.25));
   }
 }

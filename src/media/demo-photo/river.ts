@@ -1,4 +1,4 @@
-import { bloom, box, f, fi, poly, sky, streaks, sun } from './canvas.ts';
+import { bloom, box, f, fi, openSky, poly } from './canvas.ts';
 import type { Scene } from './canvas.ts';
 import { person } from './people.ts';
 import { blades, palm, shadeTree } from './plants.ts';
@@ -6,17 +6,14 @@ import { blades, palm, shadeTree } from './plants.ts';
 /** Draws a wide river at a low sun: a far bank of trees, pirogues with polers, reeds in the foreground. */
 export function river(s: Scene): void {
   const hy = s.r(500, 560),
-    sx = s.r(0.25, 0.75) * s.W,
-    sy = hy - s.r(30, 150);
-  s.haze = '#dcc2a0';
-  sky(s, '#7a8fa3', '#d4bda2', '#f0cfa2', hy);
-  sun(s, sx, sy, 15, '#ffd6a0');
-  streaks(s, 6, 100, hy - 60, '#f5d9bb', 0.35);
+    sx = s.r(0.25, 0.75) * s.W;
+  const { sy, light } = openSky(s, hy, sx);
   let bank = '';
   for (let x = s.r(-40, 0); x < s.W + 40; x += s.r(15, 70)) {
     bank += s.rnd() < 0.25 ? palm(s, x, hy, s.r(40, 90)) : shadeTree(s, x, hy + 2, s.r(25, 60), 10);
   }
-  s.path(bank, s.fog('#4d4a38', 0.42), s.blur(0.8));
+  // The bank and boats are drawn once with an id; their reflections are mirrored <use> copies.
+  s.path(bank, s.fog('#4d4a38', 0.42), ' id="bank"');
   s.path(box(-10, hy - 6, s.W + 20, 10), s.fog('#4d4a38', 0.5));
   s.band(hy + 3, 1000 - hy, [
     [0, '#e8c99c'],
@@ -24,7 +21,7 @@ export function river(s: Scene): void {
     [1, '#3c4549'],
   ]);
   s.add(
-    `<g transform="translate(0 ${f(2 * hy + 8)}) scale(1 -1)" opacity="0.3"><path d="${bank}" fill="${s.fog('#4d4a38', 0.42)}"${s.blur(3)}/></g>`,
+    `<g transform="translate(0 ${f(2 * hy + 8)}) scale(1 -1)" opacity="0.3"${s.blur(3)}><use href="#bank"/></g>`,
   );
   for (let i = 0; i < 90; i++) {
     const y = hy + 6 + (1000 - hy) * s.rnd() ** 1.8,
@@ -62,12 +59,12 @@ export function river(s: Scene): void {
         y + ph * 0.25,
       ]);
     const c = s.fog('#231f1b', 0.6 + k * 0.5);
-    s.path(hull + man, c);
+    s.path(hull + man, c, ` id="boat${i}"`);
     s.add(
-      `<g transform="translate(0 ${f(2 * y + L * 0.08)}) scale(1 -1)" opacity="0.35"><path d="${hull + man}" fill="${c}"${s.blur(2)}/></g>`,
+      `<g transform="translate(0 ${f(2 * y + L * 0.08)}) scale(1 -1)" opacity="0.35"${s.blur(2)}><use href="#boat${i}"/></g>`,
     );
   }
-  bloom(s, sx, sy, '#ffcf8f', 0.45);
+  bloom(s, sx, sy, light, 0.45);
   // Two paths, not one: a single blurred path would blur the whole empty width between the clumps.
   s.path(blades(s, 70, -40, s.W * 0.22, 1000, 1040, 180, 420), '#25241b', s.blur(3));
   s.path(blades(s, 40, s.W * 0.85, s.W + 40, 1000, 1040, 120, 320), '#25241b', s.blur(3));

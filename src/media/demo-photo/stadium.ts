@@ -12,7 +12,7 @@ export function stadium(s: Scene): void {
   s.glow(W / 2, top, W * 0.6, 200, '#c9b8a0', 0.3);
   // A colourful, quantised noise tile reads as thousands of spectators at a fraction of the bytes.
   s.defs.push(
-    `<filter id="cr" x="0" y="0" width="100%" height="100%"><feTurbulence type="turbulence" baseFrequency="0.55" numOctaves="1" seed="${fi(s.r(0, 99))}"/><feComponentTransfer><feFuncR type="discrete" tableValues="0.15 0.7 0.35 0.85 0.2"/><feFuncG type="discrete" tableValues="0.15 0.25 0.4 0.75 0.3"/><feFuncB type="discrete" tableValues="0.2 0.3 0.6 0.7 0.15"/><feFuncA type="linear" slope="0" intercept="1"/></feComponentTransfer></filter>`,
+    `<filter id="cr" x="0" y="0" width="100%" height="100%"><feTurbulence type="turbulence" baseFrequency="0.55" numOctaves="1" seed="${fi(s.r(0, 99))}"/><feComponentTransfer><feFuncR type="discrete" tableValues="0.12 0.5 0.26 0.66 0.18"/><feFuncG type="discrete" tableValues="0.12 0.2 0.3 0.58 0.22"/><feFuncB type="discrete" tableValues="0.15 0.22 0.44 0.52 0.13"/><feFuncA type="linear" slope="0" intercept="1"/></feComponentTransfer></filter>`,
     `<pattern id="crowd" width="150" height="150" patternUnits="userSpaceOnUse"><rect width="150" height="150" filter="url(#cr)"/></pattern>`,
   );
   s.path(box(-10, top, W + 20, hy - top), 'url(#crowd)');

@@ -1,0 +1,66 @@
+/// <reference lib="dom" />
+// Takes full-page screenshots of the reader pages at phone and desktop widths, for people to
+// look at. Usage: npm run screenshots [-- --out /tmp/griot-shots]
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../src/app.ts';
+import { systemClock } from '../src/clock.ts';
+import { loadConfig } from '../src/config.ts';
+import { connect } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { seedDemo } from '../src/seed/seed.ts';
+import { launchBrowser, viewports } from '../test/helpers/browser.ts';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/griot-shots' } } });
+const out = path.resolve(values.out);
+await mkdir(out, { recursive: true });
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'griot-shots-'));
+const config = await loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+const { db, dialect } = connect({ dataDir });
+await migrateToLatest(db);
+await seedDemo({ db, dataDir, clock: systemClock });
+const app = await buildApp({ config, db, dialect });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+const lead = await db
+  .selectFrom('articles as a')
+  .innerJoin('sections as s', 's.id', 'a.section_id')
+  .select(['a.slug', 's.slug as section'])
+  .orderBy('a.published_at', 'desc')
+  .executeTakeFirstOrThrow();
+const pages = {
+  home: '/',
+  section: '/securite',
+  article: `/${lead.section}/${lead.slug}`,
+  login: '/login',
+  notfound: '/nulle-part',
+};
+const browser = await launchBrowser();
+try {
+  for (const [device, viewport] of Object.entries(viewports)) {
+    const page = await browser.newPage({ viewport });
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto(base + url, { waitUntil: 'networkidle' });
+      // Scroll through so lazy images load before the full-page capture.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        window.scrollTo(0, 0);
+      });
+      await page.waitForLoadState('networkidle');
+      const file = path.join(out, `${name}-${device}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await app.close();
+  await db.destroy();
+  await rm(dataDir, { recursive: true, force: true });
+}
