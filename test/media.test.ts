@@ -68,6 +68,21 @@ test('the same seed gives the same SVG, another seed a different one', () => {
   }
 });
 
+test('SVGs stay under 60 KB and free of NaN across many seeds and shapes', () => {
+  for (const theme of THEMES) {
+    for (let seed = 1; seed <= 25; seed++) {
+      for (const [width, height] of [
+        [1600, 900],
+        [800, 800],
+      ] as const) {
+        const svg = renderDemoPhotoSvg({ theme, seed, width, height });
+        assert.ok(svg.length < 60_000, `${theme} #${seed} is ${svg.length} bytes`);
+        assert.doesNotMatch(svg, /NaN|undefined|Infinity/, `${theme} #${seed}`);
+      }
+    }
+  }
+});
+
 test('writeImageVariants writes every width in JPEG and WebP', async () => {
   const out = await emptyDir('full');
   const svg = renderDemoPhotoSvg({ theme: 'river', seed: 3, width: 1600, height: 900 });

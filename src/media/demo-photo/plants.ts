@@ -48,29 +48,20 @@ export function acacia(s: Scene, x: number, y: number, h: number): string {
 export function shadeTree(s: Scene, x: number, y: number, h: number, lumps = 26): string {
   const w = h * s.r(0.45, 0.65),
     cy = y - h * 0.6,
-    t = h * 0.035;
-  let d = poly([
-    x - t * 1.3,
-    y,
-    x - t,
-    y - h * 0.35,
-    x - w * 0.3,
-    cy + h * 0.08,
-    x - w * 0.24,
-    cy + h * 0.1,
-    x,
-    y - h * 0.42,
-    x + w * 0.24,
-    cy + h * 0.1,
-    x + w * 0.3,
-    cy + h * 0.08,
-    x + t,
-    y - h * 0.35,
-    x + t * 1.3,
-    y,
-  ]);
+    t = h * 0.035,
+    fy = y - h * 0.3;
+  let d = poly([x - t * 1.4, y, x - t, h < 90 ? cy : fy, x + t, h < 90 ? cy : fy, x + t * 1.4, y]);
+  // Limbs rise steeply and then spread, ending inside the crown so no bare fork shows below it;
+  // on small, distant trees they would be invisible bytes.
+  for (const u of h < 90 ? [] : [-0.55, 0.05, 0.6]) {
+    const ex = x + u * w * s.r(0.6, 0.9),
+      ey = cy - h * s.r(0, 0.08),
+      lw = t * 0.55,
+      mx = x + (ex - x) * 0.2,
+      my = (fy + ey) / 2;
+    d += `M${f(x - lw)} ${f(fy + t)}Q${f(mx - lw)} ${f(my)} ${f(ex - lw * 0.4)} ${f(ey)}L${f(ex + lw * 0.4)} ${f(ey)}Q${f(mx + lw)} ${f(my)} ${f(x + lw)} ${f(fy + t)}Z`;
+  }
   for (let i = 0; i < lumps; i++) {
-    // Lumps reach a little below the crown's centre line so the fork disappears into the foliage.
     const a = s.r(-0.4, Math.PI + 0.4),
       rr = Math.sqrt(s.rnd());
     d += ell(
@@ -78,6 +69,15 @@ export function shadeTree(s: Scene, x: number, y: number, h: number, lumps = 26)
       cy - Math.sin(a) * h * 0.26 * rr,
       w * s.r(0.18, 0.32),
       h * s.r(0.09, 0.15),
+    );
+  }
+  // A fringe of smaller lumps gives the crown a ragged, slightly flattened underside.
+  for (let i = 0; i < lumps / 4; i++) {
+    d += ell(
+      x + s.r(-0.8, 0.8) * w,
+      cy + h * s.r(0.04, 0.1),
+      w * s.r(0.1, 0.2),
+      h * s.r(0.05, 0.08),
     );
   }
   return d;

@@ -24,7 +24,12 @@ export function school(s: Scene): void {
     bw = W * s.r(0.55, 0.68),
     top = 450,
     base = 720,
-    roofH = 36;
+    roofH = 36,
+    // Galvanised sheet when new, rust-brown once the rains have had a few seasons at it.
+    roof = s.pick([
+      ['#9aa0a0', '#6d7373'],
+      ['#9a7c66', '#6e5443'],
+    ]);
   s.glow(x0 + bw / 2 + side * 60, base + 6, bw * 0.6, 22, '#4a3624', 0.6);
   s.path(
     box(x0, top, bw, base - top),
@@ -64,13 +69,13 @@ export function school(s: Scene): void {
       top + 8,
     ]),
     s.grad([
-      [0, '#9aa0a0'],
-      [1, '#6d7373'],
+      [0, roof[0]!],
+      [1, roof[1]!],
     ]),
   );
   let rib = '';
   for (let x = x0; x < x0 + bw; x += 14) rib += box(x, top - roofH + 2, 3, roofH + 4);
-  s.path(rib, '#5c6262', ' opacity="0.45"');
+  s.path(rib, '#3e3a38', ' opacity="0.35"');
   const tx = side > 0 ? x0 + bw + s.r(100, 220) : x0 - s.r(100, 220);
   s.glow(tx - side * 120, 820, 360, 55, '#3a2a1c', 0.55);
   s.path(shadeTree(s, tx, 820, s.r(480, 560)), '#2e3526');
