@@ -7,6 +7,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // Scripts the browser runs on newsroom pages.
+    files: ['src/web/assets/*.js'],
+    languageOptions: { sourceType: 'script', globals: { document: 'readonly', location: 'readonly' } },
+  },
+  {
     files: ['**/*.{ts,tsx}'],
     plugins: { import: importPlugin },
     settings: {

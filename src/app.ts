@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { newsroomRoutes } from './admin/newsroom.routes.ts';
 import { articleRoutes } from './articles/article.routes.ts';
+import { commentRoutes } from './comments/comment.routes.ts';
 import { createPageCache, type PageCache } from './cache/page-cache.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(articleRoutes, deps);
   await app.register(sectionRoutes, deps);
+  await app.register(commentRoutes, deps);
   await app.register(loginRoutes, deps);
   await app.register(newsroomRoutes, deps);
 

@@ -3,8 +3,10 @@ import { requireUser, resolveUser } from '../http/auth.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { outboxRoutes } from '../mail/outbox.routes.ts';
 import { can } from '../users/policy.ts';
 import { DashboardPage } from './dashboard.pages.tsx';
+import { moderationRoutes } from '../moderation/moderation.routes.ts';
 
 /**
  * The newsroom context: authentication is registered once here, for every route inside;
@@ -19,4 +21,7 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
     const ctx = await pageContext(deps, request);
     return sendPrivatePage(reply, DashboardPage({ ctx, csrfToken: reply.generateCsrf() }));
   });
+
+  await app.register(moderationRoutes, deps);
+  await app.register(outboxRoutes, deps);
 };

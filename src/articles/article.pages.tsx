@@ -1,3 +1,5 @@
+import { CommentSection, type CommentSectionProps } from '../comments/comment.pages.tsx';
+import { commentStringsFor } from '../comments/comment.strings.ts';
 import { formatDateTime, isoInZone } from '../web/dates.ts';
 import { Picture, StoryCard, mediaUrl } from '../web/components.tsx';
 import { Layout } from '../web/layout.tsx';
@@ -7,7 +9,15 @@ import { typeset } from '../web/typography.ts';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
 
 /** The article page: the full anatomy in semantic HTML, with its metadata for search and sharing. */
-export function ArticlePage({ ctx, article: a }: { ctx: PageContext; article: ArticleView }) {
+export function ArticlePage({
+  ctx,
+  article: a,
+  comments,
+}: {
+  ctx: PageContext;
+  article: ArticleView;
+  comments: Omit<CommentSectionProps, 'ctx'>;
+}) {
   const { site, t } = ctx;
   const locale = site.locale;
   const canonical = ctx.publicUrl + articlePath(a);
@@ -84,6 +94,10 @@ export function ArticlePage({ ctx, article: a }: { ctx: PageContext; article: Ar
               ) : null}
               {' · '}
               {t.readingTime(readingMinutes(a.bodyHtml))}
+              {' · '}
+              <a class="comments-link" href="#commentaires">
+                {commentStringsFor(locale).count(comments.count)}
+              </a>
             </p>
           </div>
         </header>
@@ -113,6 +127,7 @@ export function ArticlePage({ ctx, article: a }: { ctx: PageContext; article: Ar
           <a href={`/${a.section.slug}`}>{t.seeSection(a.section.name)}</a>
         </footer>
       </article>
+      <CommentSection ctx={ctx} {...comments} />
     </Layout>
   );
 }

@@ -111,12 +111,15 @@ export async function countLiveArticles(
   return Number(row.n);
 }
 
-/** The published article with this slug, with everything its page shows. */
-export async function findLiveArticle(db: Db, slug: string): Promise<ArticleView | undefined> {
+/** The published article with this slug (or id), with everything its page shows. */
+export async function findLiveArticle(
+  db: Db,
+  key: string | { id: number },
+): Promise<ArticleView | undefined> {
   const row = (await liveArticles(db)
     .leftJoin('users as u', 'u.id', 'a.author_id')
     .select([...summaryColumns, 'a.body_html', 'a.comments', 'a.version', 'u.name as author_name'])
-    .where('a.slug', '=', slug)
+    .where((eb) => (typeof key === 'string' ? eb('a.slug', '=', key) : eb('a.id', '=', key.id)))
     .executeTakeFirst()) as
     | (SummaryRow &
         Pick<ArticleRow, 'body_html' | 'comments' | 'version'> & { author_name: string | null })
@@ -154,4 +157,35 @@ export async function updateDueScheduledToPublished(db: DbOrTrx, now: Date): Pro
     .returning('id')
     .execute();
   return rows.length;
+}
+
+/** Opens or closes an article's comments; returns whether the article exists. */
+export async function updateArticleComments(
+  db: DbOrTrx,
+  id: number,
+  mode: 'open' | 'closed',
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set((eb) => ({ comments: mode, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Deletes an article; its comments stay, detached, with their audit trail. */
+export async function deleteArticle(db: DbOrTrx, id: number): Promise<void> {
+  await db.deleteFrom('articles').where('id', '=', id).execute();
+}
+
+/** An article's id, title and comment mode, whatever its status. */
+export async function findArticleSummaryById(
+  db: DbOrTrx,
+  id: number,
+): Promise<{ id: number; title: string; comments: 'open' | 'closed' } | undefined> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'title', 'comments'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

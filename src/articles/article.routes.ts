@@ -2,11 +2,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { RouteDeps } from '../http/deps.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { articlePath, type ArticleSummary } from './article.ts';
-import { HomePage, ArticlePage } from './article.pages.tsx';
+import { z } from 'zod';
+import { commentSlots } from '../comments/comment-slots.tsx';
+import { buildArticlePage } from './article-page.ts';
+import { HomePage } from './article.pages.tsx';
 import { findLiveArticle, listLiveArticles } from './article.queries.ts';
 
 const HEADLINES = 4;
 const PER_SECTION = 4;
+
+const articleQuery = z.object({
+  commentaires: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  repondre: z.coerce.number().int().min(1).nullable().catch(null).default(null),
+});
 
 /** Reader routes: the home page and article pages. */
 export const articleRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
@@ -36,16 +44,21 @@ export const articleRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
 
   app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', (request, reply) => {
     const { section, slug } = request.params;
+    const { commentaires: threadPage, repondre: replyToId } = articleQuery.parse(
+      request.query ?? {},
+    );
     return sendCachedPage(deps, request, reply, {
-      key: `/${section}/${slug}`,
+      key: `/${section}/${slug}?commentaires=${threadPage}&repondre=${replyToId ?? ''}`,
       surrogateKeys: [`article-${slug}`],
       render: async (ctx) => {
         const article = await findLiveArticle(deps.db, slug);
         if (!article) return null;
         // An article that changed section keeps working at its old address.
         if (article.section.slug !== section) return { movedTo: articlePath(article) };
-        return ArticlePage({ ctx, article });
+        const node = await buildArticlePage(deps, ctx, { article, threadPage, replyToId });
+        return node === null ? null : { node, subjectId: article.id };
       },
+      slots: (articleId) => commentSlots(deps, request, articleId),
     });
   });
 };

@@ -18,14 +18,39 @@ export interface SiteSnapshot {
   sections: Section[];
 }
 
-/** A rendered page kept in memory, with its compressed forms made on first demand. */
-export interface CachedPage {
-  status: number;
+/** A response body with its compressed forms, made on first demand. */
+export interface EncodableBody {
   body: Buffer;
-  etag: string;
-  surrogateKeys: string;
   gzip?: Buffer;
   br?: Buffer;
+}
+
+/**
+ * A rendered page kept in memory. Pages with slots (per-request bits such as a form stamp)
+ * keep their markup split at the slots, plus the last body filled for everyone.
+ */
+export interface CachedPage {
+  status: number;
+  etag: string;
+  surrogateKeys: string;
+  /** The markup split at its slots: text, slot, text, slot, …, text (slots at odd indexes). */
+  parts: string[];
+  /** The id of the record the page shows (an article), for filling its slots. */
+  subjectId?: number | undefined;
+  /** The body most recently served to everyone, and the slot values it was filled with. */
+  shared?: EncodableBody & { fill: string };
+}
+
+const SLOT = /(<!--griot:[a-z]+-->)/;
+
+/** Splits rendered markup at its slots, for CachedPage.parts. */
+export function splitSlots(html: string): string[] {
+  return html.split(SLOT);
+}
+
+/** Puts the given values into a page's slots; a slot without a value is left empty. */
+export function fillSlots(parts: string[], values: Record<string, string>): string {
+  return parts.map((part, i) => (i % 2 === 1 ? (values[part] ?? '') : part)).join('');
 }
 
 /** Per-instance cache of rendered reader pages, invalidated by the database's content version. */
@@ -36,8 +61,8 @@ export interface PageCache {
   set(key: string, version: number, page: CachedPage): void;
   /** Forgets the known version so the next request re-reads it (after a local write). */
   invalidate(): void;
-  /** Returns the page body compressed with the encoding, computing it once. */
-  encoded(page: CachedPage, encoding: 'br' | 'gzip'): Promise<Buffer>;
+  /** Returns the body compressed with the encoding, computing it once. */
+  encoded(page: EncodableBody, encoding: 'br' | 'gzip'): Promise<Buffer>;
 }
 
 /** Creates the page cache for one app instance. */
@@ -46,16 +71,19 @@ export function createPageCache({
   clock,
   ttlMs,
   maxEntries = 1000,
+  maxAgeMs = 5 * 60_000,
 }: {
   db: Db;
   clock: Clock;
   ttlMs: number;
   maxEntries?: number;
+  /** Pages also age out, so time-dependent parts (comments closing by date) stay current. */
+  maxAgeMs?: number;
 }): PageCache {
   let current: SiteSnapshot | undefined;
   let checkedAt = -Infinity;
   let inFlight: Promise<SiteSnapshot> | undefined;
-  const entries = new Map<string, { version: number; page: CachedPage }>();
+  const entries = new Map<string, { version: number; storedAt: number; page: CachedPage }>();
 
   async function refresh(): Promise<SiteSnapshot> {
     const version = await findContentVersion(db);
@@ -79,7 +107,8 @@ export function createPageCache({
     },
     get(key, version) {
       const hit = entries.get(key);
-      if (!hit || hit.version !== version) return undefined;
+      if (!hit || hit.version !== version || clock.now().getTime() - hit.storedAt > maxAgeMs)
+        return undefined;
       entries.delete(key);
       entries.set(key, hit);
       return hit.page;
@@ -87,7 +116,7 @@ export function createPageCache({
     set(key, version, page) {
       if (current && version !== current.version) return;
       entries.delete(key);
-      entries.set(key, { version, page });
+      entries.set(key, { version, storedAt: clock.now().getTime(), page });
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     },
     invalidate() {

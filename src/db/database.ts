@@ -1,6 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ArticleTable } from '../articles/article.table.ts';
 import type { ContentVersionTable } from '../cache/content-version.table.ts';
+import type { CommentTable } from '../comments/comment.table.ts';
+import type { ModerationEventTable } from '../moderation/moderation-event.table.ts';
+import type { OutboxTable } from '../mail/outbox.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
 import type { SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
@@ -16,6 +19,9 @@ export interface Database {
   media: MediaTable;
   settings: SettingTable;
   content_versions: ContentVersionTable;
+  comments: CommentTable;
+  moderation_events: ModerationEventTable;
+  outbox: OutboxTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Child } from 'hono/jsx';
-import type { CachedPage } from '../cache/page-cache.ts';
+import { fillSlots, splitSlots, type CachedPage } from '../cache/page-cache.ts';
+import { gzip } from 'node:zlib';
+import { promisify } from 'node:util';
 import type { PageContext } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
 import { stringsFor } from '../web/strings.ts';
@@ -42,8 +44,18 @@ export interface MovedTo {
   movedTo: string;
 }
 
+/** What a cached page's render returns to name the record the page shows, for its slots. */
+export interface PageAbout {
+  node: Child;
+  subjectId: number;
+}
+
 function isMoved(node: unknown): node is MovedTo {
   return typeof node === 'object' && node !== null && 'movedTo' in node;
+}
+
+function isAbout(node: unknown): node is PageAbout {
+  return typeof node === 'object' && node !== null && 'subjectId' in node;
 }
 
 /**
@@ -57,7 +69,14 @@ export async function sendCachedPage(
   page: {
     key: string;
     surrogateKeys: string[];
-    render: (ctx: PageContext) => Promise<Child | MovedTo | null>;
+    render: (ctx: PageContext) => Promise<Child | MovedTo | PageAbout | null>;
+    /**
+     * Per-request values for the page's slots. `shared` ones are the same for every reader at a
+     * given moment (a form stamp); `personal` ones make the response private and uncached.
+     */
+    slots?: (
+      subjectId: number | undefined,
+    ) => Promise<{ shared: Record<string, string>; personal: Record<string, string> | null }>;
   },
 ): Promise<FastifyReply> {
   const snapshot = await deps.cache.snapshot();
@@ -68,26 +87,50 @@ export async function sendCachedPage(
     if (isMoved(node)) return reply.redirect(node.movedTo, 301);
     cached = {
       status: 200,
-      body: Buffer.from(await renderDocument(node)),
+      parts: splitSlots(await renderDocument(isAbout(node) ? node.node : node)),
+      subjectId: isAbout(node) ? node.subjectId : undefined,
       etag: `W/"${deps.buildId}-${snapshot.version}"`,
       surrogateKeys: page.surrogateKeys.join(' '),
     } satisfies CachedPage;
     deps.cache.set(page.key, snapshot.version, cached);
   }
+  reply.header('content-type', 'text/html; charset=utf-8').header('vary', 'Accept-Encoding');
+  const encoding = pickEncoding(request.headers['accept-encoding']);
+  const slots =
+    page.slots && cached.parts.length > 1
+      ? await page.slots(cached.subjectId)
+      : { shared: {}, personal: null };
+
+  if (slots.personal) {
+    const body = Buffer.from(fillSlots(cached.parts, { ...slots.shared, ...slots.personal }));
+    reply.header('cache-control', 'private, no-store');
+    if (encoding) {
+      // Personal pages are rare (a reader with comments awaiting moderation): gzip on the fly.
+      return reply
+        .header('content-encoding', 'gzip')
+        .status(cached.status)
+        .send(await gzipAsync(body));
+    }
+    return reply.status(cached.status).send(body);
+  }
+
+  const fill = JSON.stringify(slots.shared);
+  if (cached.shared?.fill !== fill)
+    cached.shared = { fill, body: Buffer.from(fillSlots(cached.parts, slots.shared)) };
+  const shared = cached.shared;
   reply
-    .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', READER_CACHE_CONTROL)
     .header('etag', cached.etag)
-    .header('surrogate-key', cached.surrogateKeys)
-    .header('vary', 'Accept-Encoding');
+    .header('surrogate-key', cached.surrogateKeys);
   if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
-  const encoding = pickEncoding(request.headers['accept-encoding']);
   if (encoding) {
     reply.header('content-encoding', encoding);
-    return reply.status(cached.status).send(await deps.cache.encoded(cached, encoding));
+    return reply.status(cached.status).send(await deps.cache.encoded(shared, encoding));
   }
-  return reply.status(cached.status).send(cached.body);
+  return reply.status(cached.status).send(shared.body);
 }
+
+const gzipAsync = promisify(gzip);
 
 function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
   if (!accept) return undefined;

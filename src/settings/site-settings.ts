@@ -5,6 +5,10 @@ export interface SiteSettings {
   locale: Locale;
   timeZone: string;
   contactEmail: string;
+  /** Comments close by themselves this many days after publication; 0 keeps them open. */
+  commentsAutoCloseDays: number;
+  /** Whether an author is told, with the reason, when their comment is refused. */
+  commentsRejectionEmail: boolean;
 }
 
 export type Locale = 'fr' | 'en';
@@ -15,6 +19,8 @@ export const defaultSiteSettings: SiteSettings = {
   locale: 'fr',
   timeZone: 'Africa/Niamey',
   contactEmail: '',
+  commentsAutoCloseDays: 0,
+  commentsRejectionEmail: false,
 };
 
 const keys: Record<keyof SiteSettings, string> = {
@@ -23,6 +29,8 @@ const keys: Record<keyof SiteSettings, string> = {
   locale: 'locale',
   timeZone: 'time_zone',
   contactEmail: 'contact_email',
+  commentsAutoCloseDays: 'comments_auto_close_days',
+  commentsRejectionEmail: 'comments_rejection_email',
 };
 
 /** Builds SiteSettings from stored key/value rows, falling back to defaults for bad values. */
@@ -37,6 +45,9 @@ export function siteSettingsFromRows(rows: { key: string; value: string }[]): Si
     locale: locale === 'en' || locale === 'fr' ? locale : defaultSiteSettings.locale,
     timeZone: timeZone && isTimeZone(timeZone) ? timeZone : defaultSiteSettings.timeZone,
     contactEmail: pick('contactEmail') ?? defaultSiteSettings.contactEmail,
+    commentsAutoCloseDays:
+      wholeNumber(pick('commentsAutoCloseDays')) ?? defaultSiteSettings.commentsAutoCloseDays,
+    commentsRejectionEmail: pick('commentsRejectionEmail') === '1',
   };
 }
 
@@ -46,8 +57,13 @@ export function siteSettingsToRows(
 ): { key: string; value: string }[] {
   return (Object.keys(settings) as (keyof SiteSettings)[]).map((k) => ({
     key: keys[k],
-    value: String(settings[k] ?? ''),
+    value: typeof settings[k] === 'boolean' ? (settings[k] ? '1' : '0') : String(settings[k] ?? ''),
   }));
+}
+
+function wholeNumber(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** True when the string names an IANA time zone this runtime knows. */

@@ -1,9 +1,12 @@
 import type { Role } from './user.table.ts';
 
-export type Action = 'view-newsroom';
+export type Action = 'view-newsroom' | 'moderate' | 'edit-comment-settings' | 'view-outbox';
 
 const allowed: Record<Action, readonly Role[]> = {
   'view-newsroom': ['admin', 'editor', 'author', 'moderator'],
+  moderate: ['admin', 'editor', 'moderator'],
+  'edit-comment-settings': ['admin', 'editor'],
+  'view-outbox': ['admin', 'editor'],
 };
 
 /** Whether a newsroom member may perform an action. */

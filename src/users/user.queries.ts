@@ -121,3 +121,14 @@ export async function updateLoginLock(
 export async function deleteLoginAttempt(db: DbOrTrx, key: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('key', '=', key).execute();
 }
+
+/** The display name of an account, if it exists. */
+export async function findUserName(db: DbOrTrx, userId: number | null): Promise<string | null> {
+  if (userId === null) return null;
+  const row = await db
+    .selectFrom('users')
+    .select('name')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}

@@ -18,6 +18,8 @@ function hashed(name: string, ext: string, type: string): Asset {
 export interface Assets {
   css: Asset;
   favicon: Asset;
+  /** Keyboard shortcuts of the moderation queue (newsroom only; reader pages carry no script file). */
+  moderationJs: Asset;
 }
 
 /** Reads the theme's assets and computes their URLs. */
@@ -25,5 +27,6 @@ export function loadAssets(): Assets {
   return {
     css: hashed('site', 'css', 'text/css; charset=utf-8'),
     favicon: hashed('favicon', 'svg', 'image/svg+xml'),
+    moderationJs: hashed('moderation', 'js', 'text/javascript; charset=utf-8'),
   };
 }

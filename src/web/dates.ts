@@ -58,3 +58,19 @@ export function isoInZone(iso: string, timeZone: string): string {
     p.timeZoneName === 'GMT' ? '+00:00' : (p.timeZoneName ?? 'GMT+00:00').replace('GMT', '');
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
 }
+
+/** A duration as people say it: « 3 j 4 h », « 2 h 05 min », « 12 min », « moins d’une minute ». */
+export function formatAge(ms: number, locale: Locale): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const nb = '\u00A0';
+  if (days > 0) return locale === 'fr' ? `${days}${nb}j ${hours}${nb}h` : `${days}d ${hours}h`;
+  if (hours > 0)
+    return locale === 'fr'
+      ? `${hours}${nb}h ${String(mins).padStart(2, '0')}${nb}min`
+      : `${hours}h ${mins}m`;
+  if (mins > 0) return locale === 'fr' ? `${mins}${nb}min` : `${mins} min`;
+  return locale === 'fr' ? 'moins d’une minute' : 'less than a minute';
+}

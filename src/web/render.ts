@@ -8,6 +8,11 @@ export async function renderDocument(node: Child): Promise<string> {
   );
 }
 
+/** Renders a component to an HTML fragment (no doctype). */
+export async function renderFragment(node: Child): Promise<string> {
+  return String(await (node as Promise<string> | string));
+}
+
 /**
  * The one way raw HTML enters a page. Only for HTML that was sanitized when it was stored
  * (article bodies) or serialized by us (JSON-LD); never for anything a visitor typed.

@@ -1,0 +1,34 @@
+import type { Child } from 'hono/jsx';
+import type { CommentFormState } from '../comments/comment.pages.tsx';
+import { loadCommentSection } from '../comments/comment-section.ts';
+import type { RouteDeps } from '../http/deps.ts';
+import type { PageContext } from '../web/page-context.ts';
+import { articlePath, type ArticleView } from './article.ts';
+import { ArticlePage } from './article.pages.tsx';
+
+/** Builds the article page with its comment section; null when the thread page does not exist. */
+export async function buildArticlePage(
+  deps: RouteDeps,
+  ctx: PageContext,
+  {
+    article,
+    threadPage,
+    replyToId,
+    form,
+  }: {
+    article: ArticleView;
+    threadPage: number;
+    replyToId: number | null;
+    form?: CommentFormState;
+  },
+): Promise<Child | null> {
+  const comments = await loadCommentSection(deps.db, {
+    article: { ...article, path: articlePath(article) },
+    threadPage,
+    replyToId,
+    autoCloseDays: ctx.site.commentsAutoCloseDays,
+    now: deps.clock.now(),
+    form,
+  });
+  return comments ? ArticlePage({ ctx, article, comments }) : null;
+}

@@ -1,0 +1,154 @@
+import type { Db } from '../db/database.ts';
+import type { CommentStatus } from './comment.table.ts';
+
+/** A comment as the moderation queue shows it, with its article, parent and moderator. */
+export interface QueueItem {
+  id: number;
+  status: CommentStatus;
+  authorName: string;
+  authorEmail: string;
+  body: string;
+  createdAt: string;
+  moderatedAt: string | null;
+  moderatedBy: string | null;
+  reason: string | null;
+  article: { id: number | null; title: string; path: string | null };
+  parent: { id: number; authorName: string; body: string } | null;
+}
+
+/** One page of comments in a status: pending oldest first (a queue), others newest decided first. */
+export async function listQueue(
+  db: Db,
+  {
+    status,
+    articleId,
+    limit,
+    offset,
+  }: { status: CommentStatus; articleId?: number | undefined; limit: number; offset: number },
+): Promise<QueueItem[]> {
+  let query = db
+    .selectFrom('comments as c')
+    .leftJoin('articles as a', 'a.id', 'c.article_id')
+    .leftJoin('sections as s', 's.id', 'a.section_id')
+    .leftJoin('comments as p', 'p.id', 'c.parent_id')
+    .leftJoin('users as u', 'u.id', 'c.moderated_by')
+    .select([
+      'c.id',
+      'c.status',
+      'c.author_name',
+      'c.author_email',
+      'c.body',
+      'c.created_at',
+      'c.moderated_at',
+      'c.reason',
+      'c.article_id',
+      'c.article_title',
+      'a.slug as article_slug',
+      's.slug as section_slug',
+      'p.id as parent_id',
+      'p.author_name as parent_author',
+      'p.body as parent_body',
+      'u.name as moderator',
+    ])
+    .where('c.status', '=', status);
+  if (articleId !== undefined) query = query.where('c.article_id', '=', articleId);
+  query =
+    status === 'pending'
+      ? query.orderBy('c.created_at').orderBy('c.id')
+      : query.orderBy('c.moderated_at', 'desc').orderBy('c.id', 'desc');
+  const rows = await query.limit(limit).offset(offset).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    authorName: r.author_name,
+    authorEmail: r.author_email,
+    body: r.body,
+    createdAt: r.created_at,
+    moderatedAt: r.moderated_at,
+    moderatedBy: r.moderator,
+    reason: r.reason,
+    article: {
+      id: r.article_id,
+      title: r.article_title,
+      path: r.article_slug && r.section_slug ? `/${r.section_slug}/${r.article_slug}` : null,
+    },
+    parent: r.parent_id
+      ? { id: r.parent_id, authorName: r.parent_author ?? '', body: r.parent_body ?? '' }
+      : null,
+  }));
+}
+
+/** How many comments are in each status, optionally for one article. */
+export async function countCommentsByStatus(
+  db: Db,
+  articleId?: number,
+): Promise<Record<CommentStatus, number>> {
+  let query = db
+    .selectFrom('comments')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')]);
+  if (articleId !== undefined) query = query.where('article_id', '=', articleId);
+  const rows = await query.groupBy('status').execute();
+  const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, rejected: 0, spam: 0 };
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return counts;
+}
+
+/** When the oldest comment still waiting was written, if any waits. */
+export async function findOldestPendingAt(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('comments')
+    .select('created_at')
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.created_at ?? null;
+}
+
+/** For each address, how many of its comments were approved and how many refused before. */
+export async function findEmailHistories(
+  db: Db,
+  emails: string[],
+): Promise<Map<string, { approved: number; rejected: number }>> {
+  const history = new Map<string, { approved: number; rejected: number }>();
+  if (emails.length === 0) return history;
+  const rows = await db
+    .selectFrom('comments')
+    .select(['author_email', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('author_email', 'in', [...new Set(emails)])
+    .where('status', 'in', ['approved', 'rejected', 'spam'])
+    .groupBy(['author_email', 'status'])
+    .execute();
+  for (const r of rows) {
+    const h = history.get(r.author_email) ?? { approved: 0, rejected: 0 };
+    if (r.status === 'approved') h.approved += Number(r.n);
+    else h.rejected += Number(r.n);
+    history.set(r.author_email, h);
+  }
+  return history;
+}
+
+/** Articles that have comments, for the queue's article filter. */
+export async function listCommentedArticles(
+  db: Db,
+): Promise<{ id: number; title: string; pending: number }[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .select([
+      'article_id',
+      'article_title',
+      (eb) =>
+        eb.fn
+          .sum<number>(eb.case().when('status', '=', 'pending').then(1).else(0).end())
+          .as('pending'),
+    ])
+    .where('article_id', 'is not', null)
+    .groupBy(['article_id', 'article_title'])
+    .orderBy('article_title')
+    .execute();
+  return rows.map((r) => ({
+    id: r.article_id as number,
+    title: r.article_title,
+    pending: Number(r.pending),
+  }));
+}

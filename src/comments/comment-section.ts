@@ -1,0 +1,74 @@
+import type { Db } from '../db/database.ts';
+import { THREAD_PAGE_SIZE, buildThread, commentsOpen, type PublicComment } from './comment.ts';
+import type { CommentFormState, CommentSectionProps } from './comment.pages.tsx';
+import {
+  countApprovedComments,
+  countApprovedTopLevel,
+  findComment,
+  listApprovedReplies,
+  listApprovedTopLevel,
+} from './comment.queries.ts';
+
+/** Loads what an article's comment section shows: count, one page of the thread, the reply target. */
+export async function loadCommentSection(
+  db: Db,
+  input: {
+    article: {
+      id: number;
+      title: string;
+      path: string;
+      comments: 'open' | 'closed';
+      publishedAt: string;
+    };
+    threadPage: number;
+    replyToId: number | null;
+    autoCloseDays: number;
+    now: Date;
+    form?: CommentFormState | undefined;
+  },
+): Promise<Omit<CommentSectionProps, 'ctx'> | null> {
+  const { article } = input;
+  const [count, topLevel] = await Promise.all([
+    countApprovedComments(db, article.id),
+    countApprovedTopLevel(db, article.id),
+  ]);
+  const pages = Math.max(1, Math.ceil(topLevel / THREAD_PAGE_SIZE));
+  if (input.threadPage > pages) return null;
+  const parents = await listApprovedTopLevel(db, {
+    articleId: article.id,
+    limit: THREAD_PAGE_SIZE,
+    offset: (input.threadPage - 1) * THREAD_PAGE_SIZE,
+  });
+  const replies = await listApprovedReplies(
+    db,
+    parents.map((p) => p.id),
+  );
+  let replyTo: PublicComment | null = null;
+  if (input.replyToId !== null) {
+    const target = await findComment(db, input.replyToId);
+    if (
+      target &&
+      target.article_id === article.id &&
+      target.parent_id === null &&
+      target.status === 'approved'
+    ) {
+      replyTo = {
+        id: target.id,
+        parentId: null,
+        authorName: target.author_name,
+        body: target.body,
+        createdAt: target.created_at,
+      };
+    }
+  }
+  return {
+    article: { id: article.id, title: article.title, path: article.path },
+    count,
+    open: commentsOpen(article, input.autoCloseDays, input.now),
+    thread: buildThread(parents, replies),
+    page: input.threadPage,
+    pages,
+    replyTo,
+    form: input.form,
+  };
+}

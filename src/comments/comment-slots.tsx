@@ -1,0 +1,89 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../http/deps.ts';
+import { secureCookies } from '../http/auth.ts';
+import { pageContext } from '../http/page.ts';
+import { renderFragment } from '../web/render.ts';
+import {
+  COMMENT_LINK_TTL_MS,
+  signCommentToken,
+  signFormStamp,
+  verifyCommentToken,
+} from './comment-token.ts';
+import { MineBlock, SLOT_MINE, SLOT_STAMP } from './comment.pages.tsx';
+import { listPendingByIds } from './comment.queries.ts';
+
+export const MINE_COOKIE = 'griot_mine';
+const MAX_REMEMBERED = 10;
+
+/** The hidden field that tells the server when the form was served (for the minimum fill time). */
+export function stampField(deps: RouteDeps): string {
+  return `<input type="hidden" name="stamp" value="${signFormStamp(deps.config.sessionSecret, deps.clock.now())}">`;
+}
+
+/** The comment ids a reader's cookie vouches for, with their tokens. */
+export function rememberedComments(deps: RouteDeps, request: FastifyRequest): Map<number, string> {
+  const remembered = new Map<number, string>();
+  const raw = request.cookies[MINE_COOKIE];
+  if (!raw) return remembered;
+  for (const token of raw.split('~').slice(0, MAX_REMEMBERED)) {
+    const id = verifyCommentToken(deps.config.sessionSecret, token, deps.clock.now());
+    if (id !== null) remembered.set(id, token);
+  }
+  return remembered;
+}
+
+/** Adds a new comment to the reader's cookie and returns the token of its private link. */
+export function rememberComment(
+  deps: RouteDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  commentId: number,
+): string {
+  const now = deps.clock.now();
+  const token = signCommentToken(
+    deps.config.sessionSecret,
+    commentId,
+    new Date(now.getTime() + COMMENT_LINK_TTL_MS),
+  );
+  const kept = [...rememberedComments(deps, request).values()].slice(0, MAX_REMEMBERED - 1);
+  reply.setCookie(MINE_COOKIE, [token, ...kept].join('~'), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies(deps, request),
+    maxAge: COMMENT_LINK_TTL_MS / 1000,
+  });
+  return token;
+}
+
+/** The private link to a comment's state page. */
+export function privateCommentPath(commentId: number, token: string): string {
+  return `/commentaires/${commentId}?jeton=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Fills an article page's comment slots for this request: the form stamp for everyone, and,
+ * for a reader who has comments awaiting moderation here (or just sent one), their own block.
+ */
+export async function commentSlots(
+  deps: RouteDeps,
+  request: FastifyRequest,
+  articleId: number | undefined,
+): Promise<{ shared: Record<string, string>; personal: Record<string, string> | null }> {
+  const shared = { [SLOT_STAMP]: stampField(deps) };
+  const remembered = rememberedComments(deps, request);
+  if (articleId === undefined || remembered.size === 0) return { shared, personal: null };
+  const pending = await listPendingByIds(deps.db, { ids: [...remembered.keys()], articleId });
+  if (pending.length === 0) return { shared, personal: null };
+  const ctx = await pageContext(deps, request);
+  const block = MineBlock({
+    ctx,
+    // The thanks follows a submission's redirect, and only its author has a comment to thank for.
+    thanks: (request.query as Record<string, unknown>).commentaire === 'envoye',
+    pending: pending.map((comment) => ({
+      comment,
+      link: privateCommentPath(comment.id, remembered.get(comment.id)!),
+    })),
+  });
+  return { shared, personal: { [SLOT_MINE]: await renderFragment(block) } };
+}

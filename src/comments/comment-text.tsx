@@ -1,0 +1,45 @@
+import LinkifyIt from 'linkify-it';
+import type { Child } from 'hono/jsx';
+
+const linkify = new LinkifyIt();
+
+function linkified(line: string): Child[] {
+  const matches = linkify.match(line) ?? [];
+  const out: Child[] = [];
+  let last = 0;
+  for (const m of matches) {
+    if (!/^https?:/i.test(m.url)) continue;
+    out.push(line.slice(last, m.index));
+    out.push(
+      <a href={m.url} rel="nofollow ugc noopener" target="_blank">
+        {m.text}
+      </a>,
+    );
+    last = m.lastIndex;
+  }
+  out.push(line.slice(last));
+  return out;
+}
+
+/**
+ * A reader's comment as markup: plain text only, paragraphs and line breaks kept, web
+ * addresses linked with rel="nofollow ugc noopener". Every character is escaped by the
+ * renderer; no HTML a reader typed is ever interpreted.
+ */
+export function CommentText({ body }: { body: string }) {
+  const paragraphs = body.split(/\n{2,}/);
+  return (
+    <>
+      {paragraphs.map((p) => (
+        <p>
+          {p.split('\n').map((line, i) => (
+            <>
+              {i > 0 ? <br /> : null}
+              {linkified(line)}
+            </>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}

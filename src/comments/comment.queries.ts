@@ -1,0 +1,191 @@
+import type { Db, DbOrTrx } from '../db/database.ts';
+import type { PublicComment } from './comment.ts';
+import type { CommentRow, CommentStatus, NewCommentRow } from './comment.table.ts';
+
+const publicColumns = ['id', 'parent_id', 'author_name', 'body', 'created_at'] as const;
+
+function toPublic(row: Pick<CommentRow, (typeof publicColumns)[number]>): PublicComment {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    authorName: row.author_name,
+    body: row.body,
+    createdAt: row.created_at,
+  };
+}
+
+/** Inserts a comment and returns it. */
+export async function insertComment(db: DbOrTrx, comment: NewCommentRow): Promise<CommentRow> {
+  return db.insertInto('comments').values(comment).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The comment with this id, if any. */
+export async function findComment(db: DbOrTrx, id: number): Promise<CommentRow | undefined> {
+  return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Whether this client or this email posted a comment since the given time (flood control). */
+export async function hasRecentComment(
+  db: Db,
+  { ipHash, email, since }: { ipHash: string; email: string; since: Date },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where((eb) => eb.or([eb('ip_hash', '=', ipHash), eb('author_email', '=', email)]))
+    .where('created_at', '>', since.toISOString())
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Whether the same text was already sent on this article. */
+export async function hasDuplicateComment(
+  db: Db,
+  articleId: number,
+  hash: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('comments')
+    .select('id')
+    .where('article_id', '=', articleId)
+    .where('body_hash', '=', hash)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** How many approved comments (replies included) an article has. */
+export async function countApprovedComments(db: Db, articleId: number): Promise<number> {
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'approved')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many approved top-level comments an article has (the thread's pages count these). */
+export async function countApprovedTopLevel(db: Db, articleId: number): Promise<number> {
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'approved')
+    .where('parent_id', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One page of an article's approved top-level comments, oldest first. */
+export async function listApprovedTopLevel(
+  db: Db,
+  { articleId, limit, offset }: { articleId: number; limit: number; offset: number },
+): Promise<PublicComment[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .select(publicColumns)
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'approved')
+    .where('parent_id', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map(toPublic);
+}
+
+/** The approved replies to these comments, oldest first. */
+export async function listApprovedReplies(db: Db, parentIds: number[]): Promise<PublicComment[]> {
+  if (parentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('comments')
+    .select(publicColumns)
+    .where('parent_id', 'in', parentIds)
+    .where('status', '=', 'approved')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toPublic);
+}
+
+/** How many approved top-level comments come before this one in its thread (for paging). */
+export async function countApprovedTopLevelBefore(
+  db: Db,
+  comment: { article_id: number; created_at: string; id: number },
+): Promise<number> {
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', comment.article_id)
+    .where('status', '=', 'approved')
+    .where('parent_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('created_at', '<', comment.created_at),
+        eb.and([eb('created_at', '=', comment.created_at), eb('id', '<', comment.id)]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The reader's own comments on an article that are still waiting for moderation. */
+export async function listPendingByIds(
+  db: Db,
+  { ids, articleId }: { ids: number[]; articleId: number },
+): Promise<PublicComment[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('comments')
+    .select(publicColumns)
+    .where('id', 'in', ids)
+    .where('article_id', '=', articleId)
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toPublic);
+}
+
+/**
+ * Moves a comment from one status to another, only if it is still in the expected one:
+ * of two moderators deciding at once, exactly one update succeeds.
+ */
+export async function updateCommentStatus(
+  db: DbOrTrx,
+  {
+    id,
+    from,
+    to,
+    actorId,
+    reason,
+    now,
+  }: {
+    id: number;
+    from: CommentStatus;
+    to: CommentStatus;
+    actorId: number;
+    reason: string | null;
+    now: Date;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('comments')
+    .set({ status: to, moderated_at: now.toISOString(), moderated_by: actorId, reason })
+    .where('id', '=', id)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Stops reply notifications for every comment written with this address. */
+export async function updateNotifyOffForEmail(db: DbOrTrx, email: string): Promise<number> {
+  const result = await db
+    .updateTable('comments')
+    .set({ notify_replies: 0 })
+    .where('author_email', '=', email)
+    .where('notify_replies', '=', 1)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,197 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { buildArticlePage } from '../articles/article-page.ts';
+import { articlePath, type ArticleView } from '../articles/article.ts';
+import { findLiveArticle } from '../articles/article.queries.ts';
+import { fillSlots, splitSlots } from '../cache/page-cache.ts';
+import type { RouteDeps } from '../http/deps.ts';
+import { notFound } from '../http/errors.ts';
+import { pageContext } from '../http/page.ts';
+import { isSameOriginPost } from '../http/same-origin.ts';
+import { clientKey } from '../users/session.ts';
+import { renderDocument } from '../web/render.ts';
+import { THREAD_PAGE_SIZE, commentsOpen, readCommentForm } from './comment.ts';
+import {
+  SLOT_STAMP,
+  CommentStatusPage,
+  UnsubscribePage,
+  type CommentFormState,
+} from './comment.pages.tsx';
+import { commentStringsFor } from './comment.strings.ts';
+import { rememberComment, rememberedComments, stampField } from './comment-slots.tsx';
+import { verifyCommentToken, verifyFormStamp, verifyUnsubscribeToken } from './comment-token.ts';
+import {
+  countApprovedTopLevelBefore,
+  findComment,
+  updateNotifyOffForEmail,
+} from './comment.queries.ts';
+import { submitComment, type SubmitResult } from './submit-comment.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const statusOf: Record<Exclude<SubmitResult, { ok: true }>['reason'] | 'origin', number> = {
+  invalid: 422,
+  too_fast: 422,
+  bad_parent: 422,
+  flood: 429,
+  duplicate: 409,
+  closed: 403,
+  origin: 403,
+};
+
+/** Reader routes for comments: submission, the private state page, unsubscribing from notices. */
+export const commentRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  const secret = deps.config.sessionSecret;
+
+  app.post('/articles/:id/commentaires', async (request, reply) => {
+    const { id } = idParam.parse(request.params);
+    const article = await findLiveArticle(deps.db, { id });
+    if (!article) throw notFound();
+    const values = readCommentForm(request.body);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const { settings } = await deps.cache.snapshot();
+    const t = commentStringsFor(settings.locale);
+    const now = deps.clock.now();
+
+    if (!isSameOriginPost(request, deps.config.publicUrl)) {
+      return formAgain(
+        request,
+        reply,
+        article,
+        { values, errors: {}, message: t.wrongOrigin },
+        statusOf.origin,
+      );
+    }
+    const result = await submitComment(deps.db, {
+      article: {
+        id: article.id,
+        title: article.title,
+        commentsOpen: commentsOpen(article, settings.commentsAutoCloseDays, now),
+      },
+      values,
+      honeypot: typeof body.website === 'string' ? body.website : '',
+      servedAt: typeof body.stamp === 'string' ? verifyFormStamp(secret, body.stamp) : null,
+      ipHash: clientKey(secret, request.ip),
+      now,
+    });
+    if (result.ok) {
+      rememberComment(deps, request, reply, result.comment.id);
+      return reply.redirect(`${articlePath(article)}?commentaire=envoye#votre-commentaire`, 303);
+    }
+    const message = {
+      invalid: undefined,
+      too_fast: t.tooFast,
+      flood: t.flood,
+      duplicate: t.duplicate,
+      closed: undefined,
+      bad_parent: t.badParent,
+    }[result.reason];
+    const form: CommentFormState = {
+      values: result.reason === 'bad_parent' ? { ...values, parentId: null } : values,
+      errors: result.reason === 'invalid' ? result.errors : {},
+      message,
+    };
+    if (result.reason === 'flood') reply.header('retry-after', '15');
+    return formAgain(request, reply, article, form, statusOf[result.reason]);
+  });
+
+  // Renders the article again, uncached, with the form as the reader sent it and what went wrong.
+  async function formAgain(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    article: ArticleView,
+    form: CommentFormState,
+    status: number,
+  ): Promise<FastifyReply> {
+    const ctx = await pageContext(deps, request);
+    const node = await buildArticlePage(deps, ctx, {
+      article,
+      threadPage: 1,
+      replyToId: form.values.parentId,
+      form,
+    });
+    const html = fillSlots(splitSlots(await renderDocument(node)), {
+      [SLOT_STAMP]: stampField(deps),
+    });
+    return reply
+      .status(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .send(html);
+  }
+
+  app.get<{ Querystring: { jeton?: string } }>('/commentaires/:id', async (request, reply) => {
+    const { id } = idParam.parse(request.params);
+    const comment = await findComment(deps.db, id);
+    if (!comment) throw notFound();
+    const token = request.query.jeton ?? rememberedComments(deps, request).get(id);
+    const granted =
+      token !== undefined && verifyCommentToken(secret, token, deps.clock.now()) === id;
+    const threadLink = await threadLinkOf(comment);
+    if (!granted) {
+      // Without the private token only a published comment exists: its link leads to the thread.
+      if (comment.status === 'approved' && threadLink) return reply.redirect(threadLink, 302);
+      throw notFound();
+    }
+    const ctx = await pageContext(deps, request);
+    const page = CommentStatusPage({
+      ctx,
+      comment: {
+        id: comment.id,
+        parentId: comment.parent_id,
+        authorName: comment.author_name,
+        body: comment.body,
+        createdAt: comment.created_at,
+        status: comment.status,
+        articleTitle: comment.article_title,
+      },
+      threadLink,
+    });
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .header('x-robots-tag', 'noindex, nofollow')
+      .header('referrer-policy', 'no-referrer')
+      .send(await renderDocument(page));
+  });
+
+  // Where a published comment sits: its article, at the right page of the thread.
+  async function threadLinkOf(
+    comment: NonNullable<Awaited<ReturnType<typeof findComment>>>,
+  ): Promise<string | null> {
+    if (comment.status !== 'approved' || comment.article_id === null) return null;
+    const article = await findLiveArticle(deps.db, { id: comment.article_id });
+    if (!article) return null;
+    const anchorOf = comment.parent_id ? await findComment(deps.db, comment.parent_id) : comment;
+    if (!anchorOf || anchorOf.article_id === null) return null;
+    const before = await countApprovedTopLevelBefore(deps.db, {
+      ...anchorOf,
+      article_id: anchorOf.article_id,
+    });
+    const page = Math.floor(before / THREAD_PAGE_SIZE) + 1;
+    return `${articlePath(article)}${page > 1 ? `?commentaires=${page}` : ''}#comment-${comment.id}`;
+  }
+
+  const unsubscribe = async (
+    request: FastifyRequest<{ Querystring: { jeton?: string } }>,
+    reply: FastifyReply,
+    confirm: boolean,
+  ) => {
+    const token = request.query.jeton ?? '';
+    const email = verifyUnsubscribeToken(secret, token);
+    if (email && confirm) await updateNotifyOffForEmail(deps.db, email);
+    const ctx = await pageContext(deps, request);
+    return reply
+      .status(email ? 200 : 400)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .header('referrer-policy', 'no-referrer')
+      .send(await renderDocument(UnsubscribePage({ ctx, email, done: confirm && !!email, token })));
+  };
+  // The mail's link shows a button (link scanners follow GETs); mail clients' one-click POST acts at once.
+  app.get<{ Querystring: { jeton?: string } }>('/commentaires/desabonnement', (request, reply) =>
+    unsubscribe(request, reply, false),
+  );
+  app.post<{ Querystring: { jeton?: string } }>('/commentaires/desabonnement', (request, reply) =>
+    unsubscribe(request, reply, true),
+  );
+};

@@ -1,0 +1,107 @@
+import type { Db } from '../db/database.ts';
+import {
+  FLOOD_WINDOW_MS,
+  MIN_FILL_MS,
+  bodyHash,
+  normalizeBody,
+  validateComment,
+  type CommentFieldError,
+  type CommentFormValues,
+} from './comment.ts';
+import type { CommentRow, CommentStatus } from './comment.table.ts';
+import {
+  findComment,
+  hasDuplicateComment,
+  hasRecentComment,
+  insertComment,
+} from './comment.queries.ts';
+
+/** The article a comment is written on, as submission needs it. */
+export interface CommentTarget {
+  id: number;
+  title: string;
+  commentsOpen: boolean;
+}
+
+export type SubmitResult =
+  | { ok: true; comment: CommentRow }
+  | {
+      ok: false;
+      reason: 'invalid';
+      errors: Partial<Record<keyof CommentFormValues, CommentFieldError>>;
+    }
+  /** The form came back too fast, or without a valid stamp: the reader just sends it again. */
+  | { ok: false; reason: 'too_fast' }
+  | { ok: false; reason: 'flood' }
+  | { ok: false; reason: 'duplicate' }
+  | { ok: false; reason: 'closed' }
+  | { ok: false; reason: 'bad_parent' };
+
+/**
+ * Takes a reader's comment: validates it, applies the anti-spam checks, and stores it as
+ * pending (or as spam when the honeypot was filled, so a moderator can still recover it).
+ * Nothing is mailed here: mails wait for approval.
+ */
+export async function submitComment(
+  db: Db,
+  input: {
+    article: CommentTarget;
+    values: CommentFormValues;
+    honeypot: string;
+    servedAt: Date | null;
+    ipHash: string;
+    now: Date;
+  },
+): Promise<SubmitResult> {
+  const { article, values, now } = input;
+  if (!article.commentsOpen) return { ok: false, reason: 'closed' };
+  const errors = validateComment(values);
+  if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
+  if (!input.servedAt || now.getTime() - input.servedAt.getTime() < MIN_FILL_MS)
+    return { ok: false, reason: 'too_fast' };
+
+  const email = values.email.trim().toLowerCase();
+  if (values.parentId !== null) {
+    const parent = await findComment(db, values.parentId);
+    // One level of replies: a reply answers an approved top-level comment of the same article.
+    if (
+      !parent ||
+      parent.article_id !== article.id ||
+      parent.parent_id !== null ||
+      parent.status !== 'approved'
+    ) {
+      return { ok: false, reason: 'bad_parent' };
+    }
+  }
+  const since = new Date(now.getTime() - FLOOD_WINDOW_MS);
+  if (await hasRecentComment(db, { ipHash: input.ipHash, email, since }))
+    return { ok: false, reason: 'flood' };
+  const body = normalizeBody(values.body);
+  const hash = bodyHash(body);
+  if (await hasDuplicateComment(db, article.id, hash)) return { ok: false, reason: 'duplicate' };
+
+  const status: CommentStatus = input.honeypot ? 'spam' : 'pending';
+  try {
+    const comment = await insertComment(db, {
+      article_id: article.id,
+      article_title: article.title,
+      parent_id: values.parentId,
+      author_name: values.name.trim(),
+      author_email: email,
+      body,
+      body_hash: hash,
+      status,
+      notify_replies: values.notify ? 1 : 0,
+      ip_hash: input.ipHash,
+      created_at: now.toISOString(),
+      moderated_at: null,
+      moderated_by: null,
+      reason: input.honeypot ? 'Champ piège rempli (robot probable)' : null,
+    });
+    return { ok: true, comment };
+  } catch (err) {
+    // Two identical submissions racing: the unique index lets one through.
+    if (await hasDuplicateComment(db, article.id, hash)) return { ok: false, reason: 'duplicate' };
+    throw err;
+  }
+}

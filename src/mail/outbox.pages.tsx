@@ -1,0 +1,302 @@
+import { AdminLayout } from '../admin/admin-layout.tsx';
+import { Pager } from '../web/components.tsx';
+import { formatDateTime } from '../web/dates.ts';
+import type { PageContext } from '../web/page-context.ts';
+import type { OutboxMail, OutboxStatus } from './outbox.table.ts';
+
+/** The outbox's tabs: each a slug for `?statut=`, a label, and the statuses it lists. */
+export const OUTBOX_TABS = [
+  { slug: 'en-file', label: 'En file', statuses: ['queued', 'sending'] },
+  { slug: 'envoyes', label: 'Envoyés', statuses: ['sent'] },
+  { slug: 'echecs', label: 'Échecs', statuses: ['failed'] },
+  { slug: 'annules', label: 'Annulés', statuses: ['cancelled'] },
+] as const satisfies readonly { slug: string; label: string; statuses: readonly OutboxStatus[] }[];
+
+export type OutboxTab = (typeof OUTBOX_TABS)[number];
+
+const l = {
+  title: 'Courriels',
+  newsroom: 'Espace rédaction',
+  tabs: 'Filtrer par état',
+  noSmtp:
+    "Aucun serveur SMTP n'est configuré (SMTP_URL) : les courriels restent dans cette file, lisibles ici, et seront envoyés dès qu'un serveur sera configuré.",
+  empty: 'Aucun courriel dans cette liste.',
+  date: 'Date',
+  to: 'Destinataire',
+  subject: 'Objet',
+  status: 'État',
+  attempts: 'Tentatives',
+  lastError: 'Dernière erreur',
+  kind: 'Type',
+  ref: 'Référence',
+  nextAttempt: 'Prochaine tentative',
+  lockedUntil: 'Réservé jusqu’à',
+  sentAt: 'Envoyé le',
+  headers: 'En-têtes',
+  textBody: 'Version texte',
+  htmlBody: 'Version HTML',
+  htmlPreview: (subject: string) => `Aperçu HTML du courriel « ${subject} »`,
+  retry: 'Renvoyer',
+  retryHint: 'Le courriel repartira en file, avec un compteur de tentatives remis à zéro.',
+  back: '← Tous les courriels',
+  chart: (counts: Record<OutboxStatus, number>) =>
+    `Répartition des courriels : ${statusOrder.map((s) => `${counts[s]} ${statusLabels[s].toLowerCase()}`).join(', ')}.`,
+};
+
+const statusLabels: Record<OutboxStatus, string> = {
+  queued: 'En file',
+  sending: 'En cours d’envoi',
+  sent: 'Envoyé',
+  failed: 'Échec',
+  cancelled: 'Annulé',
+};
+
+const statusOrder: readonly OutboxStatus[] = ['sent', 'queued', 'sending', 'failed', 'cancelled'];
+const statusColors: Record<OutboxStatus, string> = {
+  sent: '#2f7d4a',
+  queued: '#3d6fb6',
+  sending: '#8fb1e0',
+  failed: '#b3261e',
+  cancelled: '#9a9a9a',
+};
+
+const scroll = 'overflow-x:auto';
+// A minimum width so narrow screens scroll the table sideways instead of crushing its columns.
+const table = 'width:100%;min-width:52rem;border-collapse:collapse;font-size:0.95rem';
+const cell =
+  'text-align:left;vertical-align:top;padding:0.45rem 0.6rem;border-bottom:1px solid #ddd';
+const pre = 'white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f5f1;padding:0.75rem';
+
+/** The outbox list: tabs with counts, a bar of counts per state, and one page of mails. */
+export function OutboxListPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  smtpConfigured: boolean;
+  tab: OutboxTab;
+  counts: Record<OutboxStatus, number>;
+  mails: OutboxMail[];
+  page: number;
+  pages: number;
+}) {
+  const { ctx, counts, tab } = props;
+  return (
+    <AdminLayout ctx={ctx} title={l.title} csrfToken={props.csrfToken}>
+      <p>
+        <a href="/admin">{l.newsroom}</a>
+      </p>
+      <h1>{l.title}</h1>
+      {props.smtpConfigured ? null : (
+        <p class="notice outbox-no-smtp" role="status">
+          {l.noSmtp}
+        </p>
+      )}
+      <StatusBar counts={counts} />
+      <nav class="outbox-tabs" aria-label={l.tabs}>
+        <ul style="list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:0.4rem 1rem">
+          {OUTBOX_TABS.map((t) => (
+            <li>
+              <a
+                href={`/admin/courriels?statut=${t.slug}`}
+                aria-current={t.slug === tab.slug ? 'page' : undefined}
+                style={t.slug === tab.slug ? 'font-weight:700' : undefined}
+              >
+                {t.label} ({t.statuses.reduce((n, s) => n + counts[s], 0)})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {props.mails.length === 0 ? (
+        <p>{l.empty}</p>
+      ) : (
+        // Focusable, so keyboard users can scroll it sideways on narrow screens.
+        <div class="table-scroll" style={scroll} tabindex={0} role="region" aria-label={l.title}>
+          <table class="outbox-table" style={table}>
+            <thead>
+              <tr>
+                <th scope="col" style={cell}>
+                  {l.date}
+                </th>
+                <th scope="col" style={cell}>
+                  {l.to}
+                </th>
+                <th scope="col" style={cell}>
+                  {l.subject}
+                </th>
+                <th scope="col" style={cell}>
+                  {l.status}
+                </th>
+                <th scope="col" style={cell}>
+                  {l.attempts}
+                </th>
+                <th scope="col" style={cell}>
+                  {l.lastError}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.mails.map((m) => (
+                <tr>
+                  <td style={`${cell};white-space:nowrap`}>
+                    <time datetime={m.created_at}>{formatDateTime(m.created_at, ctx.site)}</time>
+                  </td>
+                  <td style={`${cell};overflow-wrap:anywhere;min-width:11rem`}>{m.to_address}</td>
+                  <td style={`${cell};min-width:14rem`}>
+                    <a href={`/admin/courriels/${m.id}`}>{m.subject}</a>
+                  </td>
+                  <td style={cell}>{statusLabels[m.status]}</td>
+                  <td style={cell}>{m.attempts}</td>
+                  <td style={`${cell};min-width:12rem`}>
+                    {m.last_error ? shorten(m.last_error, 120) : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        ctx={ctx}
+        page={props.page}
+        pages={props.pages}
+        href={(n) => `/admin/courriels?statut=${tab.slug}&page=${n}`}
+      />
+    </AdminLayout>
+  );
+}
+
+/** One mail: its facts, headers, text body, a sandboxed HTML preview and the retry button. */
+export function OutboxMailPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  smtpConfigured: boolean;
+  mail: OutboxMail;
+  headers: Record<string, string>;
+  notice?: string | undefined;
+}) {
+  const { ctx, mail } = props;
+  const when = (iso: string) => <time datetime={iso}>{formatDateTime(iso, ctx.site)}</time>;
+  const retryable = mail.status === 'failed' || mail.status === 'cancelled';
+  const headers = Object.entries(props.headers);
+  return (
+    <AdminLayout ctx={ctx} title={`${mail.subject} — ${l.title}`} csrfToken={props.csrfToken}>
+      <p>
+        <a href="/admin/courriels">{l.back}</a>
+      </p>
+      <h1 style="overflow-wrap:anywhere">{mail.subject}</h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {props.smtpConfigured ? null : (
+        <p class="notice outbox-no-smtp" role="status">
+          {l.noSmtp}
+        </p>
+      )}
+      <dl class="facts" style="overflow-wrap:anywhere">
+        <dt>{l.status}</dt>
+        <dd class="outbox-status">{statusLabels[mail.status]}</dd>
+        <dt>{l.to}</dt>
+        <dd>{mail.to_address}</dd>
+        <dt>{l.date}</dt>
+        <dd>{when(mail.created_at)}</dd>
+        <dt>{l.kind}</dt>
+        <dd>
+          <code>{mail.kind}</code>
+          {mail.ref_id !== null ? ` (${l.ref.toLowerCase()} ${mail.ref_id})` : ''}
+        </dd>
+        <dt>{l.attempts}</dt>
+        <dd>{mail.attempts}</dd>
+        {mail.status === 'queued' ? (
+          <>
+            <dt>{l.nextAttempt}</dt>
+            <dd>{when(mail.next_attempt_at)}</dd>
+          </>
+        ) : null}
+        {mail.status === 'sending' && mail.locked_until ? (
+          <>
+            <dt>{l.lockedUntil}</dt>
+            <dd>{when(mail.locked_until)}</dd>
+          </>
+        ) : null}
+        {mail.sent_at ? (
+          <>
+            <dt>{l.sentAt}</dt>
+            <dd>{when(mail.sent_at)}</dd>
+          </>
+        ) : null}
+        {mail.last_error ? (
+          <>
+            <dt>{l.lastError}</dt>
+            <dd class="outbox-error">{mail.last_error}</dd>
+          </>
+        ) : null}
+      </dl>
+      {retryable ? (
+        <form method="post" action={`/admin/courriels/${mail.id}/renvoyer`}>
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <button type="submit">{l.retry}</button> <small>{l.retryHint}</small>
+        </form>
+      ) : null}
+      {headers.length > 0 ? (
+        <>
+          <h2>{l.headers}</h2>
+          <dl class="facts" style="overflow-wrap:anywhere">
+            {headers.map(([name, value]) => (
+              <>
+                <dt>{name}</dt>
+                <dd>{value}</dd>
+              </>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      <h2>{l.textBody}</h2>
+      <pre class="outbox-text" style={pre}>
+        {mail.text_body}
+      </pre>
+      <h2>{l.htmlBody}</h2>
+      {/* Escaped as an attribute, and sandboxed: no script, no same-origin access, no forms. */}
+      <iframe
+        class="outbox-html"
+        sandbox=""
+        srcdoc={mail.html_body}
+        title={l.htmlPreview(mail.subject)}
+        referrerpolicy="no-referrer"
+        style="width:100%;height:28rem;border:1px solid #ccc;background:#fff"
+      />
+    </AdminLayout>
+  );
+}
+
+// One stacked bar, its width shared by the states in proportion to their counts.
+function StatusBar({ counts }: { counts: Record<OutboxStatus, number> }) {
+  const total = statusOrder.reduce((n, s) => n + counts[s], 0);
+  if (total === 0) return null;
+  let x = 0;
+  return (
+    <svg
+      class="outbox-chart"
+      role="img"
+      aria-label={l.chart(counts)}
+      viewBox="0 0 100 4"
+      preserveAspectRatio="none"
+      width="100%"
+      height="12"
+      style="display:block;margin:0 0 0.75rem"
+    >
+      {statusOrder.map((s) => {
+        const w = (counts[s] / total) * 100;
+        const rect =
+          w > 0 ? <rect x={x} y="0" width={w} height="4" fill={statusColors[s]} /> : null;
+        x += w;
+        return rect;
+      })}
+    </svg>
+  );
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,100 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { RouteDeps } from '../http/deps.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { pageContext, sendPrivatePage } from '../http/page.ts';
+import type { Role } from '../users/user.table.ts';
+import { OUTBOX_TABS, OutboxListPage, OutboxMailPage } from './outbox.pages.tsx';
+import { countMailsByStatus, findMail, listMails, retryMail } from './outbox.queries.ts';
+import { parseHeaders } from './send-outbox.ts';
+
+export const MAILS_PER_PAGE = 50;
+
+const tabSlugs = OUTBOX_TABS.map((t) => t.slug) as [string, ...string[]];
+const listQuery = z.object({
+  statut: z.enum(tabSlugs).catch('en-file').default('en-file'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+const mailParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+const mailQuery = z.object({ renvoi: z.enum(['ok', 'refuse']).optional().catch(undefined) });
+
+const retryNotices = {
+  ok: 'Le courriel a été remis en file d’envoi.',
+  refuse: 'Ce courriel n’est ni en échec ni annulé : il n’y a rien à renvoyer.',
+};
+
+// Who may read the outbox: it holds readers' addresses and the text of their comments.
+function mayViewOutbox(user: { role: Role } | null): boolean {
+  return user?.role === 'admin' || user?.role === 'editor';
+}
+
+function mailId(params: unknown): number {
+  const parsed = mailParams.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data.id;
+}
+
+/** The newsroom's outbox (/admin/courriels): every mail, its state, and a retry for failures. */
+export const outboxRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  const smtpConfigured = deps.config.smtpUrl !== undefined;
+
+  app.get('/admin/courriels', async (request, reply) => {
+    if (!mayViewOutbox(request.user)) throw forbidden();
+    const query = listQuery.parse(request.query ?? {});
+    const tab = OUTBOX_TABS.find((t) => t.slug === query.statut) ?? OUTBOX_TABS[0];
+    const counts = await countMailsByStatus(deps.db);
+    const total = tab.statuses.reduce((n, s) => n + counts[s], 0);
+    const pages = Math.max(1, Math.ceil(total / MAILS_PER_PAGE));
+    const page = Math.min(query.page, pages);
+    const mails = await listMails(deps.db, {
+      status: tab.statuses,
+      limit: MAILS_PER_PAGE,
+      offset: (page - 1) * MAILS_PER_PAGE,
+    });
+    const ctx = await pageContext(deps, request);
+    return sendPrivatePage(
+      reply,
+      OutboxListPage({
+        ctx,
+        csrfToken: reply.generateCsrf(),
+        smtpConfigured,
+        tab,
+        counts,
+        mails,
+        page,
+        pages,
+      }),
+    );
+  });
+
+  app.get('/admin/courriels/:id', async (request, reply) => {
+    if (!mayViewOutbox(request.user)) throw forbidden();
+    const mail = await findMail(deps.db, mailId(request.params));
+    if (!mail) throw notFound();
+    const { renvoi } = mailQuery.parse(request.query ?? {});
+    const ctx = await pageContext(deps, request);
+    return sendPrivatePage(
+      reply,
+      OutboxMailPage({
+        ctx,
+        csrfToken: reply.generateCsrf(),
+        smtpConfigured,
+        mail,
+        headers: parseHeaders(mail.headers),
+        notice: renvoi ? retryNotices[renvoi] : undefined,
+      }),
+    );
+  });
+
+  app.post(
+    '/admin/courriels/:id/renvoyer',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      if (!mayViewOutbox(request.user)) throw forbidden();
+      const id = mailId(request.params);
+      if (!(await findMail(deps.db, id))) throw notFound();
+      const retried = await retryMail(deps.db, id, deps.clock.now());
+      return reply.redirect(`/admin/courriels/${id}?renvoi=${retried ? 'ok' : 'refuse'}`, 303);
+    },
+  );
+};

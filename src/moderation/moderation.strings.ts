@@ -1,0 +1,152 @@
+import type { CommentStatus } from '../comments/comment.table.ts';
+import type { Locale } from '../settings/site-settings.ts';
+
+const fr = {
+  title: 'Modération des commentaires',
+  tabs: {
+    pending: 'En attente',
+    approved: 'Approuvés',
+    rejected: 'Rejetés',
+    spam: 'Spam',
+  } as Record<CommentStatus, string>,
+  statusWord: {
+    pending: 'en attente',
+    approved: 'approuvé',
+    rejected: 'rejeté',
+    spam: 'spam',
+  } as Record<CommentStatus, string>,
+  oldestPending: (age: string) => `Le plus ancien attend depuis ${age}.`,
+  nonePending: 'Aucun commentaire en attente.',
+  emptyTab: 'Aucun commentaire ici.',
+  filterArticle: 'Article',
+  allArticles: 'Tous les articles',
+  filter: 'Filtrer',
+  on: 'Sur',
+  deletedArticle: '(article supprimé)',
+  replyTo: (name: string) => `En réponse à ${name}`,
+  history: (approved: number, rejected: number) =>
+    approved + rejected === 0
+      ? 'Premier commentaire'
+      : `Déjà ${approved} approuvé(s), ${rejected} refusé(s)`,
+  approve: 'Approuver',
+  reject: 'Rejeter',
+  spam: 'Spam',
+  reason: 'Motif',
+  noReason: '— sans motif —',
+  note: 'Précision (facultatif)',
+  reasons: [
+    'Propos injurieux ou haineux',
+    'Hors sujet',
+    'Publicité',
+    'Informations personnelles',
+    'Propos diffamatoires',
+    'Doublon',
+  ],
+  select: 'Sélectionner',
+  selectAll: 'Tout sélectionner sur cette page',
+  bulk: 'Pour la sélection :',
+  decidedBy: (status: string, who: string, when: string) => `${status} par ${who}, le ${when}`,
+  audit: (n: number) => `Historique (${n})`,
+  auditLine: (who: string, from: string, to: string, when: string) =>
+    `${when} — ${who} : ${from} → ${to}`,
+  done: (n: number) => (n === 1 ? '1 commentaire modéré.' : `${n} commentaires modérés.`),
+  already: (id: number, who: string, status: string) =>
+    `Le commentaire n°${id} a déjà été modéré par ${who} (${status}).`,
+  someone: 'un autre modérateur',
+  nothingSelected: 'Sélectionnez au moins un commentaire.',
+  commentsOpen: 'Les commentaires de cet article sont ouverts.',
+  commentsClosed: 'Les commentaires de cet article sont fermés.',
+  closeComments: 'Fermer les commentaires',
+  openComments: 'Rouvrir les commentaires',
+  settings: 'Réglages des commentaires',
+  autoClose: 'Fermer les commentaires automatiquement après (jours, 0 = jamais)',
+  rejectionEmail: 'Prévenir l’auteur par courriel quand son commentaire est rejeté (avec le motif)',
+  save: 'Enregistrer',
+  saved: 'Réglages enregistrés.',
+  shortcutsTitle: 'Raccourcis clavier',
+  shortcuts: [
+    ['j / ↓', 'commentaire suivant'],
+    ['k / ↑', 'commentaire précédent'],
+    ['a', 'approuver'],
+    ['r', 'rejeter (avec le motif choisi)'],
+    ['s', 'spam'],
+    ['x', 'sélectionner / désélectionner'],
+    ['?', 'afficher cette aide'],
+  ],
+  shortcutsHint: 'Appuyez sur ? pour voir les raccourcis clavier.',
+  pages: 'Pages',
+  written: 'écrit le',
+};
+
+export type ModerationStrings = typeof fr;
+
+const en: ModerationStrings = {
+  ...fr,
+  title: 'Comment moderation',
+  tabs: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', spam: 'Spam' },
+  statusWord: { pending: 'pending', approved: 'approved', rejected: 'rejected', spam: 'spam' },
+  oldestPending: (age) => `The oldest has been waiting for ${age}.`,
+  nonePending: 'No comment is waiting.',
+  emptyTab: 'No comments here.',
+  filterArticle: 'Article',
+  allArticles: 'All articles',
+  filter: 'Filter',
+  on: 'On',
+  deletedArticle: '(deleted article)',
+  replyTo: (name) => `Replying to ${name}`,
+  history: (approved, rejected) =>
+    approved + rejected === 0
+      ? 'First comment'
+      : `${approved} approved, ${rejected} refused before`,
+  approve: 'Approve',
+  reject: 'Reject',
+  spam: 'Spam',
+  reason: 'Reason',
+  noReason: '— no reason —',
+  note: 'Details (optional)',
+  reasons: [
+    'Abusive or hateful',
+    'Off topic',
+    'Advertising',
+    'Personal information',
+    'Defamatory',
+    'Duplicate',
+  ],
+  select: 'Select',
+  selectAll: 'Select all on this page',
+  bulk: 'For the selection:',
+  decidedBy: (status, who, when) => `${status} by ${who} on ${when}`,
+  audit: (n) => `History (${n})`,
+  auditLine: (who, from, to, when) => `${when} — ${who}: ${from} → ${to}`,
+  done: (n) => (n === 1 ? '1 comment moderated.' : `${n} comments moderated.`),
+  already: (id, who, status) => `Comment #${id} was already moderated by ${who} (${status}).`,
+  someone: 'another moderator',
+  nothingSelected: 'Select at least one comment.',
+  commentsOpen: 'Comments are open on this article.',
+  commentsClosed: 'Comments are closed on this article.',
+  closeComments: 'Close comments',
+  openComments: 'Reopen comments',
+  settings: 'Comment settings',
+  autoClose: 'Close comments automatically after (days, 0 = never)',
+  rejectionEmail: 'Email authors when their comment is rejected (with the reason)',
+  save: 'Save',
+  saved: 'Settings saved.',
+  shortcutsTitle: 'Keyboard shortcuts',
+  shortcuts: [
+    ['j / ↓', 'next comment'],
+    ['k / ↑', 'previous comment'],
+    ['a', 'approve'],
+    ['r', 'reject (with the chosen reason)'],
+    ['s', 'spam'],
+    ['x', 'select / unselect'],
+    ['?', 'show this help'],
+  ],
+  shortcutsHint: 'Press ? for keyboard shortcuts.',
+  pages: 'Pages',
+  written: 'written on',
+};
+
+/** The moderation pages' strings for a locale. */
+export function moderationStringsFor(locale: Locale): ModerationStrings {
+  return locale === 'en' ? en : fr;
+}
