@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import 'dotenv/config';
 import { buildApp } from './app.ts';
 import { createPageCache } from './cache/page-cache.ts';
+import { commentMailStillWanted } from './comments/comment-mails.tsx';
 import { progressBar } from './cli/progress.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -10,6 +11,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { expireSessionsJob } from './jobs/expire-sessions.ts';
 import { publishScheduledJob } from './jobs/publish-scheduled.ts';
 import { startWorker } from './jobs/worker.ts';
+import { createSmtpMailer } from './mail/mailer.ts';
+import { sendOutboxJob } from './mail/send-outbox.ts';
 import { DEMO_ADMIN_EMAIL } from './seed/demo-sections.ts';
 import { seedDemo, type SeedReport } from './seed/seed.ts';
 import { addUser, resetPassword } from './users/add-user.ts';
@@ -112,8 +115,14 @@ async function start(config: Config): Promise<number> {
 
   const cache = createPageCache({ db, clock: systemClock, ttlMs: config.cacheVersionTtlMs });
   const app = await buildApp({ config, db, dialect, cache });
+  const mailer = config.smtpUrl ? createSmtpMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : undefined;
+  if (!mailer) app.log.warn('SMTP_URL is not set: mails stay queued, readable at /admin/courriels');
   const worker = startWorker({
-    jobs: [publishScheduledJob({ db, cache }), expireSessionsJob({ db })],
+    jobs: [
+      publishScheduledJob({ db, cache }),
+      sendOutboxJob({ db, dialect, mailer, log: app.log, stillWanted: commentMailStillWanted(db) }),
+      expireSessionsJob({ db }),
+    ],
     clock: systemClock,
     log: app.log,
   });
@@ -134,6 +143,7 @@ async function start(config: Config): Promise<number> {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await worker.stop();
+    mailer?.close();
     await db.destroy();
     process.exit(0);
   };

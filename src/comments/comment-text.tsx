@@ -8,7 +8,8 @@ function linkified(line: string): Child[] {
   const out: Child[] = [];
   let last = 0;
   for (const m of matches) {
-    if (!/^https?:/i.test(m.url)) continue;
+    // Only addresses written out with http(s)://; a bare "exemple.org" stays text.
+    if (!/^https?:$/i.test(m.schema) || !/^https?:\/\//i.test(m.url)) continue;
     out.push(line.slice(last, m.index));
     out.push(
       <a href={m.url} rel="nofollow ugc noopener" target="_blank">

@@ -7,6 +7,7 @@ import { CommentText } from './comment-text.tsx';
 import { commentStringsFor } from './comment.strings.ts';
 import {
   BODY_MAX,
+  charCount,
   NAME_MAX,
   type CommentFieldError,
   type CommentFormValues,
@@ -133,7 +134,7 @@ function CommentForm(props: CommentSectionProps & { t: ReturnType<typeof comment
     const code = e[field];
     if (!code) return null;
     const text =
-      code === 'bodyLength' ? t.errors.bodyLength((v?.body ?? '').trim().length) : t.errors[code];
+      code === 'bodyLength' ? t.errors.bodyLength(charCount((v?.body ?? '').trim())) : t.errors[code];
     return (
       <p class="field-error" id={`erreur-${field}`}>
         {text}

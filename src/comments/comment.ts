@@ -38,7 +38,9 @@ const email = z.email();
 export function readCommentForm(body: unknown): CommentFormValues {
   const b = (body ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  const parent = Number(str(b.parent));
+  const parentText = str(b.parent);
+  // Ids are 32-bit integers in the database; anything else is not a comment to reply to.
+  const parent = /^\d{1,10}$/.test(parentText) ? Number(parentText) : NaN;
   return {
     name: str(b.name).slice(0, 500),
     email: str(b.email).slice(0, 500),
@@ -47,7 +49,7 @@ export function readCommentForm(body: unknown): CommentFormValues {
       .replace(/\r\n?/g, '\n')
       .slice(0, BODY_MAX * 4),
     notify: b.notify === 'on' || b.notify === '1',
-    parentId: Number.isInteger(parent) && parent > 0 ? parent : null,
+    parentId: Number.isInteger(parent) && parent > 0 && parent <= 2_147_483_647 ? parent : null,
   };
 }
 
@@ -56,13 +58,18 @@ export function validateComment(
   values: CommentFormValues,
 ): Partial<Record<keyof CommentFormValues, CommentFieldError>> {
   const errors: Partial<Record<keyof CommentFormValues, CommentFieldError>> = {};
-  const name = values.name.trim();
-  if (name.length < NAME_MIN || name.length > NAME_MAX) errors.name = 'nameLength';
+  const name = charCount(values.name.trim());
+  if (name < NAME_MIN || name > NAME_MAX) errors.name = 'nameLength';
   if (!email.safeParse(values.email.trim()).success || values.email.trim().length > 254)
     errors.email = 'emailInvalid';
-  const body = values.body.trim();
-  if (body.length < BODY_MIN || body.length > BODY_MAX) errors.body = 'bodyLength';
+  const body = charCount(values.body.trim());
+  if (body < BODY_MIN || body > BODY_MAX) errors.body = 'bodyLength';
   return errors;
+}
+
+/** Characters as people count them (an emoji is one), not UTF-16 code units. */
+export function charCount(text: string): number {
+  return Array.from(text).length;
 }
 
 /** The text as stored: trimmed, with runs of blank lines kept to one. */

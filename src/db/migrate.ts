@@ -1,4 +1,5 @@
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely';
+import { isPostgres } from './schema-helpers.ts';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/2026_11_23_0001_foundation.ts';
 import * as comments from './migrations/2026_11_23_0002_comments.ts';
@@ -11,9 +12,15 @@ const migrations: Record<string, Migration> = {
 
 /** Applies every pending migration; throws with the failing migration's name on error. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  // Kysely looks for its own tables across all schemas; name ours, so databases that hold
+  // several Griot schemas (tests, several sites) each keep their own migration state.
+  const schema = isPostgres(db)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const result = await migrator.migrateToLatest();
   if (result.error) {

@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type ColumnDataType, type Expression, type Kysely } from 'kysely';
 
 /** True when a migration runs against PostgreSQL. */
-export function isPostgres(db: Kysely<unknown>): boolean {
+export function isPostgres(db: { getExecutor(): { adapter: unknown } }): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

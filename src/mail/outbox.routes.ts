@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
-import type { Role } from '../users/user.table.ts';
+import { can } from '../users/policy.ts';
 import { OUTBOX_TABS, OutboxListPage, OutboxMailPage } from './outbox.pages.tsx';
 import { countMailsByStatus, findMail, listMails, retryMail } from './outbox.queries.ts';
 import { parseHeaders } from './send-outbox.ts';
@@ -23,11 +23,6 @@ const retryNotices = {
   refuse: 'Ce courriel n’est ni en échec ni annulé : il n’y a rien à renvoyer.',
 };
 
-// Who may read the outbox: it holds readers' addresses and the text of their comments.
-function mayViewOutbox(user: { role: Role } | null): boolean {
-  return user?.role === 'admin' || user?.role === 'editor';
-}
-
 function mailId(params: unknown): number {
   const parsed = mailParams.safeParse(params);
   if (!parsed.success) throw notFound();
@@ -39,7 +34,7 @@ export const outboxRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => 
   const smtpConfigured = deps.config.smtpUrl !== undefined;
 
   app.get('/admin/courriels', async (request, reply) => {
-    if (!mayViewOutbox(request.user)) throw forbidden();
+    if (!can(request.user, 'view-outbox')) throw forbidden();
     const query = listQuery.parse(request.query ?? {});
     const tab = OUTBOX_TABS.find((t) => t.slug === query.statut) ?? OUTBOX_TABS[0];
     const counts = await countMailsByStatus(deps.db);
@@ -68,7 +63,7 @@ export const outboxRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => 
   });
 
   app.get('/admin/courriels/:id', async (request, reply) => {
-    if (!mayViewOutbox(request.user)) throw forbidden();
+    if (!can(request.user, 'view-outbox')) throw forbidden();
     const mail = await findMail(deps.db, mailId(request.params));
     if (!mail) throw notFound();
     const { renvoi } = mailQuery.parse(request.query ?? {});
@@ -90,7 +85,7 @@ export const outboxRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => 
     '/admin/courriels/:id/renvoyer',
     { preHandler: app.csrfProtection },
     async (request, reply) => {
-      if (!mayViewOutbox(request.user)) throw forbidden();
+      if (!can(request.user, 'view-outbox')) throw forbidden();
       const id = mailId(request.params);
       if (!(await findMail(deps.db, id))) throw notFound();
       const retried = await retryMail(deps.db, id, deps.clock.now());

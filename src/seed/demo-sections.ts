@@ -37,3 +37,5 @@ export const demoSite = {
 } as const;
 
 export const DEMO_ADMIN_EMAIL = 'admin@leveilleur.example';
+
+export const DEMO_MODERATOR_EMAIL = 'moderation@leveilleur.example';

@@ -18,7 +18,8 @@ import { findUserByEmail } from '../users/user.queries.ts';
 import { demoArticles } from './articles/all.ts';
 import { demoJournalists } from './articles/journalists.ts';
 import type { DemoArticle } from './articles/types.ts';
-import { DEMO_ADMIN_EMAIL, demoSections, demoSite } from './demo-sections.ts';
+import { seedDemoComments } from './demo-comments.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
 /** What seeding did; the admin password is only known when the admin was just created. */
 export interface SeedReport {
@@ -74,7 +75,16 @@ export async function seedDemo({
     if (await seedArticle(db, { demo, index, mediaDir, now })) articles++;
   }
   onProgress?.(demoArticles.length, demoArticles.length, '');
-  if (sections || articles) await bumpContentVersion(db);
+  const moderator = await findUserByEmail(db, DEMO_MODERATOR_EMAIL);
+  const newest = await db
+    .selectFrom('articles')
+    .select(['id', 'title', 'published_at'])
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .limit(3)
+    .execute();
+  const comments = moderator ? await seedDemoComments(db, { articles: newest, moderator, now }) : 0;
+  if (sections || articles || comments) await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }
 

@@ -18,6 +18,8 @@ function hashed(name: string, ext: string, type: string): Asset {
 export interface Assets {
   css: Asset;
   favicon: Asset;
+  /** Newsroom styles, loaded by admin pages only. */
+  adminCss: Asset;
   /** Keyboard shortcuts of the moderation queue (newsroom only; reader pages carry no script file). */
   moderationJs: Asset;
 }
@@ -27,6 +29,7 @@ export function loadAssets(): Assets {
   return {
     css: hashed('site', 'css', 'text/css; charset=utf-8'),
     favicon: hashed('favicon', 'svg', 'image/svg+xml'),
+    adminCss: hashed('admin', 'css', 'text/css; charset=utf-8'),
     moderationJs: hashed('moderation', 'js', 'text/javascript; charset=utf-8'),
   };
 }
