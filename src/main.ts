@@ -115,7 +115,9 @@ async function start(config: Config): Promise<number> {
 
   const cache = createPageCache({ db, clock: systemClock, ttlMs: config.cacheVersionTtlMs });
   const app = await buildApp({ config, db, dialect, cache });
-  const mailer = config.smtpUrl ? createSmtpMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }) : undefined;
+  const mailer = config.smtpUrl
+    ? createSmtpMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+    : undefined;
   if (!mailer) app.log.warn('SMTP_URL is not set: mails stay queued, readable at /admin/courriels');
   const worker = startWorker({
     jobs: [

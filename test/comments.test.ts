@@ -537,6 +537,178 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('the queue shows counts, the oldest pending age, filters by article, and decides in bulk', async () => {
+      for (let i = 0; i < 3; i++) {
+        await comment(
+          new Browser(t, nextIp()),
+          { email: `lot${i}-${ipCounter}@example.org`, body: `Commentaire du lot numéro ${i}.` },
+          { wait: 20_000 },
+        );
+      }
+      const mine = await t.db
+        .selectFrom('comments')
+        .select(['id', 'status'])
+        .where('article_id', '=', article.id)
+        .execute();
+      assert.equal(mine.length, 3);
+      const modo = new Browser(t, nextIp());
+      await modo.login('modo@griot.test', TEST_PASSWORD);
+      const queue = await modo.get(`/admin/moderation?article=${article.id}`);
+      const doc = parse(queue.body);
+      assert.match(doc.querySelector('.tabs a[aria-current="page"]')?.text ?? '', /En attente\s*3/);
+      assert.match(
+        doc.querySelector('.mod-summary')?.text ?? '',
+        /Le plus ancien attend depuis \d/,
+      );
+      assert.equal(doc.querySelectorAll('.mod-item').length, 3);
+      assert.equal(
+        doc.querySelector('#filtre-article option[selected]')?.getAttribute('value'),
+        String(article.id),
+      );
+      const res = await modo.post('/admin/moderation/decider', {
+        _csrf: hiddenValue(queue.body, '_csrf'),
+        bulk: 'reject',
+        ids: mine.map((c) => `${c.id}:pending`),
+        'bulk-reason': 'Hors sujet',
+        retour: `/admin/moderation?article=${article.id}`,
+      });
+      assert.match(res.headers.location as string, /fait=3/);
+      const after = await t.db
+        .selectFrom('comments')
+        .select(['status', 'reason'])
+        .where('article_id', '=', article.id)
+        .execute();
+      assert.deepEqual(
+        after.map((c) => c.status),
+        ['rejected', 'rejected', 'rejected'],
+      );
+      assert.ok(after.every((c) => c.reason === 'Hors sujet'));
+      const rejectedTab = parse(
+        (await modo.get(`/admin/moderation?statut=rejected&article=${article.id}`)).body,
+      );
+      assert.match(
+        rejectedTab.querySelector('.tabs a[aria-current="page"]')?.text ?? '',
+        /Rejetés\s*3/,
+      );
+      assert.equal(
+        (await outbox()).filter((m) => mine.some((c) => c.id === m.ref_id)).length,
+        0,
+        'rejection mail is off by default',
+      );
+    });
+
+    test('a decision without a valid CSRF token is refused', async () => {
+      await comment(new Browser(t, nextIp()), { body: 'Protégé contre les requêtes forgées.' });
+      const row = await t.db
+        .selectFrom('comments')
+        .select('id')
+        .where('article_id', '=', article.id)
+        .executeTakeFirstOrThrow();
+      const modo = new Browser(t, nextIp());
+      await modo.login('modo@griot.test', TEST_PASSWORD);
+      const res = await modo.post('/admin/moderation/decider', {
+        _csrf: 'forged',
+        decision: `approve:${row.id}:pending`,
+      });
+      assert.equal(res.statusCode, 403);
+      const still = await t.db
+        .selectFrom('comments')
+        .select('status')
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(still.status, 'pending');
+    });
+
+    test('threads page after 50 top-level comments, replies staying with their parent', async () => {
+      const rows = Array.from({ length: 53 }, (_, i) => ({
+        article_id: article.id,
+        article_title: article.title,
+        parent_id: null,
+        author_name: `Lecteur ${i + 1}`,
+        author_email: `lecteur${i}@example.org`,
+        body: `Commentaire approuvé numéro ${i + 1}`,
+        body_hash: `hash-${article.id}-${i}`,
+        status: 'approved' as const,
+        notify_replies: 0,
+        ip_hash: 'x',
+        created_at: new Date(Date.UTC(2026, 10, 21, 0, i)).toISOString(),
+        moderated_at: null,
+        moderated_by: null,
+        reason: null,
+      }));
+      await t.db.insertInto('comments').values(rows).execute();
+      const last = await t.db
+        .selectFrom('comments')
+        .select('id')
+        .where('article_id', '=', article.id)
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      await t.db
+        .insertInto('comments')
+        .values({
+          ...rows[0]!,
+          parent_id: last.id,
+          body: 'Réponse au dernier',
+          body_hash: `r-${article.id}`,
+        })
+        .execute();
+      const { bumpContentVersion } = await import('../src/cache/content-version.queries.ts');
+      await bumpContentVersion(t.db);
+
+      const first = parse((await new Browser(t, nextIp()).get(path)).body);
+      assert.equal(first.querySelectorAll('.thread > li').length, 50);
+      assert.equal(first.querySelector('.comments-link')?.text, '54 commentaires');
+      assert.equal(
+        first.querySelector('.comments .pager a')?.getAttribute('href'),
+        `${path}?commentaires=2#commentaires`,
+      );
+      const second = parse((await new Browser(t, nextIp()).get(`${path}?commentaires=2`)).body);
+      assert.equal(second.querySelectorAll('.thread > li').length, 3);
+      assert.match(
+        second.querySelector(`#comment-${last.id}`)?.parentNode?.text ?? '',
+        /Réponse au dernier/,
+      );
+      const permalink = await new Browser(t, nextIp()).get(`/commentaires/${last.id}`);
+      assert.equal(permalink.headers.location, `${path}?commentaires=2#comment-${last.id}`);
+      assert.equal((await new Browser(t, nextIp()).get(`${path}?commentaires=9`)).statusCode, 404);
+    });
+
+    test('a site setting closes comments a number of days after publication', async () => {
+      const editor = new Browser(t, nextIp());
+      await buildUser(t.db, { email: `chef${ipCounter}@griot.test`, role: 'editor' });
+      await editor.login(`chef${ipCounter}@griot.test`, TEST_PASSWORD);
+      const queue = await editor.get('/admin/moderation');
+      const res = await editor.post('/admin/moderation/reglages', {
+        _csrf: hiddenValue(queue.body, '_csrf'),
+        autoCloseDays: '2',
+      });
+      assert.equal(res.statusCode, 303);
+      // The article was published on 20 November; the clock is past the 22nd.
+      const doc = parse((await new Browser(t, nextIp()).get(path)).body);
+      assert.equal(doc.querySelector('#comment-form'), null);
+      assert.match(doc.querySelector('#commentaires')?.text ?? '', /Les commentaires sont fermés/);
+      const again = await editor.post('/admin/moderation/reglages', {
+        _csrf: hiddenValue(queue.body, '_csrf'),
+        autoCloseDays: '0',
+      });
+      assert.equal(again.statusCode, 303);
+      assert.ok(
+        parse((await new Browser(t, nextIp()).get(path)).body).querySelector('#comment-form'),
+      );
+      const modo = new Browser(t, nextIp());
+      await modo.login('modo@griot.test', TEST_PASSWORD);
+      const q = await modo.get('/admin/moderation');
+      assert.equal(
+        (
+          await modo.post('/admin/moderation/reglages', {
+            _csrf: hiddenValue(q.body, '_csrf'),
+            autoCloseDays: '5',
+          })
+        ).statusCode,
+        403,
+      );
+    });
+
     test('authors have no access to the queue; moderators do', async () => {
       const author = new Browser(t, nextIp());
       await author.login('auteur@griot.test', TEST_PASSWORD);

@@ -5,6 +5,8 @@ import { forbidden } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { outboxRoutes } from '../mail/outbox.routes.ts';
 import { can } from '../users/policy.ts';
+import { countCommentsByStatus, findOldestPendingAt } from '../comments/comment-queue.queries.ts';
+import { formatAge } from '../web/dates.ts';
 import { DashboardPage } from './dashboard.pages.tsx';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
 
@@ -19,7 +21,26 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
   app.get('/admin', async (request, reply) => {
     if (!can(request.user, 'view-newsroom')) throw forbidden();
     const ctx = await pageContext(deps, request);
-    return sendPrivatePage(reply, DashboardPage({ ctx, csrfToken: reply.generateCsrf() }));
+    let moderation;
+    if (can(request.user, 'moderate')) {
+      const [counts, oldest] = await Promise.all([
+        countCommentsByStatus(deps.db),
+        findOldestPendingAt(deps.db),
+      ]);
+      const age = oldest
+        ? formatAge(deps.clock.now().getTime() - new Date(oldest).getTime(), ctx.site.locale)
+        : null;
+      moderation = { pending: counts.pending, oldestAge: age };
+    }
+    return sendPrivatePage(
+      reply,
+      DashboardPage({
+        ctx,
+        csrfToken: reply.generateCsrf(),
+        moderation,
+        canSeeOutbox: can(request.user, 'view-outbox'),
+      }),
+    );
   });
 
   await app.register(moderationRoutes, deps);

@@ -134,7 +134,9 @@ function CommentForm(props: CommentSectionProps & { t: ReturnType<typeof comment
     const code = e[field];
     if (!code) return null;
     const text =
-      code === 'bodyLength' ? t.errors.bodyLength(charCount((v?.body ?? '').trim())) : t.errors[code];
+      code === 'bodyLength'
+        ? t.errors.bodyLength(charCount((v?.body ?? '').trim()))
+        : t.errors[code];
     return (
       <p class="field-error" id={`erreur-${field}`}>
         {text}

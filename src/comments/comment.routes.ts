@@ -123,15 +123,15 @@ export const commentRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
     const { id } = idParam.parse(request.params);
     const comment = await findComment(deps.db, id);
     if (!comment) throw notFound();
+    const threadLink = await threadLinkOf(comment);
+    // The public permalink (as mailed): a published comment opens in its thread.
+    if (request.query.jeton === undefined && comment.status === 'approved' && threadLink) {
+      return reply.redirect(threadLink, 302);
+    }
     const token = request.query.jeton ?? rememberedComments(deps, request).get(id);
     const granted =
       token !== undefined && verifyCommentToken(secret, token, deps.clock.now()) === id;
-    const threadLink = await threadLinkOf(comment);
-    if (!granted) {
-      // Without the private token only a published comment exists: its link leads to the thread.
-      if (comment.status === 'approved' && threadLink) return reply.redirect(threadLink, 302);
-      throw notFound();
-    }
+    if (!granted) throw notFound();
     const ctx = await pageContext(deps, request);
     const page = CommentStatusPage({
       ctx,

@@ -37,7 +37,10 @@ export async function sendPrivatePage(
     .send(await renderDocument(node));
 }
 
-const READER_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
+// Browsers revalidate every time (a 304 when nothing changed), so a reader never sees an old
+// thread or an old story; CDNs keep pages a minute and purge them by Surrogate-Key.
+const READER_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+const CDN_CACHE_CONTROL = 'max-age=60, stale-while-revalidate=600';
 
 /** What a cached page's render returns when the page lives at another address. */
 export interface MovedTo {
@@ -120,6 +123,8 @@ export async function sendCachedPage(
   const shared = cached.shared;
   reply
     .header('cache-control', READER_CACHE_CONTROL)
+    .header('cdn-cache-control', CDN_CACHE_CONTROL)
+    .header('surrogate-control', CDN_CACHE_CONTROL)
     .header('etag', cached.etag)
     .header('surrogate-key', cached.surrogateKeys);
   if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();

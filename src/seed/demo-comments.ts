@@ -95,7 +95,15 @@ const threads: DemoComment[][] = [
 /** Adds the demo discussions to the newest articles: approved threads, replies, and a few pending. */
 export async function seedDemoComments(
   db: Db,
-  { articles, moderator, now }: { articles: { id: number; title: string; published_at: string | null }[]; moderator: { id: number; name: string }; now: Date },
+  {
+    articles,
+    moderator,
+    now,
+  }: {
+    articles: { id: number; title: string; published_at: string | null }[];
+    moderator: { id: number; name: string };
+    now: Date;
+  },
 ): Promise<number> {
   if (await db.selectFrom('comments').select('id').limit(1).executeTakeFirst()) return 0;
   let count = 0;

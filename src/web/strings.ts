@@ -52,6 +52,10 @@ const fr = {
   adminSignedInAs: 'Connecté en tant que',
   adminRole: 'Rôle',
   viewSite: 'Voir le site',
+  adminModeration: 'Modération des commentaires',
+  adminPending: (n: number, age: string) => `${n} en attente, le plus ancien depuis ${age}`,
+  adminNothingPending: 'aucun commentaire en attente',
+  adminOutbox: 'Courriels envoyés par le site',
   roles: { admin: 'Administrateur', editor: 'Éditeur', author: 'Auteur', moderator: 'Modérateur' },
   dateAt: 'à',
 };
@@ -108,6 +112,10 @@ const en: Strings = {
   adminSignedInAs: 'Signed in as',
   adminRole: 'Role',
   viewSite: 'View the site',
+  adminModeration: 'Comment moderation',
+  adminPending: (n, age) => `${n} pending, the oldest for ${age}`,
+  adminNothingPending: 'no comment waiting',
+  adminOutbox: 'Mail sent by the site',
   roles: { admin: 'Administrator', editor: 'Editor', author: 'Author', moderator: 'Moderator' },
   dateAt: 'at',
 };

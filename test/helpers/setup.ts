@@ -121,13 +121,15 @@ export interface TestApp {
 /** Builds the real app on a fresh database of the given dialect. */
 export async function createTestApp(
   dialect: TestDialect,
-  options: { config?: Partial<Config>; now?: string } = {},
+  options: { config?: Partial<Config> | ((dataDir: string) => Partial<Config>); now?: string } = {},
 ): Promise<TestApp> {
   const database = await dialect.open();
   const { db } = database;
   await migrateToLatest(db);
   const clock = fixedClock(options.now ?? '2026-11-23T12:00:00.000Z');
-  const config = testConfig(database.dataDir, options.config);
+  const overrides =
+    typeof options.config === 'function' ? options.config(database.dataDir) : options.config;
+  const config = testConfig(database.dataDir, overrides);
   const cache = createPageCache({ db, clock, ttlMs: config.cacheVersionTtlMs });
   const app = await buildApp({ config, db, dialect: database.dialect, clock, cache });
   return {

@@ -1,0 +1,169 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { commentMailStillWanted } from '../../src/comments/comment-mails.tsx';
+import { createSmtpMailer } from '../../src/mail/mailer.ts';
+import { sendOutboxJob } from '../../src/mail/send-outbox.ts';
+import type { ArticleRow } from '../../src/articles/article.table.ts';
+import {
+  buildArticle,
+  buildImage,
+  buildSection,
+  buildUser,
+  TEST_PASSWORD,
+} from '../helpers/factories.ts';
+import { launchBrowser, viewports } from '../helpers/browser.ts';
+import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
+import { startSmtpServer } from '../helpers/smtp.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Serious and critical accessibility violations axe-core finds on the page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(): Promise<{
+            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run();
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the comment journey in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let article: ArticleRow;
+  let path: string;
+
+  before(async () => {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    smtp = await startSmtpServer();
+    t = await createTestApp(sqlite, {
+      now: new Date().toISOString(),
+      config: { publicUrl: base, smtpUrl: smtp.url },
+    });
+    const section = await buildSection(t.db, { name: 'Sécurité', slug: 'securite' });
+    const image = await buildImage(t.db, t.dataDir);
+    article = await buildArticle(t.db, {
+      section,
+      title: 'Les patrouilles reprennent sur le fleuve Oualé',
+      image_id: image.id,
+    });
+    path = `/securite/${article.slug}`;
+    await buildUser(t.db, { email: 'modo@griot.test', name: 'Awa Modératrice', role: 'moderator' });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+    await smtp?.close();
+  });
+
+  test('a reader comments, a moderator approves by keyboard, the reader is emailed a working link', async () => {
+    const reader = await browser.newContext({ viewport: viewports.phone });
+    const page = await reader.newPage();
+    await page.goto(base + path);
+    assert.match((await page.textContent('#reagir-titre')) ?? '', /Réagissez à l’article/);
+    assert.deepEqual(await axeViolations(page), [], 'article page accessibility');
+
+    await page.fill('#comment-name', 'Aminata Diallo');
+    await page.fill('#comment-email', 'aminata@example.org');
+    await page.fill(
+      '#comment-body',
+      'Bonne nouvelle pour les piroguiers.\nEspérons que cela dure.',
+    );
+    await page.check('input[name="notify"]');
+    t.clock.advance(5000); // the time a person takes to write
+    await Promise.all([
+      page.waitForURL(/commentaire=envoye/),
+      page.click('#comment-form button[type="submit"]'),
+    ]);
+    assert.match((await page.textContent('.comment-thanks')) ?? '', /bien été pris en compte/);
+    assert.match(
+      (await page.textContent('.comment-pending .badge')) ?? '',
+      /en attente de modération/,
+    );
+    assert.ok(await page.isVisible('.comment-private a'));
+    assert.equal(smtp.received.length, 0, 'no email before approval');
+
+    const newsroom = await browser.newContext({ viewport: viewports.desktop });
+    const modo = await newsroom.newPage();
+    await modo.goto(`${base}/admin/moderation`);
+    await modo.fill('#email', 'modo@griot.test');
+    await modo.fill('#password', TEST_PASSWORD);
+    await Promise.all([
+      modo.waitForURL(/\/admin\/moderation/),
+      modo.click('form[action="/login"] button'),
+    ]);
+    assert.match((await modo.textContent('.mod-list')) ?? '', /Bonne nouvelle pour les piroguiers/);
+    assert.deepEqual(await axeViolations(modo), [], 'queue accessibility');
+    await modo.keyboard.press('?');
+    assert.ok(await modo.isVisible('#shortcuts'));
+    await modo.keyboard.press('Escape');
+    await modo.focus('.mod-item');
+    await Promise.all([modo.waitForURL(/fait=1/), modo.keyboard.press('a')]);
+    assert.match((await modo.textContent('.notice')) ?? '', /1 commentaire modéré/);
+
+    const stranger = await browser.newContext({ viewport: viewports.desktop });
+    const other = await stranger.newPage();
+    await other.goto(base + path);
+    assert.match((await other.textContent('.thread')) ?? '', /Bonne nouvelle pour les piroguiers/);
+    assert.equal(await other.locator('.comment-pending').count(), 0);
+
+    const job = sendOutboxJob({
+      db: t.db,
+      dialect: t.dialect,
+      mailer: createSmtpMailer({ smtpUrl: smtp.url, from: 'redaction@griot.test' }),
+      log: t.app.log,
+      stillWanted: commentMailStillWanted(t.db),
+    });
+    assert.equal(await job.run(t.clock.now()), 1);
+    assert.equal(await job.run(t.clock.now()), 0, 'sent once');
+    assert.equal(smtp.received.length, 1);
+    const mail = smtp.received[0]!;
+    assert.deepEqual(mail.to, ['aminata@example.org']);
+    const decoded = mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    const link = new RegExp(`${base}/commentaires/\\d+`).exec(decoded)?.[0];
+    assert.ok(link, 'the mail links to the comment');
+
+    await page.goto(link);
+    const id = /\/commentaires\/(\d+)/.exec(link)![1];
+    assert.equal(new URL(page.url()).hash, `#comment-${id}`);
+    assert.match((await page.textContent(`#comment-${id}`)) ?? '', /Espérons que cela dure/);
+    const shown = await page.evaluate((sel) => {
+      const r = document.querySelector(sel)!.getBoundingClientRect();
+      return r.top >= 0 && r.top < window.innerHeight;
+    }, `#comment-${id}`);
+    assert.ok(shown, 'the page opens at the comment');
+    await reader.close();
+    await newsroom.close();
+    await stranger.close();
+  });
+});
