@@ -11,6 +11,8 @@ import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/seed/seed.ts';
+import { DEMO_ADMIN_EMAIL } from '../src/seed/demo-sections.ts';
+import { resetPassword } from '../src/users/add-user.ts';
 import { launchBrowser, viewports } from '../test/helpers/browser.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/griot-shots' } } });
@@ -30,18 +32,26 @@ const lead = await db
   .select(['a.slug', 's.slug as section'])
   .orderBy('a.published_at', 'desc')
   .executeTakeFirstOrThrow();
-const pages = {
+const pages: Record<string, string> = {
   home: '/',
   section: '/securite',
   article: `/${lead.section}/${lead.slug}`,
+  comments: `/${lead.section}/${lead.slug}#commentaires`,
   login: '/login',
   notfound: '/nulle-part',
 };
+// Newsroom pages, seen by the demo admin (a fresh password is set for the run).
+const adminPages: Record<string, string> = {
+  dashboard: '/admin',
+  moderation: '/admin/moderation',
+  outbox: '/admin/courriels',
+};
+const adminPassword = await resetPassword(db, DEMO_ADMIN_EMAIL);
 const browser = await launchBrowser();
 try {
   for (const [device, viewport] of Object.entries(viewports)) {
     const page = await browser.newPage({ viewport });
-    for (const [name, url] of Object.entries(pages)) {
+    const shoot = async (name: string, url: string) => {
       await page.goto(base + url, { waitUntil: 'networkidle' });
       // Scroll through so lazy images load before the full-page capture.
       await page.evaluate(async () => {
@@ -53,9 +63,16 @@ try {
       });
       await page.waitForLoadState('networkidle');
       const file = path.join(out, `${name}-${device}.png`);
-      await page.screenshot({ path: file, fullPage: true });
+      await page.screenshot({ path: file, fullPage: !url.includes('#') });
       console.log(file);
-    }
+    };
+    for (const [name, url] of Object.entries(pages)) await shoot(name, url);
+    await page.goto(`${base}/login`);
+    await page.fill('#email', DEMO_ADMIN_EMAIL);
+    await page.fill('#password', adminPassword);
+    await Promise.all([page.waitForURL(/\/admin/), page.click('form[action="/login"] button')]);
+    for (const [name, url] of Object.entries(adminPages)) await shoot(name, url);
+    await page.context().clearCookies();
     await page.close();
   }
 } finally {

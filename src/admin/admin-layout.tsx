@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { can } from '../users/policy.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 
@@ -16,9 +17,16 @@ export function AdminLayout(props: {
       ctx={ctx}
       title={`${props.title} — ${t.adminTitle} — ${ctx.site.siteName}`}
       robots="noindex"
+      head={<link rel="stylesheet" href={ctx.assets.adminCss.url} />}
     >
       <div class="admin-bar">
-        <strong>{t.adminTitle}</strong>
+        <nav aria-label={t.adminTitle} class="admin-nav">
+          <a href="/admin">
+            <strong>{t.adminTitle}</strong>
+          </a>
+          {can(user, 'moderate') ? <a href="/admin/moderation">{t.adminModeration}</a> : null}
+          {can(user, 'view-outbox') ? <a href="/admin/courriels">{t.adminOutbox}</a> : null}
+        </nav>
         {user ? (
           <form method="post" action="/logout">
             <input type="hidden" name="_csrf" value={props.csrfToken} />
