@@ -1,7 +1,10 @@
 // Load generation for the benchmarks: wrk when installed (a C client that will not be the
 // bottleneck), else autocannon. Loopback targets only; every run is bounded in time.
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 
@@ -61,4 +64,173 @@ export function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * One request of a varied load. In `path`, header values and `body`, `{n}` becomes the request's
+ * sequence number and `{ip}` a distinct IPv4 address derived from it (10.x.y.z), so every
+ * request can come from another client and carry other text.
+ */
+export interface RequestTemplate {
+  method?: 'GET' | 'POST';
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface VariedLoadResult extends LoadResult {
+  p50Ms: number;
+  /** Completed responses, and how many of each status code. */
+  requests: number;
+  statuses: Record<string, number>;
+  /** Socket errors and timeouts. */
+  errors: number;
+}
+
+const ipOf = (n: number) =>
+  `10.${Math.floor(n / 65536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`;
+const fillTemplate = (s: string, n: number) =>
+  s.replaceAll('{n}', String(n)).replaceAll('{ip}', ipOf(n));
+
+// A Lua string literal for any text: printable ASCII as is, every other byte as a \ddd escape.
+function luaString(s: string): string {
+  let out = '"';
+  for (const byte of Buffer.from(s, 'utf8')) {
+    const c = String.fromCharCode(byte);
+    out +=
+      byte >= 32 && byte < 127 && c !== '"' && c !== '\\'
+        ? c
+        : `\\${String(byte).padStart(3, '0')}`;
+  }
+  return out + '"';
+}
+
+function wrkScript(template: RequestTemplate, first: number): string {
+  const headers = Object.entries(template.headers ?? {})
+    .map(([k, v]) => `[${luaString(k)}] = ${luaString(v)}`)
+    .join(', ');
+  return `
+local method, path, body = ${luaString(template.method ?? 'GET')}, ${luaString(template.path)}, ${
+    template.body === undefined ? 'nil' : luaString(template.body)
+  }
+local headers = { ${headers} }
+local n = ${first - 1}
+statuses = {}
+local threads = {}
+local function ip(k)
+  return "10." .. (math.floor(k / 65536) % 256) .. "." .. (math.floor(k / 256) % 256) .. "." .. (k % 256)
+end
+local function fill(s, k)
+  s = s:gsub("{n}", tostring(k))
+  return (s:gsub("{ip}", ip(k)))
+end
+function setup(thread) table.insert(threads, thread) end
+function request()
+  n = n + 1
+  local h = {}
+  for k, v in pairs(headers) do h[k] = fill(v, n) end
+  return wrk.format(method, fill(path, n), h, body and fill(body, n) or nil)
+end
+function response(status)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+function done(summary, latency)
+  local e = summary.errors
+  io.write(string.format("GRIOT %d %d %d %d %d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write + e.timeout))
+  for _, t in ipairs(threads) do
+    for code, count in pairs(t:get("statuses")) do io.write(string.format("GRIOT_STATUS %d %d\\n", code, count)) end
+  end
+end
+`;
+}
+
+/**
+ * Sends requests built from a template to a loopback origin for `seconds` (request numbers start
+ * at `first`) and reports requests/s, p50 and p99 latency and the status codes seen. Unlike
+ * load(), it does not judge the statuses: the caller does. With wrk, one thread runs a Lua script.
+ */
+export async function loadVaried(
+  origin: string,
+  template: RequestTemplate,
+  { seconds, connections, first = 1 }: { seconds: number; connections: number; first?: number },
+): Promise<VariedLoadResult> {
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin))
+    throw new Error(`not a loopback origin: ${origin}`);
+  if ((await loadGenerator()) === 'wrk') {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'griot-wrk-'));
+    try {
+      const script = path.join(dir, 'requests.lua');
+      await writeFile(script, wrkScript(template, first));
+      const { stdout } = await run(
+        'wrk',
+        [
+          '-t1',
+          `-c${connections}`,
+          `-d${Math.max(1, Math.round(seconds))}s`,
+          '--timeout',
+          '10s',
+          '-s',
+          script,
+          `${origin}/`,
+        ],
+        { timeout: (seconds + 30) * 1000 },
+      );
+      const m = /^GRIOT (\d+) (\d+) (\d+) (\d+) (\d+)$/m.exec(stdout);
+      if (!m) throw new Error(`cannot read wrk output:\n${stdout}`);
+      const [requests, durationUs, p50Us, p99Us, errors] = m.slice(1).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      const statuses: Record<string, number> = {};
+      for (const [, code, count] of stdout.matchAll(/^GRIOT_STATUS (\d+) (\d+)$/gm))
+        statuses[code!] = Number(count);
+      return {
+        rps: requests / (durationUs / 1e6),
+        p50Ms: p50Us / 1000,
+        p99Ms: p99Us / 1000,
+        requests,
+        statuses,
+        errors,
+      };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  let n = first - 1;
+  const result = await autocannon({
+    url: origin,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        setupRequest: (request) => {
+          n++;
+          return {
+            ...request,
+            method: template.method ?? 'GET',
+            path: fillTemplate(template.path, n),
+            headers: Object.fromEntries(
+              Object.entries(template.headers ?? {}).map(([k, v]) => [k, fillTemplate(v, n)]),
+            ),
+            ...(template.body === undefined ? {} : { body: fillTemplate(template.body, n) }),
+          };
+        },
+      },
+    ],
+  });
+  const statuses: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+    statuses[code] = stat.count ?? 0;
+  return {
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    statuses,
+    errors: result.errors + result.timeouts,
+  };
 }

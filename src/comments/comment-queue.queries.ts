@@ -26,6 +26,14 @@ export async function listQueue(
     offset,
   }: { status: CommentStatus; articleId?: number | undefined; limit: number; offset: number },
 ): Promise<QueueItem[]> {
+  // Deferred join: page through the covering index first, then fetch and join only those rows,
+  // so a deep page doesn't read every skipped comment.
+  let ids = db.selectFrom('comments').select('id').where('status', '=', status);
+  if (articleId !== undefined) ids = ids.where('article_id', '=', articleId);
+  ids =
+    status === 'pending'
+      ? ids.orderBy('created_at').orderBy('id')
+      : ids.orderBy('moderated_at', 'desc').orderBy('id', 'desc');
   let query = db
     .selectFrom('comments as c')
     .leftJoin('articles as a', 'a.id', 'c.article_id')
@@ -50,13 +58,12 @@ export async function listQueue(
       'p.body as parent_body',
       'u.name as moderator',
     ])
-    .where('c.status', '=', status);
-  if (articleId !== undefined) query = query.where('c.article_id', '=', articleId);
+    .where('c.id', 'in', ids.limit(limit).offset(offset));
   query =
     status === 'pending'
       ? query.orderBy('c.created_at').orderBy('c.id')
       : query.orderBy('c.moderated_at', 'desc').orderBy('c.id', 'desc');
-  const rows = await query.limit(limit).offset(offset).execute();
+  const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
     status: r.status,
@@ -128,27 +135,29 @@ export async function findEmailHistories(
   return history;
 }
 
-/** Articles that have comments, for the queue's article filter. */
+/** Articles that have comments, with their pending counts, for the queue's article filter. */
 export async function listCommentedArticles(
   db: Db,
 ): Promise<{ id: number; title: string; pending: number }[]> {
-  const rows = await db
+  // Grouped by article id alone, which comments_article_idx covers; titles come from articles.
+  // No "is not null" filter: the inner join drops detached comments, and the filter would steer
+  // SQLite onto an index that doesn't cover status.
+  const counts = db
     .selectFrom('comments')
     .select([
       'article_id',
-      'article_title',
       (eb) =>
         eb.fn
           .sum<number>(eb.case().when('status', '=', 'pending').then(1).else(0).end())
           .as('pending'),
     ])
-    .where('article_id', 'is not', null)
-    .groupBy(['article_id', 'article_title'])
-    .orderBy('article_title')
+    .groupBy('article_id')
+    .as('x');
+  const rows = await db
+    .selectFrom(counts)
+    .innerJoin('articles as a', 'a.id', 'x.article_id')
+    .select(['a.id', 'a.title', 'x.pending'])
+    .orderBy('a.title')
     .execute();
-  return rows.map((r) => ({
-    id: r.article_id as number,
-    title: r.article_title,
-    pending: Number(r.pending),
-  }));
+  return rows.map((r) => ({ id: r.id, title: r.title, pending: Number(r.pending) }));
 }

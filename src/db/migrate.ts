@@ -3,11 +3,13 @@ import { isPostgres } from './schema-helpers.ts';
 import type { Db } from './database.ts';
 import * as foundation from './migrations/2026_11_23_0001_foundation.ts';
 import * as comments from './migrations/2026_11_23_0002_comments.ts';
+import * as queueIndexes from './migrations/2026_11_23_0003_queue_indexes.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
 const migrations: Record<string, Migration> = {
   '2026_11_23_0001_foundation': foundation,
   '2026_11_23_0002_comments': comments,
+  '2026_11_23_0003_queue_indexes': queueIndexes,
 };
 
 /** Applies every pending migration; throws with the failing migration's name on error. */
