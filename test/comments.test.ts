@@ -709,6 +709,42 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('with the setting on, a rejected author is emailed the reason', async () => {
+      const editor = new Browser(t, nextIp());
+      await buildUser(t.db, { email: `redac${ipCounter}@griot.test`, role: 'editor' });
+      await editor.login(`redac${ipCounter}@griot.test`, TEST_PASSWORD);
+      let queue = await editor.get('/admin/moderation');
+      await editor.post('/admin/moderation/reglages', {
+        _csrf: hiddenValue(queue.body, '_csrf'),
+        autoCloseDays: '0',
+        rejectionEmail: '1',
+      });
+      await comment(new Browser(t, nextIp()), {
+        email: 'refuse@example.org',
+        body: 'Un texte qui sera refusé.',
+      });
+      const row = await t.db
+        .selectFrom('comments')
+        .select('id')
+        .where('article_id', '=', article.id)
+        .executeTakeFirstOrThrow();
+      queue = await editor.get('/admin/moderation');
+      await editor.post('/admin/moderation/decider', {
+        _csrf: hiddenValue(queue.body, '_csrf'),
+        decision: `reject:${row.id}:pending`,
+        [`reason-${row.id}`]: 'Propos injurieux ou haineux',
+      });
+      const mails = (await outbox()).filter((m) => m.ref_id === row.id);
+      assert.equal(mails.length, 1);
+      assert.equal(mails[0]!.kind, 'comment-rejected');
+      assert.equal(mails[0]!.to_address, 'refuse@example.org');
+      assert.match(mails[0]!.text_body, /Motif : Propos injurieux ou haineux/);
+      await editor.post('/admin/moderation/reglages', {
+        _csrf: hiddenValue(queue.body, '_csrf'),
+        autoCloseDays: '0',
+      });
+    });
+
     test('authors have no access to the queue; moderators do', async () => {
       const author = new Browser(t, nextIp());
       await author.login('auteur@griot.test', TEST_PASSWORD);
