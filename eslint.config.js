@@ -9,7 +9,10 @@ export default tseslint.config(
   {
     // Scripts the browser runs on newsroom pages.
     files: ['src/web/assets/*.js'],
-    languageOptions: { sourceType: 'script', globals: { document: 'readonly', location: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: { document: 'readonly', location: 'readonly' },
+    },
   },
   {
     files: ['**/*.{ts,tsx}'],

@@ -1,6 +1,7 @@
 import type { DialectName } from '../db/connect.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
-import type { OutboxMail, OutboxStatus } from './outbox.table.ts';
+import type { Updateable } from 'kysely';
+import type { OutboxMail, OutboxStatus, OutboxTable } from './outbox.table.ts';
 
 export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
   'queued',
@@ -106,83 +107,78 @@ export async function claimDueMails(
   );
 }
 
-/** Records that a claimed mail was accepted by the SMTP server; false if the claim was lost. */
-export async function markMailSent(db: DbOrTrx, id: number, now: Date): Promise<boolean> {
+// Moves a mail on from the states it may be in; false when it has left them (a lost claim).
+async function moveMail(
+  db: DbOrTrx,
+  id: number,
+  from: readonly OutboxStatus[],
+  values: Updateable<OutboxTable>,
+): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
-    .set({ status: 'sent', sent_at: now.toISOString(), locked_until: null })
+    .set(values)
     .where('id', '=', id)
-    .where('status', '=', 'sending')
+    .where('status', 'in', from)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Records that a claimed mail was accepted by the SMTP server; false if the claim was lost. */
+export function markMailSent(db: DbOrTrx, id: number, now: Date): Promise<boolean> {
+  return moveMail(db, id, ['sending'], {
+    status: 'sent',
+    sent_at: now.toISOString(),
+    locked_until: null,
+  });
 }
 
 /** Puts a claimed mail back in the queue after a failed try, due again at `nextAttemptAt`. */
-export async function markMailRetry(
+export function markMailRetry(
   db: DbOrTrx,
   { id, error, nextAttemptAt }: { id: number; error: string; nextAttemptAt: Date },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({
-      status: 'queued',
-      next_attempt_at: nextAttemptAt.toISOString(),
-      locked_until: null,
-      last_error: errorText(error),
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'sending')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return moveMail(db, id, ['sending'], {
+    status: 'queued',
+    next_attempt_at: nextAttemptAt.toISOString(),
+    locked_until: null,
+    last_error: errorText(error),
+  });
 }
 
 /** Gives up on a claimed mail (next_attempt_at then records when); it waits for a manual retry. */
-export async function markMailFailed(
+export function markMailFailed(
   db: DbOrTrx,
   { id, error, now }: { id: number; error: string; now: Date },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({
-      status: 'failed',
-      next_attempt_at: now.toISOString(),
-      locked_until: null,
-      last_error: errorText(error),
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'sending')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return moveMail(db, id, ['sending'], {
+    status: 'failed',
+    next_attempt_at: now.toISOString(),
+    locked_until: null,
+    last_error: errorText(error),
+  });
 }
 
 /** Drops a mail no longer wanted (queued or claimed); last_error keeps the reason. */
-export async function markMailCancelled(
+export function markMailCancelled(
   db: DbOrTrx,
   { id, reason, now }: { id: number; reason: string; now: Date },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({
-      status: 'cancelled',
-      next_attempt_at: now.toISOString(),
-      locked_until: null,
-      last_error: errorText(reason),
-    })
-    .where('id', '=', id)
-    .where('status', 'in', ['queued', 'sending'])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return moveMail(db, id, ['queued', 'sending'], {
+    status: 'cancelled',
+    next_attempt_at: now.toISOString(),
+    locked_until: null,
+    last_error: errorText(reason),
+  });
 }
 
 /** Puts a failed or cancelled mail back in the queue, due now, with a fresh count of tries. */
-export async function retryMail(db: DbOrTrx, id: number, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({ status: 'queued', attempts: 0, next_attempt_at: now.toISOString(), locked_until: null })
-    .where('id', '=', id)
-    .where('status', 'in', ['failed', 'cancelled'])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+export function retryMail(db: DbOrTrx, id: number, now: Date): Promise<boolean> {
+  return moveMail(db, id, ['failed', 'cancelled'], {
+    status: 'queued',
+    attempts: 0,
+    next_attempt_at: now.toISOString(),
+    locked_until: null,
+  });
 }
 
 /** The outbox mail with this id, if any. */
