@@ -178,7 +178,10 @@ for (const dialect of testDialects()) {
         db: options.db ?? t.db,
         dialect: t.dialect,
         mailer,
-        log: { warn: (fields) => void warnings.push(fields as Record<string, unknown>) },
+        log: {
+          warn: (fields) => void warnings.push(fields as Record<string, unknown>),
+          info: () => {},
+        },
         stillWanted: async (m) => !unwanted.has(m.id),
       });
 
@@ -449,3 +452,37 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('mail outbox without SMTP', () => {
+  test('leaves mails queued and logs that they wait', async () => {
+    const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
+    const t = await createTestApp(sqlite, { now: START });
+    try {
+      await insertOutboxMail(t.db, {
+        kind: 'comment-approved',
+        dedupeKey: 'no-smtp:1',
+        refId: null,
+        to: 'lecteur@example.org',
+        subject: 'Votre commentaire est en ligne',
+        text: 'Bonjour',
+        html: '<p>Bonjour</p>',
+        now: t.clock.now(),
+      });
+      const logged: object[] = [];
+      const job = sendOutboxJob({
+        db: t.db,
+        dialect: t.dialect,
+        mailer: undefined,
+        log: { warn: () => {}, info: (fields) => void logged.push(fields) },
+        stillWanted: async () => true,
+      });
+      assert.equal(await job.run(t.clock.now()), 0);
+      assert.equal(await job.run(t.clock.now()), 0);
+      assert.deepEqual(logged, [{ queued: 1 }], 'logged once, not on every tick');
+      const [mail] = await t.db.selectFrom('outbox').selectAll().execute();
+      assert.equal(mail?.status, 'queued');
+    } finally {
+      await t.close();
+    }
+  });
+});

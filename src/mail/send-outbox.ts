@@ -5,6 +5,7 @@ import { nextStep } from './backoff.ts';
 import { isPermanentFailure, type Mailer, type OutgoingMail } from './mailer.ts';
 import {
   claimDueMails,
+  countMailsByStatus,
   markMailCancelled,
   markMailFailed,
   markMailRetry,
@@ -18,6 +19,7 @@ export type StillWanted = (mail: OutboxMail) => Promise<boolean>;
 /** Where the job reports failed tries; the app's logger fits. */
 export interface MailLog {
   warn(fields: object, message: string): void;
+  info(fields: object, message: string): void;
 }
 
 export const NOT_WANTED_REASON = 'Plus nécessaire : la situation a changé depuis la mise en file.';
@@ -43,10 +45,18 @@ export function sendOutboxJob({
   batchSize?: number;
   lockMs?: number;
 }): Job {
+  let waitingLogged = 0;
   return {
     name: 'send-outbox',
     async run(now) {
-      if (!mailer) return 0;
+      if (!mailer) {
+        // Without SMTP the mails wait, readable in the admin; say so in the log when more arrive.
+        const { queued } = await countMailsByStatus(db);
+        if (queued > waitingLogged)
+          log.info({ queued }, 'mails waiting in the outbox (no SMTP_URL): see /admin/courriels');
+        waitingLogged = queued;
+        return 0;
+      }
       const started = performance.now();
       let sent = 0;
       for (let i = 0; i < batchSize; i++) {
