@@ -53,6 +53,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const app = Fastify({
     logger: { level: config.logLevel },
+    // Two log lines per page view cost more than the page itself; access logs belong to the
+    // proxy or CDN. Errors are still logged by the error handler.
+    disableRequestLogging: true,
     trustProxy: config.trustProxy,
     // Let in-flight requests finish on shutdown, but drop idle keep-alive sockets at once.
     forceCloseConnections: 'idle',

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { RouteDeps } from '../http/deps.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { articlePath, type ArticleSummary } from './article.ts';
-import { z } from 'zod';
 import { commentSlots } from '../comments/comment-slots.tsx';
 import { buildArticlePage } from './article-page.ts';
 import { HomePage } from './article.pages.tsx';
@@ -11,10 +10,12 @@ import { findLiveArticle, listLiveArticles } from './article.queries.ts';
 const HEADLINES = 4;
 const PER_SECTION = 4;
 
-const articleQuery = z.object({
-  commentaires: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
-  repondre: z.coerce.number().int().min(1).nullable().catch(null).default(null),
-});
+// Read by hand rather than with a schema: this runs on every article view, the hottest path.
+function positiveInt(value: unknown, max: number): number | null {
+  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return null;
+  const n = Number(value);
+  return n >= 1 && n <= max ? n : null;
+}
 
 /** Reader routes: the home page and article pages. */
 export const articleRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
@@ -44,9 +45,9 @@ export const articleRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
 
   app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', (request, reply) => {
     const { section, slug } = request.params;
-    const { commentaires: threadPage, repondre: replyToId } = articleQuery.parse(
-      request.query ?? {},
-    );
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const threadPage = positiveInt(query.commentaires, 10_000) ?? 1;
+    const replyToId = positiveInt(query.repondre, 2_147_483_647);
     return sendCachedPage(deps, request, reply, {
       key: `/${section}/${slug}?commentaires=${threadPage}&repondre=${replyToId ?? ''}`,
       surrogateKeys: [`article-${slug}`],

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RouteDeps } from '../http/deps.ts';
 import { secureCookies } from '../http/auth.ts';
-import { pageContext } from '../http/page.ts';
+import { pageContext, type SlotValues } from '../http/page.ts';
 import { renderFragment } from '../web/render.ts';
 import {
   COMMENT_LINK_TTL_MS,
@@ -17,8 +17,21 @@ const MAX_REMEMBERED = 10;
 
 /** The hidden field that tells the server when the form was served (for the minimum fill time). */
 export function stampField(deps: RouteDeps): string {
-  return `<input type="hidden" name="stamp" value="${signFormStamp(deps.config.sessionSecret, deps.clock.now())}">`;
+  const now = deps.clock.now();
+  const second = Math.floor(now.getTime() / 1000);
+  // Stamps have one-second precision: sign once a second, not once a request.
+  if (lastStamp?.second !== second || lastStamp.secret !== deps.config.sessionSecret) {
+    const value = signFormStamp(deps.config.sessionSecret, now);
+    lastStamp = {
+      second,
+      secret: deps.config.sessionSecret,
+      html: `<input type="hidden" name="stamp" value="${value}">`,
+    };
+  }
+  return lastStamp.html;
 }
+
+let lastStamp: { second: number; secret: string; html: string } | undefined;
 
 /** The comment ids a reader's cookie vouches for, with their tokens. */
 export function rememberedComments(deps: RouteDeps, request: FastifyRequest): Map<number, string> {
@@ -64,15 +77,26 @@ export function privateCommentPath(commentId: number, token: string): string {
 /**
  * Fills an article page's comment slots for this request: the form stamp for everyone, and,
  * for a reader who has comments awaiting moderation here (or just sent one), their own block.
+ * Synchronous for readers without such a cookie, which is nearly everyone.
  */
-export async function commentSlots(
+export function commentSlots(
   deps: RouteDeps,
   request: FastifyRequest,
   articleId: number | undefined,
-): Promise<{ shared: Record<string, string>; personal: Record<string, string> | null }> {
+): SlotValues | Promise<SlotValues> {
   const shared = { [SLOT_STAMP]: stampField(deps) };
+  if (articleId === undefined || !request.cookies[MINE_COOKIE]) return { shared, personal: null };
+  return personalSlots(deps, request, articleId, shared);
+}
+
+async function personalSlots(
+  deps: RouteDeps,
+  request: FastifyRequest,
+  articleId: number,
+  shared: Record<string, string>,
+): Promise<SlotValues> {
   const remembered = rememberedComments(deps, request);
-  if (articleId === undefined || remembered.size === 0) return { shared, personal: null };
+  if (remembered.size === 0) return { shared, personal: null };
   const pending = await listPendingByIds(deps.db, { ids: [...remembered.keys()], articleId });
   if (pending.length === 0) return { shared, personal: null };
   const ctx = await pageContext(deps, request);

@@ -47,6 +47,14 @@ export interface MovedTo {
   movedTo: string;
 }
 
+/** Per-request values for a page's slots (see sendCachedPage). */
+export interface SlotValues {
+  shared: Record<string, string>;
+  personal: Record<string, string> | null;
+}
+
+const NO_SLOTS: SlotValues = { shared: {}, personal: null };
+
 /** What a cached page's render returns to name the record the page shows, for its slots. */
 export interface PageAbout {
   node: Child;
@@ -77,9 +85,7 @@ export async function sendCachedPage(
      * Per-request values for the page's slots. `shared` ones are the same for every reader at a
      * given moment (a form stamp); `personal` ones make the response private and uncached.
      */
-    slots?: (
-      subjectId: number | undefined,
-    ) => Promise<{ shared: Record<string, string>; personal: Record<string, string> | null }>;
+    slots?: (subjectId: number | undefined) => SlotValues | Promise<SlotValues>;
   },
 ): Promise<FastifyReply> {
   const snapshot = await deps.cache.snapshot();
@@ -97,16 +103,17 @@ export async function sendCachedPage(
     } satisfies CachedPage;
     deps.cache.set(page.key, snapshot.version, cached);
   }
-  reply.header('content-type', 'text/html; charset=utf-8').header('vary', 'Accept-Encoding');
   const encoding = pickEncoding(request.headers['accept-encoding']);
-  const slots =
-    page.slots && cached.parts.length > 1
-      ? await page.slots(cached.subjectId)
-      : { shared: {}, personal: null };
+  // Most readers have nothing personal: the slot values then come back synchronously.
+  let slots = page.slots && cached.parts.length > 1 ? page.slots(cached.subjectId) : NO_SLOTS;
+  if (slots instanceof Promise) slots = await slots;
 
   if (slots.personal) {
     const body = Buffer.from(fillSlots(cached.parts, { ...slots.shared, ...slots.personal }));
-    reply.header('cache-control', 'private, no-store');
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('vary', 'Accept-Encoding')
+      .header('cache-control', 'private, no-store');
     if (encoding) {
       // Personal pages are rare (a reader with comments awaiting moderation): gzip on the fly.
       return reply
@@ -117,22 +124,40 @@ export async function sendCachedPage(
     return reply.status(cached.status).send(body);
   }
 
-  const fill = JSON.stringify(slots.shared);
+  const fill = Object.values(slots.shared).join('\u0000');
   if (cached.shared?.fill !== fill)
     cached.shared = { fill, body: Buffer.from(fillSlots(cached.parts, slots.shared)) };
   const shared = cached.shared;
-  reply
-    .header('cache-control', READER_CACHE_CONTROL)
-    .header('cdn-cache-control', CDN_CACHE_CONTROL)
-    .header('surrogate-control', CDN_CACHE_CONTROL)
-    .header('etag', cached.etag)
-    .header('surrogate-key', cached.surrogateKeys);
-  if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
+  const headers: Record<string, string | number> = {
+    'content-type': 'text/html; charset=utf-8',
+    vary: 'Accept-Encoding',
+    'cache-control': READER_CACHE_CONTROL,
+    'cdn-cache-control': CDN_CACHE_CONTROL,
+    'surrogate-control': CDN_CACHE_CONTROL,
+    etag: cached.etag,
+    'surrogate-key': cached.surrogateKeys,
+  };
+  if (request.headers['if-none-match'] === cached.etag) return writeRaw(reply, 304, headers);
   if (encoding) {
-    reply.header('content-encoding', encoding);
-    return reply.status(cached.status).send(await deps.cache.encoded(shared, encoding));
+    headers['content-encoding'] = encoding;
+    return writeRaw(reply, cached.status, headers, await deps.cache.encoded(shared, encoding));
   }
-  return reply.status(cached.status).send(shared.body);
+  return writeRaw(reply, cached.status, headers, shared.body);
+}
+
+// Shared cached pages go straight to the socket: no onSend hooks to run, and none that could
+// add a Set-Cookie to a response every reader (and every CDN) receives.
+function writeRaw(
+  reply: FastifyReply,
+  status: number,
+  headers: Record<string, string | number>,
+  body?: Buffer,
+): FastifyReply {
+  reply.hijack();
+  if (body) headers['content-length'] = body.length;
+  reply.raw.writeHead(status, headers);
+  reply.raw.end(body);
+  return reply;
 }
 
 const gzipAsync = promisify(gzip);
