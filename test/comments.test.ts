@@ -60,6 +60,31 @@ for (const dialect of testDialects()) {
       return t.db.selectFrom('outbox').selectAll().orderBy('id').execute();
     }
 
+    /** The one comment written on this test's article. */
+    async function theComment() {
+      return t.db
+        .selectFrom('comments')
+        .selectAll()
+        .where('article_id', '=', article.id)
+        .executeTakeFirstOrThrow();
+    }
+
+    /** A newsroom member signed in through the login form. */
+    async function signIn(email = 'modo@griot.test') {
+      const member = new Browser(t, nextIp());
+      await member.login(email, TEST_PASSWORD);
+      return member;
+    }
+
+    /** Posts a decision from the queue page, with its CSRF token. */
+    async function decide(member: Browser, fields: Record<string, string | string[]>) {
+      const queue = await member.get('/admin/moderation');
+      return member.post('/admin/moderation/decider', {
+        _csrf: hiddenValue(queue.body, '_csrf'),
+        ...fields,
+      });
+    }
+
     test('the article invites comments, names the article, explains moderation and hides the email', async () => {
       const doc = parse((await new Browser(t).get(path)).body);
       const section = doc.querySelector('#commentaires');
@@ -243,11 +268,7 @@ for (const dialect of testDialects()) {
         body: 'Achetez maintenant !',
       });
       assert.equal(res.statusCode, 303);
-      const row = await t.db
-        .selectFrom('comments')
-        .selectAll()
-        .where('article_id', '=', article.id)
-        .executeTakeFirstOrThrow();
+      const row = await theComment();
       assert.equal(row.status, 'spam');
       assert.equal(parse((await bot.get(path)).body).querySelector('.comment-pending'), null);
     });
@@ -283,14 +304,9 @@ for (const dialect of testDialects()) {
         email: 'ousmane@example.org',
         body: 'Merci pour cet article.\nTrès clair. Voir https://example.org/ecoles',
       });
-      const row = await t.db
-        .selectFrom('comments')
-        .selectAll()
-        .where('article_id', '=', article.id)
-        .executeTakeFirstOrThrow();
+      const row = await theComment();
 
-      const modo = new Browser(t, nextIp());
-      await modo.login('modo@griot.test', TEST_PASSWORD);
+      const modo = await signIn();
       const queue = await modo.get('/admin/moderation');
       assert.equal(queue.statusCode, 200);
       const q = parse(queue.body);
@@ -348,11 +364,7 @@ for (const dialect of testDialects()) {
     test('two moderators approving at once: one wins, one email', async () => {
       const reader = new Browser(t, nextIp());
       await comment(reader, { email: 'course@example.org', body: 'Un commentaire très disputé.' });
-      const row = await t.db
-        .selectFrom('comments')
-        .selectAll()
-        .where('article_id', '=', article.id)
-        .executeTakeFirstOrThrow();
+      const row = await theComment();
       const a = new Browser(t, nextIp());
       const b = new Browser(t, nextIp());
       await a.login('modo@griot.test', TEST_PASSWORD);
@@ -387,18 +399,9 @@ for (const dialect of testDialects()) {
         body: 'Qui finance ces travaux ?',
         notify: '1',
       });
-      const parent = await t.db
-        .selectFrom('comments')
-        .selectAll()
-        .where('article_id', '=', article.id)
-        .executeTakeFirstOrThrow();
-      const modo = new Browser(t, nextIp());
-      await modo.login('modo@griot.test', TEST_PASSWORD);
-      let queue = await modo.get('/admin/moderation');
-      await modo.post('/admin/moderation/decider', {
-        _csrf: hiddenValue(queue.body, '_csrf'),
-        decision: `approve:${parent.id}:pending`,
-      });
+      const parent = await theComment();
+      const modo = await signIn();
+      await decide(modo, { decision: `approve:${parent.id}:pending` });
 
       const replier = new Browser(t, nextIp());
       const page = parse((await replier.get(path)).body);
@@ -422,7 +425,7 @@ for (const dialect of testDialects()) {
         .executeTakeFirstOrThrow();
       assert.equal(reply.status, 'pending');
 
-      queue = await modo.get('/admin/moderation');
+      const queue = await modo.get('/admin/moderation');
       assert.match(
         parse(queue.body).querySelector(`#c-${reply.id} .mod-parent`)?.text ?? '',
         /Qui finance ces travaux/,
@@ -499,16 +502,9 @@ for (const dialect of testDialects()) {
     test('deleting an article keeps its comments and their audit trail', async () => {
       const reader = new Browser(t, nextIp());
       await comment(reader, { email: 'archive@example.org', body: 'À garder pour l’histoire.' });
-      const row = await t.db
-        .selectFrom('comments')
-        .selectAll()
-        .where('article_id', '=', article.id)
-        .executeTakeFirstOrThrow();
-      const modo = new Browser(t, nextIp());
-      await modo.login('modo@griot.test', TEST_PASSWORD);
-      const queue = await modo.get('/admin/moderation');
-      await modo.post('/admin/moderation/decider', {
-        _csrf: hiddenValue(queue.body, '_csrf'),
+      const row = await theComment();
+      const modo = await signIn();
+      await decide(modo, {
         decision: `reject:${row.id}:pending`,
         [`reason-${row.id}`]: 'Hors sujet',
         [`note-${row.id}`]: 'aucun rapport',
@@ -551,8 +547,7 @@ for (const dialect of testDialects()) {
         .where('article_id', '=', article.id)
         .execute();
       assert.equal(mine.length, 3);
-      const modo = new Browser(t, nextIp());
-      await modo.login('modo@griot.test', TEST_PASSWORD);
+      const modo = await signIn();
       const queue = await modo.get(`/admin/moderation?article=${article.id}`);
       const doc = parse(queue.body);
       assert.match(doc.querySelector('.tabs a[aria-current="page"]')?.text ?? '', /En attente\s*3/);
@@ -604,8 +599,7 @@ for (const dialect of testDialects()) {
         .select('id')
         .where('article_id', '=', article.id)
         .executeTakeFirstOrThrow();
-      const modo = new Browser(t, nextIp());
-      await modo.login('modo@griot.test', TEST_PASSWORD);
+      const modo = await signIn();
       const res = await modo.post('/admin/moderation/decider', {
         _csrf: 'forged',
         decision: `approve:${row.id}:pending`,
@@ -695,8 +689,7 @@ for (const dialect of testDialects()) {
       assert.ok(
         parse((await new Browser(t, nextIp()).get(path)).body).querySelector('#comment-form'),
       );
-      const modo = new Browser(t, nextIp());
-      await modo.login('modo@griot.test', TEST_PASSWORD);
+      const modo = await signIn();
       const q = await modo.get('/admin/moderation');
       assert.equal(
         (
@@ -713,7 +706,7 @@ for (const dialect of testDialects()) {
       const editor = new Browser(t, nextIp());
       await buildUser(t.db, { email: `redac${ipCounter}@griot.test`, role: 'editor' });
       await editor.login(`redac${ipCounter}@griot.test`, TEST_PASSWORD);
-      let queue = await editor.get('/admin/moderation');
+      const queue = await editor.get('/admin/moderation');
       await editor.post('/admin/moderation/reglages', {
         _csrf: hiddenValue(queue.body, '_csrf'),
         autoCloseDays: '0',
@@ -728,9 +721,7 @@ for (const dialect of testDialects()) {
         .select('id')
         .where('article_id', '=', article.id)
         .executeTakeFirstOrThrow();
-      queue = await editor.get('/admin/moderation');
-      await editor.post('/admin/moderation/decider', {
-        _csrf: hiddenValue(queue.body, '_csrf'),
+      await decide(editor, {
         decision: `reject:${row.id}:pending`,
         [`reason-${row.id}`]: 'Propos injurieux ou haineux',
       });
