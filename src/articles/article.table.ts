@@ -29,6 +29,34 @@ export interface ArticleTable {
   comments: CommentsMode;
   /** Incremented on every save; used for edit conflicts and cache invalidation. */
   version: number;
+  /** A correction note shown at the end of the article; empty when there is none. */
+  correction: Generated<string>;
+  /** 1 when the featured photo is an illustration, not a picture of the event. */
+  image_is_illustration: Generated<number>;
+  /** When an author submitted the draft for review. */
+  submitted_at: string | null;
+  /** When the article was last saved by anyone (drafts included). */
+  saved_at: string | null;
+  /** 1 when the article is shown without advertising. */
+  no_ads: Generated<number>;
+}
+
+/** The `article_revisions` table: a snapshot of the editable fields at every save. */
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  snapshot: string;
+  edited_by: number | null;
+  editor_name: string;
+  note: string;
+  edited_at: string;
+}
+
+/** The `article_tags` table. */
+export interface ArticleTagTable {
+  article_id: number;
+  tag: string;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;

@@ -1,11 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ArticleTable } from '../articles/article.table.ts';
+import type {
+  ArticleRevisionTable,
+  ArticleTable,
+  ArticleTagTable,
+} from '../articles/article.table.ts';
 import type { ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
 import type { ModerationEventTable } from '../moderation/moderation-event.table.ts';
 import type { OutboxTable } from '../mail/outbox.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
-import type { SectionTable } from '../sections/section.table.ts';
+import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
 import type { LoginAttemptTable, SessionTable, UserTable } from '../users/user.table.ts';
 
@@ -22,6 +26,9 @@ export interface Database {
   comments: CommentTable;
   moderation_events: ModerationEventTable;
   outbox: OutboxTable;
+  article_revisions: ArticleRevisionTable;
+  article_tags: ArticleTagTable;
+  section_slug_redirects: SectionSlugRedirectTable;
 }
 
 export type Db = Kysely<Database>;

@@ -13,3 +13,9 @@ export interface SectionTable {
 export type Section = Selectable<SectionTable>;
 export type NewSection = Insertable<SectionTable>;
 export type SectionUpdate = Updateable<SectionTable>;
+
+/** The `section_slug_redirects` table: old slugs of renamed sections. */
+export interface SectionSlugRedirectTable {
+  old_slug: string;
+  section_id: number;
+}

@@ -1,12 +1,22 @@
 import type { Role } from './user.table.ts';
 
-export type Action = 'view-newsroom' | 'moderate' | 'edit-comment-settings' | 'view-outbox';
+export type Action =
+  | 'view-newsroom'
+  | 'moderate'
+  | 'edit-comment-settings'
+  | 'view-outbox'
+  | 'upload-media'
+  | 'manage-sections'
+  | 'edit-site-settings';
 
 const allowed: Record<Action, readonly Role[]> = {
   'view-newsroom': ['admin', 'editor', 'author', 'moderator'],
   moderate: ['admin', 'editor', 'moderator'],
   'edit-comment-settings': ['admin', 'editor'],
   'view-outbox': ['admin', 'editor'],
+  'upload-media': ['admin', 'editor', 'author'],
+  'manage-sections': ['admin', 'editor'],
+  'edit-site-settings': ['admin'],
 };
 
 /** Whether a newsroom member may perform an action. */
