@@ -26,7 +26,10 @@ export default tseslint.config(
       'import/no-cycle': 'error',
       'import/no-self-import': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: 'CallExpression[callee.property.name="only"]', message: 'No focused tests.' },

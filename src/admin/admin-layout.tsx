@@ -24,8 +24,14 @@ export function AdminLayout(props: {
           <a href="/admin">
             <strong>{t.adminTitle}</strong>
           </a>
+          {user && user.role !== 'moderator' ? (
+            <a href="/admin/articles">{t.adminArticles}</a>
+          ) : null}
           {can(user, 'moderate') ? <a href="/admin/moderation">{t.adminModeration}</a> : null}
           {can(user, 'view-outbox') ? <a href="/admin/courriels">{t.adminOutbox}</a> : null}
+          {can(user, 'upload-media') ? <a href="/admin/medias">{t.adminMedia}</a> : null}
+          {can(user, 'manage-sections') ? <a href="/admin/rubriques">{t.adminSections}</a> : null}
+          {can(user, 'edit-site-settings') ? <a href="/admin/reglages">{t.adminSettings}</a> : null}
         </nav>
         {user ? (
           <form method="post" action="/logout">

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { articleAdminRoutes } from '../articles/article-admin.routes.ts';
 import { requireUser, resolveUser } from '../http/auth.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden } from '../http/errors.ts';
@@ -9,6 +10,9 @@ import { countCommentsByStatus, findOldestPendingAt } from '../comments/comment-
 import { formatAge } from '../web/dates.ts';
 import { DashboardPage } from './dashboard.pages.tsx';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
+import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
+import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
+import { mediaLibraryRoutes } from '../media/media-library.routes.ts';
 
 /**
  * The newsroom context: authentication is registered once here, for every route inside;
@@ -43,6 +47,10 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
     );
   });
 
+  await app.register(articleAdminRoutes, deps);
   await app.register(moderationRoutes, deps);
   await app.register(outboxRoutes, deps);
+  await app.register(sectionAdminRoutes, deps);
+  await app.register(settingsAdminRoutes, deps);
+  await app.register(mediaLibraryRoutes, deps);
 };

@@ -123,6 +123,11 @@ export function ArticlePage({
           </figure>
         ) : null}
         <div class="body">{trustedHtml(a.bodyHtml)}</div>
+        {a.correction ? (
+          <aside class="correction">
+            <strong>{t.correction}</strong> {typeset(a.correction, locale)}
+          </aside>
+        ) : null}
         <footer class="article-foot">
           <a href={`/${a.section.slug}`}>{t.seeSection(a.section.name)}</a>
         </footer>

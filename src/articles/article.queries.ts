@@ -1,8 +1,13 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db, DbOrTrx } from '../db/database.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
 import type { ArticleSummary, ArticleView, ImageView } from './article.ts';
-import type { ArticleRow, NewArticleRow } from './article.table.ts';
+import type {
+  ArticleRow,
+  ArticleRowUpdate,
+  ArticleStatus,
+  NewArticleRow,
+} from './article.table.ts';
 
 type Joined = SelectQueryBuilder<
   Database & { a: Database['articles']; s: Database['sections']; m: Database['media'] },
@@ -118,11 +123,20 @@ export async function findLiveArticle(
 ): Promise<ArticleView | undefined> {
   const row = (await liveArticles(db)
     .leftJoin('users as u', 'u.id', 'a.author_id')
-    .select([...summaryColumns, 'a.body_html', 'a.comments', 'a.version', 'u.name as author_name'])
+    .select([
+      ...summaryColumns,
+      'a.body_html',
+      'a.comments',
+      'a.version',
+      'a.correction',
+      'u.name as author_name',
+    ])
     .where((eb) => (typeof key === 'string' ? eb('a.slug', '=', key) : eb('a.id', '=', key.id)))
     .executeTakeFirst()) as
     | (SummaryRow &
-        Pick<ArticleRow, 'body_html' | 'comments' | 'version'> & { author_name: string | null })
+        Pick<ArticleRow, 'body_html' | 'comments' | 'version' | 'correction'> & {
+          author_name: string | null;
+        })
     | undefined;
   if (!row) return undefined;
   return {
@@ -130,6 +144,7 @@ export async function findLiveArticle(
     bodyHtml: row.body_html,
     comments: row.comments,
     version: row.version,
+    correction: row.correction,
     authorName: row.author_name,
   };
 }
@@ -188,4 +203,147 @@ export async function findArticleSummaryById(
     .select(['id', 'title', 'comments'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** A row of the newsroom's article list. */
+export interface NewsroomArticleRow {
+  id: number;
+  title: string;
+  slug: string;
+  status: ArticleStatus;
+  sectionName: string;
+  sectionSlug: string;
+  authorName: string | null;
+  authorId: number | null;
+  submittedAt: string | null;
+  publishedAt: string | null;
+  savedAt: string | null;
+}
+
+/** Articles for the newsroom, most recently saved first, with filters and a title search. */
+export async function listNewsroomArticles(
+  db: Db,
+  filters: {
+    status?: ArticleStatus | 'submitted';
+    sectionId?: number;
+    authorId?: number;
+    q?: string;
+    limit: number;
+    offset: number;
+  },
+): Promise<NewsroomArticleRow[]> {
+  let query = db
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .leftJoin('users as u', 'u.id', 'a.author_id')
+    .select([
+      'a.id',
+      'a.title',
+      'a.slug',
+      'a.status',
+      's.name as sectionName',
+      's.slug as sectionSlug',
+      'u.name as authorName',
+      'a.author_id as authorId',
+      'a.submitted_at as submittedAt',
+      'a.published_at as publishedAt',
+      'a.saved_at as savedAt',
+    ]);
+  if (filters.status === 'submitted')
+    query = query.where('a.status', '=', 'draft').where('a.submitted_at', 'is not', null);
+  else if (filters.status) query = query.where('a.status', '=', filters.status);
+  if (filters.sectionId) query = query.where('a.section_id', '=', filters.sectionId);
+  if (filters.authorId) query = query.where('a.author_id', '=', filters.authorId);
+  // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
+  if (filters.q) query = query.where(sql`lower(a.title)`, 'like', `%${filters.q.toLowerCase()}%`);
+  return query
+    .orderBy((eb) => eb.fn.coalesce('a.saved_at', 'a.published_at', 'a.created_at'), 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(filters.limit)
+    .offset(filters.offset)
+    .execute();
+}
+
+/** The article row with this id, whatever its status. */
+export async function findArticleById(db: DbOrTrx, id: number): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Saves an article only if nobody saved it since `version`; returns whether it did. */
+export async function updateArticleIfVersion(
+  db: DbOrTrx,
+  { id, version, values }: { id: number; version: number; values: ArticleRowUpdate },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ ...values, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Stores a revision of an article. */
+export async function insertArticleRevision(
+  db: DbOrTrx,
+  revision: {
+    articleId: number;
+    version: number;
+    snapshot: unknown;
+    editedBy: number | null;
+    editorName: string;
+    note: string;
+    editedAt: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('article_revisions')
+    .values({
+      article_id: revision.articleId,
+      version: revision.version,
+      snapshot: JSON.stringify(revision.snapshot),
+      edited_by: revision.editedBy,
+      editor_name: revision.editorName,
+      note: revision.note,
+      edited_at: revision.editedAt.toISOString(),
+    })
+    .execute();
+}
+
+/** An article's revisions, newest first. */
+export async function listArticleRevisions(
+  db: Db,
+  articleId: number,
+): Promise<{ version: number; editorName: string; note: string; editedAt: string }[]> {
+  return db
+    .selectFrom('article_revisions')
+    .select(['version', 'editor_name as editorName', 'note', 'edited_at as editedAt'])
+    .where('article_id', '=', articleId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+/** Replaces an article's tags. */
+export async function replaceArticleTags(
+  db: DbOrTrx,
+  articleId: number,
+  tags: string[],
+): Promise<void> {
+  await db.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  if (tags.length)
+    await db
+      .insertInto('article_tags')
+      .values(tags.map((tag) => ({ article_id: articleId, tag })))
+      .execute();
+}
+
+/** An article's tags, alphabetically. */
+export async function listArticleTags(db: DbOrTrx, articleId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('article_tags')
+    .select('tag')
+    .where('article_id', '=', articleId)
+    .orderBy('tag')
+    .execute();
+  return rows.map((r) => r.tag);
 }

@@ -31,6 +31,8 @@ export interface ArticleView extends ArticleSummary {
   authorName: string | null;
   comments: CommentsMode;
   version: number;
+  /** A correction note for the end of the article; empty when none. */
+  correction: string;
 }
 
 /** The path of an article page. */

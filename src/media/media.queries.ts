@@ -1,4 +1,5 @@
-import type { Db, DbOrTrx } from '../db/database.ts';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database, Db, DbOrTrx } from '../db/database.ts';
 import type { MediaRow, NewMediaRow } from './media.table.ts';
 
 /** Inserts a media item and returns it. */
@@ -9,4 +10,66 @@ export async function insertMedia(db: DbOrTrx, media: NewMediaRow): Promise<Medi
 /** The media item stored under this base file name, if any. */
 export async function findMediaByFile(db: Db, file: string): Promise<MediaRow | undefined> {
   return db.selectFrom('media').selectAll().where('file', '=', file).executeTakeFirst();
+}
+
+/** What the library search matches: a few words against alt text, credit, caption and file name. */
+export interface MediaSearch {
+  q?: string | undefined;
+}
+
+// '!' escapes LIKE wildcards typed by the user, so « 100% » looks for a percent sign.
+function searchFilter(q: string | undefined) {
+  const words = (q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  return (eb: ExpressionBuilder<Database, 'media'>) =>
+    eb.and(
+      words.map((word) => {
+        const pattern = `%${word.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+        return eb.or(
+          (['alt', 'credit', 'caption', 'file'] as const).map(
+            (column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '!'`,
+          ),
+        );
+      }),
+    );
+}
+
+/** A page of the media library, newest first, optionally filtered by a search. */
+export async function listMedia(
+  db: Db,
+  { q, limit, offset }: MediaSearch & { limit: number; offset: number },
+): Promise<MediaRow[]> {
+  return db
+    .selectFrom('media')
+    .selectAll()
+    .where(searchFilter(q))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+/** How many media items match a search (all of them without one). */
+export async function countMedia(db: Db, { q }: MediaSearch): Promise<number> {
+  const row = await db
+    .selectFrom('media')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where(searchFilter(q))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One media item by id. */
+export async function findMedia(db: Db, id: number): Promise<MediaRow | undefined> {
+  return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Changes the alt text, credit and caption of a media item; false when it does not exist. */
+export async function updateMediaDetails(
+  db: DbOrTrx,
+  id: number,
+  details: { alt: string; credit: string; caption: string },
+): Promise<boolean> {
+  const result = await db.updateTable('media').set(details).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { sendCachedPage } from '../http/page.ts';
+import { sectionPath } from '../articles/article.ts';
+import { findSectionIdByOldSlug } from './section.queries.ts';
 import { SectionPage } from './section.pages.tsx';
 
 export const PER_PAGE = 20;
@@ -19,7 +21,12 @@ export const sectionRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
       surrogateKeys: [`section-${slug}`],
       render: async (ctx) => {
         const section = ctx.sections.find((s) => s.slug === slug);
-        if (!section) return null;
+        if (!section) {
+          // A renamed section keeps answering at its old address.
+          const id = await findSectionIdByOldSlug(deps.db, slug);
+          const renamed = id === undefined ? undefined : ctx.sections.find((s) => s.id === id);
+          return renamed ? { movedTo: sectionPath(renamed, page) } : null;
+        }
         const total = await countLiveArticles(deps.db, { sectionId: section.id });
         const pages = Math.max(1, Math.ceil(total / PER_PAGE));
         if (page > pages) return null;

@@ -132,3 +132,14 @@ export async function findUserName(db: DbOrTrx, userId: number | null): Promise<
     .executeTakeFirst();
   return row?.name ?? null;
 }
+
+/** Newsroom members who can sign articles, by name. */
+export async function listWriters(db: DbOrTrx): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('role', '!=', 'moderator')
+    .where('disabled_at', 'is', null)
+    .orderBy('name')
+    .execute();
+}

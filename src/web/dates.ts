@@ -74,3 +74,22 @@ export function formatAge(ms: number, locale: Locale): string {
   if (mins > 0) return locale === 'fr' ? `${mins}${nb}min` : `${mins} min`;
   return locale === 'fr' ? 'moins d’une minute' : 'less than a minute';
 }
+
+/**
+ * The instant a wall-clock time names in a time zone, e.g. « 2026-11-23T15:30 » in
+ * Africa/Niamey → 2026-11-23T14:30:00Z. Null for an unreadable value.
+ */
+export function zonedTimeToUtc(local: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!m) return null;
+  const wall = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
+  const offsetAt = (instant: number) => {
+    const iso = isoInZone(new Date(instant).toISOString(), timeZone);
+    const [, sign, h, min] = /([+-])(\d{2}):(\d{2})$/.exec(iso) ?? [];
+    return (sign === '-' ? -1 : 1) * (Number(h) * 60 + Number(min)) * 60_000;
+  };
+  // Two passes settle the offset even across a daylight-saving change.
+  let utc = wall - offsetAt(wall);
+  utc = wall - offsetAt(utc);
+  return new Date(utc);
+}

@@ -1,0 +1,299 @@
+import { AdminLayout } from '../admin/admin-layout.tsx';
+import type { Section } from '../sections/section.table.ts';
+import { formatDateTime } from '../web/dates.ts';
+import type { PageContext } from '../web/page-context.ts';
+import { articleAdminStringsFor } from './article-admin.strings.ts';
+import type { Transition } from './article-workflow.ts';
+import type { NewsroomArticleRow } from './article.queries.ts';
+import type { ArticleStatus } from './article.table.ts';
+import type { ArticleDraft, DraftError } from './save-article.ts';
+
+/** The newsroom's list of articles, with filters by state, section and author, and a title search. */
+export function ArticleListPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  rows: NewsroomArticleRow[];
+  sections: Section[];
+  authors: { id: number; name: string }[];
+  filters: {
+    status?: string | undefined;
+    sectionId?: number | undefined;
+    authorId?: number | undefined;
+    q?: string | undefined;
+  };
+  canCreate: boolean;
+}) {
+  const { ctx } = props;
+  const t = articleAdminStringsFor(ctx.site.locale);
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, ctx.site) : '—');
+  return (
+    <AdminLayout ctx={ctx} title={t.listTitle} csrfToken={props.csrfToken}>
+      <h1>{t.listTitle}</h1>
+      {props.canCreate ? (
+        <p>
+          <a class="button" href="/admin/articles/nouveau">
+            {t.newArticle}
+          </a>
+        </p>
+      ) : null}
+      <form method="get" action="/admin/articles" class="mod-filter">
+        <label for="f-status">{t.filterStatus}</label>
+        <select id="f-status" name="etat">
+          <option value="">{t.all}</option>
+          {Object.entries(t.statuses).map(([value, label]) => (
+            <option value={value} selected={props.filters.status === value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label for="f-section">{t.filterSection}</label>
+        <select id="f-section" name="rubrique">
+          <option value="">{t.all}</option>
+          {props.sections.map((s) => (
+            <option value={String(s.id)} selected={props.filters.sectionId === s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <label for="f-author">{t.filterAuthor}</label>
+        <select id="f-author" name="auteur">
+          <option value="">{t.all}</option>
+          {props.authors.map((a) => (
+            <option value={String(a.id)} selected={props.filters.authorId === a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+        <label for="f-q">{t.search}</label>
+        <input id="f-q" name="q" type="search" value={props.filters.q ?? ''} />
+        <button type="submit">{t.filter}</button>
+      </form>
+      {props.rows.length ? (
+        <div class="table-wrap">
+          <table class="data">
+            <thead>
+              <tr>
+                <th scope="col">{t.columns.title}</th>
+                <th scope="col">{t.columns.status}</th>
+                <th scope="col">{t.columns.section}</th>
+                <th scope="col">{t.columns.author}</th>
+                <th scope="col">{t.columns.date}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/articles/${r.id}`}>{r.title}</a>
+                  </td>
+                  <td class="status">
+                    {t.statuses[r.status === 'draft' && r.submittedAt ? 'submitted' : r.status]}
+                  </td>
+                  <td>{r.sectionName}</td>
+                  <td>{r.authorName ?? '—'}</td>
+                  <td>{when(r.savedAt ?? r.publishedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t.none}</p>
+      )}
+    </AdminLayout>
+  );
+}
+
+/** The article editor: every part of the article anatomy, the workflow actions, and the revisions. */
+export function ArticleEditPage(props: {
+  ctx: PageContext;
+  csrfToken: string;
+  article: {
+    id: number;
+    version: number;
+    status: ArticleStatus;
+    submittedAt: string | null;
+    path: string | null;
+  } | null;
+  draft: ArticleDraft;
+  sections: Section[];
+  errors: Partial<Record<keyof ArticleDraft, DraftError>>;
+  message?: string | undefined;
+  notice?: string | undefined;
+  transitions: Transition[];
+  revisions: { version: number; editorName: string; note: string; editedAt: string }[];
+}) {
+  const { ctx, draft: d, errors } = props;
+  const t = articleAdminStringsFor(ctx.site.locale);
+  const f = t.fields;
+  const err = (field: keyof ArticleDraft) =>
+    errors[field] ? (
+      <p class="field-error" id={`erreur-${field}`}>
+        {t.errors[errors[field]!]}
+      </p>
+    ) : null;
+  const text = (
+    field: 'kicker' | 'title' | 'signature' | 'slug' | 'imageCredit' | 'imageCaption' | 'imageAlt',
+    attrs: Record<string, unknown> = {},
+  ) => (
+    <>
+      <label for={`a-${field}`}>{f[field]}</label>
+      <input
+        id={`a-${field}`}
+        name={field}
+        type="text"
+        value={d[field]}
+        aria-invalid={errors[field] ? 'true' : undefined}
+        {...attrs}
+      />
+      {err(field)}
+    </>
+  );
+  const action = props.article ? `/admin/articles/${props.article.id}` : '/admin/articles';
+  const title = props.article ? t.editTitle : t.newArticle;
+  return (
+    <AdminLayout ctx={ctx} title={title} csrfToken={props.csrfToken}>
+      <h1>{title}</h1>
+      {props.article ? (
+        <p class="meta">
+          {
+            t.statuses[
+              props.article.status === 'draft' && props.article.submittedAt
+                ? 'submitted'
+                : props.article.status
+            ]
+          }
+          {props.article.path ? (
+            <>
+              {' · '}
+              <a href={props.article.path}>{t.view}</a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {props.message || Object.keys(errors).length ? (
+        <div class="alert" role="alert">
+          <p>{props.message ?? t.errorsIntro}</p>
+        </div>
+      ) : null}
+      <form method="post" action={action} class="article-form" id="article-form">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        {props.article ? (
+          <input type="hidden" name="version" value={String(props.article.version)} />
+        ) : null}
+        {text('kicker', { maxlength: 40 })}
+        {text('title', { required: true, maxlength: 200 })}
+        <label for="a-standfirst">{f.standfirst}</label>
+        <textarea id="a-standfirst" name="standfirst" rows={3} maxlength={600}>
+          {d.standfirst}
+        </textarea>
+        {err('standfirst')}
+        <label for="a-section">{f.section}</label>
+        <select
+          id="a-section"
+          name="sectionId"
+          required
+          aria-invalid={errors.sectionId ? 'true' : undefined}
+        >
+          <option value="">—</option>
+          {props.sections.map((s) => (
+            <option value={String(s.id)} selected={d.sectionId === s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        {err('sectionId')}
+        <label for="a-tags">{f.tags}</label>
+        <input id="a-tags" name="tags" type="text" value={d.tags.join(', ')} />
+        <label for="a-body">{f.body}</label>
+        <textarea id="a-body" name="body" rows={20}>
+          {d.body}
+        </textarea>
+        {text('signature')}
+        {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
+        <fieldset>
+          <legend>Photo</legend>
+          <label for="a-imageId">{f.imageId}</label>
+          <input
+            id="a-imageId"
+            name="imageId"
+            type="number"
+            min="1"
+            value={d.imageId === null ? '' : String(d.imageId)}
+          />
+          {text('imageCredit')}
+          {text('imageCaption')}
+          {text('imageAlt')}
+          <label class="check">
+            <input
+              type="checkbox"
+              name="imageIsIllustration"
+              value="1"
+              checked={d.imageIsIllustration}
+            />{' '}
+            {f.imageIsIllustration}
+          </label>
+        </fieldset>
+        <label for="a-correction">{f.correction}</label>
+        <textarea id="a-correction" name="correction" rows={2}>
+          {d.correction}
+        </textarea>
+        <label class="check">
+          <input type="checkbox" name="comments" value="open" checked={d.comments === 'open'} />{' '}
+          {f.comments}
+        </label>
+        <label class="check">
+          <input type="checkbox" name="noAds" value="1" checked={d.noAds} /> {f.noAds}
+        </label>
+        {props.article?.status === 'published' ? (
+          <label class="check">
+            <input type="checkbox" name="flagUpdate" value="1" checked={d.flagUpdate} />{' '}
+            {f.flagUpdate}
+          </label>
+        ) : null}
+        <button type="submit">{t.save}</button>
+      </form>
+      {props.article && props.transitions.length ? (
+        <form method="post" action={`/admin/articles/${props.article.id}/etat`} class="mod-actions">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <input type="hidden" name="version" value={String(props.article.version)} />
+          {props.transitions.includes('schedule') ? (
+            <span class="reason">
+              <label for="a-at">{t.scheduleAt}</label>
+              <input id="a-at" name="at" type="datetime-local" />
+            </span>
+          ) : null}
+          {props.transitions.map((tr) => (
+            <button type="submit" name="transition" value={tr}>
+              {t.transitions[tr]}
+            </button>
+          ))}
+        </form>
+      ) : null}
+      {props.revisions.length ? (
+        <details class="mod-audit">
+          <summary>
+            {t.revisions} ({props.revisions.length})
+          </summary>
+          <ol>
+            {props.revisions.map((r) => (
+              <li>
+                {t.revisionLine(
+                  r.version,
+                  r.editorName,
+                  formatDateTime(r.editedAt, ctx.site),
+                  r.note,
+                )}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,194 @@
+import { bumpContentVersion } from '../cache/content-version.queries.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { CurrentUser } from '../users/user.ts';
+import { canCreateArticle, canEditArticle } from './article-workflow.ts';
+import type { ArticleRow, CommentsMode } from './article.table.ts';
+import {
+  findArticleById,
+  findArticleBySlug,
+  insertArticle,
+  insertArticleRevision,
+  replaceArticleTags,
+  updateArticleIfVersion,
+} from './article.queries.ts';
+import { renderMarkdown } from './markdown.ts';
+import { slugify, uniqueSlug } from './slug.ts';
+
+/** The editable fields of an article, as the editor form sends them. */
+export interface ArticleDraft {
+  title: string;
+  kicker: string;
+  standfirst: string;
+  sectionId: number | null;
+  body: string;
+  signature: string;
+  slug: string;
+  tags: string[];
+  imageId: number | null;
+  imageCredit: string;
+  imageCaption: string;
+  imageAlt: string;
+  imageIsIllustration: boolean;
+  comments: CommentsMode;
+  correction: string;
+  noAds: boolean;
+  /** Show « Mis à jour le … » and move dateModified (a typo fix leaves this off). */
+  flagUpdate: boolean;
+}
+
+export type DraftError =
+  | 'titleLength'
+  | 'sectionMissing'
+  | 'slugInvalid'
+  | 'slugTaken'
+  | 'kickerLength'
+  | 'standfirstLength';
+
+export type SaveResult =
+  | { ok: true; article: ArticleRow }
+  | { ok: false; reason: 'invalid'; errors: Partial<Record<keyof ArticleDraft, DraftError>> }
+  | { ok: false; reason: 'forbidden' }
+  | { ok: false; reason: 'not_found' }
+  /** Someone saved since this editor loaded the article: nothing is overwritten. */
+  | { ok: false; reason: 'conflict'; current: ArticleRow };
+
+/** Checks a draft's fields; returns problems by field. */
+export function validateDraft(
+  draft: ArticleDraft,
+): Partial<Record<keyof ArticleDraft, DraftError>> {
+  const errors: Partial<Record<keyof ArticleDraft, DraftError>> = {};
+  if (draft.title.trim().length < 3 || draft.title.trim().length > 200)
+    errors.title = 'titleLength';
+  if (draft.kicker.trim().length > 40) errors.kicker = 'kickerLength';
+  if (draft.standfirst.trim().length > 600) errors.standfirst = 'standfirstLength';
+  if (!draft.sectionId) errors.sectionId = 'sectionMissing';
+  if (draft.slug && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.slug)) errors.slug = 'slugInvalid';
+  return errors;
+}
+
+function columns(draft: ArticleDraft, locale: string) {
+  const body = draft.body.replace(/\r\n?/g, '\n');
+  return {
+    title: draft.title.trim(),
+    kicker: draft.kicker.trim(),
+    standfirst: draft.standfirst.trim(),
+    section_id: draft.sectionId!,
+    body,
+    body_html: renderMarkdown(body, locale),
+    signature: draft.signature.trim(),
+    image_id: draft.imageId,
+    image_credit: draft.imageCredit.trim(),
+    image_caption: draft.imageCaption.trim(),
+    image_alt: draft.imageAlt.trim(),
+    image_is_illustration: draft.imageIsIllustration ? 1 : 0,
+    comments: draft.comments,
+    correction: draft.correction.trim(),
+    no_ads: draft.noAds ? 1 : 0,
+  };
+}
+
+// The revision snapshot: the fields an editor can change, enough to compare and restore.
+function snapshotOf(draft: ArticleDraft, slug: string) {
+  const { flagUpdate: _flag, ...fields } = draft;
+  return { ...fields, slug };
+}
+
+/**
+ * Creates or saves an article: validation, a unique slug, the version check that refuses to
+ * overwrite someone else's save, a revision, and — when readers can see it — a content version bump.
+ */
+export async function saveArticle(
+  db: Db,
+  input: {
+    id?: number;
+    expectedVersion?: number;
+    draft: ArticleDraft;
+    user: CurrentUser;
+    now: Date;
+    locale: string;
+  },
+): Promise<SaveResult> {
+  const { draft, user, now } = input;
+  const errors = validateDraft(draft);
+  if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
+
+  return db.transaction().execute(async (trx): Promise<SaveResult> => {
+    const existing = input.id ? await findArticleById(trx, input.id) : undefined;
+    if (input.id && !existing) return { ok: false, reason: 'not_found' };
+    const subject = existing
+      ? {
+          status: existing.status,
+          authorId: existing.author_id,
+          submittedAt: existing.submitted_at,
+        }
+      : undefined;
+    if (subject ? !canEditArticle(user, subject) : !canCreateArticle(user))
+      return { ok: false, reason: 'forbidden' };
+
+    const slug = await chooseSlug(trx, draft, existing);
+    if (!slug) return { ok: false, reason: 'invalid', errors: { slug: 'slugTaken' } };
+    const values = { ...columns(draft, input.locale), slug, saved_at: now.toISOString() };
+
+    let article: ArticleRow;
+    if (existing) {
+      const visible = existing.status === 'published';
+      const saved = await updateArticleIfVersion(trx, {
+        id: existing.id,
+        version: input.expectedVersion ?? -1,
+        values: {
+          ...values,
+          ...(draft.flagUpdate && visible ? { updated_at: now.toISOString() } : {}),
+        },
+      });
+      const current = (await findArticleById(trx, existing.id))!;
+      if (!saved) return { ok: false, reason: 'conflict', current };
+      article = current;
+      if (visible || existing.status === 'scheduled') await bumpContentVersion(trx);
+    } else {
+      article = await insertArticle(trx, {
+        ...values,
+        author_id: user.id,
+        status: 'draft',
+        published_at: null,
+        updated_at: null,
+        created_at: now.toISOString(),
+        submitted_at: null,
+        version: 1,
+      });
+    }
+    await replaceArticleTags(trx, article.id, normalizeTags(draft.tags));
+    await insertArticleRevision(trx, {
+      articleId: article.id,
+      version: article.version,
+      snapshot: snapshotOf(draft, slug),
+      editedBy: user.id,
+      editorName: user.name,
+      note: existing ? (draft.flagUpdate ? 'Mise à jour signalée' : 'Enregistrement') : 'Création',
+      editedAt: now,
+    });
+    return { ok: true, article };
+  });
+}
+
+async function chooseSlug(
+  trx: Trx,
+  draft: ArticleDraft,
+  existing: ArticleRow | undefined,
+): Promise<string | null> {
+  const wanted = draft.slug || existing?.slug || slugify(draft.title);
+  const holder = await findArticleBySlug(trx, wanted);
+  if (!holder || holder.id === existing?.id) return wanted;
+  // A slug typed by hand that another article holds is an error; a generated one gets a number.
+  if (draft.slug) return null;
+  return uniqueSlug(wanted, async (s) => {
+    const other = await findArticleBySlug(trx, s);
+    return !!other && other.id !== existing?.id;
+  });
+}
+
+/** Tags as stored: lower case, trimmed, unique, at most 10. */
+export function normalizeTags(tags: string[]): string[] {
+  return [
+    ...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t && t.length <= 40)),
+  ].slice(0, 10);
+}

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Db } from '../db/database.ts';
+import { writeImageVariants } from './image-variants.ts';
+import { findMediaByFile, insertMedia } from './media.queries.ts';
+import type { MediaRow } from './media.table.ts';
+
+/** The largest file the library accepts. */
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+
+// Past this, decoding costs seconds and hundreds of megabytes: a decompression bomb, not a photo.
+const MAX_PIXELS = 100_000_000;
+
+const ACCEPTED = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
+
+/** Why an upload was refused. */
+export type UploadRefusal = 'empty' | 'too-large' | 'not-an-image' | 'wrong-type' | 'corrupt';
+
+/** The outcome of an upload: the stored item (or the identical one already there), or a refusal. */
+export type UploadResult =
+  | { ok: true; media: MediaRow; duplicate: boolean }
+  | { ok: false; reason: UploadRefusal; format?: string };
+
+/** Credit, caption and alt text as typed, trimmed and bounded. */
+export interface MediaDetails {
+  alt: string;
+  credit: string;
+  caption: string;
+}
+
+/** Looks at the bytes themselves (never the name or declared type) to tell what image they hold. */
+async function sniff(
+  bytes: Buffer,
+): Promise<{ ok: true; mime: string } | { ok: false; reason: UploadRefusal; format?: string }> {
+  let meta;
+  try {
+    meta = await sharp(bytes).metadata();
+  } catch {
+    return { ok: false, reason: 'not-an-image' };
+  }
+  const format = meta.format as string;
+  if (!(format in ACCEPTED)) return { ok: false, reason: 'wrong-type', format };
+  if (!meta.width || !meta.height || meta.width * meta.height > MAX_PIXELS)
+    return { ok: false, reason: 'corrupt' };
+  return { ok: true, mime: ACCEPTED[format as keyof typeof ACCEPTED] };
+}
+
+/**
+ * Stores an uploaded image: checks its content, writes its resized, metadata-free variants under
+ * a content-hashed name in `<dataDir>/media`, then inserts the row; on any failure nothing stays.
+ */
+export async function uploadMedia(
+  db: Db,
+  {
+    bytes,
+    dataDir,
+    details,
+    now,
+  }: { bytes: Buffer; dataDir: string; details: MediaDetails; now: Date },
+): Promise<UploadResult> {
+  if (bytes.length === 0) return { ok: false, reason: 'empty' };
+  if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, reason: 'too-large' };
+  const sniffed = await sniff(bytes);
+  if (!sniffed.ok) return sniffed;
+
+  const file = `m-${createHash('sha256').update(bytes).digest('hex').slice(0, 24)}`;
+  // The same bytes make the same files: reuse the item rather than overwrite what it serves.
+  const existing = await findMediaByFile(db, file);
+  if (existing) return { ok: true, media: existing, duplicate: true };
+
+  const dir = path.join(dataDir, 'media');
+  await mkdir(dir, { recursive: true });
+  let info;
+  try {
+    info = await writeImageVariants({ input: bytes, dir, baseName: file });
+  } catch {
+    // writeImageVariants leaves nothing behind when it fails; truncated data ends up here.
+    return { ok: false, reason: 'corrupt' };
+  }
+  try {
+    const media = await insertMedia(db, {
+      file,
+      mime: sniffed.mime,
+      width: info.width,
+      height: info.height,
+      ...details,
+      variants: JSON.stringify(info.variants),
+      created_at: now.toISOString(),
+    });
+    return { ok: true, media, duplicate: false };
+  } catch (err) {
+    // A simultaneous upload of the same bytes won the insert: its row serves these very files.
+    const winner = await findMediaByFile(db, file).catch(() => undefined);
+    if (winner) return { ok: true, media: winner, duplicate: true };
+    await Promise.all(info.variants.map((v) => rm(path.join(dir, v.file), { force: true })));
+    throw err;
+  }
+}

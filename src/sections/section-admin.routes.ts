@@ -1,0 +1,225 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { slugify } from '../articles/slug.ts';
+import { bumpContentVersion } from '../cache/content-version.queries.ts';
+import type { Trx } from '../db/database.ts';
+import type { RouteDeps } from '../http/deps.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { can } from '../users/policy.ts';
+import {
+  SectionEditPage,
+  SectionListPage,
+  type SectionFormError,
+  type SectionFormValues,
+} from './section-admin.pages.tsx';
+import {
+  countArticlesInSection,
+  deleteSlugRedirect,
+  findSection,
+  findSectionBySlug,
+  insertSection,
+  insertSlugRedirect,
+  listSections,
+  updateSection,
+  updateSectionPositions,
+} from './section.queries.ts';
+
+/** First path segments the site itself answers at, which no section may take. */
+export const RESERVED_SLUGS = new Set([
+  'admin',
+  'login',
+  'logout',
+  'media',
+  'assets',
+  'healthz',
+  'articles',
+  'commentaires',
+  'recherche',
+  'flux',
+  'sitemap',
+  'robots.txt',
+  'favicon.ico',
+  'api',
+  'lite',
+]);
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const listQuery = z.object({ fait: z.string().max(20).optional().catch(undefined) });
+
+const text = (body: Record<string, unknown>, name: string, max: number): string =>
+  typeof body[name] === 'string' ? (body[name] as string).trim().slice(0, max) : '';
+
+/** Reads a section form as typed (trimmed, bounded so a huge post cannot be echoed back). */
+function readForm(body: unknown): SectionFormValues {
+  const b = (body ?? {}) as Record<string, unknown>;
+  return {
+    name: text(b, 'name', 200),
+    slug: text(b, 'slug', 200),
+    description: text(b, 'description', 1000),
+  };
+}
+
+/** The slug a form asks for: the one typed, else one derived from the name. */
+function wantedSlug(form: SectionFormValues): string {
+  if (form.slug) return form.slug.toLowerCase();
+  return form.name ? slugify(form.name) : '';
+}
+
+/** Checks a section form; taken() says whether another section already uses a slug. */
+async function validate(
+  form: SectionFormValues,
+  slug: string,
+  taken: (slug: string) => Promise<boolean>,
+): Promise<SectionFormError[]> {
+  const errors: SectionFormError[] = [];
+  if (!form.name) errors.push('name-missing');
+  else if (form.name.length > 80) errors.push('name-too-long');
+  if (RESERVED_SLUGS.has(slug)) errors.push('slug-reserved');
+  else if (slug && (slug.length > 80 || !SLUG.test(slug))) errors.push('slug-invalid');
+  else if (slug && (await taken(slug))) errors.push('slug-taken');
+  if (form.description.length > 300) errors.push('description-too-long');
+  return errors;
+}
+
+/** The newsroom's section admin: list, create, rename (old addresses redirect), reorder. */
+export const sectionAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  const requireSectionManager = async (request: FastifyRequest) => {
+    if (!can(request.user, 'manage-sections')) throw forbidden();
+  };
+
+  const listPage = async (
+    request: FastifyRequest,
+    csrfToken: string,
+    extra: { form?: SectionFormValues; errors?: SectionFormError[]; flash?: string } = {},
+  ) => {
+    const sections = await listSections(deps.db);
+    const counts = await Promise.all(sections.map((s) => countArticlesInSection(deps.db, s.id)));
+    return SectionListPage({
+      ctx: await pageContext(deps, request),
+      csrfToken,
+      sections: sections.map((s, i) => ({ ...s, articles: counts[i] ?? 0 })),
+      flash: extra.flash,
+      form: extra.form ?? { name: '', slug: '', description: '' },
+      errors: extra.errors ?? [],
+    });
+  };
+
+  // A change readers see: one transaction with the content version, then a fresh cache.
+  const change = async <R>(work: (trx: Trx) => Promise<R>): Promise<R> => {
+    const result = await deps.db.transaction().execute(async (trx) => {
+      const r = await work(trx);
+      await bumpContentVersion(trx);
+      return r;
+    });
+    deps.cache.invalidate();
+    return result;
+  };
+
+  app.get('/admin/rubriques', { preHandler: requireSectionManager }, async (request, reply) => {
+    const { fait } = listQuery.parse(request.query ?? {});
+    return sendPrivatePage(reply, await listPage(request, reply.generateCsrf(), { flash: fait }));
+  });
+
+  app.post(
+    '/admin/rubriques',
+    { preHandler: [requireSectionManager, app.csrfProtection] },
+    async (request, reply) => {
+      const form = readForm(request.body);
+      const slug = wantedSlug(form);
+      const errors = await validate(
+        form,
+        slug,
+        async (s) => !!(await findSectionBySlug(deps.db, s)),
+      );
+      if (errors.length) {
+        const page = await listPage(request, reply.generateCsrf(), { form, errors });
+        return sendPrivatePage(reply, page, 422);
+      }
+      await change(async (trx) => {
+        const sections = await listSections(trx);
+        await deleteSlugRedirect(trx, slug);
+        await insertSection(trx, {
+          name: form.name,
+          slug,
+          description: form.description,
+          position: Math.max(-1, ...sections.map((s) => s.position)) + 1,
+          created_at: deps.clock.now().toISOString(),
+        });
+      });
+      return reply.redirect('/admin/rubriques?fait=cree', 303);
+    },
+  );
+
+  app.get('/admin/rubriques/:id', { preHandler: requireSectionManager }, async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    const section = await findSection(deps.db, id);
+    if (!section) throw notFound();
+    return sendPrivatePage(
+      reply,
+      SectionEditPage({
+        ctx: await pageContext(deps, request),
+        csrfToken: reply.generateCsrf(),
+        section,
+        form: { name: section.name, slug: section.slug, description: section.description },
+        errors: [],
+      }),
+    );
+  });
+
+  app.post(
+    '/admin/rubriques/:id',
+    { preHandler: [requireSectionManager, app.csrfProtection] },
+    async (request, reply) => {
+      const { id } = idParams.parse(request.params);
+      const section = await findSection(deps.db, id);
+      if (!section) throw notFound();
+      const form = readForm(request.body);
+      const slug = wantedSlug(form);
+      const errors = await validate(form, slug, async (s) => {
+        const other = await findSectionBySlug(deps.db, s);
+        return !!other && other.id !== id;
+      });
+      if (errors.length) {
+        const page = SectionEditPage({
+          ctx: await pageContext(deps, request),
+          csrfToken: reply.generateCsrf(),
+          section,
+          form,
+          errors,
+        });
+        return sendPrivatePage(reply, page, 422);
+      }
+      await change(async (trx) => {
+        await updateSection(trx, id, { name: form.name, slug, description: form.description });
+        if (slug !== section.slug) {
+          await deleteSlugRedirect(trx, slug);
+          await insertSlugRedirect(trx, section.slug, id);
+        }
+      });
+      return reply.redirect('/admin/rubriques?fait=modifiee', 303);
+    },
+  );
+
+  app.post(
+    '/admin/rubriques/:id/deplacer',
+    { preHandler: [requireSectionManager, app.csrfProtection] },
+    async (request, reply) => {
+      const { id } = idParams.parse(request.params);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const step = body.sens === 'haut' ? -1 : body.sens === 'bas' ? 1 : 0;
+      await change(async (trx) => {
+        const ids = (await listSections(trx)).map((s) => s.id);
+        const from = ids.indexOf(id);
+        if (from < 0) throw notFound();
+        const to = from + step;
+        if (to >= 0 && to < ids.length && to !== from) {
+          [ids[from], ids[to]] = [ids[to]!, ids[from]!];
+          await updateSectionPositions(trx, ids);
+        }
+      });
+      return reply.redirect('/admin/rubriques?fait=deplacee', 303);
+    },
+  );
+};

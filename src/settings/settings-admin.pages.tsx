@@ -1,0 +1,230 @@
+import { AdminLayout } from '../admin/admin-layout.tsx';
+import type { PageContext } from '../web/page-context.ts';
+import type { Locale } from './site-settings.ts';
+
+/** What the settings form can be told is wrong. */
+export type SettingsFormError =
+  | 'site-name-missing'
+  | 'site-name-too-long'
+  | 'tagline-too-long'
+  | 'locale-invalid'
+  | 'time-zone-invalid'
+  | 'contact-email-invalid';
+
+/** What was typed in the settings form. */
+export interface SettingsFormValues {
+  siteName: string;
+  tagline: string;
+  locale: string;
+  timeZone: string;
+  contactEmail: string;
+}
+
+/** Zones offered in the list; any other IANA zone may be typed. */
+export const COMMON_TIME_ZONES = [
+  'Africa/Abidjan',
+  'Africa/Algiers',
+  'Africa/Bamako',
+  'Africa/Bangui',
+  'Africa/Brazzaville',
+  'Africa/Casablanca',
+  'Africa/Conakry',
+  'Africa/Dakar',
+  'Africa/Douala',
+  'Africa/Kinshasa',
+  'Africa/Lagos',
+  'Africa/Libreville',
+  'Africa/Lome',
+  'Africa/Lubumbashi',
+  'Africa/Ndjamena',
+  'Africa/Niamey',
+  'Africa/Nouakchott',
+  'Africa/Ouagadougou',
+  'Africa/Porto-Novo',
+  'Africa/Tunis',
+  'Indian/Antananarivo',
+  'Indian/Comoro',
+  'Indian/Mauritius',
+  'Europe/Brussels',
+  'Europe/Lisbon',
+  'Europe/London',
+  'Europe/Luxembourg',
+  'Europe/Paris',
+  'Europe/Zurich',
+  'UTC',
+];
+
+const fr = {
+  title: 'Réglages du site',
+  siteName: 'Nom de la publication',
+  tagline: 'Slogan',
+  locale: 'Langue du site',
+  locales: { fr: 'Français', en: 'Anglais' } as Record<Locale, string>,
+  timeZone: 'Fuseau horaire',
+  otherZone: 'Autre fuseau (saisi ci-dessous)',
+  otherZoneLabel: 'Autre fuseau horaire',
+  otherZoneHint:
+    'Nom IANA, par exemple Africa/Djibouti. S’il est rempli, il l’emporte sur la liste.',
+  contactEmail: 'Adresse de contact',
+  save: 'Enregistrer',
+  saved: 'Réglages enregistrés.',
+  errorsTitle: 'Les réglages n’ont pas été enregistrés :',
+  errors: {
+    'site-name-missing': 'Indiquez le nom de la publication.',
+    'site-name-too-long': 'Le nom de la publication ne doit pas dépasser 100 caractères.',
+    'tagline-too-long': 'Le slogan ne doit pas dépasser 200 caractères.',
+    'locale-invalid': 'Choisissez le français ou l’anglais.',
+    'time-zone-invalid':
+      'Ce fuseau horaire est inconnu : choisissez-en un dans la liste ou saisissez un nom IANA comme Africa/Niamey.',
+    'contact-email-invalid': 'L’adresse de contact n’est pas une adresse électronique valide.',
+  } as Record<SettingsFormError, string>,
+};
+
+const en: typeof fr = {
+  title: 'Site settings',
+  siteName: 'Publication name',
+  tagline: 'Tagline',
+  locale: 'Site language',
+  locales: { fr: 'French', en: 'English' },
+  timeZone: 'Time zone',
+  otherZone: 'Another zone (typed below)',
+  otherZoneLabel: 'Another time zone',
+  otherZoneHint: 'IANA name, e.g. Africa/Djibouti. When filled in, it wins over the list.',
+  contactEmail: 'Contact email',
+  save: 'Save',
+  saved: 'Settings saved.',
+  errorsTitle: 'The settings were not saved:',
+  errors: {
+    'site-name-missing': 'Give the publication a name.',
+    'site-name-too-long': 'The publication name must not exceed 100 characters.',
+    'tagline-too-long': 'The tagline must not exceed 200 characters.',
+    'locale-invalid': 'Choose French or English.',
+    'time-zone-invalid':
+      'Unknown time zone: pick one from the list or type an IANA name such as Africa/Niamey.',
+    'contact-email-invalid': 'The contact address is not a valid email address.',
+  },
+};
+
+/** The site settings form: name, tagline, language, time zone, contact email. */
+export function SettingsPage(p: {
+  ctx: PageContext;
+  csrfToken: string;
+  values: SettingsFormValues;
+  errors: SettingsFormError[];
+  saved: boolean;
+}) {
+  const t = p.ctx.site.locale === 'en' ? en : fr;
+  const { values, errors } = p;
+  const has = (e: SettingsFormError) => errors.includes(e);
+  const listed = COMMON_TIME_ZONES.includes(values.timeZone);
+  const error = (id: string, list: SettingsFormError[]) => {
+    const mine = list.filter(has);
+    return mine.length ? (
+      <p class="field-error" id={id}>
+        {mine.map((e) => t.errors[e]).join(' ')}
+      </p>
+    ) : null;
+  };
+  const invalid = (list: SettingsFormError[]) => (list.some(has) ? 'true' : undefined);
+  return (
+    <AdminLayout ctx={p.ctx} title={t.title} csrfToken={p.csrfToken}>
+      <h1>{t.title}</h1>
+      {p.saved ? (
+        <p class="notice" role="status">
+          {t.saved}
+        </p>
+      ) : null}
+      <form method="post" action="/admin/reglages" class="admin-form" novalidate>
+        <input type="hidden" name="_csrf" value={p.csrfToken} />
+        {errors.length ? (
+          <div class="form-errors" role="alert">
+            <p>{t.errorsTitle}</p>
+            <ul>
+              {errors.map((e) => (
+                <li>{t.errors[e]}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <p>
+          <label for="site-name">{t.siteName}</label>
+          <input
+            id="site-name"
+            name="siteName"
+            type="text"
+            required
+            maxlength={100}
+            value={values.siteName}
+            aria-invalid={invalid(['site-name-missing', 'site-name-too-long'])}
+          />
+          {error('erreur-site-name', ['site-name-missing', 'site-name-too-long'])}
+        </p>
+        <p>
+          <label for="tagline">{t.tagline}</label>
+          <input
+            id="tagline"
+            name="tagline"
+            type="text"
+            maxlength={200}
+            value={values.tagline}
+            aria-invalid={invalid(['tagline-too-long'])}
+          />
+          {error('erreur-tagline', ['tagline-too-long'])}
+        </p>
+        <p>
+          <label for="locale">{t.locale}</label>
+          <select id="locale" name="locale" aria-invalid={invalid(['locale-invalid'])}>
+            {(['fr', 'en'] as const).map((l) => (
+              <option value={l} selected={values.locale === l}>
+                {t.locales[l]}
+              </option>
+            ))}
+          </select>
+          {error('erreur-locale', ['locale-invalid'])}
+        </p>
+        <p>
+          <label for="time-zone">{t.timeZone}</label>
+          <select id="time-zone" name="timeZone" aria-invalid={invalid(['time-zone-invalid'])}>
+            {COMMON_TIME_ZONES.map((z) => (
+              <option value={z} selected={values.timeZone === z}>
+                {z}
+              </option>
+            ))}
+            <option value="" selected={!listed}>
+              {t.otherZone}
+            </option>
+          </select>
+        </p>
+        <p>
+          <label for="time-zone-other">{t.otherZoneLabel}</label>
+          <input
+            id="time-zone-other"
+            name="timeZoneOther"
+            type="text"
+            maxlength={64}
+            value={listed ? '' : values.timeZone}
+            aria-invalid={invalid(['time-zone-invalid'])}
+            aria-describedby="aide-fuseau"
+          />
+          <span class="hint" id="aide-fuseau">
+            {t.otherZoneHint}
+          </span>
+          {error('erreur-fuseau', ['time-zone-invalid'])}
+        </p>
+        <p>
+          <label for="contact-email">{t.contactEmail}</label>
+          <input
+            id="contact-email"
+            name="contactEmail"
+            type="email"
+            maxlength={200}
+            value={values.contactEmail}
+            aria-invalid={invalid(['contact-email-invalid'])}
+          />
+          {error('erreur-contact', ['contact-email-invalid'])}
+        </p>
+        <button type="submit">{t.save}</button>
+      </form>
+    </AdminLayout>
+  );
+}

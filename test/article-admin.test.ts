@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { parse } from 'node-html-parser';
+import { publishScheduledJob } from '../src/jobs/publish-scheduled.ts';
+import type { Section } from '../src/sections/section.table.ts';
+import { buildSection, buildUser, TEST_PASSWORD } from './helpers/factories.ts';
+import { Browser, hiddenValue } from './helpers/http.ts';
+import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+
+let n = 0;
+
+for (const dialect of testDialects()) {
+  describe(`article editor and workflow on ${dialect.name}`, () => {
+    let t: TestApp;
+    let section: Section;
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      section = await buildSection(t.db, { name: 'Politique', slug: 'politique' });
+      await buildUser(t.db, { email: 'auteur@griot.test', name: 'Awa Auteure', role: 'author' });
+      await buildUser(t.db, { email: 'autre@griot.test', name: 'Autre Auteur', role: 'author' });
+      await buildUser(t.db, { email: 'chef@griot.test', name: 'Chef Édition', role: 'editor' });
+      await buildUser(t.db, { email: 'modo@griot.test', name: 'Modo', role: 'moderator' });
+    });
+    after(() => t.close());
+
+    async function signIn(email: string) {
+      const member = new Browser(t, `192.0.2.${++n}`);
+      await member.login(email, TEST_PASSWORD);
+      return member;
+    }
+
+    function fields(extra: Record<string, string> = {}) {
+      return {
+        kicker: 'BUDGET',
+        title: `Le budget rectificatif arrive à l’Assemblée ${++n}`,
+        standfirst: 'Le gouvernement présente un collectif budgétaire.',
+        sectionId: String(section.id),
+        body: 'Premier paragraphe.\n\n## Un intertitre\n\nSuite du texte : fin.',
+        signature: 'Awa Auteure',
+        tags: 'budget, Assemblée ',
+        comments: 'open',
+        ...extra,
+      };
+    }
+
+    async function create(member: Browser, extra: Record<string, string> = {}) {
+      const form = await member.get('/admin/articles/nouveau');
+      const res = await member.post('/admin/articles', {
+        _csrf: hiddenValue(form.body, '_csrf'),
+        ...fields(extra),
+      });
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      return Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location as string)![1]);
+    }
+
+    async function act(
+      member: Browser,
+      id: number,
+      transition: string,
+      extra: Record<string, string> = {},
+    ) {
+      const page = await member.get(`/admin/articles/${id}`);
+      return member.post(`/admin/articles/${id}/etat`, {
+        _csrf: hiddenValue(page.body, '_csrf'),
+        version: hiddenValue(page.body, 'version'),
+        transition,
+        ...extra,
+      });
+    }
+
+    test('an author writes a draft and submits it; it is not on the site until an editor publishes it', async () => {
+      const author = await signIn('auteur@griot.test');
+      const id = await create(author);
+      const row = await t.db
+        .selectFrom('articles')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.status, 'draft');
+      assert.match(row.body_html, /<h2>Un intertitre<\/h2>/);
+      assert.match(row.slug, /^le-budget-rectificatif-arrive-a-l-assemblee-\d+$/);
+      const tags = await t.db
+        .selectFrom('article_tags')
+        .select('tag')
+        .where('article_id', '=', id)
+        .orderBy('tag')
+        .execute();
+      assert.deepEqual(
+        tags.map((x) => x.tag),
+        ['assemblée', 'budget'],
+      );
+
+      assert.equal((await act(author, id, 'publish')).statusCode, 403, 'authors cannot publish');
+      assert.equal((await act(author, id, 'submit')).statusCode, 303);
+      const list = parse(
+        (await (await signIn('chef@griot.test')).get('/admin/articles?etat=submitted')).body,
+      );
+      assert.ok(
+        list.querySelector(`a[href="/admin/articles/${id}"]`),
+        'the editor sees it in review',
+      );
+
+      assert.equal((await new Browser(t).get(`/politique/${row.slug}`)).statusCode, 404);
+      const editor = await signIn('chef@griot.test');
+      assert.equal((await act(editor, id, 'publish')).statusCode, 303);
+      const page = await new Browser(t).get(`/politique/${row.slug}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(parse(page.body).querySelector('h1')?.text ?? '', /Le budget rectificatif/);
+    });
+
+    test('an author cannot edit someone else’s article, nor their own once published; a moderator has no access', async () => {
+      const author = await signIn('auteur@griot.test');
+      const id = await create(author);
+      const other = await signIn('autre@griot.test');
+      const page = await other.get(`/admin/articles/${id}`);
+      const res = await other.post(`/admin/articles/${id}`, {
+        _csrf: hiddenValue(page.body, '_csrf'),
+        version: hiddenValue(page.body, 'version'),
+        ...fields(),
+      });
+      assert.equal(res.statusCode, 403);
+      await act(await signIn('chef@griot.test'), id, 'publish');
+      const own = await author.get(`/admin/articles/${id}`);
+      const again = await author.post(`/admin/articles/${id}`, {
+        _csrf: hiddenValue(own.body, '_csrf'),
+        version: hiddenValue(own.body, 'version'),
+        ...fields(),
+      });
+      assert.equal(again.statusCode, 403);
+      assert.equal(
+        (await (await signIn('modo@griot.test')).get('/admin/articles')).statusCode,
+        403,
+      );
+    });
+
+    test('a second save from a stale form is refused instead of overwriting', async () => {
+      const editor = await signIn('chef@griot.test');
+      const id = await create(editor);
+      const a = await editor.get(`/admin/articles/${id}`);
+      const b = await (await signIn('chef@griot.test')).get(`/admin/articles/${id}`);
+      const first = await editor.post(`/admin/articles/${id}`, {
+        _csrf: hiddenValue(a.body, '_csrf'),
+        version: hiddenValue(a.body, 'version'),
+        ...fields({ title: 'Titre de la première personne' }),
+      });
+      assert.equal(first.statusCode, 303);
+      const second = await editor.post(`/admin/articles/${id}`, {
+        _csrf: hiddenValue(a.body, '_csrf'),
+        version: hiddenValue(b.body, 'version'),
+        ...fields({ title: 'Titre de la seconde personne' }),
+      });
+      assert.equal(second.statusCode, 409);
+      assert.match(second.body, /a été modifié par Chef Édition/);
+      assert.equal(
+        parse(second.body).querySelector('#a-title')?.getAttribute('value'),
+        'Titre de la seconde personne',
+      );
+      const row = await t.db
+        .selectFrom('articles')
+        .select('title')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.title, 'Titre de la première personne');
+      const revisions = await t.db
+        .selectFrom('article_revisions')
+        .select('version')
+        .where('article_id', '=', id)
+        .execute();
+      assert.equal(revisions.length, 2, 'creation and the one accepted save');
+    });
+
+    test('invalid fields come back in French with the text kept', async () => {
+      const editor = await signIn('chef@griot.test');
+      const form = await editor.get('/admin/articles/nouveau');
+      const res = await editor.post('/admin/articles', {
+        _csrf: hiddenValue(form.body, '_csrf'),
+        ...fields({ title: 'X', sectionId: '', slug: 'Pas Valide', body: 'Un texte à garder.' }),
+      });
+      assert.equal(res.statusCode, 422);
+      const doc = parse(res.body);
+      assert.match(doc.querySelector('#erreur-title')?.text ?? '', /entre 3 et 200 caractères/);
+      assert.match(doc.querySelector('#erreur-sectionId')?.text ?? '', /Choisissez une rubrique/);
+      assert.match(doc.querySelector('#erreur-slug')?.text ?? '', /lettres minuscules/);
+      assert.equal(doc.querySelector('#a-body')?.text, 'Un texte à garder.');
+    });
+
+    test('a scheduled article goes live when the worker runs after its time', async () => {
+      const editor = await signIn('chef@griot.test');
+      const id = await create(editor);
+      // 13:30 in Niamey (UTC+1) is 12:30 UTC; the test clock stands at 12:00 UTC.
+      assert.equal((await act(editor, id, 'schedule', { at: '2026-11-23T13:30' })).statusCode, 303);
+      const row = await t.db
+        .selectFrom('articles')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.status, 'scheduled');
+      assert.equal(row.published_at, '2026-11-23T12:30:00.000Z');
+      const past = await act(editor, id, 'schedule', { at: '2026-11-23T10:00' });
+      assert.equal(past.statusCode, 422);
+      const job = publishScheduledJob({ db: t.db, cache: t.cache });
+      assert.equal(await job.run(t.clock.now()), 0);
+      t.clock.set('2026-11-23T12:31:00.000Z');
+      assert.equal(await job.run(t.clock.now()), 1);
+      assert.equal((await new Browser(t).get(`/politique/${row.slug}`)).statusCode, 200);
+      t.clock.set('2026-11-23T12:00:00.000Z');
+    });
+
+    test('flagging an update shows « Mis à jour le »; a plain save does not', async () => {
+      const editor = await signIn('chef@griot.test');
+      const id = await create(editor);
+      await act(editor, id, 'publish');
+      const row = await t.db
+        .selectFrom('articles')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      let page = await editor.get(`/admin/articles/${id}`);
+      await editor.post(`/admin/articles/${id}`, {
+        _csrf: hiddenValue(page.body, '_csrf'),
+        version: hiddenValue(page.body, 'version'),
+        ...fields({ title: row.title, body: 'Coquille corrigée.' }),
+      });
+      assert.doesNotMatch(
+        (await new Browser(t).get(`/politique/${row.slug}`)).body,
+        /Mis à jour le/,
+      );
+      t.clock.advance(3_600_000);
+      page = await editor.get(`/admin/articles/${id}`);
+      await editor.post(`/admin/articles/${id}`, {
+        _csrf: hiddenValue(page.body, '_csrf'),
+        version: hiddenValue(page.body, 'version'),
+        ...fields({ title: row.title, body: 'Nouveaux éléments.', flagUpdate: '1' }),
+      });
+      assert.match((await new Browser(t).get(`/politique/${row.slug}`)).body, /Mis à jour le/);
+    });
+
+    test('saving without a CSRF token is refused', async () => {
+      const editor = await signIn('chef@griot.test');
+      const res = await editor.post('/admin/articles', { ...fields() });
+      assert.equal(res.statusCode, 403);
+    });
+  });
+}
