@@ -15,12 +15,15 @@ type Joined = SelectQueryBuilder<
   object
 >;
 
-function liveArticles(db: Db): Joined {
+function joinedArticles(db: Db): Joined {
   return db
     .selectFrom('articles as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')
-    .leftJoin('media as m', 'm.id', 'a.image_id')
-    .where('a.status', '=', 'published') as unknown as Joined;
+    .leftJoin('media as m', 'm.id', 'a.image_id') as unknown as Joined;
+}
+
+function liveArticles(db: Db): Joined {
+  return joinedArticles(db).where('a.status', '=', 'published');
 }
 
 const summaryColumns = [
@@ -117,11 +120,20 @@ export async function countLiveArticles(
 }
 
 /** The published article with this slug (or id), with everything its page shows. */
-export async function findLiveArticle(
+export function findLiveArticle(
   db: Db,
   key: string | { id: number },
 ): Promise<ArticleView | undefined> {
-  const row = (await liveArticles(db)
+  return findArticleView(db, key, { liveOnly: true });
+}
+
+/** An article with everything its page shows; drafts included unless liveOnly (for previews). */
+export async function findArticleView(
+  db: Db,
+  key: string | { id: number },
+  { liveOnly }: { liveOnly: boolean },
+): Promise<ArticleView | undefined> {
+  const row = (await (liveOnly ? liveArticles(db) : joinedArticles(db))
     .leftJoin('users as u', 'u.id', 'a.author_id')
     .select([
       ...summaryColumns,

@@ -9,6 +9,8 @@ export interface SiteSettings {
   commentsAutoCloseDays: number;
   /** Whether an author is told, with the reason, when their comment is refused. */
   commentsRejectionEmail: boolean;
+  /** First-view weight an article should stay under (HTML + CSS + lead photo), in KB. */
+  pageWeightBudgetKb: number;
 }
 
 export type Locale = 'fr' | 'en';
@@ -21,6 +23,7 @@ export const defaultSiteSettings: SiteSettings = {
   contactEmail: '',
   commentsAutoCloseDays: 0,
   commentsRejectionEmail: false,
+  pageWeightBudgetKb: 300,
 };
 
 const keys: Record<keyof SiteSettings, string> = {
@@ -31,6 +34,7 @@ const keys: Record<keyof SiteSettings, string> = {
   contactEmail: 'contact_email',
   commentsAutoCloseDays: 'comments_auto_close_days',
   commentsRejectionEmail: 'comments_rejection_email',
+  pageWeightBudgetKb: 'page_weight_budget_kb',
 };
 
 /** Builds SiteSettings from stored key/value rows, falling back to defaults for bad values. */
@@ -48,6 +52,8 @@ export function siteSettingsFromRows(rows: { key: string; value: string }[]): Si
     commentsAutoCloseDays:
       wholeNumber(pick('commentsAutoCloseDays')) ?? defaultSiteSettings.commentsAutoCloseDays,
     commentsRejectionEmail: pick('commentsRejectionEmail') === '1',
+    pageWeightBudgetKb:
+      wholeNumber(pick('pageWeightBudgetKb')) || defaultSiteSettings.pageWeightBudgetKb,
   };
 }
 
