@@ -1,14 +1,24 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { articleAdminRoutes } from '../articles/article-admin.routes.ts';
+import {
+  listDraftsAwaitingReview,
+  listPublishedBetween,
+  listRecentActivity,
+  listScheduledArticles,
+} from '../articles/article-dashboard.queries.ts';
+import { allowedTransitions, canCreateArticle } from '../articles/article-workflow.ts';
+import { revisionRoutes } from '../articles/revisions.routes.ts';
+import { articleEditorApiRoutes } from '../articles/article-editor-api.routes.ts';
 import { requireUser, resolveUser } from '../http/auth.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { outboxRoutes } from '../mail/outbox.routes.ts';
 import { can } from '../users/policy.ts';
+import type { CurrentUser } from '../users/user.ts';
 import { countCommentsByStatus, findOldestPendingAt } from '../comments/comment-queue.queries.ts';
-import { formatAge } from '../web/dates.ts';
-import { DashboardPage } from './dashboard.pages.tsx';
+import { formatAge, isoInZone, zonedTimeToUtc } from '../web/dates.ts';
+import { DashboardPage, type DashboardArticles } from './dashboard.pages.tsx';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
 import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
 import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
@@ -22,17 +32,40 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
   app.addHook('onRequest', resolveUser(deps));
   app.addHook('onRequest', requireUser);
 
+  // The dashboard's article blocks; the review queue only for those who may publish a submitted draft.
+  const articleBlocks = async (user: CurrentUser, now: Date, timeZone: string) => {
+    const reviews = allowedTransitions(user, {
+      status: 'draft',
+      authorId: null,
+      submittedAt: now.toISOString(),
+    }).includes('publish');
+    // The newsroom's day, midnight to midnight in its time zone.
+    const today = isoInZone(now.toISOString(), timeZone).slice(0, 10);
+    const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString();
+    const from = zonedTimeToUtc(`${today}T00:00`, timeZone)!;
+    const to = zonedTimeToUtc(`${tomorrow.slice(0, 10)}T00:00`, timeZone)!;
+    const [review, scheduled, publishedToday, activity] = await Promise.all([
+      reviews ? listDraftsAwaitingReview(deps.db, 20) : undefined,
+      listScheduledArticles(deps.db, 20),
+      listPublishedBetween(deps.db, { from, to, limit: 30 }),
+      listRecentActivity(deps.db, 10),
+    ]);
+    return { review, scheduled, publishedToday, activity } satisfies DashboardArticles;
+  };
+
   app.get('/admin', async (request, reply) => {
-    if (!can(request.user, 'view-newsroom')) throw forbidden();
+    const user = request.user!;
+    if (!can(user, 'view-newsroom')) throw forbidden();
     const ctx = await pageContext(deps, request);
+    const now = deps.clock.now();
     let moderation;
-    if (can(request.user, 'moderate')) {
+    if (can(user, 'moderate')) {
       const [counts, oldest] = await Promise.all([
         countCommentsByStatus(deps.db),
         findOldestPendingAt(deps.db),
       ]);
       const age = oldest
-        ? formatAge(deps.clock.now().getTime() - new Date(oldest).getTime(), ctx.site.locale)
+        ? formatAge(now.getTime() - new Date(oldest).getTime(), ctx.site.locale)
         : null;
       moderation = { pending: counts.pending, oldestAge: age };
     }
@@ -42,12 +75,17 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
         ctx,
         csrfToken: reply.generateCsrf(),
         moderation,
-        canSeeOutbox: can(request.user, 'view-outbox'),
+        articles: canCreateArticle(user)
+          ? await articleBlocks(user, now, ctx.site.timeZone)
+          : undefined,
+        canSeeOutbox: can(user, 'view-outbox'),
       }),
     );
   });
 
   await app.register(articleAdminRoutes, deps);
+  await app.register(revisionRoutes, deps);
+  await app.register(articleEditorApiRoutes, deps);
   await app.register(moderationRoutes, deps);
   await app.register(outboxRoutes, deps);
   await app.register(sectionAdminRoutes, deps);

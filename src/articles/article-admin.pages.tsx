@@ -1,8 +1,17 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { can } from '../users/policy.ts';
 import type { Section } from '../sections/section.table.ts';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { articleAdminStringsFor } from './article-admin.strings.ts';
+import {
+  EditorPreview,
+  EditorScript,
+  EditorStatus,
+  EditorToolbar,
+  MediaPicker,
+  editorStringsFor,
+} from './article-editor.pages.tsx';
 import type { Transition } from './article-workflow.ts';
 import type { NewsroomArticleRow } from './article.queries.ts';
 import type { ArticleStatus } from './article.table.ts';
@@ -126,6 +135,7 @@ export function ArticleEditPage(props: {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
   const f = t.fields;
+  const et = editorStringsFor(ctx.site.locale);
   const err = (field: keyof ArticleDraft) =>
     errors[field] ? (
       <p class="field-error" id={`erreur-${field}`}>
@@ -181,7 +191,14 @@ export function ArticleEditPage(props: {
           <p>{props.message ?? t.errorsIntro}</p>
         </div>
       ) : null}
-      <form method="post" action={action} class="article-form" id="article-form">
+      <form
+        method="post"
+        action={action}
+        class="article-form"
+        id="article-form"
+        data-article-id={props.article ? String(props.article.id) : undefined}
+        data-status={props.article?.status ?? 'new'}
+      >
         <input type="hidden" name="_csrf" value={props.csrfToken} />
         {props.article ? (
           <input type="hidden" name="version" value={String(props.article.version)} />
@@ -211,13 +228,16 @@ export function ArticleEditPage(props: {
         <label for="a-tags">{f.tags}</label>
         <input id="a-tags" name="tags" type="text" value={d.tags.join(', ')} />
         <label for="a-body">{f.body}</label>
+        <EditorToolbar t={et} />
         <textarea id="a-body" name="body" rows={20}>
           {d.body}
         </textarea>
+        <EditorPreview t={et} />
         {text('signature')}
         {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
         <fieldset>
           <legend>Photo</legend>
+          {can(ctx.user, 'upload-media') ? <MediaPicker t={et} /> : null}
           <label for="a-imageId">{f.imageId}</label>
           <input
             id="a-imageId"
@@ -256,6 +276,7 @@ export function ArticleEditPage(props: {
             {f.flagUpdate}
           </label>
         ) : null}
+        <EditorStatus />
         <button type="submit">{t.save}</button>
       </form>
       {props.article && props.transitions.length ? (
@@ -274,6 +295,11 @@ export function ArticleEditPage(props: {
             </button>
           ))}
         </form>
+      ) : null}
+      {props.article ? (
+        <p>
+          <a href={`/admin/articles/${props.article.id}/versions`}>{t.compareRevisions}</a>
+        </p>
       ) : null}
       {props.revisions.length ? (
         <details class="mod-audit">
@@ -294,6 +320,7 @@ export function ArticleEditPage(props: {
           </ol>
         </details>
       ) : null}
+      <EditorScript t={et} src={ctx.assets.editorJs.url} />
     </AdminLayout>
   );
 }

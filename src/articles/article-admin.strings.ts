@@ -71,6 +71,7 @@ const fr = {
   badTime: 'Choisissez une date de publication dans le futur.',
   statusChanged: 'État de l’article modifié.',
   revisions: 'Versions',
+  compareRevisions: 'Comparer ou restaurer une version',
   revisionLine: (v: number, who: string, when: string, note: string) =>
     `v${v} — ${when} — ${who} — ${note}`,
   view: 'Voir sur le site',

@@ -22,6 +22,8 @@ export interface Assets {
   adminCss: Asset;
   /** Keyboard shortcuts of the moderation queue (newsroom only; reader pages carry no script file). */
   moderationJs: Asset;
+  /** The article editor's toolbar, preview, autosave and photo picker (newsroom only). */
+  editorJs: Asset;
 }
 
 /** Reads the theme's assets and computes their URLs. */
@@ -31,5 +33,6 @@ export function loadAssets(): Assets {
     favicon: hashed('favicon', 'svg', 'image/svg+xml'),
     adminCss: hashed('admin', 'css', 'text/css; charset=utf-8'),
     moderationJs: hashed('moderation', 'js', 'text/javascript; charset=utf-8'),
+    editorJs: hashed('editor', 'js', 'text/javascript; charset=utf-8'),
   };
 }

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { RouteDeps } from '../http/deps.ts';
+import { forbidden, notFound } from '../http/errors.ts';
+import type { SiteSettings } from '../settings/site-settings.ts';
+import { typeset } from '../web/typography.ts';
+import { readDraft } from './article-admin.routes.ts';
+import { canCreateArticle } from './article-workflow.ts';
+import { findArticleById } from './article.queries.ts';
+import { renderMarkdown } from './markdown.ts';
+import { saveArticle } from './save-article.ts';
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const previewBody = z.object({
+  body: z.string().max(200_000).catch(''),
+  title: z.string().max(1000).catch(''),
+  kicker: z.string().max(1000).catch(''),
+  standfirst: z.string().max(5000).catch(''),
+});
+
+/** « 14 h 05 » (or « 14:05 » in English) in the newsroom's time zone. */
+function clockTime(iso: string, { locale, timeZone }: Pick<SiteSettings, 'locale' | 'timeZone'>) {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((x) => [x.type, x.value]),
+  );
+  return locale === 'fr' ? `${Number(p.hour)}\u00A0h\u00A0${p.minute}` : `${p.hour}:${p.minute}`;
+}
+
+/**
+ * The editor script's endpoints, inside the newsroom context: the live preview (the body
+ * rendered exactly as on the site) and the autosave of drafts, both CSRF-protected JSON.
+ */
+export const articleEditorApiRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  // Moderators moderate; previewing and saving articles is for those who write them.
+  app.addHook('preHandler', async (request) => {
+    if (!canCreateArticle(request.user!)) throw forbidden();
+  });
+
+  app.post('/admin/articles/apercu', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const input = previewBody.parse(request.body ?? {});
+    const { locale } = (await deps.cache.snapshot()).settings;
+    return reply.header('cache-control', 'private, no-store').send({
+      html: renderMarkdown(input.body.replace(/\r\n?/g, '\n'), locale),
+      title: typeset(input.title.trim(), locale),
+      kicker: typeset(input.kicker.trim(), locale),
+      standfirst: typeset(input.standfirst.trim(), locale),
+    });
+  });
+
+  app.post(
+    '/admin/articles/:id/brouillon',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const parsed = idParam.safeParse(request.params);
+      if (!parsed.success) throw notFound();
+      const { id } = parsed.data;
+      reply.header('cache-control', 'private, no-store');
+      const article = await findArticleById(deps.db, id);
+      if (!article) return reply.status(404).send({ error: 'not_found' });
+      // Only drafts save themselves; anything readers can see (or will) is saved by hand.
+      if (article.status !== 'draft') return reply.status(403).send({ error: 'not_draft' });
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const { settings } = await deps.cache.snapshot();
+      const now = deps.clock.now();
+      const result = await saveArticle(deps.db, {
+        id,
+        expectedVersion: Number(body.version),
+        // An autosave never flags a reader-visible update.
+        draft: { ...readDraft(body), flagUpdate: false },
+        user: request.user!,
+        now,
+        locale: settings.locale,
+      });
+      if (result.ok) {
+        const savedAt = now.toISOString();
+        return reply.send({
+          version: result.article.version,
+          savedAt,
+          time: clockTime(savedAt, settings),
+        });
+      }
+      if (result.reason === 'conflict') return reply.status(409).send({ conflict: true });
+      if (result.reason === 'invalid') return reply.status(422).send({ errors: result.errors });
+      if (result.reason === 'not_found') return reply.status(404).send({ error: 'not_found' });
+      return reply.status(403).send({ error: 'forbidden' });
+    },
+  );
+};

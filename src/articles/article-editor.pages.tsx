@@ -1,0 +1,125 @@
+import type { Locale } from '../settings/site-settings.ts';
+import { jsonForScript } from '../web/render.ts';
+
+// Everything here starts hidden: editor.js reveals what it drives, so without JavaScript the
+// editor is the plain form.
+
+const fr = {
+  toolbar: 'Mise en forme du texte',
+  tools: [
+    { md: 'h2', label: 'Intertitre', title: 'Intertitre (## )' },
+    { md: 'bold', label: 'Gras', title: 'Gras (Ctrl+B)' },
+    { md: 'italic', label: 'Italique', title: 'Italique (Ctrl+I)' },
+    { md: 'link', label: 'Lien', title: 'Lien [texte](https://)' },
+    { md: 'quote', label: 'Citation', title: 'Citation (> )' },
+    { md: 'list', label: 'Liste', title: 'Liste (- )' },
+  ],
+  preview: 'Aperçu (tel que sur le site)',
+  pick: 'Choisir dans la médiathèque',
+  pickerSearch: 'Rechercher une photo',
+  upload: 'Importer une photo (JPEG, PNG ou WebP)',
+  close: 'Fermer',
+  /** Messages the script shows; {time} is replaced by « 14 h 05 ». */
+  script: {
+    saving: 'Enregistrement automatique…',
+    saved: 'Enregistré automatiquement à {time}',
+    conflict: 'Modifié ailleurs : votre texte n’est pas enregistré automatiquement',
+    invalid: 'Pas d’enregistrement automatique tant que le formulaire a des erreurs',
+    failed: 'Enregistrement automatique impossible pour le moment ; nouvel essai bientôt',
+    unsaved: 'Modifications non enregistrées',
+    previewFailed: 'Aperçu indisponible pour le moment',
+    bold: 'texte en gras',
+    italic: 'texte en italique',
+    linkText: 'texte du lien',
+    none: 'Aucune photo ne correspond.',
+    loading: 'Chargement…',
+    uploading: 'Envoi de la photo…',
+    uploaded: 'Photo importée et choisie.',
+    uploadFailed: 'La photo n’a pas pu être importée.',
+    chosen: 'Photo n° {id} choisie',
+  },
+};
+
+export type EditorStrings = typeof fr;
+
+/** The editor enhancement's strings for a locale (French for now; English falls back to it). */
+export function editorStringsFor(_locale: Locale): EditorStrings {
+  return fr;
+}
+
+/** The Markdown toolbar shown above the body textarea. */
+export function EditorToolbar(props: { t: EditorStrings }) {
+  return (
+    <div
+      class="md-toolbar"
+      role="toolbar"
+      aria-label={props.t.toolbar}
+      aria-controls="a-body"
+      hidden
+    >
+      {props.t.tools.map((tool) => (
+        <button type="button" data-md={tool.md} title={tool.title}>
+          {tool.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The live preview: the body as the site renders it, inside the site's article classes. */
+export function EditorPreview(props: { t: EditorStrings }) {
+  return (
+    <section class="editor-preview" aria-labelledby="apercu-titre" hidden>
+      <h2 id="apercu-titre" class="editor-preview-label">
+        {props.t.preview}
+      </h2>
+      <div class="article">
+        <p class="kicker" data-preview="kicker" />
+        <p class="preview-title" data-preview="title" />
+        <p class="standfirst" data-preview="standfirst" />
+        <div class="article-preview body" data-preview="body" />
+      </div>
+    </section>
+  );
+}
+
+/** The autosave status line. */
+export function EditorStatus() {
+  return <p class="editor-status" role="status" aria-live="polite" hidden />;
+}
+
+/** The photo picker: a search over the media library and an upload field. */
+export function MediaPicker(props: { t: EditorStrings }) {
+  const { t } = props;
+  return (
+    <div class="media-picker" hidden>
+      <img class="picker-thumb" alt="" hidden />
+      <button type="button" class="picker-open" aria-expanded="false" aria-controls="picker-panel">
+        {t.pick}
+      </button>
+      <div id="picker-panel" class="picker-panel" hidden>
+        <label for="picker-q">{t.pickerSearch}</label>
+        <input id="picker-q" type="search" autocomplete="off" />
+        <ul class="media-grid picker-results" aria-live="polite" />
+        <label for="picker-file">{t.upload}</label>
+        <input id="picker-file" type="file" accept="image/jpeg,image/png,image/webp" />
+        <p class="picker-message" role="status" />
+        <button type="button" class="picker-close">
+          {t.close}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The editor script, with its strings handed over as JSON. */
+export function EditorScript(props: { t: EditorStrings; src: string }) {
+  return (
+    <>
+      <script type="application/json" id="editor-strings">
+        {jsonForScript(props.t.script)}
+      </script>
+      <script src={props.src} defer />
+    </>
+  );
+}

@@ -1,0 +1,362 @@
+/* global window, fetch, FormData, URLSearchParams, DOMParser, Event */
+// The article editor, enhanced: Markdown toolbar, live preview, autosave of drafts, a warning
+// before leaving with unsaved changes, the slug from the title, and the photo picker.
+// Without this script the form works as it is.
+(function () {
+  'use strict';
+  var form = document.getElementById('article-form');
+  var stringsEl = document.getElementById('editor-strings');
+  if (!form || !stringsEl) return;
+  var t = JSON.parse(stringsEl.textContent || '{}');
+  var body = form.elements.namedItem('body');
+  var csrf = form.elements.namedItem('_csrf').value;
+  var articleId = form.getAttribute('data-article-id');
+  var status = form.getAttribute('data-status');
+  var statusLine = form.querySelector('.editor-status');
+
+  function field(name) {
+    return form.elements.namedItem(name);
+  }
+  function say(text, kind) {
+    statusLine.hidden = !text;
+    statusLine.textContent = text || '';
+    statusLine.className = 'editor-status' + (kind ? ' is-' + kind : '');
+  }
+
+  // The form's content as it would be sent, without the token and version.
+  function snapshot() {
+    var params = new URLSearchParams(new FormData(form));
+    params.delete('_csrf');
+    params.delete('version');
+    return params.toString();
+  }
+  var saved = snapshot();
+  var submitting = false;
+
+  // --- Markdown toolbar -------------------------------------------------------------------
+  function replaceSelection(text, selectFrom, selectTo) {
+    var start = body.selectionStart;
+    body.focus();
+    // execCommand keeps the browser's undo history; setRangeText is the fallback.
+    if (!document.execCommand || !document.execCommand('insertText', false, text)) {
+      body.setRangeText(text, body.selectionStart, body.selectionEnd, 'end');
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    if (selectFrom !== undefined) body.setSelectionRange(start + selectFrom, start + selectTo);
+  }
+  function wrap(mark, placeholder) {
+    var selected = body.value.slice(body.selectionStart, body.selectionEnd) || placeholder;
+    replaceSelection(mark + selected + mark, mark.length, mark.length + selected.length);
+  }
+  function prefixLines(prefix) {
+    var value = body.value;
+    var start = value.lastIndexOf('\n', body.selectionStart - 1) + 1;
+    var last = body.selectionEnd;
+    // A selection ending just after a line break stops at that line.
+    if (last > body.selectionStart && value[last - 1] === '\n') last -= 1;
+    var end = value.indexOf('\n', last);
+    if (end === -1) end = value.length;
+    var lines = value.slice(start, end).split('\n');
+    var all = lines.every(function (l) {
+      return l.indexOf(prefix) === 0;
+    });
+    var out = lines
+      .map(function (l) {
+        return all ? l.slice(prefix.length) : l.replace(/^(#+ |> |- )/, '').replace(/^/, prefix);
+      })
+      .join('\n');
+    body.setSelectionRange(start, end);
+    replaceSelection(out, lines.length > 1 ? 0 : out.length, out.length);
+  }
+  function link() {
+    var selected = body.value.slice(body.selectionStart, body.selectionEnd) || t.linkText;
+    var text = '[' + selected + '](https://)';
+    replaceSelection(text, selected.length + 3, text.length - 1);
+  }
+  var tools = {
+    h2: function () {
+      prefixLines('## ');
+    },
+    bold: function () {
+      wrap('**', t.bold);
+    },
+    italic: function () {
+      wrap('*', t.italic);
+    },
+    link: link,
+    quote: function () {
+      prefixLines('> ');
+    },
+    list: function () {
+      prefixLines('- ');
+    },
+  };
+  var toolbar = form.querySelector('.md-toolbar');
+  if (toolbar && body) {
+    toolbar.hidden = false;
+    toolbar.addEventListener('click', function (e) {
+      var button = e.target.closest('button[data-md]');
+      if (button && tools[button.getAttribute('data-md')]) tools[button.getAttribute('data-md')]();
+    });
+    body.addEventListener('keydown', function (e) {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      var key = e.key.toLowerCase();
+      if (key === 'b') tools.bold();
+      else if (key === 'i') tools.italic();
+      else return;
+      e.preventDefault();
+    });
+  }
+
+  // --- Live preview -----------------------------------------------------------------------
+  var preview = form.querySelector('.editor-preview');
+  var previewTimer = null;
+  var previewSeq = 0;
+  function part(name) {
+    return preview.querySelector('[data-preview="' + name + '"]');
+  }
+  function refreshPreview() {
+    var seq = ++previewSeq;
+    fetch('/admin/articles/apercu', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify({
+        body: body.value,
+        title: field('title').value,
+        kicker: field('kicker').value,
+        standfirst: field('standfirst').value,
+      }),
+    })
+      .then(function (res) {
+        if (!res.ok) throw new Error(String(res.status));
+        return res.json();
+      })
+      .then(function (data) {
+        // A slow answer must not replace a newer one.
+        if (seq !== previewSeq) return;
+        ['kicker', 'title', 'standfirst'].forEach(function (name) {
+          part(name).textContent = data[name];
+          part(name).hidden = !data[name];
+        });
+        // The server renders and sanitizes it exactly as for the site.
+        part('body').innerHTML = data.html;
+        preview.classList.remove('is-stale');
+      })
+      .catch(function () {
+        if (seq === previewSeq) preview.classList.add('is-stale');
+      });
+  }
+  if (preview && body) {
+    preview.hidden = false;
+    form.addEventListener('input', function (e) {
+      var name = e.target && e.target.name;
+      if (['body', 'title', 'kicker', 'standfirst'].indexOf(name) === -1) return;
+      window.clearTimeout(previewTimer);
+      previewTimer = window.setTimeout(refreshPreview, 400);
+    });
+    refreshPreview();
+  }
+
+  // --- Autosave (existing drafts only) and the unsaved-changes warning ----------------------
+  var autosaving = !!articleId && status === 'draft';
+  var inFlight = false;
+  function setVersion(version) {
+    // The workflow form carries the version too; both must follow the autosave.
+    document.querySelectorAll('input[name="version"]').forEach(function (input) {
+      input.value = String(version);
+    });
+  }
+  function autosave() {
+    if (!autosaving || inFlight || submitting) return;
+    var current = snapshot();
+    if (current === saved) return;
+    inFlight = true;
+    say(t.saving);
+    var params = new URLSearchParams(new FormData(form));
+    fetch('/admin/articles/' + articleId + '/brouillon', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf },
+      body: params.toString(),
+    })
+      .then(function (res) {
+        return res
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (data) {
+            if (res.ok) {
+              setVersion(data.version);
+              saved = current;
+              say(t.saved.replace('{time}', data.time), 'ok');
+            } else if (res.status === 409 || res.status === 403 || res.status === 404) {
+              autosaving = false;
+              say(t.conflict, 'error');
+            } else if (res.status === 422) say(t.invalid, 'warn');
+            else say(t.failed, 'warn');
+          });
+      })
+      .catch(function () {
+        say(t.failed, 'warn');
+      })
+      .then(function () {
+        inFlight = false;
+      });
+  }
+  if (autosaving) window.setInterval(autosave, 5000);
+  form.addEventListener('submit', function () {
+    submitting = true;
+  });
+  window.addEventListener('beforeunload', function (e) {
+    if (submitting || snapshot() === saved) return;
+    e.preventDefault();
+    e.returnValue = '';
+  });
+
+  // --- Slug from the title, on a new article while the slug is empty and untouched ----------
+  var slug = field('slug');
+  var title = field('title');
+  if (!articleId && slug && title && !slug.value) {
+    var slugTouched = false;
+    slug.addEventListener('input', function () {
+      slugTouched = true;
+    });
+    title.addEventListener('input', function () {
+      if (slugTouched) return;
+      slug.value = title.value
+        .replace(/[’']/g, ' ')
+        .replace(/œ/g, 'oe')
+        .replace(/æ/g, 'ae')
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 80)
+        .replace(/-+$/, '');
+    });
+  }
+
+  // --- Photo picker -----------------------------------------------------------------------
+  var picker = form.querySelector('.media-picker');
+  if (!picker) return;
+  var panel = picker.querySelector('.picker-panel');
+  var open = picker.querySelector('.picker-open');
+  var search = picker.querySelector('#picker-q');
+  var results = picker.querySelector('.picker-results');
+  var message = picker.querySelector('.picker-message');
+  var thumb = picker.querySelector('.picker-thumb');
+  var upload = picker.querySelector('#picker-file');
+  var found = [];
+  var searchTimer = null;
+  picker.hidden = false;
+
+  function choose(item) {
+    field('imageId').value = String(item.id);
+    field('imageCredit').value = item.credit || '';
+    field('imageCaption').value = item.caption || '';
+    field('imageAlt').value = item.alt || '';
+    if (item.url) {
+      thumb.src = item.url;
+      thumb.hidden = false;
+    }
+    message.textContent = t.chosen.replace('{id}', item.id);
+  }
+  function list(q) {
+    message.textContent = t.loading;
+    return fetch('/admin/medias.json?q=' + encodeURIComponent(q), { credentials: 'same-origin' })
+      .then(function (res) {
+        return res.json();
+      })
+      .then(function (items) {
+        found = items;
+        results.textContent = '';
+        message.textContent = items.length ? '' : t.none;
+        items.forEach(function (item, i) {
+          var li = document.createElement('li');
+          var button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'picker-item';
+          button.setAttribute('data-index', String(i));
+          var img = document.createElement('img');
+          img.src = item.url || '';
+          img.alt = item.alt || '#' + item.id;
+          img.loading = 'lazy';
+          button.appendChild(img);
+          li.appendChild(button);
+          results.appendChild(li);
+        });
+        return items;
+      });
+  }
+  function toggle(show) {
+    panel.hidden = !show;
+    open.setAttribute('aria-expanded', String(show));
+    if (show) {
+      list(search.value);
+      search.focus();
+    }
+  }
+  open.addEventListener('click', function () {
+    toggle(panel.hidden);
+  });
+  picker.querySelector('.picker-close').addEventListener('click', function () {
+    toggle(false);
+    open.focus();
+  });
+  search.addEventListener('input', function () {
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(function () {
+      list(search.value);
+    }, 300);
+  });
+  // Enter in the search box must not submit the article.
+  search.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      list(search.value);
+    }
+  });
+  results.addEventListener('click', function (e) {
+    var button = e.target.closest('button[data-index]');
+    if (button) choose(found[Number(button.getAttribute('data-index'))]);
+  });
+  upload.addEventListener('change', function () {
+    var file = upload.files && upload.files[0];
+    if (!file) return;
+    var data = new FormData();
+    data.append('_csrf', csrf);
+    data.append('credit', field('imageCredit').value);
+    data.append('caption', field('imageCaption').value);
+    data.append('alt', field('imageAlt').value);
+    data.append('file', file);
+    message.textContent = t.uploading;
+    // The library answers with a redirect to the new item's page: its address names the id.
+    fetch('/admin/medias', { method: 'POST', credentials: 'same-origin', body: data })
+      .then(function (res) {
+        var match = /\/admin\/medias\/(\d+)/.exec(res.url);
+        if (res.ok && match) return Number(match[1]);
+        return res.text().then(function (html) {
+          var doc = new DOMParser().parseFromString(html, 'text/html');
+          var alert = doc.querySelector('[role="alert"]');
+          throw new Error(alert ? alert.textContent.trim() : t.uploadFailed);
+        });
+      })
+      .then(function (id) {
+        upload.value = '';
+        search.value = '';
+        return list('').then(function (items) {
+          var item = items.filter(function (m) {
+            return m.id === id;
+          })[0];
+          choose(item || { id: id, credit: '', caption: '', alt: '' });
+          message.textContent = t.uploaded;
+        });
+      })
+      .catch(function (err) {
+        message.textContent = (err && err.message) || t.uploadFailed;
+      });
+  });
+})();

@@ -1,0 +1,261 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { parse } from 'node-html-parser';
+import type { Section } from '../src/sections/section.table.ts';
+import { buildArticle, buildSection, buildUser, TEST_PASSWORD } from './helpers/factories.ts';
+import { Browser, hiddenValue } from './helpers/http.ts';
+import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+
+let n = 0;
+
+for (const dialect of testDialects()) {
+  describe(`article editor preview and autosave on ${dialect.name}`, () => {
+    let t: TestApp;
+    let section: Section;
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      section = await buildSection(t.db, { name: 'Économie', slug: 'economie' });
+      await buildUser(t.db, { email: 'auteur@griot.test', name: 'Awa Auteure', role: 'author' });
+      await buildUser(t.db, { email: 'chef@griot.test', name: 'Chef Édition', role: 'editor' });
+      await buildUser(t.db, { email: 'modo@griot.test', name: 'Modo', role: 'moderator' });
+    });
+    after(() => t.close());
+
+    async function signIn(email: string) {
+      const member = new Browser(t, `192.0.2.${++n}`);
+      await member.login(email, TEST_PASSWORD);
+      return member;
+    }
+
+    function fields(extra: Record<string, string> = {}) {
+      return {
+        kicker: 'BUDGET',
+        title: `Le collectif budgétaire arrive au Parlement ${++n}`,
+        standfirst: 'Le gouvernement présente un collectif.',
+        sectionId: String(section.id),
+        body: 'Premier paragraphe.',
+        signature: 'Awa Auteure',
+        tags: 'budget',
+        comments: 'open',
+        ...extra,
+      };
+    }
+
+    /** Creates a draft through the form; returns its id and the editor page's token and version. */
+    async function draft(member: Browser) {
+      const form = await member.get('/admin/articles/nouveau');
+      const res = await member.post('/admin/articles', {
+        _csrf: hiddenValue(form.body, '_csrf'),
+        ...fields(),
+      });
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      const id = Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location as string)![1]);
+      const page = await member.get(`/admin/articles/${id}`);
+      return {
+        id,
+        csrf: hiddenValue(page.body, '_csrf'),
+        version: hiddenValue(page.body, 'version'),
+      };
+    }
+
+    async function postJson(
+      member: Browser,
+      url: string,
+      payload: unknown,
+      token: string | undefined,
+    ) {
+      return t.app.inject({
+        method: 'POST',
+        url,
+        headers: {
+          cookie: member.cookie,
+          'content-type': 'application/json',
+          ...(token ? { 'x-csrf-token': token } : {}),
+        },
+        payload: JSON.stringify(payload),
+      });
+    }
+
+    async function bodyOf(id: number) {
+      const row = await t.db
+        .selectFrom('articles')
+        .select(['body', 'body_html', 'version'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return row;
+    }
+
+    test('the editor page links the editor script and carries the article’s id and status', async () => {
+      const author = await signIn('auteur@griot.test');
+      const { id } = await draft(author);
+      const doc = parse((await author.get(`/admin/articles/${id}`)).body);
+      const form = doc.querySelector('#article-form')!;
+      assert.equal(form.getAttribute('data-article-id'), String(id));
+      assert.equal(form.getAttribute('data-status'), 'draft');
+      assert.ok(doc.querySelector('.article-preview.body'));
+      assert.ok(doc.querySelector('.md-toolbar button[data-md="h2"]'));
+      const src = doc.querySelector('script[src^="/assets/editor."]')?.getAttribute('src');
+      assert.ok(src, 'the script is linked');
+      const asset = await author.get(src!);
+      assert.equal(asset.statusCode, 200);
+      assert.match(asset.headers['content-type'] as string, /javascript/);
+    });
+
+    test('the preview renders the body as the site does, sanitized and with French typography', async () => {
+      const author = await signIn('auteur@griot.test');
+      const page = await author.get('/admin/articles/nouveau');
+      const res = await postJson(
+        author,
+        '/admin/articles/apercu',
+        {
+          body: '## Intertitre\n\nIl a dit : « oui » !\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1))',
+          title: 'Quoi ?',
+          kicker: '',
+          standfirst: '',
+        },
+        hiddenValue(page.body, '_csrf'),
+      );
+      assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+      const { html, title } = res.json() as { html: string; title: string };
+      assert.match(html, /<h2>Intertitre<\/h2>/);
+      assert.match(html, /Il a dit\u00A0: «\u00A0oui\u00A0»\u202F!/);
+      assert.doesNotMatch(html, /<script/i, 'raw HTML is escaped, never passed through');
+      assert.match(html, /&lt;script&gt;/);
+      assert.doesNotMatch(html, /href="javascript:/i);
+      assert.equal(title, 'Quoi\u202F?');
+    });
+
+    test('an autosave bumps the version, and the next manual save with that version succeeds', async () => {
+      const author = await signIn('auteur@griot.test');
+      const d = await draft(author);
+      const res = await postJson(
+        author,
+        `/admin/articles/${d.id}/brouillon`,
+        { ...fields(), body: '## Intertitre\n\nTexte sauvé tout seul.', version: d.version },
+        d.csrf,
+      );
+      assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+      const saved = res.json() as { version: number; savedAt: string; time: string };
+      assert.equal(saved.version, Number(d.version) + 1);
+      assert.equal(saved.savedAt, t.clock.now().toISOString());
+      assert.match(saved.time, /^\d{1,2}\u00A0h\u00A0\d{2}$/);
+      const row = await bodyOf(d.id);
+      assert.equal(row.body, '## Intertitre\n\nTexte sauvé tout seul.');
+      assert.match(row.body_html, /<h2>Intertitre<\/h2>/);
+
+      const manual = await author.post(`/admin/articles/${d.id}`, {
+        _csrf: d.csrf,
+        version: String(saved.version),
+        ...fields({ body: 'Version finale.' }),
+      });
+      assert.equal(manual.statusCode, 303, manual.body.slice(0, 300));
+      assert.equal((await bodyOf(d.id)).body, 'Version finale.');
+    });
+
+    test('an autosave with a stale version is refused with 409 and overwrites nothing', async () => {
+      const author = await signIn('auteur@griot.test');
+      const editor = await signIn('chef@griot.test');
+      const d = await draft(author);
+      const page = await editor.get(`/admin/articles/${d.id}`);
+      const theirs = await editor.post(`/admin/articles/${d.id}`, {
+        _csrf: hiddenValue(page.body, '_csrf'),
+        version: hiddenValue(page.body, 'version'),
+        ...fields({ body: 'Le texte du chef.' }),
+      });
+      assert.equal(theirs.statusCode, 303);
+      const before = await bodyOf(d.id);
+      const res = await postJson(
+        author,
+        `/admin/articles/${d.id}/brouillon`,
+        { ...fields(), body: 'Mon texte en retard.', version: d.version },
+        d.csrf,
+      );
+      assert.equal(res.statusCode, 409);
+      assert.deepEqual(res.json(), { conflict: true });
+      assert.deepEqual(await bodyOf(d.id), before);
+    });
+
+    test('an invalid draft is not autosaved and the errors come back by field', async () => {
+      const author = await signIn('auteur@griot.test');
+      const d = await draft(author);
+      const res = await postJson(
+        author,
+        `/admin/articles/${d.id}/brouillon`,
+        { ...fields(), title: 'x', version: d.version },
+        d.csrf,
+      );
+      assert.equal(res.statusCode, 422);
+      assert.deepEqual(res.json(), { errors: { title: 'titleLength' } });
+      assert.equal((await bodyOf(d.id)).version, Number(d.version));
+    });
+
+    test('a published article is never autosaved', async () => {
+      const editor = await signIn('chef@griot.test');
+      const article = await buildArticle(t.db, { section, body: 'Texte publié.' });
+      const page = await editor.get(`/admin/articles/${article.id}`);
+      assert.equal(
+        parse(page.body).querySelector('#article-form')?.getAttribute('data-status'),
+        'published',
+      );
+      const res = await postJson(
+        editor,
+        `/admin/articles/${article.id}/brouillon`,
+        { ...fields(), body: 'Réécrit en douce.', version: String(article.version) },
+        hiddenValue(page.body, '_csrf'),
+      );
+      assert.equal(res.statusCode, 403);
+      const row = await bodyOf(article.id);
+      assert.equal(row.body, 'Texte publié.');
+      assert.equal(row.version, article.version);
+    });
+
+    test('without a CSRF token the preview and the autosave are refused', async () => {
+      const author = await signIn('auteur@griot.test');
+      const d = await draft(author);
+      const preview = await postJson(author, '/admin/articles/apercu', { body: 'x' }, undefined);
+      assert.equal(preview.statusCode, 403);
+      const save = await postJson(
+        author,
+        `/admin/articles/${d.id}/brouillon`,
+        { ...fields(), version: d.version },
+        undefined,
+      );
+      assert.equal(save.statusCode, 403);
+      assert.equal((await bodyOf(d.id)).version, Number(d.version));
+    });
+
+    test('a moderator can neither preview nor autosave', async () => {
+      const author = await signIn('auteur@griot.test');
+      const d = await draft(author);
+      const moderator = await signIn('modo@griot.test');
+      const token = hiddenValue((await moderator.get('/admin/moderation')).body, '_csrf');
+      assert.ok(token, 'the moderator has a valid token');
+      const preview = await postJson(moderator, '/admin/articles/apercu', { body: 'x' }, token);
+      assert.equal(preview.statusCode, 403);
+      const save = await postJson(
+        moderator,
+        `/admin/articles/${d.id}/brouillon`,
+        { ...fields(), version: d.version },
+        token,
+      );
+      assert.equal(save.statusCode, 403);
+      assert.equal((await bodyOf(d.id)).version, Number(d.version));
+    });
+
+    test('an author cannot autosave someone else’s draft', async () => {
+      const editor = await signIn('chef@griot.test');
+      const d = await draft(editor);
+      const author = await signIn('auteur@griot.test');
+      const token = hiddenValue((await author.get('/admin/articles/nouveau')).body, '_csrf');
+      const res = await postJson(
+        author,
+        `/admin/articles/${d.id}/brouillon`,
+        { ...fields(), version: d.version },
+        token,
+      );
+      assert.equal(res.statusCode, 403);
+      assert.equal((await bodyOf(d.id)).version, Number(d.version));
+    });
+  });
+}

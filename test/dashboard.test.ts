@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { parse, type HTMLElement } from 'node-html-parser';
+import type { ArticleRow } from '../src/articles/article.table.ts';
+import { insertComment } from '../src/comments/comment.queries.ts';
+import type { User } from '../src/users/user.table.ts';
+import { buildArticle, buildSection, buildUser, TEST_PASSWORD } from './helpers/factories.ts';
+import { Browser, hiddenValue } from './helpers/http.ts';
+import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+
+let n = 0;
+
+// The clock says 2026-11-23T12:00Z, 13:00 in Niamey (UTC+1), the newsroom's default zone.
+for (const dialect of testDialects()) {
+  describe(`newsroom dashboard on ${dialect.name}`, () => {
+    let t: TestApp;
+    let author: User;
+    const a: Record<string, ArticleRow> = {};
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      const section = await buildSection(t.db, { name: 'Société', slug: 'societe' });
+      author = await buildUser(t.db, {
+        email: 'awa@griot.test',
+        name: 'Awa Auteure',
+        role: 'author',
+      });
+      await buildUser(t.db, { email: 'chef@griot.test', name: 'Chef Édition', role: 'editor' });
+      await buildUser(t.db, { email: 'admin@griot.test', name: 'Admin', role: 'admin' });
+      await buildUser(t.db, { email: 'modo@griot.test', name: 'Modo', role: 'moderator' });
+      const build = (title: string, values: Partial<ArticleRow>) =>
+        buildArticle(t.db, { section, title, author_id: author.id, ...values });
+      a.submitted = await build('Brouillon soumis', {
+        status: 'draft',
+        published_at: null,
+        submitted_at: '2026-11-23T09:15:00.000Z',
+      });
+      a.draft = await build('Brouillon en cours', { status: 'draft', published_at: null });
+      a.scheduled = await build('Article programmé', {
+        status: 'scheduled',
+        published_at: '2026-11-24T06:30:00.000Z',
+      });
+      a.today = await build('Publié ce matin', { published_at: '2026-11-23T08:00:00.000Z' });
+      // 23:30 UTC on the 22nd is 00:30 on the 23rd in Niamey: today for the newsroom.
+      a.justAfterMidnight = await build('Publié après minuit', {
+        published_at: '2026-11-22T23:30:00.000Z',
+      });
+      a.yesterday = await build('Publié hier soir', { published_at: '2026-11-22T22:30:00.000Z' });
+      for (const [i, note] of ['Création', 'Enregistrement', 'Publié'].entries())
+        await t.db
+          .insertInto('article_revisions')
+          .values({
+            article_id: a.today.id,
+            version: i + 1,
+            snapshot: '{}',
+            edited_by: null,
+            editor_name: 'Chef Édition',
+            note,
+            edited_at: `2026-11-23T0${7 + i}:00:00.000Z`,
+          })
+          .execute();
+      for (const minutes of [90, 20])
+        await insertComment(t.db, {
+          article_id: a.today.id,
+          article_title: a.today.title,
+          parent_id: null,
+          author_name: 'Lectrice',
+          author_email: `lectrice${minutes}@example.org`,
+          body: `Un commentaire en attente ${minutes}`,
+          body_hash: `hash-${minutes}`,
+          status: 'pending',
+          notify_replies: 0,
+          ip_hash: 'x',
+          created_at: new Date(
+            Date.parse('2026-11-23T12:00:00.000Z') - minutes * 60_000,
+          ).toISOString(),
+          moderated_at: null,
+          moderated_by: null,
+          reason: null,
+        });
+    });
+    after(() => t.close());
+
+    async function dashboard(email: string) {
+      const member = new Browser(t, `192.0.2.${++n}`);
+      await member.login(email, TEST_PASSWORD);
+      const res = await member.get('/admin');
+      assert.equal(res.statusCode, 200);
+      return parse(res.body);
+    }
+
+    const linked = (doc: HTMLElement, block: string) =>
+      doc
+        .querySelectorAll(`#${block} a[href^="/admin/articles/"]`)
+        .map((l) => l.getAttribute('href'))
+        .filter((href) => !href?.endsWith('/versions'));
+    const href = (row: ArticleRow) => `/admin/articles/${row.id}`;
+
+    test('an editor sees the review queue, the schedule, today’s articles, activity and comments', async () => {
+      const doc = await dashboard('chef@griot.test');
+      assert.deepEqual(linked(doc, 'relecture'), [href(a.submitted!)]);
+      assert.match(
+        doc.querySelector('#relecture')!.text,
+        /Awa Auteure.*23 novembre 2026 à 10\u00A0h\u00A015/,
+      );
+      assert.deepEqual(linked(doc, 'programmes'), [href(a.scheduled!)]);
+      assert.match(doc.querySelector('#programmes')!.text, /24 novembre 2026 à 7\u00A0h\u00A030/);
+      assert.deepEqual(linked(doc, 'publies-aujourdhui'), [
+        href(a.today!),
+        href(a.justAfterMidnight!),
+      ]);
+      const activity = doc.querySelectorAll('#activite li').map((li) => li.text);
+      assert.equal(activity.length, 3);
+      assert.match(activity[0]!, /Chef Édition : Publié — Publié ce matin/);
+      assert.match(activity[2]!, /Création/);
+      assert.match(
+        doc.querySelector('#commentaires')!.text,
+        /2 en attente, le plus ancien depuis 1\u00A0h 30\u00A0min/,
+      );
+    });
+
+    test('an author sees the schedule, today and activity, but neither the review queue nor comments', async () => {
+      const doc = await dashboard('awa@griot.test');
+      assert.equal(doc.querySelector('#relecture'), null);
+      assert.equal(doc.querySelector('#commentaires'), null);
+      assert.deepEqual(linked(doc, 'programmes'), [href(a.scheduled!)]);
+      assert.ok(doc.querySelector('#activite'));
+    });
+
+    test('a moderator sees only the comments', async () => {
+      const doc = await dashboard('modo@griot.test');
+      assert.ok(doc.querySelector('#commentaires'));
+      for (const block of ['relecture', 'programmes', 'publies-aujourdhui', 'activite'])
+        assert.equal(doc.querySelector(`#${block}`), null, block);
+    });
+
+    test('an admin sees every block; an empty review queue says so', async () => {
+      const admin = new Browser(t, `192.0.2.${++n}`);
+      await admin.login('admin@griot.test', TEST_PASSWORD);
+      const page = await admin.get(`/admin/articles/${a.submitted!.id}`);
+      const res = await admin.post(`/admin/articles/${a.submitted!.id}/etat`, {
+        _csrf: hiddenValue(page.body, '_csrf'),
+        version: hiddenValue(page.body, 'version'),
+        transition: 'publish',
+      });
+      assert.equal(res.statusCode, 303);
+      const doc = parse((await admin.get('/admin')).body);
+      assert.deepEqual(linked(doc, 'relecture'), []);
+      assert.match(doc.querySelector('#relecture')!.text, /Aucun brouillon soumis/);
+      assert.equal(linked(doc, 'publies-aujourdhui')[0], href(a.submitted!), 'just published');
+      assert.match(
+        doc.querySelectorAll('#activite li')[0]!.text,
+        /Admin : Publié — Brouillon soumis/,
+      );
+      assert.ok(doc.querySelector('#commentaires'));
+    });
+  });
+}

@@ -1,0 +1,121 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import type { ArticleRow } from '../../src/articles/article.table.ts';
+import {
+  buildArticle,
+  buildImage,
+  buildSection,
+  buildUser,
+  TEST_PASSWORD,
+} from '../helpers/factories.ts';
+import { launchBrowser, viewports } from '../helpers/browser.ts';
+import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
+
+const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
+
+async function horizontalOverflow(page: Page): Promise<string | null> {
+  const [scroll, inner] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    window.innerWidth,
+  ]);
+  return scroll! > inner! ? `content ${scroll}px wide in a ${inner}px window` : null;
+}
+
+describe('the article editor in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let article: ArticleRow;
+  let imageId: number;
+
+  before(async () => {
+    t = await createTestApp(sqlite, { now: new Date().toISOString() });
+    const section = await buildSection(t.db, { name: 'Économie', slug: 'economie' });
+    const editor = await buildUser(t.db, {
+      email: 'chef@griot.test',
+      name: 'Chef Édition',
+      role: 'editor',
+    });
+    imageId = (await buildImage(t.db, t.dataDir)).id;
+    article = await buildArticle(t.db, {
+      section,
+      title: 'Le prix du mil recule sur les marchés',
+      body: 'Ancien texte.',
+      status: 'draft',
+      published_at: null,
+      author_id: editor.id,
+    });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('an editor types in a draft, sees the preview, and the draft saves itself', async () => {
+    const context = await browser.newContext({ viewport: viewports.phone });
+    const page = await context.newPage();
+    await page.goto(`${base}/login?next=/admin/articles/${article.id}`);
+    await page.fill('#email', 'chef@griot.test');
+    await page.fill('#password', TEST_PASSWORD);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
+      page.click('form[action="/login"] button'),
+    ]);
+
+    const body = page.locator('#a-body');
+    await body.fill('Premier paragraphe : le marché.');
+    await body.press('Control+End');
+    await body.press('Enter');
+    await body.press('Enter');
+    await page.click('.md-toolbar button[data-md="h2"]');
+    await body.pressSequentially('Intertitre');
+    await page.locator('.article-preview h2', { hasText: 'Intertitre' }).waitFor();
+    assert.match(
+      (await page.textContent('.article-preview p')) ?? '',
+      /Premier paragraphe\u00A0: le marché\./,
+      'the preview has the site’s French typography',
+    );
+
+    await page
+      .locator('.editor-status', { hasText: /Enregistré automatiquement à \d+\s?h\s?\d{2}/ })
+      .waitFor({ timeout: 15_000 });
+    const row = await t.db
+      .selectFrom('articles')
+      .select(['body', 'version'])
+      .where('id', '=', article.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.body, 'Premier paragraphe : le marché.\n\n## Intertitre');
+    assert.equal(row.version, article.version + 1);
+    assert.equal(
+      await page.inputValue('#article-form input[name="version"]'),
+      String(row.version),
+      'the form follows the autosaved version',
+    );
+
+    await page.click('.picker-open');
+    await page.locator('.picker-results button').first().click();
+    assert.equal(await page.inputValue('#a-imageId'), String(imageId));
+    assert.equal(await page.inputValue('#a-imageCredit'), 'AGENCE TEST');
+    assert.ok(await page.isVisible('.picker-thumb'));
+    assert.equal(await horizontalOverflow(page), null, 'the editor fits a 360 px screen');
+
+    // The next manual save carries the autosaved version, so it is not taken for a conflict.
+    await Promise.all([
+      page.waitForURL(/enregistre=1/),
+      page.click('#article-form button[type="submit"]'),
+    ]);
+    const saved = await t.db
+      .selectFrom('articles')
+      .select(['image_id', 'version'])
+      .where('id', '=', article.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(saved.image_id, imageId);
+    assert.equal(saved.version, article.version + 2);
+    await context.close();
+  });
+});
