@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
+import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
 import { publishScheduledJob } from '../src/jobs/publish-scheduled.ts';
+import { updateSiteSettings } from '../src/settings/setting.queries.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { buildSection, buildUser, TEST_PASSWORD } from './helpers/factories.ts';
 import { Browser, hiddenValue } from './helpers/http.ts';
@@ -234,6 +236,27 @@ for (const dialect of testDialects()) {
         ...fields({ title: row.title, body: 'Nouveaux éléments.', flagUpdate: '1' }),
       });
       assert.match((await new Browser(t).get(`/politique/${row.slug}`)).body, /Mis à jour le/);
+    });
+
+    test('the editor shows the page weight and warns over the budget', async () => {
+      const editor = await signIn('chef@griot.test');
+      const id = await create(editor);
+      const page = parse((await editor.get(`/admin/articles/${id}`)).body);
+      const note = page.querySelector('.page-weight');
+      assert.match(
+        note?.text ?? '',
+        /Poids de la page au premier affichage sur un téléphone : \d+ Ko \(HTML \d+ Ko, CSS \d+ Ko, photo 0 Ko ; budget 300 Ko\)/,
+      );
+      assert.ok(!note?.classList.contains('alert'));
+      await updateSiteSettings(t.db, { pageWeightBudgetKb: 1 });
+      await bumpContentVersion(t.db);
+      const heavy = parse((await editor.get(`/admin/articles/${id}`)).body).querySelector(
+        '.page-weight',
+      );
+      assert.ok(heavy?.classList.contains('alert'));
+      assert.match(heavy?.text ?? '', /au-dessus du budget/);
+      await updateSiteSettings(t.db, { pageWeightBudgetKb: 300 });
+      await bumpContentVersion(t.db);
     });
 
     test('saving without a CSRF token is refused', async () => {

@@ -15,6 +15,7 @@ import {
 import type { Transition } from './article-workflow.ts';
 import type { NewsroomArticleRow } from './article.queries.ts';
 import type { ArticleStatus } from './article.table.ts';
+import type { PageWeight } from './page-weight.ts';
 import type { ArticleDraft, DraftError } from './save-article.ts';
 
 /** The newsroom's list of articles, with filters by state, section and author, and a title search. */
@@ -131,6 +132,8 @@ export function ArticleEditPage(props: {
   notice?: string | undefined;
   transitions: Transition[];
   revisions: { version: number; editorName: string; note: string; editedAt: string }[];
+  /** The article's first-view weight, once it has been saved. */
+  weight?: PageWeight | null;
 }) {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
@@ -164,6 +167,18 @@ export function ArticleEditPage(props: {
   return (
     <AdminLayout ctx={ctx} title={title} csrfToken={props.csrfToken}>
       <h1>{title}</h1>
+      {props.weight ? (
+        <p class={props.weight.overBudget ? 'alert page-weight' : 'hint page-weight'}>
+          {t.pageWeight(
+            Math.round(props.weight.totalBytes / 1024),
+            Math.round(props.weight.htmlBytes / 1024),
+            Math.round(props.weight.cssBytes / 1024),
+            Math.round(props.weight.imageBytes / 1024),
+            Math.round(props.weight.budgetBytes / 1024),
+          )}
+          {props.weight.overBudget ? ` ${t.pageWeightOver}` : ''}
+        </p>
+      ) : null}
       {props.article ? (
         <p class="meta">
           {

@@ -18,6 +18,7 @@ import {
   listNewsroomArticles,
 } from './article.queries.ts';
 import { changeArticleStatus } from './change-article-status.ts';
+import { weighArticle } from './weigh-article.ts';
 import { saveArticle, type ArticleDraft, type DraftError } from './save-article.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -135,6 +136,7 @@ export const articleAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
         notice: page.notice,
         transitions: subject && request.user ? allowedTransitions(request.user, subject) : [],
         revisions: a ? await listArticleRevisions(deps.db, a.id) : [],
+        weight: a ? await weighArticle(deps, ctx, a.id) : null,
       }),
       page.status ?? 200,
     );

@@ -72,6 +72,9 @@ const fr = {
   statusChanged: 'État de l’article modifié.',
   revisions: 'Versions',
   compareRevisions: 'Comparer ou restaurer une version',
+  pageWeight: (total: number, html: number, css: number, image: number, budget: number) =>
+    `Poids de la page au premier affichage sur un téléphone : ${total} Ko (HTML ${html} Ko, CSS ${css} Ko, photo ${image} Ko ; budget ${budget} Ko).`,
+  pageWeightOver: 'C’est au-dessus du budget : allégez la photo ou le texte.',
   revisionLine: (v: number, who: string, when: string, note: string) =>
     `v${v} — ${when} — ${who} — ${note}`,
   view: 'Voir sur le site',
