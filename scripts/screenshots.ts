@@ -45,6 +45,12 @@ const adminPages: Record<string, string> = {
   dashboard: '/admin',
   moderation: '/admin/moderation',
   outbox: '/admin/courriels',
+  articles: '/admin/articles',
+  editor: '/admin/articles/1',
+  versions: '/admin/articles/1/versions',
+  media: '/admin/medias',
+  sections: '/admin/rubriques',
+  settings: '/admin/reglages',
 };
 const adminPassword = await resetPassword(db, DEMO_ADMIN_EMAIL);
 const browser = await launchBrowser();
