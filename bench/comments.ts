@@ -33,13 +33,8 @@ import { listModerationEvents } from '../src/moderation/moderation-event.queries
 import type { Section } from '../src/sections/section.table.ts';
 import { buildArticle, buildSection, buildUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
 import { hiddenValue } from '../test/helpers/http.ts';
-import {
-  freePort,
-  loadGenerator,
-  loadVaried,
-  type RequestTemplate,
-  type VariedLoadResult,
-} from './load.ts';
+import { freePort } from '../test/helpers/net.ts';
+import { loadGenerator, loadVaried, type RequestTemplate, type VariedLoadResult } from './load.ts';
 
 const { values } = parseArgs({
   options: {

@@ -7,7 +7,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort, load, loadGenerator, type LoadResult } from './load.ts';
+import { freePort } from '../test/helpers/net.ts';
+import { load, loadGenerator, type LoadResult } from './load.ts';
 
 const { values } = parseArgs({
   options: {

@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyRequest } fro
 import { sql } from 'kysely';
 import { newsroomRoutes } from './admin/newsroom.routes.ts';
 import { articleRoutes } from './articles/article.routes.ts';
+import { createFormStamper } from './comments/comment-slots.tsx';
 import { commentRoutes } from './comments/comment.routes.ts';
 import { createPageCache, type PageCache } from './cache/page-cache.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -49,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cache,
     assets,
     buildId: assets.css.url.split('.')[1] ?? 'dev',
+    formStamp: createFormStamper({ secret: config.sessionSecret, clock }),
   };
 
   const app = Fastify({

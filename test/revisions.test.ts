@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 import type { Section } from '../src/sections/section.table.ts';
-import { buildSection, buildUser, TEST_PASSWORD } from './helpers/factories.ts';
-import { Browser, hiddenValue } from './helpers/http.ts';
+import { buildSection } from './helpers/factories.ts';
+import type { Browser } from './helpers/http.ts';
+import { hiddenValue } from './helpers/http.ts';
+import { buildNewsroom, createArticle, signIn as signInAs } from './helpers/newsroom.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 let n = 0;
@@ -16,18 +18,11 @@ for (const dialect of testDialects()) {
     before(async () => {
       t = await createTestApp(dialect);
       section = await buildSection(t.db, { name: 'Économie', slug: 'economie' });
-      await buildUser(t.db, { email: 'auteur@griot.test', name: 'Awa Auteure', role: 'author' });
-      await buildUser(t.db, { email: 'autre@griot.test', name: 'Autre Auteur', role: 'author' });
-      await buildUser(t.db, { email: 'chef@griot.test', name: 'Chef Édition', role: 'editor' });
-      await buildUser(t.db, { email: 'modo@griot.test', name: 'Modo', role: 'moderator' });
+      await buildNewsroom(t.db);
     });
     after(() => t.close());
 
-    async function signIn(email: string) {
-      const member = new Browser(t, `192.0.2.${++n}`);
-      await member.login(email, TEST_PASSWORD);
-      return member;
-    }
+    const signIn = (email: string) => signInAs(t, email);
 
     function fields(extra: Record<string, string> = {}) {
       return {
@@ -43,15 +38,8 @@ for (const dialect of testDialects()) {
       };
     }
 
-    async function create(member: Browser, extra: Record<string, string> = {}) {
-      const form = await member.get('/admin/articles/nouveau');
-      const res = await member.post('/admin/articles', {
-        _csrf: hiddenValue(form.body, '_csrf'),
-        ...fields(extra),
-      });
-      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
-      return Number(/\/admin\/articles\/(\d+)/.exec(res.headers.location as string)![1]);
-    }
+    const create = (member: Browser, extra: Record<string, string> = {}) =>
+      createArticle(member, fields(extra));
 
     async function save(member: Browser, id: number, values: Record<string, string>) {
       const page = await member.get(`/admin/articles/${id}`);

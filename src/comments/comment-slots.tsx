@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { secureCookies } from '../http/auth.ts';
 import { pageContext, type SlotValues } from '../http/page.ts';
@@ -15,23 +16,31 @@ import { listPendingByIds } from './comment.queries.ts';
 export const MINE_COOKIE = 'griot_mine';
 const MAX_REMEMBERED = 10;
 
-/** The hidden field that tells the server when the form was served (for the minimum fill time). */
-export function stampField(deps: RouteDeps): string {
-  const now = deps.clock.now();
-  const second = Math.floor(now.getTime() / 1000);
-  // Stamps have one-second precision: sign once a second, not once a request.
-  if (lastStamp?.second !== second || lastStamp.secret !== deps.config.sessionSecret) {
-    const value = signFormStamp(deps.config.sessionSecret, now);
-    lastStamp = {
-      second,
-      secret: deps.config.sessionSecret,
-      html: `<input type="hidden" name="stamp" value="${value}">`,
-    };
-  }
-  return lastStamp.html;
+/**
+ * Makes the hidden field that tells the server when the comment form was served (for the
+ * minimum fill time). Stamps have one-second precision, so it signs once a second, not once a
+ * request; one stamper per app instance.
+ */
+export function createFormStamper({
+  secret,
+  clock,
+}: {
+  secret: string;
+  clock: Clock;
+}): () => string {
+  let last: { second: number; html: string } | undefined;
+  return () => {
+    const now = clock.now();
+    const second = Math.floor(now.getTime() / 1000);
+    if (last?.second !== second) {
+      last = {
+        second,
+        html: `<input type="hidden" name="stamp" value="${signFormStamp(secret, now)}">`,
+      };
+    }
+    return last.html;
+  };
 }
-
-let lastStamp: { second: number; secret: string; html: string } | undefined;
 
 /** The comment ids a reader's cookie vouches for, with their tokens. */
 export function rememberedComments(deps: RouteDeps, request: FastifyRequest): Map<number, string> {
@@ -84,7 +93,7 @@ export function commentSlots(
   request: FastifyRequest,
   articleId: number | undefined,
 ): SlotValues | Promise<SlotValues> {
-  const shared = { [SLOT_STAMP]: stampField(deps) };
+  const shared = { [SLOT_STAMP]: deps.formStamp() };
   if (articleId === undefined || !request.cookies[MINE_COOKIE]) return { shared, personal: null };
   return personalSlots(deps, request, articleId, shared);
 }

@@ -18,7 +18,7 @@ import {
   type CommentFormState,
 } from './comment.pages.tsx';
 import { commentStringsFor } from './comment.strings.ts';
-import { rememberComment, rememberedComments, stampField } from './comment-slots.tsx';
+import { rememberComment, rememberedComments } from './comment-slots.tsx';
 import { verifyCommentToken, verifyFormStamp, verifyUnsubscribeToken } from './comment-token.ts';
 import {
   countApprovedTopLevelBefore,
@@ -110,7 +110,7 @@ export const commentRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
       form,
     });
     const html = fillSlots(splitSlots(await renderDocument(node)), {
-      [SLOT_STAMP]: stampField(deps),
+      [SLOT_STAMP]: deps.formStamp(),
     });
     return reply
       .status(status)

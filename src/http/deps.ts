@@ -15,4 +15,6 @@ export interface RouteDeps {
   assets: Assets;
   /** Identifies this build's markup in ETags, so a deploy never serves stale 304s. */
   buildId: string;
+  /** The comment form's signed « served at » field, for the current second. */
+  formStamp: () => string;
 }

@@ -60,13 +60,6 @@ const statusColors: Record<OutboxStatus, string> = {
   cancelled: '#9a9a9a',
 };
 
-const scroll = 'overflow-x:auto';
-// A minimum width so narrow screens scroll the table sideways instead of crushing its columns.
-const table = 'width:100%;min-width:52rem;border-collapse:collapse;font-size:0.95rem';
-const cell =
-  'text-align:left;vertical-align:top;padding:0.45rem 0.6rem;border-bottom:1px solid #ddd';
-const pre = 'white-space:pre-wrap;overflow-wrap:anywhere;background:#f6f5f1;padding:0.75rem';
-
 /** The outbox list: tabs with counts, a bar of counts per state, and one page of mails. */
 export function OutboxListPage(props: {
   ctx: PageContext;
@@ -92,7 +85,7 @@ export function OutboxListPage(props: {
       )}
       <StatusBar counts={counts} />
       <nav class="outbox-tabs" aria-label={l.tabs}>
-        <ul style="list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:0.4rem 1rem">
+        <ul>
           {OUTBOX_TABS.map((t) => (
             <li>
               <a
@@ -110,45 +103,31 @@ export function OutboxListPage(props: {
         <p>{l.empty}</p>
       ) : (
         // Focusable, so keyboard users can scroll it sideways on narrow screens.
-        <div class="table-scroll" style={scroll} tabindex={0} role="region" aria-label={l.title}>
-          <table class="outbox-table" style={table}>
+        <div class="table-scroll" tabindex={0} role="region" aria-label={l.title}>
+          <table class="outbox-table">
             <thead>
               <tr>
-                <th scope="col" style={cell}>
-                  {l.date}
-                </th>
-                <th scope="col" style={cell}>
-                  {l.to}
-                </th>
-                <th scope="col" style={cell}>
-                  {l.subject}
-                </th>
-                <th scope="col" style={cell}>
-                  {l.status}
-                </th>
-                <th scope="col" style={cell}>
-                  {l.attempts}
-                </th>
-                <th scope="col" style={cell}>
-                  {l.lastError}
-                </th>
+                <th scope="col">{l.date}</th>
+                <th scope="col">{l.to}</th>
+                <th scope="col">{l.subject}</th>
+                <th scope="col">{l.status}</th>
+                <th scope="col">{l.attempts}</th>
+                <th scope="col">{l.lastError}</th>
               </tr>
             </thead>
             <tbody>
               {props.mails.map((m) => (
                 <tr>
-                  <td style={`${cell};white-space:nowrap`}>
+                  <td class="nowrap">
                     <time datetime={m.created_at}>{formatDateTime(m.created_at, ctx.site)}</time>
                   </td>
-                  <td style={`${cell};overflow-wrap:anywhere;min-width:11rem`}>{m.to_address}</td>
-                  <td style={`${cell};min-width:14rem`}>
+                  <td class="outbox-to">{m.to_address}</td>
+                  <td class="outbox-subject">
                     <a href={`/admin/courriels/${m.id}`}>{m.subject}</a>
                   </td>
-                  <td style={cell}>{statusLabels[m.status]}</td>
-                  <td style={cell}>{m.attempts}</td>
-                  <td style={`${cell};min-width:12rem`}>
-                    {m.last_error ? shorten(m.last_error, 120) : ''}
-                  </td>
+                  <td>{statusLabels[m.status]}</td>
+                  <td>{m.attempts}</td>
+                  <td class="outbox-error">{m.last_error ? shorten(m.last_error, 120) : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -253,9 +232,7 @@ export function OutboxMailPage(props: {
         </>
       ) : null}
       <h2>{l.textBody}</h2>
-      <pre class="outbox-text" style={pre}>
-        {mail.text_body}
-      </pre>
+      <pre class="outbox-text">{mail.text_body}</pre>
       <h2>{l.htmlBody}</h2>
       {/* Escaped as an attribute, and sandboxed: no script, no same-origin access, no forms. */}
       <iframe
@@ -264,7 +241,6 @@ export function OutboxMailPage(props: {
         srcdoc={mail.html_body}
         title={l.htmlPreview(mail.subject)}
         referrerpolicy="no-referrer"
-        style="width:100%;height:28rem;border:1px solid #ccc;background:#fff"
       />
     </AdminLayout>
   );

@@ -1,4 +1,5 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { ErrorSummary } from '../admin/error-summary.tsx';
 import type { Locale } from '../settings/site-settings.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { Section } from './section.table.ts';
@@ -205,16 +206,7 @@ function SectionForm(p: {
   return (
     <form method="post" action={p.action} class="admin-form" novalidate>
       <input type="hidden" name="_csrf" value={p.csrfToken} />
-      {errors.length ? (
-        <div class="form-errors" role="alert">
-          <p>{t.errorsTitle}</p>
-          <ul>
-            {errors.map((e) => (
-              <li>{t.errors[e]}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary title={t.errorsTitle} messages={errors.map((e) => t.errors[e])} />
       <p>
         <label for="section-name">{t.name}</label>
         <input

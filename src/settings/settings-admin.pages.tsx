@@ -1,4 +1,5 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { ErrorSummary } from '../admin/error-summary.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import type { Locale } from './site-settings.ts';
 
@@ -136,16 +137,7 @@ export function SettingsPage(p: {
       ) : null}
       <form method="post" action="/admin/reglages" class="admin-form" novalidate>
         <input type="hidden" name="_csrf" value={p.csrfToken} />
-        {errors.length ? (
-          <div class="form-errors" role="alert">
-            <p>{t.errorsTitle}</p>
-            <ul>
-              {errors.map((e) => (
-                <li>{t.errors[e]}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <ErrorSummary title={t.errorsTitle} messages={errors.map((e) => t.errors[e])} />
         <p>
           <label for="site-name">{t.siteName}</label>
           <input

@@ -2,7 +2,6 @@
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { commentMailStillWanted } from '../../src/comments/comment-mails.tsx';
@@ -19,18 +18,10 @@ import {
 import { launchBrowser, viewports } from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 import { startSmtpServer } from '../helpers/smtp.ts';
+import { freePort } from '../helpers/net.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Serious and critical accessibility violations axe-core finds on the page. */
 async function axeViolations(page: Page): Promise<string[]> {
