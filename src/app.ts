@@ -21,6 +21,7 @@ import { pageContext } from './http/page.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
 import { defaultSiteSettings } from './settings/site-settings.ts';
 import { loginRoutes } from './users/login.routes.ts';
+import { accountLinkRoutes } from './users/account-link.routes.ts';
 import { loadAssets, type Asset } from './web/assets.ts';
 import type { PageContext } from './web/page-context.ts';
 import { renderDocument } from './web/render.ts';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sectionRoutes, deps);
   await app.register(commentRoutes, deps);
   await app.register(loginRoutes, deps);
+  await app.register(accountLinkRoutes, deps);
   await app.register(newsroomRoutes, deps);
 
   return app;

@@ -1,8 +1,11 @@
 import { parseArgs } from 'node:util';
+import type { Db } from './db/database.ts';
 import 'dotenv/config';
 import { buildApp } from './app.ts';
 import { createPageCache } from './cache/page-cache.ts';
 import { commentMailStillWanted } from './comments/comment-mails.tsx';
+import type { OutboxMail } from './mail/outbox.table.ts';
+import { ACCOUNT_MAIL_KINDS, accountMailStillWanted } from './users/account-mails.tsx';
 import { progressBar } from './cli/progress.ts';
 import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -107,6 +110,14 @@ function printSeed(report: SeedReport): void {
     console.log(`Demo admin: ${report.adminEmail} / ${report.adminPassword}`);
 }
 
+/** Whether a queued mail is still wanted, asked of the feature that wrote it. */
+function mailStillWanted(db: Db): (mail: OutboxMail, now: Date) => Promise<boolean> {
+  const comment = commentMailStillWanted(db);
+  const account = accountMailStillWanted(db);
+  return (mail, now) =>
+    ACCOUNT_MAIL_KINDS.includes(mail.kind) ? account(mail, now) : comment(mail);
+}
+
 async function start(config: Config): Promise<number> {
   const { db, dialect } = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(db);
@@ -122,7 +133,7 @@ async function start(config: Config): Promise<number> {
   const worker = startWorker({
     jobs: [
       publishScheduledJob({ db, cache }),
-      sendOutboxJob({ db, dialect, mailer, log: app.log, stillWanted: commentMailStillWanted(db) }),
+      sendOutboxJob({ db, dialect, mailer, log: app.log, stillWanted: mailStillWanted(db) }),
       expireSessionsJob({ db }),
     ],
     clock: systemClock,

@@ -15,6 +15,7 @@ import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
  * submits them, cannot publish; an editor edits, schedules, publishes any article, manages
  * sections; a moderator moderates only; an admin does everything, site settings included.
  * Moderating comments (editors too) and the outbox (editors and admins) come from the comments issue.
+ * Users (invite, change role, disable, send a link) are the admin's alone.
  * « submit own draft » is refused to editors and admins: they publish directly, there is no review.
  */
 const MATRIX = `
@@ -37,6 +38,11 @@ const MATRIX = `
   upload media               yes    yes     yes     no
   manage sections            yes    yes     no      no
   edit site settings         yes    no      no      no
+  list users                 yes    no      no      no
+  invite a user              yes    no      no      no
+  change a user's role       yes    no      no      no
+  disable a user             yes    no      no      no
+  send a password link       yes    no      no      no
 `;
 
 const ROLES: Role[] = ['admin', 'editor', 'author', 'moderator'];
@@ -169,6 +175,9 @@ for (const dialect of testDialects()) {
       });
     };
 
+    const colleague = () =>
+      buildUser(t.db, { email: `collegue-${++n}@griot.test`, role: 'author' });
+
     type Act = (member: Browser, me: User) => Promise<LightMyRequestResponse>;
     const actions: Record<string, Act> = {
       'view /admin': (m) => m.get('/admin'),
@@ -237,6 +246,26 @@ for (const dialect of testDialects()) {
           timeZone: 'Africa/Niamey',
           contactEmail: '',
         }),
+      'list users': (m) => m.get('/admin/utilisateurs'),
+      'invite a user': async (m) =>
+        m.post('/admin/utilisateurs', {
+          _csrf: await csrf(m),
+          name: 'Invité de la matrice',
+          email: `invite-${++n}@griot.test`,
+          role: 'author',
+        }),
+      "change a user's role": async (m) =>
+        m.post(`/admin/utilisateurs/${(await colleague()).id}`, {
+          _csrf: await csrf(m),
+          name: 'Collègue',
+          role: 'editor',
+        }),
+      'disable a user': async (m) =>
+        m.post(`/admin/utilisateurs/${(await colleague()).id}/desactiver`, {
+          _csrf: await csrf(m),
+        }),
+      'send a password link': async (m) =>
+        m.post(`/admin/utilisateurs/${(await colleague()).id}/lien`, { _csrf: await csrf(m) }),
     };
 
     test('the matrix names every action once, and only known actions', () => {

@@ -23,6 +23,7 @@ import { moderationRoutes } from '../moderation/moderation.routes.ts';
 import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
 import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
 import { mediaLibraryRoutes } from '../media/media-library.routes.ts';
+import { userAdminRoutes } from '../users/user-admin.routes.ts';
 
 /**
  * The newsroom context: authentication is registered once here, for every route inside;
@@ -91,4 +92,5 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
   await app.register(sectionAdminRoutes, deps);
   await app.register(settingsAdminRoutes, deps);
   await app.register(mediaLibraryRoutes, deps);
+  await app.register(userAdminRoutes, deps);
 };

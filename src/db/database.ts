@@ -11,7 +11,12 @@ import type { OutboxTable } from '../mail/outbox.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
 import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
-import type { LoginAttemptTable, SessionTable, UserTable } from '../users/user.table.ts';
+import type {
+  AccountLinkTable,
+  LoginAttemptTable,
+  SessionTable,
+  UserTable,
+} from '../users/user.table.ts';
 
 /** Every table of the schema, as Kysely sees it; each feature owns its table types. */
 export interface Database {
@@ -29,6 +34,7 @@ export interface Database {
   article_revisions: ArticleRevisionTable;
   article_tags: ArticleTagTable;
   section_slug_redirects: SectionSlugRedirectTable;
+  account_links: AccountLinkTable;
 }
 
 export type Db = Kysely<Database>;

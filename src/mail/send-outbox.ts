@@ -14,7 +14,7 @@ import {
 import type { OutboxMail } from './outbox.table.ts';
 
 /** Decides from fresh data whether a queued mail should still go out (supplied by the app). */
-export type StillWanted = (mail: OutboxMail) => Promise<boolean>;
+export type StillWanted = (mail: OutboxMail, now: Date) => Promise<boolean>;
 
 /** Where the job reports failed tries; the app's logger fits. */
 export interface MailLog {
@@ -73,7 +73,7 @@ export function sendOutboxJob({
 
   async function deliver(out: Mailer, mail: OutboxMail, now: Date): Promise<boolean> {
     try {
-      if (!(await stillWanted(mail))) {
+      if (!(await stillWanted(mail, now))) {
         await markMailCancelled(db, { id: mail.id, reason: NOT_WANTED_REASON, now });
         return false;
       }

@@ -35,6 +35,7 @@ export const RESERVED_SLUGS = new Set([
   'healthz',
   'articles',
   'commentaires',
+  'compte',
   'recherche',
   'flux',
   'sitemap',

@@ -7,7 +7,8 @@ export type Action =
   | 'view-outbox'
   | 'upload-media'
   | 'manage-sections'
-  | 'edit-site-settings';
+  | 'edit-site-settings'
+  | 'manage-users';
 
 const allowed: Record<Action, readonly Role[]> = {
   'view-newsroom': ['admin', 'editor', 'author', 'moderator'],
@@ -17,6 +18,7 @@ const allowed: Record<Action, readonly Role[]> = {
   'upload-media': ['admin', 'editor', 'author'],
   'manage-sections': ['admin', 'editor'],
   'edit-site-settings': ['admin'],
+  'manage-users': ['admin'],
 };
 
 /** Whether a newsroom member may perform an action. */

@@ -1,6 +1,7 @@
+import type { DialectName } from '../db/connect.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import type { CurrentUser } from './user.ts';
-import type { LoginAttempt, NewUser, User } from './user.table.ts';
+import type { AccountLink, LoginAttempt, NewUser, Role, User } from './user.table.ts';
 
 /** The account with this (normalized) email, if any. */
 export async function findUserByEmail(db: DbOrTrx, email: string): Promise<User | undefined> {
@@ -142,4 +143,180 @@ export async function listWriters(db: DbOrTrx): Promise<{ id: number; name: stri
     .where('disabled_at', 'is', null)
     .orderBy('name')
     .execute();
+}
+
+/** A newsroom account as the user admin lists it; never carries the password hash. */
+export interface UserListing {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: string | null;
+  createdAt: string;
+  /** Invited but has not chosen a password yet. */
+  invited: boolean;
+}
+
+const listingColumns = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'disabled_at as disabledAt',
+  'created_at as createdAt',
+] as const;
+
+/** Every newsroom account: enabled ones first, then by name. */
+export async function listUsers(db: DbOrTrx): Promise<UserListing[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select(listingColumns)
+    .select((eb) => eb('password_hash', '=', '').as('invited'))
+    .orderBy((eb) => eb.case().when('disabled_at', 'is', null).then(0).else(1).end())
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ ...r, invited: Boolean(r.invited) }));
+}
+
+/** One account as the user admin shows it. */
+export async function findUserListing(
+  db: DbOrTrx,
+  userId: number,
+): Promise<UserListing | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select(listingColumns)
+    .select((eb) => eb('password_hash', '=', '').as('invited'))
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row && { ...row, invited: Boolean(row.invited) };
+}
+
+/** Changes an account's name and role. */
+export async function updateUserProfile(
+  db: DbOrTrx,
+  userId: number,
+  { name, role }: { name: string; role: Role },
+): Promise<void> {
+  await db.updateTable('users').set({ name, role }).where('id', '=', userId).execute();
+}
+
+/** Disables an account (a date) or enables it again (null). */
+export async function updateUserDisabledAt(
+  db: DbOrTrx,
+  userId: number,
+  disabledAt: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ disabled_at: disabledAt?.toISOString() ?? null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Ends every session of an account. */
+export async function deleteUserSessions(db: DbOrTrx, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** How many enabled admins there are, besides the given account. */
+export async function countOtherEnabledAdmins(db: DbOrTrx, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .where('password_hash', '!=', '')
+    .where('id', '!=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Stores a one-time account link (its token's hash). */
+export async function insertAccountLink(db: DbOrTrx, link: AccountLink): Promise<void> {
+  await db.insertInto('account_links').values(link).execute();
+}
+
+/** The unexpired link behind a token hash, with its enabled account. */
+export async function findAccountLink(
+  db: DbOrTrx,
+  tokenHash: string,
+  now: Date,
+): Promise<(AccountLink & { email: string; name: string }) | undefined> {
+  return db
+    .selectFrom('account_links as l')
+    .innerJoin('users as u', 'u.id', 'l.user_id')
+    .selectAll('l')
+    .select(['u.email', 'u.name'])
+    .where('l.token_hash', '=', tokenHash)
+    .where('l.expires_at', '>', now.toISOString())
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Takes a link for use: deletes it and returns it, so two concurrent uses cannot both succeed. */
+export async function takeAccountLink(
+  db: DbOrTrx,
+  tokenHash: string,
+): Promise<AccountLink | undefined> {
+  return db
+    .deleteFrom('account_links')
+    .where('token_hash', '=', tokenHash)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Forgets every link of an account; returns how many there were. */
+export async function deleteAccountLinks(db: DbOrTrx, userId: number): Promise<number> {
+  const result = await db
+    .deleteFrom('account_links')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** When an account's latest unexpired link runs out, if it has one. */
+export async function findLatestLinkExpiry(
+  db: DbOrTrx,
+  userId: number,
+  now: Date,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('account_links')
+    .select('expires_at')
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now.toISOString())
+    .orderBy('expires_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.expires_at;
+}
+
+/**
+ * Locks the enabled admins' rows until the transaction ends (PostgreSQL; SQLite transactions
+ * are serial already), so two admins demoting each other at once cannot leave none.
+ */
+export async function lockEnabledAdmins(trx: DbOrTrx, dialect: DialectName): Promise<void> {
+  const admins = trx
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null);
+  await (dialect === 'postgres' ? admins.forUpdate() : admins).execute();
+}
+
+/** Whether a link whose hash starts with this prefix is still unexpired (for its queued mail). */
+export async function accountLinkIsLive(
+  db: DbOrTrx,
+  hashPrefix: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('account_links')
+    .select('user_id')
+    .where('token_hash', 'like', `${hashPrefix.replace(/[^0-9a-f]/g, '')}%`)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -30,7 +30,21 @@ export interface LoginAttemptTable {
   locked_until: string | null;
 }
 
+export type AccountLinkPurpose = 'invitation' | 'password-reset';
+
+/** The `account_links` table: one-time links to choose a password (invitations, resets). */
+export interface AccountLinkTable {
+  /** SHA-256 of the link's token. */
+  token_hash: string;
+  user_id: number;
+  purpose: AccountLinkPurpose;
+  created_by: number | null;
+  created_at: string;
+  expires_at: string;
+}
+
 export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type LoginAttempt = Selectable<LoginAttemptTable>;
+export type AccountLink = Selectable<AccountLinkTable>;

@@ -1,0 +1,92 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { setSessionCookie } from '../http/auth.ts';
+import type { RouteDeps } from '../http/deps.ts';
+import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { AccountLinkPage, DeadLinkPage } from './account-link.pages.tsx';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, useAccountLink } from './manage-users.ts';
+import { sessionIdFromToken } from './session.ts';
+import { findAccountLink } from './user.queries.ts';
+import type { PasswordFormError } from './user-admin.strings.ts';
+
+const tokenParams = z.object({ token: z.string().regex(/^[\w-]{20,100}$/) });
+
+const passwordForm = z.object({
+  password: z.string().max(10_000).catch(''),
+  confirm: z.string().max(10_000).catch(''),
+});
+
+function checkPassword({ password, confirm }: z.infer<typeof passwordForm>): PasswordFormError[] {
+  // Counted in characters as people see them, not UTF-16 units.
+  const length = [...password.normalize('NFC')].length;
+  if (length < PASSWORD_MIN_LENGTH) return ['password-too-short'];
+  if (length > PASSWORD_MAX_LENGTH) return ['password-too-long'];
+  return password === confirm ? [] : ['password-mismatch'];
+}
+
+/**
+ * The page an invitation or password-reset link opens. Outside the newsroom context: whoever
+ * holds the link is not signed in yet. The token never leaves the page through a Referer.
+ */
+export const accountLinkRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  const dead = async (request: FastifyRequest, reply: FastifyReply) =>
+    sendPrivatePage(reply, DeadLinkPage({ ctx: await pageContext(deps, request) }), 410);
+
+  const linkOf = async (request: FastifyRequest) => {
+    const params = tokenParams.safeParse(request.params);
+    if (!params.success) return undefined;
+    const tokenHash = sessionIdFromToken(params.data.token);
+    const link = await findAccountLink(deps.db, tokenHash, deps.clock.now());
+    return link && { ...link, action: `/compte/${params.data.token}` };
+  };
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  app.get('/compte/:token', async (request, reply) => {
+    const link = await linkOf(request);
+    if (!link) return dead(request, reply);
+    return sendPrivatePage(
+      reply,
+      AccountLinkPage({
+        ctx: await pageContext(deps, request),
+        csrfToken: reply.generateCsrf(),
+        action: link.action,
+        purpose: link.purpose,
+        name: link.name,
+        email: link.email,
+        errors: [],
+      }),
+    );
+  });
+
+  app.post('/compte/:token', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const link = await linkOf(request);
+    if (!link) return dead(request, reply);
+    const form = passwordForm.parse(request.body ?? {});
+    const errors = checkPassword(form);
+    if (errors.length)
+      return sendPrivatePage(
+        reply,
+        AccountLinkPage({
+          ctx: await pageContext(deps, request),
+          csrfToken: reply.generateCsrf(),
+          action: link.action,
+          purpose: link.purpose,
+          name: link.name,
+          email: link.email,
+          errors,
+        }),
+        422,
+      );
+    const result = await useAccountLink(deps.db, {
+      tokenHash: link.token_hash,
+      password: form.password,
+      now: deps.clock.now(),
+    });
+    if (!result.ok) return dead(request, reply);
+    setSessionCookie(deps, request, reply, result);
+    return reply.redirect('/admin', 303);
+  });
+};
