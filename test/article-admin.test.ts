@@ -193,6 +193,10 @@ for (const dialect of testDialects()) {
       t.clock.set('2026-11-23T12:31:00.000Z');
       assert.equal(await job.run(t.clock.now()), 1);
       assert.equal((await new Browser(t).get(`/politique/${row.slug}`)).statusCode, 200);
+      // The history says when it went live, and that nobody pressed a button.
+      const versions = await editor.get(`/admin/articles/${id}/versions`);
+      assert.match(versions.body, /Publication automatique/);
+      assert.match(versions.body, /Mis en ligne à l’heure programmée/);
       t.clock.set('2026-11-23T12:00:00.000Z');
     });
 

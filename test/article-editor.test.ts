@@ -143,6 +143,66 @@ for (const dialect of testDialects()) {
       assert.equal((await bodyOf(d.id)).body, 'Version finale.');
     });
 
+    test('a run of autosaves keeps one revision « Enregistrement automatique », kept up to date', async () => {
+      const author = await signIn('auteur@griot.test');
+      const d = await draft(author);
+      let version = Number(d.version);
+      const start = t.clock.now();
+      try {
+        for (const words of ['Premier jet.', 'Premier jet, suite.', 'Premier jet, suite et fin.']) {
+          t.clock.advance(5_000);
+          const res = await postJson(
+            author,
+            `/admin/articles/${d.id}/brouillon`,
+            { ...fields(), body: words, version },
+            d.csrf,
+          );
+          assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+          version = (res.json() as { version: number }).version;
+        }
+        const revisions = async () =>
+          t.db
+            .selectFrom('article_revisions')
+            .select(['version', 'note', 'snapshot', 'edited_at'])
+            .where('article_id', '=', d.id)
+            .orderBy('version')
+            .execute();
+        let rows = await revisions();
+        assert.deepEqual(
+          rows.map((r) => r.note),
+          ['created', 'autosave'],
+        );
+        assert.equal(rows[1]!.version, version);
+        assert.equal(rows[1]!.edited_at, t.clock.now().toISOString());
+        assert.match(rows[1]!.snapshot, /suite et fin/);
+
+        // A save by hand starts a new revision; the next autosave, a new autosave revision.
+        const manual = await author.post(`/admin/articles/${d.id}`, {
+          _csrf: d.csrf,
+          version: String(version),
+          ...fields({ body: 'Relu et enregistré.' }),
+        });
+        assert.equal(manual.statusCode, 303, manual.body.slice(0, 300));
+        t.clock.advance(5_000);
+        const after = await postJson(
+          author,
+          `/admin/articles/${d.id}/brouillon`,
+          { ...fields(), body: 'Relu, puis retouché.', version: version + 1 },
+          d.csrf,
+        );
+        assert.equal(after.statusCode, 200, after.body.slice(0, 300));
+        rows = await revisions();
+        assert.deepEqual(
+          rows.map((r) => r.note),
+          ['created', 'autosave', 'saved', 'autosave'],
+        );
+        const page = await author.get(`/admin/articles/${d.id}/versions`);
+        assert.match(page.body, /Enregistrement automatique/);
+      } finally {
+        t.clock.set(start);
+      }
+    });
+
     test('an autosave with a stale version is refused with 409 and overwrites nothing', async () => {
       const author = await signIn('auteur@griot.test');
       const editor = await signIn('chef@griot.test');

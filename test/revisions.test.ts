@@ -144,6 +144,8 @@ for (const dialect of testDialects()) {
       );
       const diff = await editor.get(`/admin/articles/${id}/versions/comparer?de=1&a=3`);
       assert.match(parse(diff.body).text, /Ces deux versions sont identiques/);
+      const history = await editor.get(`/admin/articles/${id}/versions`);
+      assert.match(parse(history.body).text, /Restauration de la version 1/);
     });
 
     test('an author cannot restore someone else’s article; a moderator cannot see versions', async () => {

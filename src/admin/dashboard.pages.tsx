@@ -3,6 +3,7 @@ import type { ActivityItem, DashboardArticle } from '../articles/article-dashboa
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { AdminLayout } from './admin-layout.tsx';
+import { revisionAuthorText, revisionNoteText } from '../articles/revision-notes.ts';
 
 const strings = {
   fr: {
@@ -160,7 +161,8 @@ export function DashboardPage({
           >
             {articles.activity.map((r) => (
               <li>
-                {when(r.editedAt)} — {r.editorName} : {r.note} —{' '}
+                {when(r.editedAt)} — {revisionAuthorText(r.editorName, ctx.site.locale)} :{' '}
+                {revisionNoteText(r.note, ctx.site.locale)} —{' '}
                 {link({ id: r.articleId, title: r.title })} (
                 <a href={`/admin/articles/${r.articleId}/versions`}>v{r.version}</a>)
               </li>

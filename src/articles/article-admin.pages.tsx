@@ -17,6 +17,7 @@ import type { NewsroomArticleRow } from './article.queries.ts';
 import type { ArticleStatus } from './article.table.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { ArticleDraft, DraftError } from './save-article.ts';
+import { revisionAuthorText, revisionNoteText } from './revision-notes.ts';
 
 /** The newsroom's list of articles, with filters by state, section and author, and a title search. */
 export function ArticleListPage(props: {
@@ -326,9 +327,9 @@ export function ArticleEditPage(props: {
               <li>
                 {t.revisionLine(
                   r.version,
-                  r.editorName,
+                  revisionAuthorText(r.editorName, ctx.site.locale),
                   formatDateTime(r.editedAt, ctx.site),
-                  r.note,
+                  revisionNoteText(r.note, ctx.site.locale),
                 )}
               </li>
             ))}

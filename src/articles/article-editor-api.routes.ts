@@ -77,6 +77,7 @@ export const articleEditorApiRoutes: FastifyPluginAsync<RouteDeps> = async (app,
         user: request.user!,
         now,
         locale: settings.locale,
+        origin: { kind: 'autosave' },
       });
       if (result.ok) {
         const savedAt = now.toISOString();

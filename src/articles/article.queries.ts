@@ -175,15 +175,17 @@ export async function insertArticle(db: DbOrTrx, article: NewArticleRow): Promis
 }
 
 /** Publishes scheduled articles whose time has come; returns how many went live. */
-export async function updateDueScheduledToPublished(db: DbOrTrx, now: Date): Promise<number> {
-  const rows = await db
+export async function updateDueScheduledToPublished(
+  db: DbOrTrx,
+  now: Date,
+): Promise<{ id: number; version: number; publishedAt: string | null }[]> {
+  return db
     .updateTable('articles')
     .set((eb) => ({ status: 'published', version: eb('version', '+', 1) }))
     .where('status', '=', 'scheduled')
     .where('published_at', '<=', now.toISOString())
-    .returning('id')
+    .returning(['id', 'version', 'published_at as publishedAt'])
     .execute();
-  return rows.length;
 }
 
 /** Opens or closes an article's comments; returns whether the article exists. */
@@ -320,6 +322,48 @@ export async function insertArticleRevision(
       edited_at: revision.editedAt.toISOString(),
     })
     .execute();
+}
+
+/**
+ * Brings the article's latest revision up to date instead of adding one, when it is an autosave
+ * by the same person since `since`; returns whether it did.
+ */
+export async function updateLatestAutosaveRevision(
+  db: DbOrTrx,
+  revision: {
+    articleId: number;
+    version: number;
+    snapshot: unknown;
+    editedBy: number | null;
+    editedAt: Date;
+    since: Date;
+  },
+): Promise<boolean> {
+  const latest = await db
+    .selectFrom('article_revisions')
+    .select(['id', 'note', 'edited_by', 'edited_at'])
+    .where('article_id', '=', revision.articleId)
+    .orderBy('version', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (
+    !latest ||
+    latest.note !== 'autosave' ||
+    latest.edited_by !== revision.editedBy ||
+    Date.parse(latest.edited_at) < revision.since.getTime()
+  )
+    return false;
+  await db
+    .updateTable('article_revisions')
+    .set({
+      version: revision.version,
+      snapshot: JSON.stringify(revision.snapshot),
+      edited_at: revision.editedAt.toISOString(),
+    })
+    .where('id', '=', latest.id)
+    .execute();
+  return true;
 }
 
 /** An article's revisions, newest first. */

@@ -2,6 +2,7 @@ import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db } from '../db/database.ts';
 import type { CurrentUser } from '../users/user.ts';
 import { allowedTransitions, applyTransition, type Transition } from './article-workflow.ts';
+import type { RevisionNote } from './revision-notes.ts';
 import type { ArticleRow } from './article.table.ts';
 import {
   findArticleById,
@@ -13,16 +14,6 @@ export type StatusResult =
   | { ok: true; article: ArticleRow }
   | { ok: false; reason: 'not_found' | 'forbidden' | 'bad_time' }
   | { ok: false; reason: 'conflict'; current: ArticleRow };
-
-const notes: Record<Transition, string> = {
-  submit: 'Soumis à la relecture',
-  withdraw: 'Retiré de la relecture',
-  publish: 'Publié',
-  schedule: 'Programmé',
-  unpublish: 'Dépublié',
-  archive: 'Archivé',
-  restore: 'Sorti des archives',
-};
 
 /** Moves an article through the workflow, if the member may, with the version check and a revision note. */
 export async function changeArticleStatus(
@@ -70,7 +61,7 @@ export async function changeArticleStatus(
       snapshot: { status: current.status, publishedAt: current.published_at },
       editedBy: input.user.id,
       editorName: input.user.name,
-      note: notes[input.transition],
+      note: `status:${input.transition}` satisfies RevisionNote,
       editedAt: input.now,
     });
     // Anything entering or leaving the public site changes what readers see.

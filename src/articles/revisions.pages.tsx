@@ -3,6 +3,7 @@ import { AdminLayout } from '../admin/admin-layout.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { ArticleRevision, ContentSnapshot } from './article-revision.queries.ts';
+import { revisionAuthorText, revisionNoteText } from './revision-notes.ts';
 
 const l = {
   versionsOf: (title: string) => `Versions de « ${title} »`,
@@ -158,7 +159,12 @@ export function VersionsPage(props: {
                   </label>{' '}
                 </span>
               ) : null}
-              {l.line(r.version, formatDateTime(r.editedAt, ctx.site), r.editorName)} — {r.note}
+              {l.line(
+                r.version,
+                formatDateTime(r.editedAt, ctx.site),
+                revisionAuthorText(r.editorName, ctx.site.locale),
+              )}{' '}
+              — {revisionNoteText(r.note, ctx.site.locale)}
               {r.content ? null : ` (${l.statusOnly})`}
               {r.content && props.canRestore ? (
                 <>

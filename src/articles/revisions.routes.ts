@@ -127,6 +127,7 @@ export const revisionRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
         user: request.user!,
         now: deps.clock.now(),
         locale: settings.locale,
+        origin: { kind: 'restore', version },
       });
       if (result.ok) {
         if (result.article.status === 'published') deps.cache.invalidate();

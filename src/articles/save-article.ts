@@ -10,7 +10,9 @@ import {
   insertArticleRevision,
   replaceArticleTags,
   updateArticleIfVersion,
+  updateLatestAutosaveRevision,
 } from './article.queries.ts';
+import type { RevisionNote } from './revision-notes.ts';
 import { renderMarkdown } from './markdown.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 
@@ -106,6 +108,8 @@ export async function saveArticle(
     user: CurrentUser;
     now: Date;
     locale: string;
+    /** What the history says of this save: a save by hand, an autosave, or a restored version. */
+    origin?: { kind: 'manual' } | { kind: 'autosave' } | { kind: 'restore'; version: number };
   },
 ): Promise<SaveResult> {
   const { draft, user, now } = input;
@@ -157,17 +161,41 @@ export async function saveArticle(
       });
     }
     await replaceArticleTags(trx, article.id, normalizeTags(draft.tags));
-    await insertArticleRevision(trx, {
+    const revision = {
       articleId: article.id,
       version: article.version,
       snapshot: snapshotOf(draft, slug),
       editedBy: user.id,
       editorName: user.name,
-      note: existing ? (draft.flagUpdate ? 'Mise à jour signalée' : 'Enregistrement') : 'Création',
+      note: revisionNote(existing !== undefined, draft, input.origin),
       editedAt: now,
-    });
+    };
+    // A run of autosaves by one person keeps one revision, brought up to date, not one every few seconds.
+    const merged =
+      revision.note === 'autosave' &&
+      (await updateLatestAutosaveRevision(trx, {
+        ...revision,
+        since: new Date(now.getTime() - AUTOSAVE_MERGE_MS),
+      }));
+    if (!merged) await insertArticleRevision(trx, revision);
     return { ok: true, article };
   });
+}
+
+/** Autosaves this close to the previous one, by the same person, update its revision. */
+export const AUTOSAVE_MERGE_MS = 15 * 60_000;
+
+function revisionNote(
+  exists: boolean,
+  draft: ArticleDraft,
+  origin: { kind: 'manual' } | { kind: 'autosave' } | { kind: 'restore'; version: number } = {
+    kind: 'manual',
+  },
+): RevisionNote {
+  if (!exists) return 'created';
+  if (origin.kind === 'autosave') return 'autosave';
+  if (origin.kind === 'restore') return `restored:${origin.version}`;
+  return draft.flagUpdate ? 'update-flagged' : 'saved';
 }
 
 async function chooseSlug(

@@ -1,4 +1,8 @@
-import { updateDueScheduledToPublished } from '../articles/article.queries.ts';
+import {
+  insertArticleRevision,
+  updateDueScheduledToPublished,
+} from '../articles/article.queries.ts';
+import type { RevisionNote } from '../articles/revision-notes.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Db } from '../db/database.ts';
@@ -10,9 +14,20 @@ export function publishScheduledJob({ db, cache }: { db: Db; cache?: PageCache }
     name: 'publish-scheduled',
     async run(now) {
       const published = await db.transaction().execute(async (trx) => {
-        const n = await updateDueScheduledToPublished(trx, now);
-        if (n > 0) await bumpContentVersion(trx);
-        return n;
+        const due = await updateDueScheduledToPublished(trx, now);
+        // The history shows when each went live, by the scheduler (no editor name).
+        for (const article of due)
+          await insertArticleRevision(trx, {
+            articleId: article.id,
+            version: article.version,
+            snapshot: { status: 'published', publishedAt: article.publishedAt },
+            editedBy: null,
+            editorName: '',
+            note: 'scheduled-publish' satisfies RevisionNote,
+            editedAt: now,
+          });
+        if (due.length > 0) await bumpContentVersion(trx);
+        return due.length;
       });
       if (published > 0) cache?.invalidate();
       return published;
