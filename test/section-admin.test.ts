@@ -84,6 +84,35 @@ for (const dialect of testDialects()) {
       assert.equal(count.length, 0);
     });
 
+    test('two sections created at once under one slug: one is made, the other gets the form back', async () => {
+      const members = [await signIn(), await signIn(), await signIn()];
+      // Each loads the form first, then all send at the same moment.
+      const tokens = await Promise.all(
+        members.map(async (m) => hiddenValue((await m.get('/admin/rubriques')).body, '_csrf')),
+      );
+      const answers = await Promise.all(
+        members.map((m, i) =>
+          m.post('/admin/rubriques', {
+            _csrf: tokens[i]!,
+            name: 'Météo',
+            slug: 'meteo-du-jour',
+            description: `Envoi ${i}`,
+          }),
+        ),
+      );
+      const statuses = answers.map((r) => r.statusCode).sort((a, b) => a - b);
+      assert.equal(statuses[0], 303);
+      for (const s of statuses.slice(1)) assert.ok([409, 422].includes(s), `answers ${statuses}`);
+      const refused = answers.find((r) => r.statusCode !== 303)!;
+      assert.match(refused.body, /Cette adresse est déjà celle d’une autre rubrique/);
+      const rows = await t.db
+        .selectFrom('sections')
+        .select('id')
+        .where('slug', '=', 'meteo-du-jour')
+        .execute();
+      assert.equal(rows.length, 1);
+    });
+
     test('a reserved slug is refused, even when derived from the name', async () => {
       const editor = await signIn();
       for (const fields of [

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { slugify } from '../articles/slug.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Trx } from '../db/database.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
@@ -118,6 +119,18 @@ export const sectionAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
     return result;
   };
 
+  // Two people taking the same address at once: the database's unique slug decides, and the
+  // loser gets the form back with « adresse déjà prise » rather than an error page.
+  const takenIfRaced = async (work: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  };
+
   app.get('/admin/rubriques', { preHandler: requireSectionManager }, async (request, reply) => {
     const { fait } = listQuery.parse(request.query ?? {});
     return sendPrivatePage(reply, await listPage(request, reply.generateCsrf(), { flash: fait }));
@@ -138,17 +151,26 @@ export const sectionAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
         const page = await listPage(request, reply.generateCsrf(), { form, errors });
         return sendPrivatePage(reply, page, 422);
       }
-      await change(async (trx) => {
-        const sections = await listSections(trx);
-        await deleteSlugRedirect(trx, slug);
-        await insertSection(trx, {
-          name: form.name,
-          slug,
-          description: form.description,
-          position: Math.max(-1, ...sections.map((s) => s.position)) + 1,
-          created_at: deps.clock.now().toISOString(),
+      const created = await takenIfRaced(() =>
+        change(async (trx) => {
+          const sections = await listSections(trx);
+          await deleteSlugRedirect(trx, slug);
+          await insertSection(trx, {
+            name: form.name,
+            slug,
+            description: form.description,
+            position: Math.max(-1, ...sections.map((s) => s.position)) + 1,
+            created_at: deps.clock.now().toISOString(),
+          });
+        }),
+      );
+      if (!created) {
+        const page = await listPage(request, reply.generateCsrf(), {
+          form,
+          errors: ['slug-taken'],
         });
-      });
+        return sendPrivatePage(reply, page, 409);
+      }
       return reply.redirect('/admin/rubriques?fait=cree', 303);
     },
   );
@@ -192,13 +214,25 @@ export const sectionAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
         });
         return sendPrivatePage(reply, page, 422);
       }
-      await change(async (trx) => {
-        await updateSection(trx, id, { name: form.name, slug, description: form.description });
-        if (slug !== section.slug) {
-          await deleteSlugRedirect(trx, slug);
-          await insertSlugRedirect(trx, section.slug, id);
-        }
-      });
+      const saved = await takenIfRaced(() =>
+        change(async (trx) => {
+          await updateSection(trx, id, { name: form.name, slug, description: form.description });
+          if (slug !== section.slug) {
+            await deleteSlugRedirect(trx, slug);
+            await insertSlugRedirect(trx, section.slug, id);
+          }
+        }),
+      );
+      if (!saved) {
+        const page = SectionEditPage({
+          ctx: await pageContext(deps, request),
+          csrfToken: reply.generateCsrf(),
+          section,
+          form,
+          errors: ['slug-taken'],
+        });
+        return sendPrivatePage(reply, page, 409);
+      }
       return reply.redirect('/admin/rubriques?fait=modifiee', 303);
     },
   );
