@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { revisionNote } from '../articles/article-admin.strings.ts';
 import type { ActivityItem, DashboardArticle } from '../articles/article-dashboard.queries.ts';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -20,6 +21,7 @@ const strings = {
     by: (who: string) => `par ${who}`,
     versions: 'versions',
     someone: 'auteur inconnu',
+    note: (who: string, note: string) => `${who} : ${note}`,
   },
   en: {
     review: 'Waiting for review',
@@ -36,6 +38,7 @@ const strings = {
     by: (who: string) => `by ${who}`,
     versions: 'versions',
     someone: 'unknown author',
+    note: (who: string, note: string) => `${who}: ${note}`,
   },
 };
 
@@ -160,7 +163,7 @@ export function DashboardPage({
           >
             {articles.activity.map((r) => (
               <li>
-                {when(r.editedAt)} — {r.editorName} : {r.note} —{' '}
+                {when(r.editedAt)} — {l.note(r.editorName, revisionNote(r.note, ctx.site.locale))} —{' '}
                 {link({ id: r.articleId, title: r.title })} (
                 <a href={`/admin/articles/${r.articleId}/versions`}>v{r.version}</a>)
               </li>

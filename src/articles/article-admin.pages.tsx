@@ -3,7 +3,7 @@ import { can } from '../users/policy.ts';
 import type { Section } from '../sections/section.table.ts';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { articleAdminStringsFor } from './article-admin.strings.ts';
+import { articleAdminStringsFor, revisionNote } from './article-admin.strings.ts';
 import {
   EditorPreview,
   EditorScript,
@@ -251,7 +251,7 @@ export function ArticleEditPage(props: {
         {text('signature')}
         {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
         <fieldset>
-          <legend>Photo</legend>
+          <legend>{t.photo}</legend>
           {can(ctx.user, 'upload-media') ? <MediaPicker t={et} /> : null}
           <label for="a-imageId">{f.imageId}</label>
           <input
@@ -328,7 +328,7 @@ export function ArticleEditPage(props: {
                   r.version,
                   r.editorName,
                   formatDateTime(r.editedAt, ctx.site),
-                  r.note,
+                  revisionNote(r.note, ctx.site.locale),
                 )}
               </li>
             ))}

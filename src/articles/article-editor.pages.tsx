@@ -42,9 +42,44 @@ const fr = {
 
 export type EditorStrings = typeof fr;
 
-/** The editor enhancement's strings for a locale (French for now; English falls back to it). */
-export function editorStringsFor(_locale: Locale): EditorStrings {
-  return fr;
+const en: EditorStrings = {
+  toolbar: 'Text formatting',
+  tools: [
+    { md: 'h2', label: 'Subheading', title: 'Subheading (## )' },
+    { md: 'bold', label: 'Bold', title: 'Bold (Ctrl+B)' },
+    { md: 'italic', label: 'Italic', title: 'Italic (Ctrl+I)' },
+    { md: 'link', label: 'Link', title: 'Link [text](https://)' },
+    { md: 'quote', label: 'Quote', title: 'Quote (> )' },
+    { md: 'list', label: 'List', title: 'List (- )' },
+  ],
+  preview: 'Preview (as on the site)',
+  pick: 'Choose from the media library',
+  pickerSearch: 'Search for a photo',
+  upload: 'Upload a photo (JPEG, PNG or WebP)',
+  close: 'Close',
+  script: {
+    saving: 'Saving automatically…',
+    saved: 'Saved automatically at {time}',
+    conflict: 'Changed elsewhere: your text is not being saved automatically',
+    invalid: 'No automatic saving while the form has errors',
+    failed: 'Automatic saving is not possible right now; trying again soon',
+    unsaved: 'Unsaved changes',
+    previewFailed: 'Preview unavailable for the moment',
+    bold: 'bold text',
+    italic: 'italic text',
+    linkText: 'link text',
+    none: 'No photo matches.',
+    loading: 'Loading…',
+    uploading: 'Uploading the photo…',
+    uploaded: 'Photo uploaded and chosen.',
+    uploadFailed: 'The photo could not be uploaded.',
+    chosen: 'Photo no. {id} chosen',
+  },
+};
+
+/** The editor enhancement's strings for a locale. */
+export function editorStringsFor(locale: Locale): EditorStrings {
+  return locale === 'en' ? en : fr;
 }
 
 /** The Markdown toolbar shown above the body textarea. */

@@ -14,6 +14,7 @@ export type StatusResult =
   | { ok: false; reason: 'not_found' | 'forbidden' | 'bad_time' }
   | { ok: false; reason: 'conflict'; current: ArticleRow };
 
+// Stored in French like every revision note; revisionNote() in article-admin.strings.ts reads them in English.
 const notes: Record<Transition, string> = {
   submit: 'Soumis à la relecture',
   withdraw: 'Retiré de la relecture',

@@ -206,6 +206,11 @@
       });
   }
   if (autosaving) window.setInterval(autosave, 5000);
+  else
+    // Forms that do not save themselves say when they hold changes not saved yet.
+    form.addEventListener('input', function () {
+      say(snapshot() === saved ? '' : t.unsaved, 'warn');
+    });
   form.addEventListener('submit', function () {
     submitting = true;
   });
