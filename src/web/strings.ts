@@ -123,7 +123,7 @@ const en: Strings = {
   adminSections: 'Sections',
   adminSettings: 'Settings',
   adminModeration: 'Comment moderation',
-  adminPending: (n, age) => `${n} pending, the oldest for ${age}`,
+  adminPending: (n, age) => `${n} pending, the oldest waiting for ${age}`,
   adminNothingPending: 'no comment waiting',
   adminOutbox: 'Mail',
   roles: { admin: 'Administrator', editor: 'Editor', author: 'Author', moderator: 'Moderator' },
