@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 import type { Section } from '../src/sections/section.table.ts';
-import { buildArticle, buildSection } from './helpers/factories.ts';
+import { buildArticle, buildImage, buildSection } from './helpers/factories.ts';
 import type { Browser } from './helpers/http.ts';
 import { hiddenValue } from './helpers/http.ts';
 import { buildNewsroom, createArticle, signIn as signInAs } from './helpers/newsroom.ts';
@@ -306,6 +306,64 @@ for (const dialect of testDialects()) {
       );
       assert.equal(res.statusCode, 403);
       assert.equal((await bodyOf(d.id)).version, Number(d.version));
+    });
+
+    test('the editor shows the article’s current photo as a small thumbnail with its alt text', async () => {
+      const author = await signIn('auteur@griot.test');
+      const image = await buildImage(t.db, t.dataDir);
+      const id = await createArticle(
+        author,
+        fields({ imageId: String(image.id), imageAlt: 'Des femmes au marché de Dounzé' }),
+      );
+      const doc = parse((await author.get(`/admin/articles/${id}`)).body);
+      const thumb = doc.querySelector('#article-form img.picker-thumb')!;
+      assert.equal(thumb.getAttribute('hidden'), undefined, 'shown, even before the script runs');
+      assert.match(thumb.getAttribute('src') ?? '', /^\/media\/test-[\w-]+-320\.jpg$/);
+      assert.equal(thumb.getAttribute('width'), '320');
+      assert.equal(thumb.getAttribute('height'), '180');
+      assert.equal(thumb.getAttribute('alt'), 'Des femmes au marché de Dounzé');
+      assert.equal(thumb.getAttribute('data-media-id'), String(image.id));
+      assert.ok(
+        !doc.querySelector('.picker-panel img.picker-thumb'),
+        'outside the picker, which stays hidden without JavaScript',
+      );
+      const remove = doc.querySelector('.media-picker button.picker-remove')!;
+      assert.equal(remove.text, 'Retirer la photo');
+      assert.equal(remove.getAttribute('hidden'), undefined);
+      const file = await author.get(thumb.getAttribute('src')!);
+      assert.equal(file.statusCode, 200);
+      assert.match(file.headers['content-type'] as string, /image\/jpeg/);
+
+      // Without an alt text of its own, the article's photo is described as the library has it.
+      const plain = await createArticle(author, fields({ imageId: String(image.id) }));
+      const plainDoc = parse((await author.get(`/admin/articles/${plain}`)).body);
+      assert.equal(
+        plainDoc.querySelector('img.picker-thumb')?.getAttribute('alt'),
+        'Une image de test',
+      );
+    });
+
+    test('a refused form keeps showing the photo it names, and none for a number the library lacks', async () => {
+      const author = await signIn('auteur@griot.test');
+      const image = await buildImage(t.db, t.dataDir);
+      const thumbAfter = async (imageId: string) => {
+        const form = await author.get('/admin/articles/nouveau');
+        const res = await author.post('/admin/articles', {
+          _csrf: hiddenValue(form.body, '_csrf'),
+          ...fields({ title: 'No', imageId }),
+        });
+        assert.equal(res.statusCode, 422);
+        return parse(res.body).querySelector('img.picker-thumb')!;
+      };
+      const kept = await thumbAfter(String(image.id));
+      assert.equal(kept.getAttribute('data-media-id'), String(image.id));
+      assert.equal(kept.getAttribute('hidden'), undefined);
+      const unknown = await thumbAfter('999999');
+      assert.equal(unknown.getAttribute('hidden'), '');
+      assert.equal(unknown.getAttribute('src'), undefined);
+      const blank = parse((await author.get('/admin/articles/nouveau')).body);
+      assert.equal(blank.querySelector('img.picker-thumb')?.getAttribute('hidden'), '');
+      assert.equal(blank.querySelector('button.picker-remove')?.getAttribute('hidden'), '');
     });
   });
 }

@@ -21,6 +21,7 @@ const strings = {
     by: (who: string) => `par ${who}`,
     versions: 'versions',
     someone: 'auteur inconnu',
+    note: (who: string, note: string) => `${who} : ${note}`,
   },
   en: {
     review: 'Waiting for review',
@@ -37,6 +38,7 @@ const strings = {
     by: (who: string) => `by ${who}`,
     versions: 'versions',
     someone: 'unknown author',
+    note: (who: string, note: string) => `${who}: ${note}`,
   },
 };
 
@@ -161,9 +163,12 @@ export function DashboardPage({
           >
             {articles.activity.map((r) => (
               <li>
-                {when(r.editedAt)} — {revisionAuthorText(r.editorName, ctx.site.locale)} :{' '}
-                {revisionNoteText(r.note, ctx.site.locale)} —{' '}
-                {link({ id: r.articleId, title: r.title })} (
+                {when(r.editedAt)} —{' '}
+                {l.note(
+                  revisionAuthorText(r.editorName, ctx.site.locale),
+                  revisionNoteText(r.note, ctx.site.locale),
+                )}{' '}
+                — {link({ id: r.articleId, title: r.title })} (
                 <a href={`/admin/articles/${r.articleId}/versions`}>v{r.version}</a>)
               </li>
             ))}

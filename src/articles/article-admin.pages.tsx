@@ -5,12 +5,14 @@ import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { articleAdminStringsFor } from './article-admin.strings.ts';
 import {
+  CurrentPhoto,
   EditorPreview,
   EditorScript,
   EditorStatus,
   EditorToolbar,
   MediaPicker,
   editorStringsFor,
+  type EditorPhoto,
 } from './article-editor.pages.tsx';
 import type { Transition } from './article-workflow.ts';
 import type { NewsroomArticleRow } from './article.queries.ts';
@@ -135,6 +137,8 @@ export function ArticleEditPage(props: {
   revisions: { version: number; editorName: string; note: string; editedAt: string }[];
   /** The article's first-view weight, once it has been saved. */
   weight?: PageWeight | null;
+  /** The photo the form names, when it is in the media library. */
+  photo?: EditorPhoto | null;
 }) {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
@@ -252,8 +256,11 @@ export function ArticleEditPage(props: {
         {text('signature')}
         {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
         <fieldset>
-          <legend>Photo</legend>
-          {can(ctx.user, 'upload-media') ? <MediaPicker t={et} /> : null}
+          <legend>{t.photo}</legend>
+          <CurrentPhoto photo={props.photo ?? null} />
+          {can(ctx.user, 'upload-media') ? (
+            <MediaPicker t={et} hasPhoto={d.imageId !== null} />
+          ) : null}
           <label for="a-imageId">{f.imageId}</label>
           <input
             id="a-imageId"

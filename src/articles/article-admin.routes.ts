@@ -1,12 +1,16 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Db } from '../db/database.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { thumbnailOf } from '../media/media-library.pages.tsx';
+import { findMedia } from '../media/media.queries.ts';
 import { listSections } from '../sections/section.queries.ts';
 import { listWriters } from '../users/user.queries.ts';
 import { formatDateTime, zonedTimeToUtc } from '../web/dates.ts';
 import { ArticleEditPage, ArticleListPage } from './article-admin.pages.tsx';
+import type { EditorPhoto } from './article-editor.pages.tsx';
 import { articleAdminStringsFor } from './article-admin.strings.ts';
 import { allowedTransitions, canCreateArticle, type Transition } from './article-workflow.ts';
 import { articlePath } from './article.ts';
@@ -64,6 +68,20 @@ export function readDraft(body: unknown): ArticleDraft {
     correction: str('correction'),
     noAds: b.noAds === '1',
     flagUpdate: b.flagUpdate === '1',
+  };
+}
+
+/** The thumbnail of the photo a draft names, described by the article's alt text or the library's. */
+async function editorPhoto(db: Db, draft: ArticleDraft): Promise<EditorPhoto | null> {
+  const media = draft.imageId === null ? undefined : await findMedia(db, draft.imageId);
+  const thumb = media && thumbnailOf(media);
+  if (!media || !thumb) return null;
+  return {
+    id: media.id,
+    url: `/media/${thumb.file}`,
+    width: thumb.width,
+    height: thumb.height,
+    alt: draft.imageAlt.trim() || media.alt,
   };
 }
 
@@ -137,6 +155,7 @@ export const articleAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
         transitions: subject && request.user ? allowedTransitions(request.user, subject) : [],
         revisions: a ? await listArticleRevisions(deps.db, a.id) : [],
         weight: a ? await weighArticle(deps, ctx, a.id) : null,
+        photo: await editorPhoto(deps.db, page.draft),
       }),
       page.status ?? 200,
     );

@@ -44,6 +44,7 @@ const fr = {
     noAds: 'Sans publicité',
     flagUpdate: 'Signaler une mise à jour (« Mis à jour le … »)',
   },
+  photo: 'Photo',
   save: 'Enregistrer',
   saved: 'Article enregistré.',
   errors: {
@@ -83,7 +84,88 @@ const fr = {
 
 export type ArticleAdminStrings = typeof fr;
 
-/** The newsroom article pages' strings for a locale (French for now; English falls back to it). */
-export function articleAdminStringsFor(_locale: Locale): ArticleAdminStrings {
-  return fr;
+const en: ArticleAdminStrings = {
+  listTitle: 'Articles',
+  newArticle: 'New article',
+  editTitle: 'Edit article',
+  filterStatus: 'Status',
+  filterSection: 'Section',
+  filterAuthor: 'Author',
+  search: 'Headline contains',
+  filter: 'Filter',
+  all: 'All',
+  none: 'No article matches.',
+  statuses: {
+    draft: 'Draft',
+    submitted: 'In review',
+    scheduled: 'Scheduled',
+    published: 'Published',
+    archived: 'Archived',
+  },
+  columns: {
+    title: 'Headline',
+    status: 'Status',
+    section: 'Section',
+    author: 'Author',
+    date: 'Last modified',
+  },
+  fields: {
+    kicker: 'Kicker',
+    title: 'Headline',
+    standfirst: 'Standfirst',
+    section: 'Section',
+    tags: 'Tags (separated by commas)',
+    body: 'Text (Markdown: ## subheading, **bold**, *italic*, > quote, - list, [link](address))',
+    signature: 'Byline',
+    slug: 'Address (slug) — leave empty to make it from the headline',
+    imageId: 'Photo (number in the media library)',
+    imageCredit: 'Photo credit',
+    imageCaption: 'Caption',
+    imageAlt: 'Alt text (describes the photo)',
+    imageIsIllustration: 'Illustration photo',
+    comments: 'Comments open',
+    correction: 'Correction note (shown at the end of the article)',
+    noAds: 'No advertising',
+    flagUpdate: 'Flag as updated (“Updated …”)',
+  },
+  photo: 'Photo',
+  save: 'Save',
+  saved: 'Article saved.',
+  errors: {
+    titleLength: 'The headline must be between 3 and 200 characters long.',
+    sectionMissing: 'Choose a section.',
+    slugInvalid:
+      'The address may only contain lower-case letters without accents, digits and hyphens.',
+    slugTaken: 'Another article already uses this address.',
+    kickerLength: 'The kicker must not exceed 40 characters.',
+    standfirstLength: 'The standfirst must not exceed 600 characters.',
+  },
+  errorsIntro: 'The article was not saved. Correct the following; your text has been kept.',
+  conflict: (who, when) =>
+    `${who} changed this article on ${when} while you were editing it. Your version was not saved so as not to overwrite theirs: copy your changes, reload the page, then make them again.`,
+  transitions: {
+    submit: 'Submit for review',
+    withdraw: 'Withdraw from review',
+    publish: 'Publish now',
+    schedule: 'Schedule',
+    unpublish: 'Unpublish',
+    archive: 'Archive',
+    restore: 'Take out of the archive',
+  },
+  scheduleAt: 'Publication date and time',
+  badTime: 'Choose a publication date in the future.',
+  statusChanged: 'Article status changed.',
+  revisions: 'Versions',
+  compareRevisions: 'Compare or restore a version',
+  pageWeight: (total, html, css, image, budget) =>
+    `Page weight on first view on a phone: ${total} KB (HTML ${html} KB, CSS ${css} KB, photo ${image} KB; budget ${budget} KB).`,
+  pageWeightOver: 'That is over budget: make the photo or the text lighter.',
+  revisionLine: (v, who, when, note) => `v${v} — ${when} — ${who} — ${note}`,
+  view: 'View on the site',
+  forbidden: 'You may not edit this article.',
+};
+
+/** The newsroom article pages' strings for a locale. */
+export function articleAdminStringsFor(locale: Locale): ArticleAdminStrings {
+  return locale === 'en' ? en : fr;
 }

@@ -19,6 +19,7 @@ const fr = {
   pickerSearch: 'Rechercher une photo',
   upload: 'Importer une photo (JPEG, PNG ou WebP)',
   close: 'Fermer',
+  remove: 'Retirer la photo',
   /** Messages the script shows; {time} is replaced by « 14 h 05 ». */
   script: {
     saving: 'Enregistrement automatique…',
@@ -37,14 +38,52 @@ const fr = {
     uploaded: 'Photo importée et choisie.',
     uploadFailed: 'La photo n’a pas pu être importée.',
     chosen: 'Photo n° {id} choisie',
+    removed: 'Photo retirée de l’article',
   },
 };
 
 export type EditorStrings = typeof fr;
 
-/** The editor enhancement's strings for a locale (French for now; English falls back to it). */
-export function editorStringsFor(_locale: Locale): EditorStrings {
-  return fr;
+const en: EditorStrings = {
+  toolbar: 'Text formatting',
+  tools: [
+    { md: 'h2', label: 'Subheading', title: 'Subheading (## )' },
+    { md: 'bold', label: 'Bold', title: 'Bold (Ctrl+B)' },
+    { md: 'italic', label: 'Italic', title: 'Italic (Ctrl+I)' },
+    { md: 'link', label: 'Link', title: 'Link [text](https://)' },
+    { md: 'quote', label: 'Quote', title: 'Quote (> )' },
+    { md: 'list', label: 'List', title: 'List (- )' },
+  ],
+  preview: 'Preview (as on the site)',
+  pick: 'Choose from the media library',
+  pickerSearch: 'Search for a photo',
+  upload: 'Upload a photo (JPEG, PNG or WebP)',
+  close: 'Close',
+  remove: 'Remove the photo',
+  script: {
+    saving: 'Saving automatically…',
+    saved: 'Saved automatically at {time}',
+    conflict: 'Changed elsewhere: your text is not being saved automatically',
+    invalid: 'No automatic saving while the form has errors',
+    failed: 'Automatic saving is not possible right now; trying again soon',
+    unsaved: 'Unsaved changes',
+    previewFailed: 'Preview unavailable for the moment',
+    bold: 'bold text',
+    italic: 'italic text',
+    linkText: 'link text',
+    none: 'No photo matches.',
+    loading: 'Loading…',
+    uploading: 'Uploading the photo…',
+    uploaded: 'Photo uploaded and chosen.',
+    uploadFailed: 'The photo could not be uploaded.',
+    chosen: 'Photo no. {id} chosen',
+    removed: 'Photo removed from the article',
+  },
+};
+
+/** The editor enhancement's strings for a locale. */
+export function editorStringsFor(locale: Locale): EditorStrings {
+  return locale === 'en' ? en : fr;
 }
 
 /** The Markdown toolbar shown above the body textarea. */
@@ -88,14 +127,45 @@ export function EditorStatus() {
   return <p class="editor-status" role="status" aria-live="polite" hidden />;
 }
 
-/** The photo picker: a search over the media library and an upload field. */
-export function MediaPicker(props: { t: EditorStrings }) {
+/** The article's photo as the editor shows it: a small variant and the text that describes it. */
+export interface EditorPhoto {
+  id: number;
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/**
+ * The current photo's thumbnail, shown with or without JavaScript; the picker replaces it when
+ * another photo is chosen and hides it when the photo is removed.
+ */
+export function CurrentPhoto(props: { photo: EditorPhoto | null }) {
+  const { photo } = props;
+  return photo ? (
+    <img
+      class="picker-thumb"
+      src={photo.url}
+      width={photo.width}
+      height={photo.height}
+      alt={photo.alt}
+      data-media-id={String(photo.id)}
+    />
+  ) : (
+    <img class="picker-thumb" alt="" hidden />
+  );
+}
+
+/** The photo picker: a search over the media library, an upload field, and a remove button. */
+export function MediaPicker(props: { t: EditorStrings; hasPhoto: boolean }) {
   const { t } = props;
   return (
     <div class="media-picker" hidden>
-      <img class="picker-thumb" alt="" hidden />
       <button type="button" class="picker-open" aria-expanded="false" aria-controls="picker-panel">
         {t.pick}
+      </button>{' '}
+      <button type="button" class="picker-remove" hidden={!props.hasPhoto}>
+        {t.remove}
       </button>
       <div id="picker-panel" class="picker-panel" hidden>
         <label for="picker-q">{t.pickerSearch}</label>
@@ -103,11 +173,11 @@ export function MediaPicker(props: { t: EditorStrings }) {
         <ul class="media-grid picker-results" aria-live="polite" />
         <label for="picker-file">{t.upload}</label>
         <input id="picker-file" type="file" accept="image/jpeg,image/png,image/webp" />
-        <p class="picker-message" role="status" />
         <button type="button" class="picker-close">
           {t.close}
         </button>
       </div>
+      <p class="picker-message" role="status" />
     </div>
   );
 }

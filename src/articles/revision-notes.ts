@@ -52,9 +52,24 @@ const en: typeof fr = {
   robot: 'Automatic publishing',
 };
 
+// Revisions written before notes were codes hold the French words.
+const legacyNotes: Record<string, RevisionNote> = {
+  Création: 'created',
+  Enregistrement: 'saved',
+  'Mise à jour signalée': 'update-flagged',
+  'Soumis à la relecture': 'status:submit',
+  'Retiré de la relecture': 'status:withdraw',
+  Publié: 'status:publish',
+  Programmé: 'status:schedule',
+  Dépublié: 'status:unpublish',
+  Archivé: 'status:archive',
+  'Sorti des archives': 'status:restore',
+};
+
 /** A revision's note in the site's language. */
-export function revisionNoteText(note: string, locale: Locale): string {
+export function revisionNoteText(stored: string, locale: Locale): string {
   const t = locale === 'en' ? en : fr;
+  const note = legacyNotes[stored] ?? stored;
   if (note === 'created' || note === 'saved' || note === 'update-flagged' || note === 'autosave')
     return t[note];
   if (note === 'scheduled-publish') return t[note];

@@ -1,11 +1,12 @@
 import { diffWordsWithSpace } from 'diff';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { formatDateTime } from '../web/dates.ts';
+import type { Locale } from '../settings/site-settings.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { ArticleRevision, ContentSnapshot } from './article-revision.queries.ts';
 import { revisionAuthorText, revisionNoteText } from './revision-notes.ts';
 
-const l = {
+const fr = {
   versionsOf: (title: string) => `Versions de « ${title} »`,
   compareTitle: (from: number, to: number) => `Comparaison des versions ${from} et ${to}`,
   backToEditor: 'Retour à l’article',
@@ -50,16 +51,88 @@ const l = {
     correction: 'Note de correction',
     noAds: 'Sans publicité',
   } satisfies Record<keyof ContentSnapshot, string>,
+  /** Why a restore failed, for the versions page. */
+  restoreFailed: {
+    slugTaken: (v: number) =>
+      `La version ${v} n’a pas été restaurée : son adresse (slug) est désormais utilisée par un autre article.`,
+    invalid: (v: number) =>
+      `La version ${v} n’a pas été restaurée : elle ne passe plus les vérifications de l’éditeur (titre, rubrique…).`,
+    conflict: (v: number) =>
+      `La version ${v} n’a pas été restaurée : l’article vient d’être modifié par quelqu’un d’autre. Réessayez.`,
+  },
 };
+
+type RevisionStrings = typeof fr;
+
+const en: RevisionStrings = {
+  versionsOf: (title) => `Versions of “${title}”`,
+  compareTitle: (from, to) => `Comparing versions ${from} and ${to}`,
+  backToEditor: 'Back to the article',
+  backToVersions: 'All versions',
+  from: 'from',
+  to: 'to',
+  compare: 'Compare',
+  restore: 'Restore',
+  restoreVersion: (v) => `Restore version ${v}`,
+  restoreHint:
+    'Restoring brings this version’s text back as a new version; no version is ever deleted.',
+  pickHint: 'Choose two versions to compare. Status changes have no text.',
+  statusOnly: 'status change',
+  line: (v, when, who) => `v${v} — ${when} — ${who}`,
+  none: 'No version saved.',
+  notEnough: 'At least two saved versions are needed to compare.',
+  identical: 'These two versions are identical.',
+  unchanged: 'Unchanged fields: ',
+  removed: 'removed',
+  added: 'added',
+  yes: 'yes',
+  no: 'no',
+  noImage: 'none',
+  imageNumber: (n) => `no. ${n}`,
+  commentsOpen: 'open',
+  commentsClosed: 'closed',
+  fields: {
+    kicker: 'Kicker',
+    title: 'Headline',
+    standfirst: 'Standfirst',
+    body: 'Text',
+    signature: 'Byline',
+    slug: 'Address (slug)',
+    sectionId: 'Section',
+    tags: 'Tags',
+    imageId: 'Photo',
+    imageCredit: 'Photo credit',
+    imageCaption: 'Caption',
+    imageAlt: 'Alt text',
+    imageIsIllustration: 'Illustration photo',
+    comments: 'Comments',
+    correction: 'Correction note',
+    noAds: 'No advertising',
+  },
+  restoreFailed: {
+    slugTaken: (v) =>
+      `Version ${v} was not restored: its address (slug) is now used by another article.`,
+    invalid: (v) =>
+      `Version ${v} was not restored: it no longer passes the editor’s checks (headline, section…).`,
+    conflict: (v) =>
+      `Version ${v} was not restored: someone else has just changed the article. Try again.`,
+  },
+};
+
+/** The versions pages' strings for a locale. */
+export function revisionStringsFor(locale: Locale): RevisionStrings {
+  return locale === 'en' ? en : fr;
+}
 
 // Text that keeps the writer's line breaks and wraps long words on a phone.
 const PRESERVE = 'white-space: pre-wrap; overflow-wrap: anywhere';
 
 type Field = keyof ContentSnapshot;
-const FIELDS = Object.keys(l.fields) as Field[];
+const FIELDS = Object.keys(fr.fields) as Field[];
 
 /** A snapshot field as people read it, so any two values can be diffed as text. */
 function shown(s: ContentSnapshot, field: Field, ctx: PageContext): string {
+  const l = revisionStringsFor(ctx.site.locale);
   const v = s[field];
   switch (field) {
     case 'sectionId':
@@ -79,7 +152,7 @@ function shown(s: ContentSnapshot, field: Field, ctx: PageContext): string {
 }
 
 /** One field's word-level changes: every part is text (escaped by the renderer), wrapped in ins or del. */
-function FieldDiff({ before, after }: { before: string; after: string }) {
+function FieldDiff({ l, before, after }: { l: RevisionStrings; before: string; after: string }) {
   return (
     <div class="diff" style={PRESERVE}>
       {diffWordsWithSpace(before, after).map((part) =>
@@ -96,6 +169,7 @@ function FieldDiff({ before, after }: { before: string; after: string }) {
 }
 
 function RestoreForm(props: {
+  l: RevisionStrings;
   articleId: number;
   version: number;
   csrfToken: string;
@@ -108,7 +182,7 @@ function RestoreForm(props: {
       id={props.id}
     >
       <input type="hidden" name="_csrf" value={props.csrfToken} />
-      {props.id ? null : <button type="submit">{l.restoreVersion(props.version)}</button>}
+      {props.id ? null : <button type="submit">{props.l.restoreVersion(props.version)}</button>}
     </form>
   );
 }
@@ -123,6 +197,7 @@ export function VersionsPage(props: {
   message?: string | undefined;
 }) {
   const { ctx, article, revisions } = props;
+  const l = revisionStringsFor(ctx.site.locale);
   const comparable = revisions.filter((r) => r.content);
   const [newest, previous] = comparable;
   return (
@@ -186,6 +261,7 @@ export function VersionsPage(props: {
           </p>
           {comparable.map((r) => (
             <RestoreForm
+              l={l}
               articleId={article.id}
               version={r.version}
               csrfToken={props.csrfToken}
@@ -208,6 +284,7 @@ export function CompareVersionsPage(props: {
   canRestore: boolean;
 }) {
   const { ctx, article, from, to } = props;
+  const l = revisionStringsFor(ctx.site.locale);
   const fields = FIELDS.map((field) => ({
     field,
     before: shown(from.content, field, ctx),
@@ -238,7 +315,7 @@ export function CompareVersionsPage(props: {
       {changed.map((f) => (
         <section class="diff-field" data-field={f.field}>
           <h2>{l.fields[f.field]}</h2>
-          <FieldDiff before={f.before} after={f.after} />
+          <FieldDiff l={l} before={f.before} after={f.after} />
         </section>
       ))}
       {same.length ? (
@@ -254,8 +331,18 @@ export function CompareVersionsPage(props: {
           <p>
             <small>{l.restoreHint}</small>
           </p>
-          <RestoreForm articleId={article.id} version={from.version} csrfToken={props.csrfToken} />
-          <RestoreForm articleId={article.id} version={to.version} csrfToken={props.csrfToken} />
+          <RestoreForm
+            l={l}
+            articleId={article.id}
+            version={from.version}
+            csrfToken={props.csrfToken}
+          />
+          <RestoreForm
+            l={l}
+            articleId={article.id}
+            version={to.version}
+            csrfToken={props.csrfToken}
+          />
         </>
       ) : null}
     </AdminLayout>

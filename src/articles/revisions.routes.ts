@@ -12,7 +12,7 @@ import {
 import { canCreateArticle, canEditArticle } from './article-workflow.ts';
 import type { ArticleRow } from './article.table.ts';
 import { findArticleById } from './article.queries.ts';
-import { CompareVersionsPage, VersionsPage } from './revisions.pages.tsx';
+import { CompareVersionsPage, VersionsPage, revisionStringsFor } from './revisions.pages.tsx';
 import { saveArticle, type ArticleDraft } from './save-article.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -21,15 +21,6 @@ const compareQuery = z.object({
   de: z.coerce.number().int().positive(),
   a: z.coerce.number().int().positive(),
 });
-
-const messages = {
-  slugTaken: (v: number) =>
-    `La version ${v} n’a pas été restaurée : son adresse (slug) est désormais utilisée par un autre article.`,
-  invalid: (v: number) =>
-    `La version ${v} n’a pas été restaurée : elle ne passe plus les vérifications de l’éditeur (titre, rubrique…).`,
-  conflict: (v: number) =>
-    `La version ${v} n’a pas été restaurée : l’article vient d’être modifié par quelqu’un d’autre. Réessayez.`,
-};
 
 function mayEdit(user: CurrentUser, a: ArticleRow): boolean {
   return canEditArticle(user, {
@@ -135,6 +126,7 @@ export const revisionRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
       }
       if (result.reason === 'forbidden') throw forbidden();
       if (result.reason === 'not_found') throw notFound();
+      const messages = revisionStringsFor(settings.locale).restoreFailed;
       const text =
         result.reason === 'conflict'
           ? messages.conflict(version)

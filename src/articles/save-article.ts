@@ -167,7 +167,7 @@ export async function saveArticle(
       snapshot: snapshotOf(draft, slug),
       editedBy: user.id,
       editorName: user.name,
-      note: revisionNote(existing !== undefined, draft, input.origin),
+      note: noteFor(existing !== undefined, draft, input.origin),
       editedAt: now,
     };
     // A run of autosaves by one person keeps one revision, brought up to date, not one every few seconds.
@@ -185,7 +185,7 @@ export async function saveArticle(
 /** Autosaves this close to the previous one, by the same person, update its revision. */
 export const AUTOSAVE_MERGE_MS = 15 * 60_000;
 
-function revisionNote(
+function noteFor(
   exists: boolean,
   draft: ArticleDraft,
   origin: { kind: 'manual' } | { kind: 'autosave' } | { kind: 'restore'; version: number } = {

@@ -1,23 +1,31 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { Pager } from '../web/components.tsx';
 import { formatDateTime } from '../web/dates.ts';
+import type { Locale } from '../settings/site-settings.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { OutboxMail, OutboxStatus } from './outbox.table.ts';
+import { NOT_WANTED_REASON } from './send-outbox.ts';
 
-/** The outbox's tabs: each a slug for `?statut=`, a label, and the statuses it lists. */
+/** The outbox's tabs: each a slug for `?statut=` and the statuses it lists. */
 export const OUTBOX_TABS = [
-  { slug: 'en-file', label: 'En file', statuses: ['queued', 'sending'] },
-  { slug: 'envoyes', label: 'Envoyés', statuses: ['sent'] },
-  { slug: 'echecs', label: 'Échecs', statuses: ['failed'] },
-  { slug: 'annules', label: 'Annulés', statuses: ['cancelled'] },
-] as const satisfies readonly { slug: string; label: string; statuses: readonly OutboxStatus[] }[];
+  { slug: 'en-file', statuses: ['queued', 'sending'] },
+  { slug: 'envoyes', statuses: ['sent'] },
+  { slug: 'echecs', statuses: ['failed'] },
+  { slug: 'annules', statuses: ['cancelled'] },
+] as const satisfies readonly { slug: string; statuses: readonly OutboxStatus[] }[];
 
 export type OutboxTab = (typeof OUTBOX_TABS)[number];
 
-const l = {
+const fr = {
   title: 'Courriels',
   newsroom: 'Espace rédaction',
   tabs: 'Filtrer par état',
+  tabLabels: {
+    'en-file': 'En file',
+    envoyes: 'Envoyés',
+    echecs: 'Échecs',
+    annules: 'Annulés',
+  } as Record<OutboxTab['slug'], string>,
   noSmtp:
     "Aucun serveur SMTP n'est configuré (SMTP_URL) : les courriels restent dans cette file, lisibles ici, et seront envoyés dès qu'un serveur sera configuré.",
   empty: 'Aucun courriel dans cette liste.',
@@ -28,7 +36,7 @@ const l = {
   attempts: 'Tentatives',
   lastError: 'Dernière erreur',
   kind: 'Type',
-  ref: 'Référence',
+  ref: 'référence',
   nextAttempt: 'Prochaine tentative',
   lockedUntil: 'Réservé jusqu’à',
   sentAt: 'Envoyé le',
@@ -39,17 +47,74 @@ const l = {
   retry: 'Renvoyer',
   retryHint: 'Le courriel repartira en file, avec un compteur de tentatives remis à zéro.',
   back: '← Tous les courriels',
-  chart: (counts: Record<OutboxStatus, number>) =>
-    `Répartition des courriels : ${statusOrder.map((s) => `${counts[s]} ${statusLabels[s].toLowerCase()}`).join(', ')}.`,
+  chart: (parts: string[]) => `Répartition des courriels : ${parts.join(', ')}.`,
+  statuses: {
+    queued: 'En file',
+    sending: 'En cours d’envoi',
+    sent: 'Envoyé',
+    failed: 'Échec',
+    cancelled: 'Annulé',
+  } as Record<OutboxStatus, string>,
+  /** The reason a mail was cancelled, as the worker stores it (in French). */
+  notWanted: NOT_WANTED_REASON,
+  retryNotices: {
+    ok: 'Le courriel a été remis en file d’envoi.',
+    refuse: 'Ce courriel n’est ni en échec ni annulé : il n’y a rien à renvoyer.',
+  },
 };
 
-const statusLabels: Record<OutboxStatus, string> = {
-  queued: 'En file',
-  sending: 'En cours d’envoi',
-  sent: 'Envoyé',
-  failed: 'Échec',
-  cancelled: 'Annulé',
+type OutboxStrings = typeof fr;
+
+const en: OutboxStrings = {
+  title: 'Mail',
+  newsroom: 'Newsroom',
+  tabs: 'Filter by status',
+  tabLabels: { 'en-file': 'Queued', envoyes: 'Sent', echecs: 'Failed', annules: 'Cancelled' },
+  noSmtp:
+    'No SMTP server is configured (SMTP_URL): mails stay in this queue, readable here, and will be sent as soon as a server is configured.',
+  empty: 'No mail in this list.',
+  date: 'Date',
+  to: 'Recipient',
+  subject: 'Subject',
+  status: 'Status',
+  attempts: 'Attempts',
+  lastError: 'Last error',
+  kind: 'Type',
+  ref: 'reference',
+  nextAttempt: 'Next attempt',
+  lockedUntil: 'Claimed until',
+  sentAt: 'Sent on',
+  headers: 'Headers',
+  textBody: 'Text version',
+  htmlBody: 'HTML version',
+  htmlPreview: (subject) => `HTML preview of the mail “${subject}”`,
+  retry: 'Send again',
+  retryHint: 'The mail goes back to the queue, with its count of attempts reset.',
+  back: '← All mail',
+  chart: (parts) => `Mail by status: ${parts.join(', ')}.`,
+  statuses: {
+    queued: 'Queued',
+    sending: 'Sending',
+    sent: 'Sent',
+    failed: 'Failed',
+    cancelled: 'Cancelled',
+  },
+  notWanted: 'No longer needed: things changed after the mail was queued.',
+  retryNotices: {
+    ok: 'The mail is back in the sending queue.',
+    refuse: 'This mail has neither failed nor been cancelled: there is nothing to send again.',
+  },
 };
+
+/** The outbox pages' strings for a locale. */
+export function outboxStringsFor(locale: Locale): OutboxStrings {
+  return locale === 'en' ? en : fr;
+}
+
+// A stored error is the mail server's own words, except the worker's reason for cancelling.
+function errorText(error: string, l: OutboxStrings): string {
+  return error === NOT_WANTED_REASON ? l.notWanted : error;
+}
 
 const statusOrder: readonly OutboxStatus[] = ['sent', 'queued', 'sending', 'failed', 'cancelled'];
 const statusColors: Record<OutboxStatus, string> = {
@@ -72,6 +137,7 @@ export function OutboxListPage(props: {
   pages: number;
 }) {
   const { ctx, counts, tab } = props;
+  const l = outboxStringsFor(ctx.site.locale);
   return (
     <AdminLayout ctx={ctx} title={l.title} csrfToken={props.csrfToken}>
       <p>
@@ -83,7 +149,7 @@ export function OutboxListPage(props: {
           {l.noSmtp}
         </p>
       )}
-      <StatusBar counts={counts} />
+      <StatusBar counts={counts} l={l} />
       <nav class="outbox-tabs" aria-label={l.tabs}>
         <ul>
           {OUTBOX_TABS.map((t) => (
@@ -93,7 +159,7 @@ export function OutboxListPage(props: {
                 aria-current={t.slug === tab.slug ? 'page' : undefined}
                 style={t.slug === tab.slug ? 'font-weight:700' : undefined}
               >
-                {t.label} ({t.statuses.reduce((n, s) => n + counts[s], 0)})
+                {l.tabLabels[t.slug]} ({t.statuses.reduce((n, s) => n + counts[s], 0)})
               </a>
             </li>
           ))}
@@ -125,9 +191,11 @@ export function OutboxListPage(props: {
                   <td class="outbox-subject">
                     <a href={`/admin/courriels/${m.id}`}>{m.subject}</a>
                   </td>
-                  <td>{statusLabels[m.status]}</td>
+                  <td>{l.statuses[m.status]}</td>
                   <td>{m.attempts}</td>
-                  <td class="outbox-error">{m.last_error ? shorten(m.last_error, 120) : ''}</td>
+                  <td class="outbox-error">
+                    {m.last_error ? shorten(errorText(m.last_error, l), 120) : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -154,6 +222,7 @@ export function OutboxMailPage(props: {
   notice?: string | undefined;
 }) {
   const { ctx, mail } = props;
+  const l = outboxStringsFor(ctx.site.locale);
   const when = (iso: string) => <time datetime={iso}>{formatDateTime(iso, ctx.site)}</time>;
   const retryable = mail.status === 'failed' || mail.status === 'cancelled';
   const headers = Object.entries(props.headers);
@@ -175,7 +244,7 @@ export function OutboxMailPage(props: {
       )}
       <dl class="facts" style="overflow-wrap:anywhere">
         <dt>{l.status}</dt>
-        <dd class="outbox-status">{statusLabels[mail.status]}</dd>
+        <dd class="outbox-status">{l.statuses[mail.status]}</dd>
         <dt>{l.to}</dt>
         <dd>{mail.to_address}</dd>
         <dt>{l.date}</dt>
@@ -183,7 +252,7 @@ export function OutboxMailPage(props: {
         <dt>{l.kind}</dt>
         <dd>
           <code>{mail.kind}</code>
-          {mail.ref_id !== null ? ` (${l.ref.toLowerCase()} ${mail.ref_id})` : ''}
+          {mail.ref_id !== null ? ` (${l.ref} ${mail.ref_id})` : ''}
         </dd>
         <dt>{l.attempts}</dt>
         <dd>{mail.attempts}</dd>
@@ -208,7 +277,7 @@ export function OutboxMailPage(props: {
         {mail.last_error ? (
           <>
             <dt>{l.lastError}</dt>
-            <dd class="outbox-error">{mail.last_error}</dd>
+            <dd class="outbox-error">{errorText(mail.last_error, l)}</dd>
           </>
         ) : null}
       </dl>
@@ -247,7 +316,7 @@ export function OutboxMailPage(props: {
 }
 
 // One stacked bar, its width shared by the states in proportion to their counts.
-function StatusBar({ counts }: { counts: Record<OutboxStatus, number> }) {
+function StatusBar({ counts, l }: { counts: Record<OutboxStatus, number>; l: OutboxStrings }) {
   const total = statusOrder.reduce((n, s) => n + counts[s], 0);
   if (total === 0) return null;
   let x = 0;
@@ -255,7 +324,7 @@ function StatusBar({ counts }: { counts: Record<OutboxStatus, number> }) {
     <svg
       class="outbox-chart"
       role="img"
-      aria-label={l.chart(counts)}
+      aria-label={l.chart(statusOrder.map((s) => `${counts[s]} ${l.statuses[s].toLowerCase()}`))}
       viewBox="0 0 100 4"
       preserveAspectRatio="none"
       width="100%"

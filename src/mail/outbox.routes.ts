@@ -4,7 +4,7 @@ import type { RouteDeps } from '../http/deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { can } from '../users/policy.ts';
-import { OUTBOX_TABS, OutboxListPage, OutboxMailPage } from './outbox.pages.tsx';
+import { OUTBOX_TABS, OutboxListPage, OutboxMailPage, outboxStringsFor } from './outbox.pages.tsx';
 import { countMailsByStatus, findMail, listMails, retryMail } from './outbox.queries.ts';
 import { parseHeaders } from './send-outbox.ts';
 
@@ -17,11 +17,6 @@ const listQuery = z.object({
 });
 const mailParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 const mailQuery = z.object({ renvoi: z.enum(['ok', 'refuse']).optional().catch(undefined) });
-
-const retryNotices = {
-  ok: 'Le courriel a été remis en file d’envoi.',
-  refuse: 'Ce courriel n’est ni en échec ni annulé : il n’y a rien à renvoyer.',
-};
 
 function mailId(params: unknown): number {
   const parsed = mailParams.safeParse(params);
@@ -76,7 +71,7 @@ export const outboxRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => 
         smtpConfigured,
         mail,
         headers: parseHeaders(mail.headers),
-        notice: renvoi ? retryNotices[renvoi] : undefined,
+        notice: renvoi ? outboxStringsFor(ctx.site.locale).retryNotices[renvoi] : undefined,
       }),
     );
   });

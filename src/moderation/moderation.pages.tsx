@@ -136,7 +136,7 @@ export function QueuePage(p: QueuePageProps) {
                         type="checkbox"
                         name="ids"
                         value={`${c.id}:${c.status}`}
-                        aria-label={`${t.select} n°${c.id}`}
+                        aria-label={t.selectOne(c.id)}
                       />
                     </label>
                     <strong id={`c-${c.id}-who`}>{c.authorName}</strong>{' '}

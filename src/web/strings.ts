@@ -125,7 +125,7 @@ const en: Strings = {
   adminSettings: 'Settings',
   adminUsers: 'Users',
   adminModeration: 'Comment moderation',
-  adminPending: (n, age) => `${n} pending, the oldest for ${age}`,
+  adminPending: (n, age) => `${n} pending, the oldest waiting for ${age}`,
   adminNothingPending: 'no comment waiting',
   adminOutbox: 'Mail',
   roles: { admin: 'Administrator', editor: 'Editor', author: 'Author', moderator: 'Moderator' },

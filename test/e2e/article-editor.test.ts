@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ArticleRow } from '../../src/articles/article.table.ts';
+import { bumpContentVersion } from '../../src/cache/content-version.queries.ts';
+import { updateSiteSettings } from '../../src/settings/setting.queries.ts';
 import {
   buildArticle,
   buildImage,
@@ -116,6 +118,58 @@ describe('the article editor in Chromium', () => {
       .executeTakeFirstOrThrow();
     assert.equal(saved.image_id, imageId);
     assert.equal(saved.version, article.version + 2);
+
+    // Back from the save, the current photo is shown; removing it empties the photo fields.
+    const current = page.locator('img.picker-thumb');
+    assert.ok(await current.isVisible(), 'the saved photo is shown');
+    assert.equal(await current.getAttribute('alt'), 'Une image de test');
+    assert.ok(
+      await current.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      'the thumbnail loads',
+    );
+    await page.click('.picker-remove');
+    assert.equal(await page.inputValue('#a-imageId'), '');
+    assert.equal(await page.inputValue('#a-imageCredit'), '');
+    assert.ok(await current.isHidden(), 'the thumbnail goes with the photo');
+    assert.ok(await page.isHidden('.picker-remove'));
+    await Promise.all([
+      page.waitForURL(/enregistre=1/),
+      page.click('#article-form button[type="submit"]'),
+    ]);
+    const removed = await t.db
+      .selectFrom('articles')
+      .select('image_id')
+      .where('id', '=', article.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(removed.image_id, null);
+    assert.ok(await page.isHidden('img.picker-thumb'));
+    await context.close();
+  });
+
+  test('in English, the toolbar and the autosave speak English', async () => {
+    await updateSiteSettings(t.db, { locale: 'en' });
+    await bumpContentVersion(t.db);
+    const context = await browser.newContext({ viewport: viewports.desktop });
+    const page = await context.newPage();
+    await page.goto(`${base}/login?next=/admin/articles/${article.id}`);
+    await page.fill('#email', 'chef@griot.test');
+    await page.fill('#password', TEST_PASSWORD);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
+      page.click('form[action="/login"] button'),
+    ]);
+    assert.equal(await page.textContent('.md-toolbar button[data-md="bold"]'), 'Bold');
+    await page.fill('#a-body', '');
+    await page.click('.md-toolbar button[data-md="bold"]');
+    assert.equal(await page.inputValue('#a-body'), '**bold text**');
+    await page
+      .locator('.editor-status', { hasText: /^Saved automatically at \d{2}:\d{2}$/ })
+      .waitFor({ timeout: 15_000 });
+
+    // A new article does not save itself: the status line says what typing has not saved.
+    await page.goto(`${base}/admin/articles/nouveau`);
+    await page.fill('#a-title', 'Millet prices fall');
+    await page.locator('.editor-status', { hasText: /^Unsaved changes$/ }).waitFor();
     await context.close();
   });
 });

@@ -206,6 +206,11 @@
       });
   }
   if (autosaving) window.setInterval(autosave, 5000);
+  else
+    // Forms that do not save themselves say when they hold changes not saved yet.
+    form.addEventListener('input', function () {
+      say(snapshot() === saved ? '' : t.unsaved, 'warn');
+    });
   form.addEventListener('submit', function () {
     submitting = true;
   });
@@ -247,23 +252,54 @@
   var search = picker.querySelector('#picker-q');
   var results = picker.querySelector('.picker-results');
   var message = picker.querySelector('.picker-message');
-  var thumb = picker.querySelector('.picker-thumb');
+  var remove = picker.querySelector('.picker-remove');
+  // The current photo's thumbnail sits outside the picker, so it shows without this script too.
+  var thumb = form.querySelector('.picker-thumb');
   var upload = picker.querySelector('#picker-file');
   var found = [];
   var searchTimer = null;
   picker.hidden = false;
 
+  function showThumb(id, url, alt) {
+    thumb.setAttribute('data-media-id', String(id));
+    // The server gave the current photo's size; another photo has its own.
+    thumb.removeAttribute('width');
+    thumb.removeAttribute('height');
+    thumb.src = url;
+    thumb.alt = alt || '';
+    thumb.hidden = false;
+  }
   function choose(item) {
     field('imageId').value = String(item.id);
     field('imageCredit').value = item.credit || '';
     field('imageCaption').value = item.caption || '';
     field('imageAlt').value = item.alt || '';
-    if (item.url) {
-      thumb.src = item.url;
-      thumb.hidden = false;
-    }
+    if (item.url) showThumb(item.id, item.url, item.alt);
+    else thumb.hidden = true;
+    remove.hidden = false;
+    changed();
     message.textContent = t.chosen.replace('{id}', item.id);
   }
+  // Set from code, the fields fire no input event: tell the unsaved-changes line ourselves.
+  function changed() {
+    field('imageId').dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  remove.addEventListener('click', function () {
+    ['imageId', 'imageCredit', 'imageCaption', 'imageAlt'].forEach(function (name) {
+      field(name).value = '';
+    });
+    thumb.hidden = true;
+    remove.hidden = true;
+    changed();
+    message.textContent = t.removed;
+    open.focus();
+  });
+  // A number typed by hand: the thumbnail shows only while it is still the photo it pictures.
+  field('imageId').addEventListener('input', function () {
+    var id = field('imageId').value.trim();
+    thumb.hidden = !id || id !== thumb.getAttribute('data-media-id');
+    remove.hidden = !id;
+  });
   function list(q) {
     message.textContent = t.loading;
     return fetch('/admin/medias.json?q=' + encodeURIComponent(q), { credentials: 'same-origin' })
