@@ -85,6 +85,7 @@ for (const dialect of testDialects()) {
     let admin: Browser;
     let articleId: number;
     let imageId: number;
+    let adminId: number;
     let cancelledMailId: number;
     let fields: Record<string, string>;
     let frenchEditor: string;
@@ -92,7 +93,9 @@ for (const dialect of testDialects()) {
     before(async () => {
       t = await createTestApp(dialect);
       const section = await buildSection(t.db, { name: 'Economy', slug: 'economy' });
-      await buildUser(t.db, { email: 'admin@griot.test', name: 'Ada Admin', role: 'admin' });
+      adminId = (
+        await buildUser(t.db, { email: 'admin@griot.test', name: 'Ada Admin', role: 'admin' })
+      ).id;
       const image = await buildImage(t.db, t.dataDir);
       imageId = image.id;
       await t.db
@@ -185,6 +188,8 @@ for (const dialect of testDialects()) {
       ['a media item', () => `/admin/medias/${imageId}`, /^Traders at the millet market$/],
       ['the sections page', () => '/admin/rubriques', /^Sections$/],
       ['the settings page', () => '/admin/reglages', /^Site settings$/],
+      ['the user list', () => '/admin/utilisateurs', /^Users$/],
+      ['a user’s page', () => `/admin/utilisateurs/${adminId}`, /^Ada Admin\s+Active$/],
     ];
 
     for (const [name, url, heading] of pages)
