@@ -2,6 +2,8 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import type { ImageInfo } from '../media/image-variants.ts';
+import { findImageInfo } from '../media/media.queries.ts';
 import { listSections } from '../sections/section.queries.ts';
 import type { Section } from '../sections/section.table.ts';
 import { findSiteSettings } from '../settings/setting.queries.ts';
@@ -16,6 +18,8 @@ export interface SiteSnapshot {
   version: number;
   settings: SiteSettings;
   sections: Section[];
+  /** The masthead logo's size and variants, when one is set and still in the library. */
+  logo: ImageInfo | undefined;
 }
 
 /** A response body with its compressed forms, made on first demand. */
@@ -89,7 +93,8 @@ export function createPageCache({
     const version = await findContentVersion(db);
     if (!current || current.version !== version) {
       const [settings, sections] = await Promise.all([findSiteSettings(db), listSections(db)]);
-      current = { version, settings, sections };
+      const logo = settings.logoMediaId ? await findImageInfo(db, settings.logoMediaId) : undefined;
+      current = { version, settings, sections, logo };
       entries.clear();
     }
     checkedAt = clock.now().getTime();

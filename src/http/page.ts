@@ -15,6 +15,7 @@ export async function pageContext(deps: RouteDeps, request: FastifyRequest): Pro
   return {
     site: snapshot.settings,
     sections: snapshot.sections,
+    logo: snapshot.logo,
     t: stringsFor(snapshot.settings.locale),
     assets: deps.assets,
     publicUrl: deps.config.publicUrl,

@@ -1,4 +1,3 @@
-import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
@@ -13,12 +12,8 @@ import {
   thumbnailOf,
 } from './media-library.pages.tsx';
 import { countMedia, findMedia, listMedia, updateMediaDetails } from './media.queries.ts';
-import {
-  MAX_UPLOAD_BYTES,
-  uploadMedia,
-  type MediaDetails,
-  type UploadResult,
-} from './upload-media.ts';
+import type { MediaDetails } from './upload-media.ts';
+import { registerUploadForms, uploadedFile, uploadFormFile } from './upload-form.ts';
 
 const PAGE_SIZE = 40;
 const JSON_LIMIT = 40;
@@ -40,12 +35,6 @@ const detailQuery = z.object({
   enregistre: z.string().optional(),
 });
 
-/** The uploaded file as the multipart hook leaves it in the body. */
-interface UploadedFile {
-  data: Buffer;
-  truncated: boolean;
-}
-
 const text = (body: Record<string, unknown>, name: string, max: number): string =>
   typeof body[name] === 'string' ? body[name].trim().slice(0, max) : '';
 
@@ -57,25 +46,9 @@ function detailsOf(body: Record<string, unknown>): MediaDetails {
   };
 }
 
-function isUploadedFile(value: unknown): value is UploadedFile {
-  return (
-    typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).data)
-  );
-}
-
 /** The media library: browse, search, upload, edit details, and a JSON feed for the editor. */
 export const mediaLibraryRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  // The whole body is parsed before the CSRF check reads its `_csrf` field; a file over the
-  // limit is cut short by busboy (never buffered past 15 MB) and flagged as truncated.
-  await app.register(fastifyMultipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
-    async onFile(part: MultipartFile) {
-      const data = await part.toBuffer();
-      part.value = { data, truncated: part.file.truncated } satisfies UploadedFile;
-    },
-  });
+  await registerUploadForms(app, { fields: 10 });
 
   // onRequest, so a member without the right is refused before any upload is read.
   const requireUploader = async (request: FastifyRequest) => {
@@ -105,17 +78,12 @@ export const mediaLibraryRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
     async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
       const details = detailsOf(body);
-      const file = body.file;
-      const result: UploadResult = !isUploadedFile(file)
-        ? { ok: false, reason: 'empty' }
-        : file.truncated
-          ? { ok: false, reason: 'too-large' }
-          : await uploadMedia(deps.db, {
-              bytes: file.data,
-              dataDir: deps.config.dataDir,
-              details,
-              now: deps.clock.now(),
-            });
+      const result = await uploadFormFile(deps.db, {
+        file: uploadedFile(body.file),
+        dataDir: deps.config.dataDir,
+        details,
+        now: deps.clock.now(),
+      });
       if (result.ok) {
         const flag = result.duplicate ? 'deja' : 'envoye';
         return reply.redirect(`/admin/medias/${result.media.id}?${flag}=1`, 303);

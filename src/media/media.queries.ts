@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db, DbOrTrx } from '../db/database.ts';
+import type { ImageInfo, ImageVariant } from './image-variants.ts';
 import type { MediaRow, NewMediaRow } from './media.table.ts';
 
 /** Inserts a media item and returns it. */
@@ -62,6 +63,21 @@ export async function countMedia(db: Db, { q }: MediaSearch): Promise<number> {
 /** One media item by id. */
 export async function findMedia(db: Db, id: number): Promise<MediaRow | undefined> {
   return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The size and variants of a media item, enough to show it; undefined when it does not exist. */
+export async function findImageInfo(db: Db, id: number): Promise<ImageInfo | undefined> {
+  const row = await db
+    .selectFrom('media')
+    .select(['width', 'height', 'variants'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    width: row.width,
+    height: row.height,
+    variants: JSON.parse(row.variants) as ImageVariant[],
+  };
 }
 
 /** Changes the alt text, credit and caption of a media item; false when it does not exist. */

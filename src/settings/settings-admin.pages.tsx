@@ -1,25 +1,12 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import type { MediaRow } from '../media/media.table.ts';
+import { refusalMessage } from '../media/media-library.pages.tsx';
+import type { UploadRefusal } from '../media/upload-media.ts';
 import type { PageContext } from '../web/page-context.ts';
+import { LogoField } from './logo-field.tsx';
+import type { SettingsFormError, SettingsFormValues } from './save-site-settings.ts';
 import type { Locale } from './site-settings.ts';
-
-/** What the settings form can be told is wrong. */
-export type SettingsFormError =
-  | 'site-name-missing'
-  | 'site-name-too-long'
-  | 'tagline-too-long'
-  | 'locale-invalid'
-  | 'time-zone-invalid'
-  | 'contact-email-invalid';
-
-/** What was typed in the settings form. */
-export interface SettingsFormValues {
-  siteName: string;
-  tagline: string;
-  locale: string;
-  timeZone: string;
-  contactEmail: string;
-}
 
 /** Zones offered in the list; any other IANA zone may be typed. */
 export const COMMON_TIME_ZONES = [
@@ -78,6 +65,10 @@ const fr = {
     'time-zone-invalid':
       'Ce fuseau horaire est inconnu : choisissez-en un dans la liste ou saisissez un nom IANA comme Africa/Niamey.',
     'contact-email-invalid': 'L’adresse de contact n’est pas une adresse électronique valide.',
+    'logo-unknown':
+      'L’image choisie comme logo n’existe pas (ou plus) dans la médiathèque : choisissez-en une autre.',
+    'logo-file-not-kept':
+      'Le fichier du logo n’a pas été enregistré : corrigez le reste, puis choisissez-le à nouveau.',
   } as Record<SettingsFormError, string>,
 };
 
@@ -103,19 +94,31 @@ const en: typeof fr = {
     'time-zone-invalid':
       'Unknown time zone: pick one from the list or type an IANA name such as Africa/Niamey.',
     'contact-email-invalid': 'The contact address is not a valid email address.',
+    'logo-unknown':
+      'The image chosen as logo is not (or no longer) in the media library: pick another one.',
+    'logo-file-not-kept': 'The logo file was not saved: correct the rest, then choose it again.',
   },
 };
 
-/** The site settings form: name, tagline, language, time zone, contact email. */
+/** The site settings form: name, tagline, language, time zone, contact email and logo. */
 export function SettingsPage(p: {
   ctx: PageContext;
   csrfToken: string;
   values: SettingsFormValues;
   errors: SettingsFormError[];
+  /** Why the logo file was refused, when it was. */
+  logoRefusal?: { reason: UploadRefusal; format?: string | undefined } | undefined;
+  /** Recent library images to pick the logo from. */
+  logoChoices: MediaRow[];
   saved: boolean;
 }) {
-  const t = p.ctx.site.locale === 'en' ? en : fr;
+  const locale = p.ctx.site.locale;
+  const t = locale === 'en' ? en : fr;
   const { values, errors } = p;
+  const refusal = p.logoRefusal
+    ? refusalMessage(locale, p.logoRefusal.reason, p.logoRefusal.format)
+    : undefined;
+  const messages = errors.map((e) => t.errors[e]).concat(refusal ?? []);
   const has = (e: SettingsFormError) => errors.includes(e);
   const listed = COMMON_TIME_ZONES.includes(values.timeZone);
   const error = (id: string, list: SettingsFormError[]) => {
@@ -135,9 +138,15 @@ export function SettingsPage(p: {
           {t.saved}
         </p>
       ) : null}
-      <form method="post" action="/admin/reglages" class="admin-form" novalidate>
+      <form
+        method="post"
+        action="/admin/reglages"
+        class="admin-form"
+        enctype="multipart/form-data"
+        novalidate
+      >
         <input type="hidden" name="_csrf" value={p.csrfToken} />
-        <ErrorSummary title={t.errorsTitle} messages={errors.map((e) => t.errors[e])} />
+        <ErrorSummary title={t.errorsTitle} messages={messages} />
         <p>
           <label for="site-name">{t.siteName}</label>
           <input
@@ -215,6 +224,14 @@ export function SettingsPage(p: {
           />
           {error('erreur-contact', ['contact-email-invalid'])}
         </p>
+        <LogoField
+          locale={locale}
+          siteName={values.siteName || p.ctx.site.siteName}
+          choices={p.logoChoices}
+          chosen={values.logoMediaId ?? String(p.ctx.site.logoMediaId ?? '')}
+          choiceError={has('logo-unknown') ? t.errors['logo-unknown'] : undefined}
+          fileError={has('logo-file-not-kept') ? t.errors['logo-file-not-kept'] : refusal}
+        />
         <button type="submit">{t.save}</button>
       </form>
     </AdminLayout>

@@ -1,67 +1,52 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { findMedia, listMedia } from '../media/media.queries.ts';
+import type { MediaRow } from '../media/media.table.ts';
+import { registerUploadForms, uploadedFile } from '../media/upload-form.ts';
 import { can } from '../users/policy.ts';
-import { updateSiteSettings } from './setting.queries.ts';
-import {
-  SettingsPage,
-  type SettingsFormError,
-  type SettingsFormValues,
-} from './settings-admin.pages.tsx';
-import { isTimeZone, type SiteSettings } from './site-settings.ts';
+import { saveSiteSettings, type SettingsFormValues } from './save-site-settings.ts';
+import { SettingsPage } from './settings-admin.pages.tsx';
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Enough to find a logo just uploaded to the library; an older one can be sent again (same file,
+// same item).
+const LOGO_CHOICES = 24;
 
 const text = (body: Record<string, unknown>, name: string, max: number): string =>
   typeof body[name] === 'string' ? (body[name] as string).trim().slice(0, max) : '';
 
 /** Reads the settings form as typed; a typed time zone wins over the list. */
-function readForm(body: unknown): SettingsFormValues {
-  const b = (body ?? {}) as Record<string, unknown>;
+function readForm(body: Record<string, unknown>): SettingsFormValues {
   return {
-    siteName: text(b, 'siteName', 300),
-    tagline: text(b, 'tagline', 600),
-    locale: text(b, 'locale', 10),
-    timeZone: text(b, 'timeZoneOther', 100) || text(b, 'timeZone', 100),
-    contactEmail: text(b, 'contactEmail', 300),
+    siteName: text(body, 'siteName', 300),
+    tagline: text(body, 'tagline', 600),
+    locale: text(body, 'locale', 10),
+    timeZone: text(body, 'timeZoneOther', 100) || text(body, 'timeZone', 100),
+    contactEmail: text(body, 'contactEmail', 300),
+    // Absent (a form without the logo list) leaves the logo as it is; '' removes it.
+    logoMediaId: typeof body.logoMediaId === 'string' ? text(body, 'logoMediaId', 20) : undefined,
   };
 }
 
-/** Checks the form; the settings to store when it is right, else what is wrong. */
-function validate(
-  form: SettingsFormValues,
-): { ok: true; settings: Partial<SiteSettings> } | { ok: false; errors: SettingsFormError[] } {
-  const errors: SettingsFormError[] = [];
-  if (!form.siteName) errors.push('site-name-missing');
-  else if (form.siteName.length > 100) errors.push('site-name-too-long');
-  if (form.tagline.length > 200) errors.push('tagline-too-long');
-  if (form.locale !== 'fr' && form.locale !== 'en') errors.push('locale-invalid');
-  if (!form.timeZone || form.timeZone.length > 64 || !isTimeZone(form.timeZone))
-    errors.push('time-zone-invalid');
-  if (form.contactEmail && (form.contactEmail.length > 200 || !EMAIL.test(form.contactEmail)))
-    errors.push('contact-email-invalid');
-  if (errors.length) return { ok: false, errors };
-  return {
-    ok: true,
-    settings: {
-      siteName: form.siteName,
-      tagline: form.tagline,
-      locale: form.locale as SiteSettings['locale'],
-      timeZone: form.timeZone,
-      contactEmail: form.contactEmail,
-    },
-  };
+/** Recent library images to pick a logo from, the current logo first. */
+async function logoChoices(deps: RouteDeps, current: number | null): Promise<MediaRow[]> {
+  const recent = await listMedia(deps.db, { limit: LOGO_CHOICES, offset: 0 });
+  if (!current) return recent;
+  const logo = recent.find((m) => m.id === current) ?? (await findMedia(deps.db, current));
+  return logo ? [logo, ...recent.filter((m) => m.id !== current)] : recent;
 }
 
 /** The site settings page, for admins; registered inside the newsroom context. */
 export const settingsAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  await registerUploadForms(app, { fields: 20 });
+
+  // onRequest, so a member without the right is refused before any logo file is read.
   const requireAdmin = async (request: FastifyRequest) => {
     if (!can(request.user, 'edit-site-settings')) throw forbidden();
   };
 
-  app.get('/admin/reglages', { preHandler: requireAdmin }, async (request, reply) => {
+  app.get('/admin/reglages', { onRequest: requireAdmin }, async (request, reply) => {
     const ctx = await pageContext(deps, request);
     const { site } = ctx;
     const saved = (request.query as Record<string, unknown> | undefined)?.fait === '1';
@@ -76,8 +61,10 @@ export const settingsAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, de
           locale: site.locale,
           timeZone: site.timeZone,
           contactEmail: site.contactEmail,
+          logoMediaId: String(site.logoMediaId ?? ''),
         },
         errors: [],
+        logoChoices: await logoChoices(deps, site.logoMediaId),
         saved,
       }),
     );
@@ -85,27 +72,31 @@ export const settingsAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, de
 
   app.post(
     '/admin/reglages',
-    { preHandler: [requireAdmin, app.csrfProtection] },
+    { onRequest: requireAdmin, preHandler: app.csrfProtection },
     async (request, reply) => {
-      const form = readForm(request.body);
-      const result = validate(form);
-      if (!result.ok) {
-        const page = SettingsPage({
-          ctx: await pageContext(deps, request),
-          csrfToken: reply.generateCsrf(),
-          values: form,
-          errors: result.errors,
-          saved: false,
-        });
-        return sendPrivatePage(reply, page, 422);
-      }
-      await deps.db.transaction().execute(async (trx) => {
-        await updateSiteSettings(trx, result.settings);
-        // The masthead, titles and dates of every reader page show these settings.
-        await bumpContentVersion(trx);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const form = readForm(body);
+      const result = await saveSiteSettings(deps.db, {
+        form,
+        logoFile: uploadedFile(body.logoFile),
+        dataDir: deps.config.dataDir,
+        now: deps.clock.now(),
       });
-      deps.cache.invalidate();
-      return reply.redirect('/admin/reglages?fait=1', 303);
+      if (result.ok) {
+        deps.cache.invalidate();
+        return reply.redirect('/admin/reglages?fait=1', 303);
+      }
+      const ctx = await pageContext(deps, request);
+      const page = SettingsPage({
+        ctx,
+        csrfToken: reply.generateCsrf(),
+        values: form,
+        errors: result.errors,
+        logoRefusal: result.logoRefusal,
+        logoChoices: await logoChoices(deps, ctx.site.logoMediaId),
+        saved: false,
+      });
+      return sendPrivatePage(reply, page, result.logoRefusal?.reason === 'too-large' ? 413 : 422);
     },
   );
 };

@@ -11,6 +11,8 @@ export interface SiteSettings {
   commentsRejectionEmail: boolean;
   /** First-view weight an article should stay under (HTML + CSS + lead photo), in KB. */
   pageWeightBudgetKb: number;
+  /** The media item shown in the masthead instead of the name; null for the name in text. */
+  logoMediaId: number | null;
 }
 
 export type Locale = 'fr' | 'en';
@@ -24,6 +26,7 @@ export const defaultSiteSettings: SiteSettings = {
   commentsAutoCloseDays: 0,
   commentsRejectionEmail: false,
   pageWeightBudgetKb: 300,
+  logoMediaId: null,
 };
 
 const keys: Record<keyof SiteSettings, string> = {
@@ -35,6 +38,7 @@ const keys: Record<keyof SiteSettings, string> = {
   commentsAutoCloseDays: 'comments_auto_close_days',
   commentsRejectionEmail: 'comments_rejection_email',
   pageWeightBudgetKb: 'page_weight_budget_kb',
+  logoMediaId: 'logo_media_id',
 };
 
 /** Builds SiteSettings from stored key/value rows, falling back to defaults for bad values. */
@@ -54,6 +58,7 @@ export function siteSettingsFromRows(rows: { key: string; value: string }[]): Si
     commentsRejectionEmail: pick('commentsRejectionEmail') === '1',
     pageWeightBudgetKb:
       wholeNumber(pick('pageWeightBudgetKb')) || defaultSiteSettings.pageWeightBudgetKb,
+    logoMediaId: wholeNumber(pick('logoMediaId')) || null,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { ArticleSummary, ImageView } from '../articles/article.ts';
 import { articlePath } from '../articles/article.ts';
-import type { ImageVariant } from '../media/image-variants.ts';
+import type { ImageInfo, ImageVariant } from '../media/image-variants.ts';
 import { formatDateTime } from './dates.ts';
 import type { PageContext } from './page-context.ts';
 import { typeset } from './typography.ts';
@@ -43,6 +43,43 @@ export function Picture(props: {
         loading={props.eager ? 'eager' : 'lazy'}
         decoding={props.eager ? 'sync' : 'async'}
         fetchpriority={props.eager ? 'high' : undefined}
+      />
+    </picture>
+  );
+}
+
+// The masthead keeps a logo within this box (CSS pixels); narrow screens shrink it further.
+const LOGO_MAX_WIDTH = 400;
+const LOGO_MAX_HEIGHT = 80;
+
+/** The size a logo is shown at: within the masthead's box, never above its own size. */
+export function logoDisplaySize(logo: ImageInfo): { width: number; height: number } {
+  const scale = Math.min(1, LOGO_MAX_WIDTH / logo.width, LOGO_MAX_HEIGHT / logo.height);
+  return {
+    width: Math.max(1, Math.round(logo.width * scale)),
+    height: Math.max(1, Math.round(logo.height * scale)),
+  };
+}
+
+/** The publication's logo for the masthead: WebP or JPEG, sized so nothing shifts as it loads. */
+export function SiteLogo(props: { logo: ImageInfo; alt: string }) {
+  const { logo } = props;
+  const shown = logoDisplaySize(logo);
+  const jpegs = logo.variants.filter((v) => v.format === 'jpeg').sort((a, b) => a.width - b.width);
+  const fallback = jpegs.find((v) => v.width >= shown.width) ?? jpegs[jpegs.length - 1];
+  if (!fallback) return null;
+  const sizes = `${shown.width}px`;
+  return (
+    <picture>
+      <source type="image/webp" srcset={srcsetOf(logo.variants, 'webp')} sizes={sizes} />
+      <img
+        class="brand-logo"
+        src={mediaUrl(fallback.file)}
+        srcset={srcsetOf(logo.variants, 'jpeg')}
+        sizes={sizes}
+        width={shown.width}
+        height={shown.height}
+        alt={props.alt}
       />
     </picture>
   );

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { SiteLogo } from './components.tsx';
 import type { PageContext } from './page-context.ts';
 
 /** The document shell shared by every reader and newsroom page. */
@@ -33,9 +34,15 @@ export function Layout(props: {
         </a>
         <header class="masthead">
           <div class="wrap">
-            <a class="brand" href="/">
-              {site.siteName}
-            </a>
+            {ctx.logo ? (
+              <a class="brand brand-with-logo" href="/">
+                <SiteLogo logo={ctx.logo} alt={site.siteName} />
+              </a>
+            ) : (
+              <a class="brand" href="/">
+                {site.siteName}
+              </a>
+            )}
             {site.tagline ? <p class="tagline">{site.tagline}</p> : null}
           </div>
         </header>

@@ -1,3 +1,4 @@
+import type { ImageInfo } from '../media/image-variants.ts';
 import type { Section } from '../sections/section.table.ts';
 import type { SiteSettings } from '../settings/site-settings.ts';
 import type { CurrentUser } from '../users/user.ts';
@@ -8,6 +9,8 @@ import type { Strings } from './strings.ts';
 export interface PageContext {
   site: SiteSettings;
   sections: Section[];
+  /** The masthead logo (size and variants), shown instead of the name when set. */
+  logo?: ImageInfo | undefined;
   t: Strings;
   assets: Assets;
   publicUrl: string;
