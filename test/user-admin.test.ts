@@ -305,6 +305,22 @@ for (const dialect of testDialects()) {
       assert.equal((await lastMailTo('tardif@griot.test')).mail.kind, 'account-invitation');
     });
 
+    test('the invitation link shows in the outbox to admins only; editors see it masked', async () => {
+      await buildUser(t.db, { email: 'lecteur-file@griot.test', role: 'editor' });
+      const res = await invite({ name: 'Cachée', email: 'cachee@griot.test', role: 'admin' });
+      assert.equal(res.statusCode, 303);
+      const { mail, link } = await lastMailTo('cachee@griot.test');
+      const token = link.split('/').pop()!;
+      const forAdmin = await admin.get(`/admin/courriels/${mail.id}`);
+      assert.equal(forAdmin.statusCode, 200);
+      assert.ok(forAdmin.body.includes(token));
+      const editor = await signIn(t, 'lecteur-file@griot.test');
+      const forEditor = await editor.get(`/admin/courriels/${mail.id}`);
+      assert.equal(forEditor.statusCode, 200);
+      assert.ok(!forEditor.body.includes(token), 'the token leaks to an editor');
+      assert.match(forEditor.body, /\/compte\/••••••/);
+    });
+
     test('only admins reach user management', async () => {
       await buildUser(t.db, { email: 'redac@griot.test', role: 'editor' });
       const editor = await signIn(t, 'redac@griot.test');

@@ -6,6 +6,7 @@ import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { can } from '../users/policy.ts';
 import { OUTBOX_TABS, OutboxListPage, OutboxMailPage, outboxStringsFor } from './outbox.pages.tsx';
 import { countMailsByStatus, findMail, listMails, retryMail } from './outbox.queries.ts';
+import { maskAccountLinks } from '../users/account-mails.tsx';
 import { parseHeaders } from './send-outbox.ts';
 
 export const MAILS_PER_PAGE = 50;
@@ -59,8 +60,9 @@ export const outboxRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => 
 
   app.get('/admin/courriels/:id', async (request, reply) => {
     if (!can(request.user, 'view-outbox')) throw forbidden();
-    const mail = await findMail(deps.db, mailId(request.params));
-    if (!mail) throw notFound();
+    const stored = await findMail(deps.db, mailId(request.params));
+    if (!stored) throw notFound();
+    const mail = can(request.user, 'manage-users') ? stored : maskAccountLinks(stored);
     const { renvoi } = mailQuery.parse(request.query ?? {});
     const ctx = await pageContext(deps, request);
     return sendPrivatePage(

@@ -116,3 +116,15 @@ export function accountMailStillWanted(db: Db): (mail: OutboxMail, now: Date) =>
     return linkId !== '' && (await accountLinkIsLive(db, linkId, now));
   };
 }
+
+/**
+ * An account mail as someone who may not manage users sees it in the outbox: its link masked,
+ * since whoever holds the link can take over the account.
+ */
+export function maskAccountLinks<M extends Pick<OutboxMail, 'kind' | 'text_body' | 'html_body'>>(
+  mail: M,
+): M {
+  if (!ACCOUNT_MAIL_KINDS.includes(mail.kind)) return mail;
+  const mask = (s: string) => s.replace(/\/compte\/[\w-]+/g, '/compte/••••••');
+  return { ...mail, text_body: mask(mail.text_body), html_body: mask(mail.html_body) };
+}
