@@ -174,6 +174,20 @@ for (const dialect of testDialects()) {
       assert.equal(doc.querySelector('#a-body')?.text, 'Un texte à garder.');
     });
 
+    test('a photo or section that is not (or no longer) there is a French message, not an error page', async () => {
+      const editor = await signIn('chef@griot.test');
+      const form = await editor.get('/admin/articles/nouveau');
+      const res = await editor.post('/admin/articles', {
+        _csrf: hiddenValue(form.body, '_csrf'),
+        ...fields({ imageId: '987654', sectionId: '876543', body: 'Un texte à garder.' }),
+      });
+      assert.equal(res.statusCode, 422, res.body.slice(0, 300));
+      const doc = parse(res.body);
+      assert.match(doc.querySelector('#erreur-imageId')?.text ?? '', /n’existe pas \(ou plus\)/);
+      assert.match(doc.querySelector('#erreur-sectionId')?.text ?? '', /Choisissez une rubrique/);
+      assert.equal(doc.querySelector('#a-body')?.text, 'Un texte à garder.');
+    });
+
     test('a scheduled article goes live when the worker runs after its time', async () => {
       const editor = await signIn('chef@griot.test');
       const id = await create(editor);

@@ -268,7 +268,10 @@ export function ArticleEditPage(props: {
             type="number"
             min="1"
             value={d.imageId === null ? '' : String(d.imageId)}
+            aria-invalid={errors.imageId ? 'true' : undefined}
+            aria-describedby={errors.imageId ? 'erreur-imageId' : undefined}
           />
+          {err('imageId')}
           {text('imageCredit')}
           {text('imageCaption')}
           {text('imageAlt')}

@@ -55,6 +55,8 @@ const fr = {
     slugTaken: 'Cette adresse est déjà utilisée par un autre article.',
     kickerLength: 'Le surtitre ne doit pas dépasser 40 caractères.',
     standfirstLength: 'Le chapô ne doit pas dépasser 600 caractères.',
+    imageMissing:
+      'Cette photo n’existe pas (ou plus) dans la médiathèque : choisissez-en une autre ou retirez-la.',
   } as Record<string, string>,
   errorsIntro: 'L’article n’a pas été enregistré. Corrigez ce qui suit ; votre texte est conservé.',
   conflict: (who: string, when: string) =>
@@ -139,6 +141,8 @@ const en: ArticleAdminStrings = {
     slugTaken: 'Another article already uses this address.',
     kickerLength: 'The kicker must not exceed 40 characters.',
     standfirstLength: 'The standfirst must not exceed 600 characters.',
+    imageMissing:
+      'This photo is not (or no longer) in the media library: choose another one or remove it.',
   },
   errorsIntro: 'The article was not saved. Correct the following; your text has been kept.',
   conflict: (who, when) =>

@@ -14,6 +14,8 @@ import {
 } from './article.queries.ts';
 import type { RevisionNote } from './revision-notes.ts';
 import { renderMarkdown } from './markdown.ts';
+import { mediaExists } from '../media/media.queries.ts';
+import { findSection } from '../sections/section.queries.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 
 /** The editable fields of an article, as the editor form sends them. */
@@ -44,7 +46,8 @@ export type DraftError =
   | 'slugInvalid'
   | 'slugTaken'
   | 'kickerLength'
-  | 'standfirstLength';
+  | 'standfirstLength'
+  | 'imageMissing';
 
 export type SaveResult =
   | { ok: true; article: ArticleRow }
@@ -128,6 +131,13 @@ export async function saveArticle(
       : undefined;
     if (subject ? !canEditArticle(user, subject) : !canCreateArticle(user))
       return { ok: false, reason: 'forbidden' };
+
+    // Checked here, not left to the foreign keys: a gone photo or section is a message, not a 500.
+    const missing: Partial<Record<keyof ArticleDraft, DraftError>> = {};
+    if (draft.imageId !== null && !(await mediaExists(trx, draft.imageId)))
+      missing.imageId = 'imageMissing';
+    if (!(await findSection(trx, draft.sectionId!))) missing.sectionId = 'sectionMissing';
+    if (Object.keys(missing).length) return { ok: false, reason: 'invalid', errors: missing };
 
     const slug = await chooseSlug(trx, draft, existing);
     if (!slug) return { ok: false, reason: 'invalid', errors: { slug: 'slugTaken' } };

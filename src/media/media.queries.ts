@@ -60,6 +60,11 @@ export async function countMedia(db: Db, { q }: MediaSearch): Promise<number> {
   return Number(row.n);
 }
 
+/** Whether a media item exists. */
+export async function mediaExists(db: DbOrTrx, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('media').select('id').where('id', '=', id).executeTakeFirst());
+}
+
 /** One media item by id. */
 export async function findMedia(db: Db, id: number): Promise<MediaRow | undefined> {
   return db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
