@@ -81,7 +81,6 @@ const fr = {
   revisionLine: (v: number, who: string, when: string, note: string) =>
     `v${v} — ${when} — ${who} — ${note}`,
   view: 'Voir sur le site',
-  forbidden: 'Vous ne pouvez pas modifier cet article.',
 };
 
 export type ArticleAdminStrings = typeof fr;
@@ -166,7 +165,6 @@ const en: ArticleAdminStrings = {
   pageWeightOver: 'That is over budget: make the photo or the text lighter.',
   revisionLine: (v, who, when, note) => `v${v} — ${when} — ${who} — ${note}`,
   view: 'View on the site',
-  forbidden: 'You may not edit this article.',
 };
 
 /** The newsroom article pages' strings for a locale. */

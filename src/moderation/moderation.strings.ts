@@ -81,7 +81,6 @@ const fr = {
 export type ModerationStrings = typeof fr;
 
 const en: ModerationStrings = {
-  ...fr,
   title: 'Comment moderation',
   tabs: { pending: 'Pending', approved: 'Approved', rejected: 'Rejected', spam: 'Spam' },
   statusWord: { pending: 'pending', approved: 'approved', rejected: 'rejected', spam: 'spam' },

@@ -110,6 +110,8 @@
 
   // --- Live preview -----------------------------------------------------------------------
   var preview = form.querySelector('.editor-preview');
+  var previewLabel = preview && preview.querySelector('.editor-preview-label');
+  var previewLabelText = previewLabel && previewLabel.textContent;
   var previewTimer = null;
   var previewSeq = 0;
   function part(name) {
@@ -142,9 +144,12 @@
         // The server renders and sanitizes it exactly as for the site.
         part('body').innerHTML = data.html;
         preview.classList.remove('is-stale');
+        previewLabel.textContent = previewLabelText;
       })
       .catch(function () {
-        if (seq === previewSeq) preview.classList.add('is-stale');
+        if (seq !== previewSeq) return;
+        preview.classList.add('is-stale');
+        previewLabel.textContent = previewLabelText + ' — ' + t.previewFailed;
       });
   }
   if (preview && body) {
