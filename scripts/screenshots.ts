@@ -13,6 +13,9 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/seed/seed.ts';
 import { DEMO_ADMIN_EMAIL } from '../src/seed/demo-sections.ts';
 import { resetPassword } from '../src/users/add-user.ts';
+import { inviteUser } from '../src/users/manage-users.ts';
+import { findUserByEmail } from '../src/users/user.queries.ts';
+import { findSiteSettings } from '../src/settings/setting.queries.ts';
 import { launchBrowser, viewports } from '../test/helpers/browser.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/griot-shots' } } });
@@ -51,8 +54,28 @@ const adminPages: Record<string, string> = {
   media: '/admin/medias',
   sections: '/admin/rubriques',
   settings: '/admin/reglages',
+  users: '/admin/utilisateurs',
 };
 const adminPassword = await resetPassword(db, DEMO_ADMIN_EMAIL);
+// An invitation, to show the invited member's page and the page its link opens.
+const demoAdmin = await findUserByEmail(db, DEMO_ADMIN_EMAIL);
+const invited = await inviteUser(db, {
+  email: 'nouvelle.plume@example.org',
+  name: 'Nouvelle Plume',
+  role: 'author',
+  by: { ...demoAdmin!, sessionId: '' },
+  now: new Date(),
+  site: { settings: await findSiteSettings(db), publicUrl: '' },
+});
+if (invited.ok) {
+  adminPages.user = `/admin/utilisateurs/${invited.userId}`;
+  const mail = await db
+    .selectFrom('outbox')
+    .select('text_body')
+    .where('kind', '=', 'account-invitation')
+    .executeTakeFirstOrThrow();
+  pages.invitation = /\/compte\/[\w-]+/.exec(mail.text_body)![0];
+}
 const browser = await launchBrowser();
 try {
   for (const [device, viewport] of Object.entries(viewports)) {

@@ -201,9 +201,11 @@ function UserForm(p: {
       <fieldset class="role-choice" disabled={p.roleLocked}>
         <legend>{t.role}</legend>
         {roles.map((r) => (
-          <label>
-            <input type="radio" name="role" value={r} checked={p.values.role === r} />{' '}
-            <strong>{t.roles[r]}</strong> — <span class="hint">{t.roleHelp[r]}</span>
+          <label class="check">
+            <input type="radio" name="role" value={r} checked={p.values.role === r} />
+            <span>
+              <strong>{t.roles[r]}</strong> — <span class="hint">{t.roleHelp[r]}</span>
+            </span>
           </label>
         ))}
         {fieldError('role')}
