@@ -40,14 +40,13 @@ export const accountLinkRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps
     return link && { ...link, action: `/compte/${params.data.token}` };
   };
 
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('referrer-policy', 'no-referrer');
-  });
-
-  app.get('/compte/:token', async (request, reply) => {
-    const link = await linkOf(request);
-    if (!link) return dead(request, reply);
-    return sendPrivatePage(
+  const passwordPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    link: NonNullable<Awaited<ReturnType<typeof linkOf>>>,
+    errors: PasswordFormError[],
+  ) =>
+    sendPrivatePage(
       reply,
       AccountLinkPage({
         ctx: await pageContext(deps, request),
@@ -56,9 +55,19 @@ export const accountLinkRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps
         purpose: link.purpose,
         name: link.name,
         email: link.email,
-        errors: [],
+        errors,
       }),
+      errors.length ? 422 : 200,
     );
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  app.get('/compte/:token', async (request, reply) => {
+    const link = await linkOf(request);
+    if (!link) return dead(request, reply);
+    return passwordPage(request, reply, link, []);
   });
 
   app.post('/compte/:token', { preHandler: app.csrfProtection }, async (request, reply) => {
@@ -66,20 +75,7 @@ export const accountLinkRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps
     if (!link) return dead(request, reply);
     const form = passwordForm.parse(request.body ?? {});
     const errors = checkPassword(form);
-    if (errors.length)
-      return sendPrivatePage(
-        reply,
-        AccountLinkPage({
-          ctx: await pageContext(deps, request),
-          csrfToken: reply.generateCsrf(),
-          action: link.action,
-          purpose: link.purpose,
-          name: link.name,
-          email: link.email,
-          errors,
-        }),
-        422,
-      );
+    if (errors.length) return passwordPage(request, reply, link, errors);
     const result = await useAccountLink(deps.db, {
       tokenHash: link.token_hash,
       password: form.password,

@@ -58,9 +58,8 @@ describe('the article editor in Chromium', () => {
     await t?.close();
   });
 
-  test('an editor types in a draft, sees the preview, and the draft saves itself', async () => {
-    const context = await browser.newContext({ viewport: viewports.phone });
-    const page = await context.newPage();
+  /** Signs the editor in through the login form, landing on the article's editor. */
+  const openEditorAsEditor = async (page: Page) => {
     await page.goto(`${base}/login?next=/admin/articles/${article.id}`);
     await page.fill('#email', 'chef@griot.test');
     await page.fill('#password', TEST_PASSWORD);
@@ -68,6 +67,12 @@ describe('the article editor in Chromium', () => {
       page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
       page.click('form[action="/login"] button'),
     ]);
+  };
+
+  test('an editor types in a draft, sees the preview, and the draft saves itself', async () => {
+    const context = await browser.newContext({ viewport: viewports.phone });
+    const page = await context.newPage();
+    await openEditorAsEditor(page);
 
     const body = page.locator('#a-body');
     await body.fill('Premier paragraphe : le marché.');
@@ -151,13 +156,7 @@ describe('the article editor in Chromium', () => {
     await bumpContentVersion(t.db);
     const context = await browser.newContext({ viewport: viewports.desktop });
     const page = await context.newPage();
-    await page.goto(`${base}/login?next=/admin/articles/${article.id}`);
-    await page.fill('#email', 'chef@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
-      page.click('form[action="/login"] button'),
-    ]);
+    await openEditorAsEditor(page);
     assert.equal(await page.textContent('.md-toolbar button[data-md="bold"]'), 'Bold');
     await page.fill('#a-body', '');
     await page.click('.md-toolbar button[data-md="bold"]');
