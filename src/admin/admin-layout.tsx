@@ -31,6 +31,7 @@ export function AdminLayout(props: {
           {can(user, 'view-outbox') ? <a href="/admin/courriels">{t.adminOutbox}</a> : null}
           {can(user, 'upload-media') ? <a href="/admin/medias">{t.adminMedia}</a> : null}
           {can(user, 'manage-sections') ? <a href="/admin/rubriques">{t.adminSections}</a> : null}
+          {can(user, 'manage-ads') ? <a href="/admin/publicite">{t.adminAds}</a> : null}
           {can(user, 'manage-users') ? <a href="/admin/utilisateurs">{t.adminUsers}</a> : null}
           {can(user, 'edit-site-settings') ? <a href="/admin/reglages">{t.adminSettings}</a> : null}
         </nav>

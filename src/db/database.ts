@@ -1,5 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type {
+  AdCampaignSectionTable,
+  AdCampaignSlotTable,
+  AdCampaignTable,
+  AdClickMarkTable,
+  AdSlotStatTable,
+  AdSlotTable,
+  AdStatTable,
+  AdvertiserTable,
+} from '../ads/ad.table.ts';
+import type {
   ArticleRevisionTable,
   ArticleTable,
   ArticleTagTable,
@@ -35,6 +45,14 @@ export interface Database {
   article_tags: ArticleTagTable;
   section_slug_redirects: SectionSlugRedirectTable;
   account_links: AccountLinkTable;
+  ad_slots: AdSlotTable;
+  advertisers: AdvertiserTable;
+  ad_campaigns: AdCampaignTable;
+  ad_campaign_slots: AdCampaignSlotTable;
+  ad_campaign_sections: AdCampaignSectionTable;
+  ad_stats: AdStatTable;
+  ad_slot_stats: AdSlotStatTable;
+  ad_click_marks: AdClickMarkTable;
 }
 
 export type Db = Kysely<Database>;

@@ -6,6 +6,7 @@ import * as comments from './migrations/2026_11_23_0002_comments.ts';
 import * as queueIndexes from './migrations/2026_11_23_0003_queue_indexes.ts';
 import * as newsroom from './migrations/2026_11_24_0004_newsroom.ts';
 import * as accountLinks from './migrations/2026_11_25_0005_account_links.ts';
+import * as ads from './migrations/2026_11_25_0006_ads.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0003_queue_indexes': queueIndexes,
   '2026_11_24_0004_newsroom': newsroom,
   '2026_11_25_0005_account_links': accountLinks,
+  '2026_11_25_0006_ads': ads,
 };
 
 /** Applies every pending migration; throws with the failing migration's name on error. */

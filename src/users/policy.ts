@@ -8,7 +8,8 @@ export type Action =
   | 'upload-media'
   | 'manage-sections'
   | 'edit-site-settings'
-  | 'manage-users';
+  | 'manage-users'
+  | 'manage-ads';
 
 const allowed: Record<Action, readonly Role[]> = {
   'view-newsroom': ['admin', 'editor', 'author', 'moderator'],
@@ -19,6 +20,7 @@ const allowed: Record<Action, readonly Role[]> = {
   'manage-sections': ['admin', 'editor'],
   'edit-site-settings': ['admin'],
   'manage-users': ['admin'],
+  'manage-ads': ['admin', 'editor'],
 };
 
 /** Whether a newsroom member may perform an action. */
