@@ -21,6 +21,8 @@ import { pageContext } from './http/page.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
 import { defaultSiteSettings } from './settings/site-settings.ts';
 import { loginRoutes } from './users/login.routes.ts';
+import { AD_FLUSH_MS, createAdDelivery, type AdDelivery } from './ads/ad-delivery.ts';
+import { adRoutes } from './ads/ad.routes.ts';
 import { accountLinkRoutes } from './users/account-link.routes.ts';
 import { loadAssets, type Asset } from './web/assets.ts';
 import type { PageContext } from './web/page-context.ts';
@@ -35,6 +37,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Shared with the worker, so its writes invalidate this instance's pages at once. */
   cache?: PageCache;
+  /** Ad delivery; tests pass one with a seeded random source. */
+  ads?: AdDelivery;
 }
 
 /** Builds the HTTP application: plugins, reader routes, newsroom routes and error pages. */
@@ -52,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     assets,
     buildId: assets.css.url.split('.')[1] ?? 'dev',
     formStamp: createFormStamper({ secret: config.sessionSecret, clock }),
+    ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
   };
 
   const app = Fastify({
@@ -65,6 +70,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   });
   app.decorateRequest('user', null);
+
+  // Ad counts are written in batches, off the page views' path; the last batch on close.
+  const flushAds = () =>
+    deps.ads.flush().catch((err: unknown) => app.log.error({ err }, 'writing ad counts failed'));
+  const adTimer = setInterval(flushAds, AD_FLUSH_MS);
+  adTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(adTimer);
+    await flushAds();
+  });
 
   // Set before any plugin is registered: child contexts copy the handlers they find.
   app.setNotFoundHandler(() => {
@@ -113,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send({ status: 'ok', database: options.dialect });
   });
 
+  await app.register(adRoutes, deps);
   await app.register(articleRoutes, deps);
   await app.register(sectionRoutes, deps);
   await app.register(commentRoutes, deps);

@@ -3,6 +3,7 @@ import { commentStringsFor } from '../comments/comment.strings.ts';
 import { formatDateTime, isoInZone } from '../web/dates.ts';
 import { Picture, StoryCard, mediaUrl } from '../web/components.tsx';
 import { Layout } from '../web/layout.tsx';
+import { AdMarkers, withInArticleMarkers } from '../ads/ad-markers.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { jsonForScript, trustedHtml } from '../web/render.ts';
 import { typeset } from '../web/typography.ts';
@@ -29,6 +30,7 @@ export function ArticlePage({
   return (
     <Layout
       ctx={ctx}
+      ads={!a.noAds}
       title={`${a.title} — ${site.siteName}`}
       description={a.standfirst}
       canonical={canonical}
@@ -122,12 +124,15 @@ export function ArticlePage({
             </figcaption>
           </figure>
         ) : null}
-        <div class="body">{trustedHtml(a.bodyHtml)}</div>
+        <div class="body">
+          {trustedHtml(a.noAds ? a.bodyHtml : withInArticleMarkers(ctx, a.bodyHtml))}
+        </div>
         {a.correction ? (
           <aside class="correction">
             <strong>{t.correction}</strong> {typeset(a.correction, locale)}
           </aside>
         ) : null}
+        {a.noAds ? null : <AdMarkers ctx={ctx} placement="article-end" />}
         <footer class="article-foot">
           <a href={`/${a.section.slug}`}>{t.seeSection(a.section.name)}</a>
         </footer>
@@ -177,6 +182,7 @@ export function HomePage(props: {
   return (
     <Layout
       ctx={ctx}
+      ads
       title={site.tagline ? `${site.siteName} — ${site.tagline}` : site.siteName}
       description={site.tagline || undefined}
       canonical={ctx.publicUrl + '/'}
@@ -214,23 +220,29 @@ export function HomePage(props: {
       ) : (
         <p>{t.emptyHome}</p>
       )}
-      {props.bySection.map(({ section, articles }) => (
-        <section class="rubric" aria-labelledby={`rubrique-${section.slug}`}>
-          <h2 class="rubric-title" id={`rubrique-${section.slug}`}>
-            <a href={`/${section.slug}`}>{section.name}</a>
-            <a class="more" href={`/${section.slug}`}>
-              {t.seeSection(section.name)} →
-            </a>
-          </h2>
-          <ul class="cards">
-            {articles.map((a) => (
-              <li>
-                <StoryCard ctx={ctx} article={a} class="card" showStandfirst={false} />
-              </li>
-            ))}
-          </ul>
-        </section>
+      {props.bySection.length ? null : <AdMarkers ctx={ctx} placement="home" />}
+      {props.bySection.map(({ section, articles }, i) => (
+        <>
+          {/* The home slot sits between the first and second sections. */}
+          {i === 1 ? <AdMarkers ctx={ctx} placement="home" /> : null}
+          <section class="rubric" aria-labelledby={`rubrique-${section.slug}`}>
+            <h2 class="rubric-title" id={`rubrique-${section.slug}`}>
+              <a href={`/${section.slug}`}>{section.name}</a>
+              <a class="more" href={`/${section.slug}`}>
+                {t.seeSection(section.name)} →
+              </a>
+            </h2>
+            <ul class="cards">
+              {articles.map((a) => (
+                <li>
+                  <StoryCard ctx={ctx} article={a} class="card" showStandfirst={false} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
       ))}
+      {props.bySection.length === 1 ? <AdMarkers ctx={ctx} placement="home" /> : null}
     </Layout>
   );
 }

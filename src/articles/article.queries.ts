@@ -141,12 +141,17 @@ export async function findArticleView(
       'a.comments',
       'a.version',
       'a.correction',
+      'a.no_ads',
+      'a.section_id',
       'u.name as author_name',
     ])
     .where((eb) => (typeof key === 'string' ? eb('a.slug', '=', key) : eb('a.id', '=', key.id)))
     .executeTakeFirst()) as
     | (SummaryRow &
-        Pick<ArticleRow, 'body_html' | 'comments' | 'version' | 'correction'> & {
+        Pick<
+          ArticleRow,
+          'body_html' | 'comments' | 'version' | 'correction' | 'no_ads' | 'section_id'
+        > & {
           author_name: string | null;
         })
     | undefined;
@@ -158,6 +163,8 @@ export async function findArticleView(
     version: row.version,
     correction: row.correction,
     authorName: row.author_name,
+    sectionId: row.section_id,
+    noAds: row.no_ads === 1,
   };
 }
 

@@ -57,7 +57,9 @@ export const articleRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
         // An article that changed section keeps working at its old address.
         if (article.section.slug !== section) return { movedTo: articlePath(article) };
         const node = await buildArticlePage(deps, ctx, { article, threadPage, replyToId });
-        return node === null ? null : { node, subjectId: article.id };
+        return node === null
+          ? null
+          : { node, subjectId: article.id, adSectionId: article.sectionId };
       },
       slots: (articleId) => commentSlots(deps, request, articleId),
     });

@@ -33,6 +33,9 @@ export interface ArticleView extends ArticleSummary {
   version: number;
   /** A correction note for the end of the article; empty when none. */
   correction: string;
+  sectionId: number;
+  /** « Sans publicité »: the page carries no ad slot at all. */
+  noAds: boolean;
 }
 
 /** The path of an article page. */

@@ -1,5 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { listEnabledAdSlots } from '../ads/ad-delivery.queries.ts';
+import type { AdSlot } from '../ads/ad.table.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { ImageInfo } from '../media/image-variants.ts';
@@ -20,6 +22,8 @@ export interface SiteSnapshot {
   sections: Section[];
   /** The masthead logo's size and variants, when one is set and still in the library. */
   logo: ImageInfo | undefined;
+  /** The enabled ad slots: where pages put their ad markers. */
+  adSlots: AdSlot[];
 }
 
 /** A response body with its compressed forms, made on first demand. */
@@ -41,11 +45,14 @@ export interface CachedPage {
   parts: string[];
   /** The id of the record the page shows (an article), for filling its slots. */
   subjectId?: number | undefined;
-  /** The body most recently served to everyone, and the slot values it was filled with. */
-  shared?: EncodableBody & { fill: string };
+  /** Bodies served to everyone, by the slot values they were filled with (most recent last). */
+  fills?: Map<string, EncodableBody & { tag: string }>;
+  /** The ad markers in the page, and the section it belongs to (null: none, the home page). */
+  adMarkers?: string[];
+  adSectionId?: number | null;
 }
 
-const SLOT = /(<!--griot:[a-z]+-->)/;
+const SLOT = /(<!--griot:[a-z0-9:-]+-->)/;
 
 /** Splits rendered markup at its slots, for CachedPage.parts. */
 export function splitSlots(html: string): string[] {
@@ -92,9 +99,13 @@ export function createPageCache({
   async function refresh(): Promise<SiteSnapshot> {
     const version = await findContentVersion(db);
     if (!current || current.version !== version) {
-      const [settings, sections] = await Promise.all([findSiteSettings(db), listSections(db)]);
+      const [settings, sections, adSlots] = await Promise.all([
+        findSiteSettings(db),
+        listSections(db),
+        listEnabledAdSlots(db),
+      ]);
       const logo = settings.logoMediaId ? await findImageInfo(db, settings.logoMediaId) : undefined;
-      current = { version, settings, sections, logo };
+      current = { version, settings, sections, logo, adSlots };
       entries.clear();
     }
     checkedAt = clock.now().getTime();

@@ -1,3 +1,4 @@
+import type { AdDelivery } from '../ads/ad-delivery.ts';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
@@ -17,4 +18,6 @@ export interface RouteDeps {
   buildId: string;
   /** The comment form's signed « served at » field, for the current second. */
   formStamp: () => string;
+  /** Ad delivery: picks, renders and counts the ads of reader pages. */
+  ads: AdDelivery;
 }

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Child } from 'hono/jsx';
-import { fillSlots, splitSlots, type CachedPage } from '../cache/page-cache.ts';
+import { fillSlots, splitSlots, type CachedPage, type EncodableBody } from '../cache/page-cache.ts';
+import { createHash } from 'node:crypto';
 import { gzip } from 'node:zlib';
+import { slotKeyOfMarker } from '../ads/ad-slot-markup.ts';
 import { promisify } from 'node:util';
 import type { PageContext } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
@@ -15,6 +17,7 @@ export async function pageContext(deps: RouteDeps, request: FastifyRequest): Pro
   return {
     site: snapshot.settings,
     sections: snapshot.sections,
+    adSlots: snapshot.adSlots,
     logo: snapshot.logo,
     t: stringsFor(snapshot.settings.locale),
     assets: deps.assets,
@@ -59,7 +62,9 @@ const NO_SLOTS: SlotValues = { shared: {}, personal: null };
 /** What a cached page's render returns to name the record the page shows, for its slots. */
 export interface PageAbout {
   node: Child;
-  subjectId: number;
+  subjectId?: number;
+  /** The section the page belongs to, for ad targeting (none: the home page). */
+  adSectionId?: number;
 }
 
 function isMoved(node: unknown): node is MovedTo {
@@ -67,7 +72,7 @@ function isMoved(node: unknown): node is MovedTo {
 }
 
 function isAbout(node: unknown): node is PageAbout {
-  return typeof node === 'object' && node !== null && 'subjectId' in node;
+  return typeof node === 'object' && node !== null && 'node' in node;
 }
 
 /**
@@ -95,10 +100,13 @@ export async function sendCachedPage(
     const node = await page.render(await pageContext(deps, request));
     if (node === null) throw notFound();
     if (isMoved(node)) return reply.redirect(node.movedTo, 301);
+    const parts = splitSlots(await renderDocument(isAbout(node) ? node.node : node));
     cached = {
       status: 200,
-      parts: splitSlots(await renderDocument(isAbout(node) ? node.node : node)),
+      parts,
       subjectId: isAbout(node) ? node.subjectId : undefined,
+      adMarkers: parts.filter((p, i) => i % 2 === 1 && slotKeyOfMarker(p) !== undefined),
+      adSectionId: (isAbout(node) ? node.adSectionId : undefined) ?? null,
       etag: `W/"${deps.buildId}-${snapshot.version}"`,
       surrogateKeys: page.surrogateKeys.join(' '),
     } satisfies CachedPage;
@@ -125,25 +133,54 @@ export async function sendCachedPage(
     return reply.status(cached.status).send(body);
   }
 
-  const fill = Object.values(slots.shared).join('\u0000');
-  if (cached.shared?.fill !== fill)
-    cached.shared = { fill, body: Buffer.from(fillSlots(cached.parts, slots.shared)) };
-  const shared = cached.shared;
+  // Ads are chosen for each view; a page whose slots can carry a sold campaign varies per view.
+  let values = slots.shared;
+  let sold = false;
+  if (cached.adMarkers?.length) {
+    const ads = await deps.ads.fill(cached.adMarkers, cached.adSectionId ?? null, request);
+    values = { ...values, ...ads.values };
+    sold = ads.sold;
+  }
+  const shared = filledBody(cached, values);
+  const cdn = sold ? 'no-store' : CDN_CACHE_CONTROL;
+  const etag = sold ? `${cached.etag.slice(0, -1)}-${shared.tag}"` : cached.etag;
   const headers: Record<string, string | number> = {
     'content-type': 'text/html; charset=utf-8',
     vary: 'Accept-Encoding',
     'cache-control': READER_CACHE_CONTROL,
-    'cdn-cache-control': CDN_CACHE_CONTROL,
-    'surrogate-control': CDN_CACHE_CONTROL,
-    etag: cached.etag,
+    'cdn-cache-control': cdn,
+    'surrogate-control': cdn,
+    etag,
     'surrogate-key': cached.surrogateKeys,
   };
-  if (request.headers['if-none-match'] === cached.etag) return writeRaw(reply, 304, headers);
+  if (request.headers['if-none-match'] === etag) return writeRaw(reply, 304, headers);
   if (encoding) {
     headers['content-encoding'] = encoding;
     return writeRaw(reply, cached.status, headers, await deps.cache.encoded(shared, encoding));
   }
   return writeRaw(reply, cached.status, headers, shared.body);
+}
+
+// Bodies filled for everyone, by their slot values: a handful per page (the stamp's second,
+// the ad rotation), each compressed once.
+const MAX_FILLS = 16;
+
+function filledBody(
+  cached: CachedPage,
+  values: Record<string, string>,
+): EncodableBody & { tag: string } {
+  const fill = Object.values(values).join('\u0000');
+  const fills = (cached.fills ??= new Map());
+  let body = fills.get(fill);
+  if (!body) {
+    body = {
+      body: Buffer.from(fillSlots(cached.parts, values)),
+      tag: createHash('sha1').update(fill).digest('base64url').slice(0, 10),
+    };
+    fills.set(fill, body);
+    if (fills.size > MAX_FILLS) fills.delete(fills.keys().next().value!);
+  }
+  return body;
 }
 
 // Shared cached pages go straight to the socket: no onSend hooks to run, and none that could

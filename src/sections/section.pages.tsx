@@ -19,6 +19,7 @@ export function SectionPage(props: {
   return (
     <Layout
       ctx={ctx}
+      ads
       title={
         page > 1
           ? t.sectionPageTitle(section.name, page, site.siteName)

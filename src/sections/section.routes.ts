@@ -35,7 +35,10 @@ export const sectionRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
           limit: PER_PAGE,
           offset: (page - 1) * PER_PAGE,
         });
-        return SectionPage({ ctx, section, articles, page, pages });
+        return {
+          node: SectionPage({ ctx, section, articles, page, pages }),
+          adSectionId: section.id,
+        };
       },
     });
   });

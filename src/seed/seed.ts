@@ -19,6 +19,7 @@ import { demoArticles } from './articles/all.ts';
 import { demoJournalists } from './articles/journalists.ts';
 import type { DemoArticle } from './articles/types.ts';
 import { seedDemoComments } from './demo-comments.ts';
+import { seedDemoAds } from './demo-ads.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
 /** What seeding did; the admin password is only known when the admin was just created. */
@@ -84,7 +85,8 @@ export async function seedDemo({
     .limit(3)
     .execute();
   const comments = moderator ? await seedDemoComments(db, { articles: newest, moderator, now }) : 0;
-  if (sections || articles || comments) await bumpContentVersion(db);
+  const ads = await seedDemoAds(db, { mediaDir, now });
+  if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }
 

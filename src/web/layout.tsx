@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { AdMarkers } from '../ads/ad-markers.tsx';
 import { SiteLogo } from './components.tsx';
 import type { PageContext } from './page-context.ts';
 
@@ -10,6 +11,8 @@ export function Layout(props: {
   canonical?: string | undefined;
   head?: Child;
   robots?: string;
+  /** Reader pages with ads: the top banner slots go under the header. */
+  ads?: boolean;
   children?: Child;
 }) {
   const { ctx } = props;
@@ -70,6 +73,11 @@ export function Layout(props: {
           </ul>
         </nav>
         <main id="contenu">
+          {props.ads ? (
+            <div class="wrap">
+              <AdMarkers ctx={ctx} placement="top" />
+            </div>
+          ) : null}
           <div class="wrap">{props.children}</div>
         </main>
         <footer class="site-foot">

@@ -1,3 +1,4 @@
+import type { AdSlot } from '../ads/ad.table.ts';
 import type { ImageInfo } from '../media/image-variants.ts';
 import type { Section } from '../sections/section.table.ts';
 import type { SiteSettings } from '../settings/site-settings.ts';
@@ -11,6 +12,8 @@ export interface PageContext {
   sections: Section[];
   /** The masthead logo (size and variants), shown instead of the name when set. */
   logo?: ImageInfo | undefined;
+  /** The enabled ad slots; reader pages put markers for them, filled per view. */
+  adSlots?: AdSlot[];
   t: Strings;
   assets: Assets;
   publicUrl: string;

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { buildApp } from '../../src/app.ts';
 import { createPageCache, type PageCache } from '../../src/cache/page-cache.ts';
 import { fixedClock } from '../../src/clock.ts';
+import { createAdDelivery, type AdDelivery } from '../../src/ads/ad-delivery.ts';
 import type { Config } from '../../src/config.ts';
 import { connect, type DialectName } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
@@ -113,6 +114,8 @@ export interface TestApp {
   dataDir: string;
   clock: ReturnType<typeof fixedClock>;
   cache: PageCache;
+  /** The app's ad delivery, to flush its counts in tests. */
+  ads: AdDelivery;
   config: Config;
   database: TestDatabase;
   close(): Promise<void>;
@@ -121,7 +124,12 @@ export interface TestApp {
 /** Builds the real app on a fresh database of the given dialect. */
 export async function createTestApp(
   dialect: TestDialect,
-  options: { config?: Partial<Config> | ((dataDir: string) => Partial<Config>); now?: string } = {},
+  options: {
+    config?: Partial<Config> | ((dataDir: string) => Partial<Config>);
+    now?: string;
+    /** The ads' random source; seeded in statistical tests. */
+    random?: () => number;
+  } = {},
 ): Promise<TestApp> {
   const database = await dialect.open();
   const { db } = database;
@@ -131,7 +139,14 @@ export async function createTestApp(
     typeof options.config === 'function' ? options.config(database.dataDir) : options.config;
   const config = testConfig(database.dataDir, overrides);
   const cache = createPageCache({ db, clock, ttlMs: config.cacheVersionTtlMs });
-  const app = await buildApp({ config, db, dialect: database.dialect, clock, cache });
+  const ads = createAdDelivery({
+    db,
+    cache,
+    clock,
+    secret: config.sessionSecret,
+    ...(options.random ? { random: options.random } : {}),
+  });
+  const app = await buildApp({ config, db, dialect: database.dialect, clock, cache, ads });
   return {
     app,
     db,
@@ -139,6 +154,7 @@ export async function createTestApp(
     dataDir: database.dataDir,
     clock,
     cache,
+    ads,
     config,
     database,
     close: async () => {

@@ -1,0 +1,289 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isbot } from 'isbot';
+import type { PageCache } from '../cache/page-cache.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
+import { isoInZone } from '../web/dates.ts';
+import { stringsFor } from '../web/strings.ts';
+import type { AdCampaign, AdSlot } from './ad.table.ts';
+import {
+  addCampaignCounts,
+  addSlotViews,
+  deleteExpiredClickMarks,
+  endFinishedCampaigns,
+  findCampaignLink,
+  findDeliveredCounts,
+  listActiveCampaigns,
+  markClick,
+} from './ad-delivery.queries.ts';
+import { campaignAdHtml, houseAdHtml, slotKeyOfMarker } from './ad-slot-markup.ts';
+import { pickCampaign, type DeliverableCampaign, type Delivered } from './pick-creative.ts';
+
+/** What a page view's request says about who is asking: enough to skip counting robots. */
+export interface Viewer {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** The ad slots of one page view, filled. */
+export interface AdFill {
+  /** Markup per marker. */
+  values: Record<string, string>;
+  /** Whether a sold campaign could run in one of these slots (the page then varies per view). */
+  sold: boolean;
+}
+
+/** Per-instance ad delivery: picks creatives, renders slots, counts views and clicks in batches. */
+export interface AdDelivery {
+  /** Fills a page's ad markers for one view, in a section (null: the home page). */
+  fill(markers: string[], sectionId: number | null, viewer: Viewer): Promise<AdFill>;
+  /** Counts a click if it is a person's first in a short while; returns where it leads. */
+  click(token: string, viewer: Viewer & { clientKey: string }): Promise<string | undefined>;
+  /** The signed path a campaign's link goes through in a slot. */
+  clickPath(campaignId: number, slotId: number): string;
+  /** Writes the counts gathered so far (on a timer, and when the app closes). */
+  flush(): Promise<void>;
+}
+
+interface Deliverable extends DeliverableCampaign {
+  campaign: AdCampaign;
+  /** Rendered slot markup per slot id (the campaign's creative in that slot's frame). */
+  html: Map<number, string>;
+}
+
+interface Inventory {
+  version: number;
+  campaigns: Deliverable[];
+  /** Each slot with its house ad, rendered. */
+  house: Map<number, string>;
+  /** Impressions in the database when loaded, and the newsroom day they were read for. */
+  counts: Map<number, Delivered>;
+  day: string;
+  loadedAt: number;
+}
+
+/** How long a click counts once for the same person and campaign. */
+export const CLICK_DEDUPE_MS = 60_000;
+
+/** Pending counts are written at least this often. */
+export const AD_FLUSH_MS = 5_000;
+
+// Counts from the database are re-read this often, so caps see other instances' deliveries.
+const COUNTS_TTL_MS = 30_000;
+
+/** Whether a request comes from a robot or a prefetch (then it is served but never counted). */
+export function isRobot(viewer: Viewer): boolean {
+  if (viewer.method !== 'GET') return true;
+  const h = viewer.headers;
+  const header = (name: string) => String(h[name] ?? '').toLowerCase();
+  if (/prefetch|prerender|preview/.test(`${header('purpose')} ${header('sec-purpose')}`))
+    return true;
+  if (header('x-moz') === 'prefetch' || header('x-purpose') === 'preview') return true;
+  const ua = header('user-agent');
+  return ua === '' || isbot(ua);
+}
+
+/** Creates the delivery of one app instance. */
+export function createAdDelivery({
+  db,
+  cache,
+  clock,
+  secret,
+  random = Math.random,
+}: {
+  db: Db;
+  cache: PageCache;
+  clock: Clock;
+  secret: string;
+  /** Tests pass a seeded generator. */
+  random?: () => number;
+}): AdDelivery {
+  let inventory: Inventory | undefined;
+  let loading: Promise<Inventory> | undefined;
+  // Counts not yet written, and those written since the inventory's counts were read.
+  let pendingImpressions = new Map<string, number>();
+  let pendingClicks = new Map<string, number>();
+  let pendingViews = new Map<string, number>();
+  let localSinceLoad = new Map<number, Delivered>();
+
+  const sign = (campaignId: number, slotId: number) =>
+    createHmac('sha256', secret)
+      .update(`ad-click:${campaignId}:${slotId}`)
+      .digest('base64url')
+      .slice(0, 22);
+
+  const clickPath = (campaignId: number, slotId: number) =>
+    `/ads/click/${campaignId}-${slotId}-${sign(campaignId, slotId)}`;
+
+  const bump = (map: Map<string, number>, key: string, by = 1) =>
+    map.set(key, (map.get(key) ?? 0) + by);
+
+  async function load(version: number, slots: AdSlot[], locale: 'fr' | 'en'): Promise<Inventory> {
+    await flush();
+    const now = clock.now();
+    const timeZone = (await cache.snapshot()).settings.timeZone;
+    const day = isoInZone(now.toISOString(), timeZone).slice(0, 10);
+    const words = { label: stringsFor(locale).adLabel };
+    const rows = await listActiveCampaigns(db, now);
+    const counts = await findDeliveredCounts(
+      db,
+      rows.map((r) => r.campaign.id),
+      day,
+    );
+    localSinceLoad = new Map();
+    const campaigns = rows.map(({ campaign, slotIds, sectionIds, image }) => {
+      const html = new Map<number, string>();
+      for (const slot of slots)
+        if (slotIds.includes(slot.id))
+          html.set(
+            slot.id,
+            campaignAdHtml(slot, campaign, image, clickPath(campaign.id, slot.id), words),
+          );
+      return {
+        id: campaign.id,
+        tier: campaign.tier,
+        weight: campaign.weight,
+        slotIds: new Set(slotIds),
+        sectionIds: sectionIds && new Set(sectionIds),
+        startsAt: Date.parse(campaign.starts_at),
+        endsAt: campaign.ends_at ? Date.parse(campaign.ends_at) : null,
+        totalCap: campaign.total_cap,
+        dailyCap: campaign.daily_cap,
+        campaign,
+        html,
+      } satisfies Deliverable;
+    });
+    const house = new Map(slots.map((slot) => [slot.id, houseAdHtml(slot, words)]));
+    return { version, campaigns, house, counts, day, loadedAt: now.getTime() };
+  }
+
+  async function current(): Promise<{ inv: Inventory; slots: AdSlot[]; day: string }> {
+    const snapshot = await cache.snapshot();
+    const now = clock.now();
+    const day = isoInZone(now.toISOString(), snapshot.settings.timeZone).slice(0, 10);
+    const stale =
+      !inventory ||
+      inventory.version !== snapshot.version ||
+      inventory.day !== day ||
+      now.getTime() - inventory.loadedAt > COUNTS_TTL_MS;
+    if (stale) {
+      loading ??= load(snapshot.version, snapshot.adSlots, snapshot.settings.locale).finally(() => {
+        loading = undefined;
+      });
+      // Only the first load, or a new version, is waited for; fresher counts can arrive later.
+      if (!inventory || inventory.version !== snapshot.version || inventory.day !== day)
+        inventory = await loading;
+      else void loading.then((inv) => (inventory = inv));
+    }
+    return { inv: inventory!, slots: snapshot.adSlots, day };
+  }
+
+  function delivered(inv: Inventory, c: Deliverable): Delivered {
+    const base = inv.counts.get(c.id);
+    const local = localSinceLoad.get(c.id);
+    return {
+      total: (base?.total ?? 0) + (local?.total ?? 0),
+      today: (base?.today ?? 0) + (local?.today ?? 0),
+    };
+  }
+
+  async function flush(): Promise<void> {
+    const impressions = pendingImpressions;
+    const clicks = pendingClicks;
+    const views = pendingViews;
+    pendingImpressions = new Map();
+    pendingClicks = new Map();
+    pendingViews = new Map();
+    const keys = new Set([...impressions.keys(), ...clicks.keys()]);
+    const campaignRows = [...keys].map((key) => {
+      const [id, day] = key.split('|');
+      return {
+        campaignId: Number(id),
+        day: day!,
+        impressions: impressions.get(key) ?? 0,
+        clicks: clicks.get(key) ?? 0,
+      };
+    });
+    const slotRows = [...views].map(([key, n]) => {
+      const [id, day] = key.split('|');
+      return { slotId: Number(id), day: day!, views: n };
+    });
+    const now = clock.now();
+    try {
+      await db.transaction().execute(async (trx) => {
+        if (campaignRows.length) await addCampaignCounts(trx, campaignRows);
+        if (slotRows.length) await addSlotViews(trx, slotRows);
+        await deleteExpiredClickMarks(trx, now);
+        await endFinishedCampaigns(trx, now);
+      });
+    } catch (err) {
+      // Keep what could not be written for the next try rather than lose it.
+      for (const [k, n] of impressions) bump(pendingImpressions, k, n);
+      for (const [k, n] of clicks) bump(pendingClicks, k, n);
+      for (const [k, n] of views) bump(pendingViews, k, n);
+      throw err;
+    }
+  }
+
+  return {
+    clickPath,
+    flush,
+
+    async fill(markers, sectionId, viewer) {
+      const { inv, slots, day } = await current();
+      const count = !isRobot(viewer);
+      const now = clock.now().getTime();
+      const values: Record<string, string> = {};
+      let sold = false;
+      for (const marker of markers) {
+        const key = slotKeyOfMarker(marker);
+        const slot = key && slots.find((s) => s.key === key);
+        if (!slot) continue;
+        const where = { slotId: slot.id, sectionId, now };
+        const pick = pickCampaign(inv.campaigns, where, (c) => delivered(inv, c), random);
+        if (inv.campaigns.some((c) => c.slotIds.has(slot.id))) sold = true;
+        values[marker] = pick ? pick.html.get(slot.id)! : inv.house.get(slot.id)!;
+        if (count) {
+          bump(pendingViews, `${slot.id}|${day}`);
+          if (pick) {
+            bump(pendingImpressions, `${pick.id}|${day}`);
+            const local = localSinceLoad.get(pick.id) ?? { total: 0, today: 0 };
+            local.total++;
+            local.today++;
+            localSinceLoad.set(pick.id, local);
+          }
+        }
+      }
+      return { values, sold };
+    },
+
+    async click(token, viewer) {
+      const match = /^(\d{1,10})-(\d{1,10})-([\w-]{22})$/.exec(token);
+      if (!match) return undefined;
+      const [, campaignId, slotId, signature] = match;
+      const expected = Buffer.from(sign(Number(campaignId), Number(slotId)));
+      const given = Buffer.from(signature!);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+      const url = await findCampaignLink(db, Number(campaignId));
+      if (!url) return undefined;
+      if (!isRobot(viewer)) {
+        const now = clock.now();
+        const key = createHmac('sha256', secret)
+          .update(`ad-click-mark:${viewer.clientKey}:${campaignId}`)
+          .digest('base64url')
+          .slice(0, 32);
+        const first = await markClick(db, {
+          key,
+          now,
+          expiresAt: new Date(now.getTime() + CLICK_DEDUPE_MS),
+        });
+        if (first) {
+          const { settings } = await cache.snapshot();
+          const day = isoInZone(now.toISOString(), settings.timeZone).slice(0, 10);
+          bump(pendingClicks, `${campaignId}|${day}`);
+        }
+      }
+      return url;
+    },
+  };
+}
