@@ -29,14 +29,26 @@ export async function loadGenerator(): Promise<'wrk' | 'autocannon'> {
 /** Sends requests to a loopback URL for `seconds` and reports requests/s and p99 latency. */
 export async function load(
   url: string,
-  { seconds, connections }: { seconds: number; connections: number },
+  {
+    seconds,
+    connections,
+    headers = {},
+  }: { seconds: number; connections: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url))
     throw new Error(`not a loopback URL: ${url}`);
   if ((await loadGenerator()) === 'wrk') {
+    const headerArgs = Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
     const { stdout } = await run(
       'wrk',
-      ['-t1', `-c${connections}`, `-d${Math.max(1, Math.round(seconds))}s`, '--latency', url],
+      [
+        '-t1',
+        `-c${connections}`,
+        `-d${Math.max(1, Math.round(seconds))}s`,
+        '--latency',
+        ...headerArgs,
+        url,
+      ],
       {
         timeout: (seconds + 30) * 1000,
       },
@@ -49,7 +61,7 @@ export async function load(
     if (!rps || Number.isNaN(p99Ms)) throw new Error(`cannot read wrk output:\n${stdout}`);
     return { rps, p99Ms };
   }
-  const result = await autocannon({ url, connections, duration: seconds });
+  const result = await autocannon({ url, connections, duration: seconds, headers });
   if (result.non2xx || result.errors)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99Ms: result.latency.p99 };
