@@ -190,6 +190,10 @@ for (const dialect of testDialects()) {
       ['the settings page', () => '/admin/reglages', /^Site settings$/],
       ['the user list', () => '/admin/utilisateurs', /^Users$/],
       ['a user’s page', () => `/admin/utilisateurs/${adminId}`, /^Ada Admin\s+Active$/],
+      ['the ads overview', () => '/admin/publicite', /^Ads$/],
+      ['the advertisers', () => '/admin/publicite/annonceurs', /^Advertisers$/],
+      ['a new ad slot', () => '/admin/publicite/emplacements/nouveau', /^New slot$/],
+      ['a new campaign', () => '/admin/publicite/campagnes/nouvelle', /^New campaign$/],
     ];
 
     for (const [name, url, heading] of pages)

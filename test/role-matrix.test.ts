@@ -16,6 +16,7 @@ import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
  * sections; a moderator moderates only; an admin does everything, site settings included.
  * Moderating comments (editors too) and the outbox (editors and admins) come from the comments issue.
  * Users (invite, change role, disable, send a link) are the admin's alone.
+ * Ads (slots, advertisers, campaigns) are managed by editors and admins (issue 5).
  * « submit own draft » is refused to editors and admins: they publish directly, there is no review.
  */
 const MATRIX = `
@@ -43,6 +44,8 @@ const MATRIX = `
   change a user's role       yes    no      no      no
   disable a user             yes    no      no      no
   send a password link       yes    no      no      no
+  view ads                   yes    yes     no      no
+  manage ads                 yes    yes     no      no
 `;
 
 const ROLES: Role[] = ['admin', 'editor', 'author', 'moderator'];
@@ -266,6 +269,15 @@ for (const dialect of testDialects()) {
         }),
       'send a password link': async (m) =>
         m.post(`/admin/utilisateurs/${(await colleague()).id}/lien`, { _csrf: await csrf(m) }),
+      'view ads': (m) => m.get('/admin/publicite'),
+      'manage ads': async (m) =>
+        m.post('/admin/publicite/annonceurs', {
+          _csrf: await csrf(m),
+          name: `Annonceur de la matrice ${++n}`,
+          contactName: '',
+          contactEmail: 'pub@annonceur.example',
+          contactPhone: '',
+        }),
     };
 
     test('the matrix names every action once, and only known actions', () => {
