@@ -5,8 +5,6 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { insertSlot, listSlots } from '../src/ads/ad-admin.queries.ts';
-import { defaultSlots } from '../src/ads/default-slots.ts';
 import { buildApp } from '../src/app.ts';
 import { systemClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
@@ -60,9 +58,6 @@ const adminPages: Record<string, string> = {
   ads: '/admin/publicite',
   'ad-campaign': '/admin/publicite/campagnes/nouvelle',
 };
-// The ads pages list the slots: a demo without any gets the usual four.
-if (!(await listSlots(db)).length)
-  for (const slot of defaultSlots(new Date())) await insertSlot(db, slot);
 const adminPassword = await resetPassword(db, DEMO_ADMIN_EMAIL);
 // An invitation, to show the invited member's page and the page its link opens.
 const demoAdmin = await findUserByEmail(db, DEMO_ADMIN_EMAIL);

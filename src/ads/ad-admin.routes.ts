@@ -28,6 +28,7 @@ import { adAdminStringsFor } from './ad-admin.strings.ts';
 import type { AdSlot } from './ad.table.ts';
 import { advertiserAdminRoutes } from './advertiser-admin.routes.ts';
 import { campaignAdminRoutes } from './campaign-admin.routes.ts';
+import { insertMissingAdSlots } from './ad-delivery.queries.ts';
 import { ADVERTISE_PATH, defaultSlots } from './default-slots.ts';
 
 const overviewQuery = z.object({
@@ -83,16 +84,9 @@ export const adAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
 
   // The four usual slots, for a site that has none yet; keys already taken are left alone.
   app.post('/admin/publicite/emplacements/habituels', posted, async (_request, reply) => {
-    try {
-      await changeReaderContent(deps, async (trx) => {
-        const taken = new Set((await listSlots(trx)).map((s) => s.key));
-        for (const slot of defaultSlots(deps.clock.now()))
-          if (!taken.has(slot.key)) await insertSlot(trx, slot);
-      });
-    } catch (err) {
-      // Someone else created them at the same moment: they exist, which is what was asked.
-      if (!isUniqueViolation(err)) throw err;
-    }
+    await changeReaderContent(deps, (trx) =>
+      insertMissingAdSlots(trx, defaultSlots(deps.clock.now())),
+    );
     return reply.redirect('/admin/publicite?fait=emplacements-crees', 303);
   });
 
