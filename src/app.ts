@@ -22,6 +22,7 @@ import { sectionRoutes } from './sections/section.routes.ts';
 import { defaultSiteSettings } from './settings/site-settings.ts';
 import { loginRoutes } from './users/login.routes.ts';
 import { accountLinkRoutes } from './users/account-link.routes.ts';
+import { advertiserReportRoutes } from './ads/ad-report.routes.ts';
 import { loadAssets, type Asset } from './web/assets.ts';
 import type { PageContext } from './web/page-context.ts';
 import { renderDocument } from './web/render.ts';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(commentRoutes, deps);
   await app.register(loginRoutes, deps);
   await app.register(accountLinkRoutes, deps);
+  await app.register(advertiserReportRoutes, deps);
   await app.register(newsroomRoutes, deps);
 
   return app;

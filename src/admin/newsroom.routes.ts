@@ -24,6 +24,7 @@ import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
 import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
 import { mediaLibraryRoutes } from '../media/media-library.routes.ts';
 import { userAdminRoutes } from '../users/user-admin.routes.ts';
+import { adReportRoutes } from '../ads/ad-report.routes.ts';
 
 /**
  * The newsroom context: authentication is registered once here, for every route inside;
@@ -93,4 +94,5 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
   await app.register(settingsAdminRoutes, deps);
   await app.register(mediaLibraryRoutes, deps);
   await app.register(userAdminRoutes, deps);
+  await app.register(adReportRoutes, deps);
 };
