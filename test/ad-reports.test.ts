@@ -261,6 +261,33 @@ for (const dialect of testDialects()) {
       }
     });
 
+    test('the dashboard lists campaigns ending within 7 days and those under-delivering', async () => {
+      const res = await editor.get('/admin');
+      const block = parse(res.body).querySelector('#publicite')!;
+      assert.ok(block, 'the Publicité block');
+      const names = (list: string) =>
+        block.querySelectorAll(`${list} li > a:first-child`).map((a) => a.text);
+      assert.deepEqual(names('.ads-ending'), ['Fête de l’indépendance']);
+      assert.match(
+        block.querySelector('.ads-ending')!.text,
+        new RegExp(`fin le 27 novembre 2026 à 0${NB}h${NB}00`),
+      );
+      assert.deepEqual(names('.ads-lagging'), ['Librairie du Fleuve, rentrée']);
+      assert.match(
+        block.querySelector('.ads-lagging')!.text,
+        new RegExp(`3${NNB}000 impressions livrées, 10${NNB}542 attendues à ce jour`),
+      );
+      assert.ok(
+        block.querySelectorAll('a').some((a) => a.getAttribute('href') === reportUrl(c.lagging!)),
+      );
+    });
+
+    test('an author’s dashboard has no Publicité block', async () => {
+      const res = await author.get('/admin');
+      assert.equal(res.statusCode, 200);
+      assert.equal(parse(res.body).querySelector('#publicite'), null);
+    });
+
     // Last: it switches the site to English.
     test('an English newsroom reads its report in English, with English number formats', async () => {
       await updateSiteSettings(t.db, { locale: 'en' });

@@ -25,6 +25,7 @@ import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
 import { mediaLibraryRoutes } from '../media/media-library.routes.ts';
 import { userAdminRoutes } from '../users/user-admin.routes.ts';
 import { adReportRoutes } from '../ads/ad-report.routes.ts';
+import { listAdAlerts } from '../ads/ad-alerts.ts';
 
 /**
  * The newsroom context: authentication is registered once here, for every route inside;
@@ -81,6 +82,7 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
           ? await articleBlocks(user, now, ctx.site.timeZone)
           : undefined,
         canSeeOutbox: can(user, 'view-outbox'),
+        ads: can(user, 'manage-ads') ? await listAdAlerts(deps.db, now) : undefined,
       }),
     );
   });

@@ -75,3 +75,51 @@ export async function listCampaignDays(db: Db, campaignId: number): Promise<DayC
     .orderBy('day')
     .execute();
 }
+
+/** A campaign as the dashboard lists it, with its impressions so far. */
+export interface CampaignProgress extends ReportCampaign {
+  impressions: number;
+}
+
+/** Active and paused campaigns whose end falls in [from, to), soonest first. */
+export async function listCampaignsEndingBetween(
+  db: Db,
+  { from, to, limit }: { from: Date; to: Date; limit: number },
+): Promise<ReportCampaign[]> {
+  const rows = await campaigns(db)
+    .where('c.status', 'in', ['active', 'paused'])
+    .where('c.ends_at', '>=', from.toISOString())
+    .where('c.ends_at', '<', to.toISOString())
+    .orderBy('c.ends_at')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toReportCampaign);
+}
+
+/** Active campaigns with a total cap, running at `now`, with the impressions they delivered. */
+export async function listRunningCappedCampaigns(db: Db, now: Date): Promise<CampaignProgress[]> {
+  const at = now.toISOString();
+  const rows = await campaigns(db)
+    .select((eb) =>
+      eb
+        .selectFrom('ad_stats as s')
+        .select((sb) =>
+          sb.fn.coalesce(sb.fn.sum<number | string>('s.impressions'), sb.lit(0)).as('n'),
+        )
+        .whereRef('s.campaign_id', '=', 'c.id')
+        .as('impressions'),
+    )
+    .where('c.status', '=', 'active')
+    .where('c.total_cap', 'is not', null)
+    .where('c.starts_at', '<=', at)
+    .where((eb) => eb.or([eb('c.ends_at', 'is', null), eb('c.ends_at', '>', at)]))
+    .orderBy('c.ends_at')
+    .orderBy('c.id')
+    .execute();
+  // PostgreSQL sums integers as bigint, which its driver hands over as a string.
+  return rows.map(({ impressions, ...row }) => ({
+    ...toReportCampaign(row),
+    impressions: Number(impressions ?? 0),
+  }));
+}
