@@ -5,7 +5,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { revisionAuthorText, revisionNoteText } from '../articles/revision-notes.ts';
 import type { AdAlerts } from '../ads/ad-alerts.ts';
-import { AdAlertsBlock } from '../ads/ad-report.pages.tsx';
+import { AdAlertsBlock } from '../ads/ad-alerts.pages.tsx';
 
 const strings = {
   fr: {

@@ -3,8 +3,7 @@ import { SiteLogo } from '../web/components.tsx';
 import { DailyChart } from '../web/daily-chart.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
-import type { AdAlerts } from './ad-alerts.ts';
-import type { CampaignReport, DayCount } from './ad-report.ts';
+import { clickThroughRate, type CampaignReport, type DayCount } from './ad-report.ts';
 import { adReportStringsFor, type AdReportStrings } from './ad-report.strings.ts';
 
 /** Where a campaign's pages live in the newsroom. */
@@ -300,7 +299,7 @@ function DayTable({ report, l }: { report: CampaignReport; l: AdReportStrings })
               </th>
               <td class="num">{l.number(d.impressions)}</td>
               <td class="num">{l.number(d.clicks)}</td>
-              <td class="num">{l.rate(d.impressions ? d.clicks / d.impressions : null)}</td>
+              <td class="num">{l.rate(clickThroughRate(d.clicks, d.impressions))}</td>
             </tr>
           ))}
         </tbody>
@@ -325,50 +324,5 @@ function chartDescription(days: DayCount[], l: AdReportStrings): string {
     l.number(days.reduce((n, d) => n + d.impressions, 0)),
     l.number(days.reduce((n, d) => n + d.clicks, 0)),
     l.chartPeak(l.number(peak.impressions), l.day(peak.day)),
-  );
-}
-
-/** The dashboard's « Publicité » block: campaigns ending within 7 days, and those behind. */
-export function AdAlertsBlock({ ctx, alerts }: { ctx: PageContext; alerts: AdAlerts }) {
-  const l = adReportStringsFor(ctx.site.locale);
-  const name = (c: { id: number; name: string }) => (
-    <>
-      <a href={campaignPath(c.id)}>{c.name}</a> (<a href={reportPath(c.id)}>{l.report}</a>)
-    </>
-  );
-  return (
-    <section id="publicite" class="dashboard-block">
-      <h2>{l.ads}</h2>
-      <h3>
-        {l.endingSoon} ({alerts.endingSoon.length})
-      </h3>
-      {alerts.endingSoon.length ? (
-        <ul class="ads-ending">
-          {alerts.endingSoon.map((c) => (
-            <li>
-              {name(c)}, {c.advertiserName} —{' '}
-              {l.endsAt(formatDateTime(c.endsAt ?? c.startsAt, ctx.site))}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{l.endingSoonEmpty}</p>
-      )}
-      <h3>
-        {l.lagging} ({alerts.underDelivering.length})
-      </h3>
-      {alerts.underDelivering.length ? (
-        <ul class="ads-lagging">
-          {alerts.underDelivering.map((c) => (
-            <li>
-              {name(c)}, {c.advertiserName} —{' '}
-              {l.laggingLine(l.number(c.impressions), l.number(c.expected))}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{l.laggingEmpty}</p>
-      )}
-    </section>
   );
 }
