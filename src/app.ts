@@ -24,6 +24,7 @@ import { loginRoutes } from './users/login.routes.ts';
 import { AD_FLUSH_MS, createAdDelivery, type AdDelivery } from './ads/ad-delivery.ts';
 import { adRoutes } from './ads/ad.routes.ts';
 import { accountLinkRoutes } from './users/account-link.routes.ts';
+import { advertiserReportRoutes } from './ads/ad-report.routes.ts';
 import { loadAssets, type Asset } from './web/assets.ts';
 import type { PageContext } from './web/page-context.ts';
 import { renderDocument } from './web/render.ts';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(commentRoutes, deps);
   await app.register(loginRoutes, deps);
   await app.register(accountLinkRoutes, deps);
+  await app.register(advertiserReportRoutes, deps);
   await app.register(newsroomRoutes, deps);
 
   return app;

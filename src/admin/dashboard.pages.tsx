@@ -4,6 +4,8 @@ import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { AdminLayout } from './admin-layout.tsx';
 import { revisionAuthorText, revisionNoteText } from '../articles/revision-notes.ts';
+import type { AdAlerts } from '../ads/ad-alerts.ts';
+import { AdAlertsBlock } from '../ads/ad-alerts.pages.tsx';
 
 const strings = {
   fr: {
@@ -74,6 +76,7 @@ export function DashboardPage({
   moderation,
   articles,
   canSeeOutbox,
+  ads,
 }: {
   ctx: PageContext;
   csrfToken: string;
@@ -82,6 +85,8 @@ export function DashboardPage({
   /** What is happening to articles, for those who write or edit them. */
   articles?: DashboardArticles | undefined;
   canSeeOutbox: boolean;
+  /** Campaigns ending soon or under-delivering, for those who manage ads. */
+  ads?: AdAlerts | undefined;
 }) {
   const { t, user } = ctx;
   if (!user) return null;
@@ -175,6 +180,7 @@ export function DashboardPage({
           </Block>
         </>
       ) : null}
+      {ads ? <AdAlertsBlock ctx={ctx} alerts={ads} /> : null}
     </AdminLayout>
   );
 }

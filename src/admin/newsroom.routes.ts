@@ -25,6 +25,8 @@ import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
 import { mediaLibraryRoutes } from '../media/media-library.routes.ts';
 import { userAdminRoutes } from '../users/user-admin.routes.ts';
 import { adAdminRoutes } from '../ads/ad-admin.routes.ts';
+import { adReportRoutes } from '../ads/ad-report.routes.ts';
+import { listAdAlerts } from '../ads/ad-alerts.ts';
 
 /**
  * The newsroom context: authentication is registered once here, for every route inside;
@@ -81,6 +83,7 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
           ? await articleBlocks(user, now, ctx.site.timeZone)
           : undefined,
         canSeeOutbox: can(user, 'view-outbox'),
+        ads: can(user, 'manage-ads') ? await listAdAlerts(deps.db, now) : undefined,
       }),
     );
   });
@@ -95,4 +98,5 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
   await app.register(mediaLibraryRoutes, deps);
   await app.register(userAdminRoutes, deps);
   await app.register(adAdminRoutes, deps);
+  await app.register(adReportRoutes, deps);
 };

@@ -24,6 +24,8 @@ export interface Assets {
   moderationJs: Asset;
   /** The article editor's toolbar, preview, autosave and photo picker (newsroom only). */
   editorJs: Asset;
+  /** Campaign reports: the newsroom's and the advertiser's (with its print layout). */
+  adReportCss: Asset;
 }
 
 /** Reads the theme's assets and computes their URLs. */
@@ -34,5 +36,6 @@ export function loadAssets(): Assets {
     adminCss: hashed('admin', 'css', 'text/css; charset=utf-8'),
     moderationJs: hashed('moderation', 'js', 'text/javascript; charset=utf-8'),
     editorJs: hashed('editor', 'js', 'text/javascript; charset=utf-8'),
+    adReportCss: hashed('ad-report', 'css', 'text/css; charset=utf-8'),
   };
 }
