@@ -3,7 +3,7 @@ import { isbot } from 'isbot';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { isoInZone } from '../web/dates.ts';
+import { isoInZone, zonedTimeToUtc } from '../web/dates.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { AdCampaign, AdSlot } from './ad.table.ts';
 import {
@@ -31,6 +31,8 @@ export interface AdFill {
   values: Record<string, string>;
   /** Whether a sold campaign could run in one of these slots (the page then varies per view). */
   sold: boolean;
+  /** Names what was picked (a campaign id or h for the house ad, per slot), to memoize the body. */
+  key: string;
 }
 
 /** Per-instance ad delivery: picks creatives, renders slots, counts views and clicks in batches. */
@@ -121,8 +123,7 @@ export function createAdDelivery({
   async function load(version: number, slots: AdSlot[], locale: 'fr' | 'en'): Promise<Inventory> {
     await flush();
     const now = clock.now();
-    const timeZone = (await cache.snapshot()).settings.timeZone;
-    const day = isoInZone(now.toISOString(), timeZone).slice(0, 10);
+    const day = newsroomDay(now, (await cache.snapshot()).settings.timeZone);
     const words = { label: stringsFor(locale).adLabel };
     const rows = await listActiveCampaigns(db, now);
     const counts = await findDeliveredCounts(
@@ -157,10 +158,23 @@ export function createAdDelivery({
     return { version, campaigns, house, counts, day, loadedAt: now.getTime() };
   }
 
+  // The newsroom day of an instant; Intl is slow, so the answer is kept until the next midnight.
+  let dayMemo = { timeZone: '', day: '', from: 0, until: 0 };
+  function newsroomDay(now: Date, timeZone: string): string {
+    const t = now.getTime();
+    if (timeZone === dayMemo.timeZone && t >= dayMemo.from && t < dayMemo.until) return dayMemo.day;
+    const day = isoInZone(now.toISOString(), timeZone).slice(0, 10);
+    const next = new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const from = zonedTimeToUtc(`${day}T00:00`, timeZone)?.getTime() ?? t;
+    const until = zonedTimeToUtc(`${next}T00:00`, timeZone)?.getTime() ?? t;
+    dayMemo = { timeZone, day, from, until };
+    return day;
+  }
+
   async function current(): Promise<{ inv: Inventory; slots: AdSlot[]; day: string }> {
     const snapshot = await cache.snapshot();
     const now = clock.now();
-    const day = isoInZone(now.toISOString(), snapshot.settings.timeZone).slice(0, 10);
+    const day = newsroomDay(now, snapshot.settings.timeZone);
     const stale =
       !inventory ||
       inventory.version !== snapshot.version ||
@@ -235,6 +249,7 @@ export function createAdDelivery({
       const now = clock.now().getTime();
       const values: Record<string, string> = {};
       let sold = false;
+      let picked = '';
       for (const marker of markers) {
         const key = slotKeyOfMarker(marker);
         const slot = key && slots.find((s) => s.key === key);
@@ -243,6 +258,7 @@ export function createAdDelivery({
         const pick = pickCampaign(inv.campaigns, where, (c) => delivered(inv, c), random);
         if (inv.campaigns.some((c) => c.slotIds.has(slot.id))) sold = true;
         values[marker] = pick ? pick.html.get(slot.id)! : inv.house.get(slot.id)!;
+        picked += `${slot.id}:${pick ? pick.id : 'h'},`;
         if (count) {
           bump(pendingViews, `${slot.id}|${day}`);
           if (pick) {
@@ -254,7 +270,8 @@ export function createAdDelivery({
           }
         }
       }
-      return { values, sold };
+      // The version too: a reloaded inventory may render the same picks differently.
+      return { values, sold, key: `${inv.version}/${picked}` };
     },
 
     async click(token, viewer) {
@@ -278,8 +295,7 @@ export function createAdDelivery({
           expiresAt: new Date(now.getTime() + CLICK_DEDUPE_MS),
         });
         if (first) {
-          const { settings } = await cache.snapshot();
-          const day = isoInZone(now.toISOString(), settings.timeZone).slice(0, 10);
+          const day = newsroomDay(now, (await cache.snapshot()).settings.timeZone);
           bump(pendingClicks, `${campaignId}|${day}`);
         }
       }

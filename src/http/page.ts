@@ -136,12 +136,18 @@ export async function sendCachedPage(
   // Ads are chosen for each view; a page whose slots can carry a sold campaign varies per view.
   let values = slots.shared;
   let sold = false;
+  let adKey = '';
   if (cached.adMarkers?.length) {
     const ads = await deps.ads.fill(cached.adMarkers, cached.adSectionId ?? null, request);
     values = { ...values, ...ads.values };
     sold = ads.sold;
+    adKey = ads.key;
   }
-  const shared = filledBody(cached, values);
+  const shared = filledBody(
+    cached,
+    values,
+    `${Object.values(slots.shared).join('\u0000')}\u0000${adKey}`,
+  );
   const cdn = sold ? 'no-store' : CDN_CACHE_CONTROL;
   const etag = sold ? `${cached.etag.slice(0, -1)}-${shared.tag}"` : cached.etag;
   const headers: Record<string, string | number> = {
@@ -168,8 +174,9 @@ const MAX_FILLS = 16;
 function filledBody(
   cached: CachedPage,
   values: Record<string, string>,
+  /** Names the values: the shared slots' own (short) values and what the ads picked. */
+  fill: string,
 ): EncodableBody & { tag: string } {
-  const fill = Object.values(values).join('\u0000');
   const fills = (cached.fills ??= new Map());
   let body = fills.get(fill);
   if (!body) {
