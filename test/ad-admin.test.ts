@@ -14,7 +14,7 @@ import {
 import { isHouseUrl, isWebUrl } from '../src/ads/ad-admin.forms.ts';
 import { insertMedia } from '../src/media/media.queries.ts';
 import type { Section } from '../src/sections/section.table.ts';
-import { buildImage, buildSection, buildUser } from './helpers/factories.ts';
+import { buildArticle, buildImage, buildSection, buildUser } from './helpers/factories.ts';
 import { hiddenValue, type Browser } from './helpers/http.ts';
 import { buildNewsroom, signIn } from './helpers/newsroom.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
@@ -305,6 +305,44 @@ for (const dialect of testDialects()) {
         page.querySelector('.ad-summary')!.text,
         /Du 1er décembre 2026 à 8\u00A0h\u00A000/,
       );
+    });
+
+    test('a campaign made in the admin runs on reader pages of its section from its start', async () => {
+      const phone = {
+        'user-agent':
+          'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
+      };
+      const inEconomie = await buildArticle(t.db, { section: economie });
+      const inPolitique = await buildArticle(t.db, { section: politique });
+      const id = campaignId(
+        await sendMultipart(
+          editor,
+          '/admin/publicite/campagnes',
+          campaignFields({
+            tier: 'sponsorship',
+            slots: [String(slotIds[0])],
+            textTitle: 'Nouveautés du grand marché',
+          }),
+        ),
+      );
+      const topSlot = async (path: string) =>
+        parse((await t.app.inject({ url: path, headers: phone })).body).querySelector(
+          'aside.ad[data-slot="haut-de-page"]',
+        )!.text;
+      const start = t.clock.now();
+      try {
+        assert.match(await topSlot(`/economie/${inEconomie.slug}`), /Votre Pub ici !/);
+        // 1 December, 08:00 in Niamey.
+        t.clock.set('2026-12-01T07:00:00.000Z');
+        assert.match(await topSlot(`/economie/${inEconomie.slug}`), /Nouveautés du grand marché/);
+        assert.match(await topSlot('/economie'), /Nouveautés du grand marché/);
+        assert.match(await topSlot(`/politique/${inPolitique.slug}`), /Votre Pub ici !/);
+        assert.match(await topSlot('/'), /Votre Pub ici !/);
+      } finally {
+        t.clock.set(start);
+        // The campaigns listed by the tests below are theirs alone.
+        await t.db.deleteFrom('ad_campaigns').where('id', '=', id).execute();
+      }
     });
 
     test('an image campaign uses a light library image, its title as alt text', async () => {
