@@ -17,7 +17,7 @@ import { outboxRoutes } from '../mail/outbox.routes.ts';
 import { can } from '../users/policy.ts';
 import type { CurrentUser } from '../users/user.ts';
 import { countCommentsByStatus, findOldestPendingAt } from '../comments/comment-queue.queries.ts';
-import { formatAge, isoInZone, zonedTimeToUtc } from '../web/dates.ts';
+import { formatAge, newsroomDayBounds } from '../web/dates.ts';
 import { DashboardPage, type DashboardArticles } from './dashboard.pages.tsx';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
 import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
@@ -44,10 +44,7 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
       submittedAt: now.toISOString(),
     }).includes('publish');
     // The newsroom's day, midnight to midnight in its time zone.
-    const today = isoInZone(now.toISOString(), timeZone).slice(0, 10);
-    const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString();
-    const from = zonedTimeToUtc(`${today}T00:00`, timeZone)!;
-    const to = zonedTimeToUtc(`${tomorrow.slice(0, 10)}T00:00`, timeZone)!;
+    const { from, to } = newsroomDayBounds(now, timeZone);
     const [review, scheduled, publishedToday, activity] = await Promise.all([
       reviews ? listDraftsAwaitingReview(deps.db, 20) : undefined,
       listScheduledArticles(deps.db, 20),

@@ -3,7 +3,7 @@ import { isbot } from 'isbot';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { isoInZone, zonedTimeToUtc } from '../web/dates.ts';
+import { newsroomDayBounds } from '../web/dates.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { AdCampaign, AdSlot } from './ad.table.ts';
 import {
@@ -159,16 +159,11 @@ export function createAdDelivery({
   }
 
   // The newsroom day of an instant; Intl is slow, so the answer is kept until the next midnight.
-  let dayMemo = { timeZone: '', day: '', from: 0, until: 0 };
+  let dayMemo = { timeZone: '', ...newsroomDayBounds(new Date(0), 'UTC') };
   function newsroomDay(now: Date, timeZone: string): string {
-    const t = now.getTime();
-    if (timeZone === dayMemo.timeZone && t >= dayMemo.from && t < dayMemo.until) return dayMemo.day;
-    const day = isoInZone(now.toISOString(), timeZone).slice(0, 10);
-    const next = new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const from = zonedTimeToUtc(`${day}T00:00`, timeZone)?.getTime() ?? t;
-    const until = zonedTimeToUtc(`${next}T00:00`, timeZone)?.getTime() ?? t;
-    dayMemo = { timeZone, day, from, until };
-    return day;
+    if (timeZone !== dayMemo.timeZone || now < dayMemo.from || now >= dayMemo.to)
+      dayMemo = { timeZone, ...newsroomDayBounds(now, timeZone) };
+    return dayMemo.day;
   }
 
   async function current(): Promise<{ inv: Inventory; slots: AdSlot[]; day: string }> {

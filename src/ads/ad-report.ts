@@ -1,4 +1,4 @@
-import { isoInZone } from '../web/dates.ts';
+import { newsroomDay, nextDay } from '../web/dates.ts';
 import type { CampaignStatus } from './ad.table.ts';
 
 /** Impressions and clicks of one newsroom day (YYYY-MM-DD in the newsroom's time zone). */
@@ -115,15 +115,6 @@ export function isUnderDelivering(
   if (now.getTime() - Date.parse(c.startsAt) < UNDER_DELIVERY_GRACE_MS) return false;
   const expected = expectedImpressionsToDate(c, now);
   return expected !== null && impressions < UNDER_DELIVERY_THRESHOLD * expected;
-}
-
-/** The newsroom day (YYYY-MM-DD) an instant falls on. */
-export function newsroomDay(iso: string, timeZone: string): string {
-  return isoInZone(iso, timeZone).slice(0, 10);
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

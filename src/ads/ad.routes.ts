@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { RouteDeps } from '../http/deps.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { clientKey } from '../users/session.ts';
-import { isoInZone } from '../web/dates.ts';
+import { newsroomDay } from '../web/dates.ts';
 import { sumSlotViewsSince } from './ad-delivery.queries.ts';
 import { AdvertisePage } from './advertise.pages.tsx';
 import { ADVERTISE_PATH } from './default-slots.ts';
@@ -35,7 +35,7 @@ export const adRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
         const from = new Date(now.getTime() - (AUDIENCE_DAYS - 1) * 86_400_000);
         const views = await sumSlotViewsSince(
           deps.db,
-          isoInZone(from.toISOString(), ctx.site.timeZone).slice(0, 10),
+          newsroomDay(from.toISOString(), ctx.site.timeZone),
         );
         return AdvertisePage({
           ctx,

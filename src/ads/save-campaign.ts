@@ -85,25 +85,10 @@ export interface CampaignChoices {
 }
 
 /** A valid form as columns (the image may still come from a file sent along). */
-export interface CampaignFields {
-  advertiser_id: number;
-  name: string;
-  tier: AdTier;
-  weight: number;
-  status: CampaignStatus;
-  starts_at: string;
-  ends_at: string | null;
-  creative_kind: CreativeKind;
-  media_id: number | null;
-  text_title: string;
-  text_body: string;
-  link_url: string;
-  all_sections: number;
-  total_cap: number | null;
-  daily_cap: number | null;
+export type CampaignFields = Omit<AdCampaign, 'id' | 'report_key' | 'created_at' | 'updated_at'> & {
   slotIds: number[];
   sectionIds: number[];
-}
+};
 
 const list = (value: unknown): string[] =>
   ([] as unknown[])

@@ -93,3 +93,26 @@ export function zonedTimeToUtc(local: string, timeZone: string): Date | null {
   utc = wall - offsetAt(utc);
   return new Date(utc);
 }
+
+/** The newsroom day (YYYY-MM-DD) an instant falls on, in the newsroom's time zone. */
+export function newsroomDay(iso: string, timeZone: string): string {
+  return isoInZone(iso, timeZone).slice(0, 10);
+}
+
+/** The calendar day after a YYYY-MM-DD day. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The newsroom day of an instant, and when it starts and ends (midnight to midnight, UTC instants). */
+export function newsroomDayBounds(
+  now: Date,
+  timeZone: string,
+): { day: string; from: Date; to: Date } {
+  const day = newsroomDay(now.toISOString(), timeZone);
+  return {
+    day,
+    from: zonedTimeToUtc(`${day}T00:00`, timeZone) ?? now,
+    to: zonedTimeToUtc(`${nextDay(day)}T00:00`, timeZone) ?? now,
+  };
+}
