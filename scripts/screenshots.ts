@@ -42,6 +42,7 @@ const pages: Record<string, string> = {
   comments: `/${lead.section}/${lead.slug}#commentaires`,
   login: '/login',
   notfound: '/nulle-part',
+  advertise: '/annoncez-chez-nous',
 };
 // Newsroom pages, seen by the demo admin (a fresh password is set for the run).
 const adminPages: Record<string, string> = {
@@ -57,6 +58,7 @@ const adminPages: Record<string, string> = {
   users: '/admin/utilisateurs',
   ads: '/admin/publicite',
   'ad-campaign': '/admin/publicite/campagnes/nouvelle',
+  'ad-report': '/admin/publicite/campagnes/1/rapport',
 };
 const adminPassword = await resetPassword(db, DEMO_ADMIN_EMAIL);
 // An invitation, to show the invited member's page and the page its link opens.
@@ -69,6 +71,9 @@ const invited = await inviteUser(db, {
   now: new Date(),
   site: { settings: await findSiteSettings(db), publicUrl: '' },
 });
+// The demo campaign's report as its advertiser sees it.
+const demoCampaign = await db.selectFrom('ad_campaigns').select('report_key').executeTakeFirst();
+if (demoCampaign) pages['advertiser-report'] = `/annonceurs/rapport/${demoCampaign.report_key}`;
 if (invited.ok) {
   adminPages.user = `/admin/utilisateurs/${invited.userId}`;
   const mail = await db
