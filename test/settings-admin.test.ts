@@ -67,6 +67,48 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('the reader options are ticked by default, and unticking them is stored', async () => {
+      const admin = await signIn();
+      const form = await admin.get('/admin/reglages');
+      const page = parse(form.body);
+      assert.equal(page.querySelector('input[name="feedFullText"]')?.hasAttribute('checked'), true);
+      assert.equal(
+        page.querySelector('input[name="liteForSaveData"]')?.hasAttribute('checked'),
+        true,
+      );
+      // A form without the reader boxes (an older tab) leaves them as they are.
+      const untouched = await admin.post('/admin/reglages', {
+        _csrf: hiddenValue(form.body, '_csrf'),
+        ...valid,
+      });
+      assert.equal(untouched.statusCode, 303);
+      assert.equal((await findSiteSettings(t.db)).feedFullText, true);
+      // Unticked boxes send nothing; the hidden marker says they were on the form.
+      const res = await admin.post('/admin/reglages', {
+        _csrf: hiddenValue(form.body, '_csrf'),
+        ...valid,
+        readerOptions: '1',
+        liteForSaveData: '1',
+      });
+      assert.equal(res.statusCode, 303);
+      const saved = await findSiteSettings(t.db);
+      assert.equal(saved.feedFullText, false);
+      assert.equal(saved.liteForSaveData, true);
+      const again = parse((await admin.get('/admin/reglages')).body);
+      assert.equal(
+        again.querySelector('input[name="feedFullText"]')?.hasAttribute('checked'),
+        false,
+      );
+      await admin.post('/admin/reglages', {
+        _csrf: hiddenValue(form.body, '_csrf'),
+        ...valid,
+        readerOptions: '1',
+        feedFullText: '1',
+        liteForSaveData: '1',
+      });
+      assert.equal((await findSiteSettings(t.db)).feedFullText, true);
+    });
+
     test('a time zone typed by hand wins over the list', async () => {
       const admin = await signIn();
       const form = await admin.get('/admin/reglages');

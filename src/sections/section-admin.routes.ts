@@ -47,6 +47,11 @@ export const RESERVED_SLUGS = new Set([
   'favicon.ico',
   'api',
   'lite',
+  'sitemaps',
+  'sitemap.xml',
+  'auteurs',
+  'mots-cles',
+  'og',
 ]);
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -15,6 +15,9 @@ export interface SettingsFormValues {
   contactEmail: string;
   /** The chosen logo's media id as sent, '' for none; undefined when the form did not say. */
   logoMediaId?: string | undefined;
+  /** The reader options' checkboxes; undefined when the form did not carry them. */
+  feedFullText?: boolean | undefined;
+  liteForSaveData?: boolean | undefined;
 }
 
 /** What the settings form can be told is wrong. */
@@ -66,6 +69,8 @@ function settingsOf(form: SettingsFormValues): Partial<SiteSettings> {
     timeZone: form.timeZone,
     contactEmail: form.contactEmail,
   };
+  if (form.feedFullText !== undefined) settings.feedFullText = form.feedFullText;
+  if (form.liteForSaveData !== undefined) settings.liteForSaveData = form.liteForSaveData;
   if (form.logoMediaId !== undefined)
     settings.logoMediaId = form.logoMediaId ? Number(form.logoMediaId) : null;
   return settings;

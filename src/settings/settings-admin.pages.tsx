@@ -54,6 +54,10 @@ const fr = {
   otherZoneHint:
     'Nom IANA, par exemple Africa/Djibouti. S’il est rempli, il l’emporte sur la liste.',
   contactEmail: 'Adresse de contact',
+  readers: 'Lecteurs',
+  feedFullText: 'Les flux RSS et Atom donnent le texte complet des articles (sinon le chapô seul)',
+  liteForSaveData:
+    'Servir la version légère aux lecteurs dont le navigateur demande à économiser les données (Save-Data)',
   save: 'Enregistrer',
   saved: 'Réglages enregistrés.',
   errorsTitle: 'Les réglages n’ont pas été enregistrés :',
@@ -83,6 +87,10 @@ const en: typeof fr = {
   otherZoneLabel: 'Another time zone',
   otherZoneHint: 'IANA name, e.g. Africa/Djibouti. When filled in, it wins over the list.',
   contactEmail: 'Contact email',
+  readers: 'Readers',
+  feedFullText:
+    'RSS and Atom feeds carry the full text of articles (otherwise the standfirst only)',
+  liteForSaveData: 'Serve the light edition to readers whose browser asks to save data (Save-Data)',
   save: 'Save',
   saved: 'Settings saved.',
   errorsTitle: 'The settings were not saved:',
@@ -232,6 +240,28 @@ export function SettingsPage(p: {
           choiceError={has('logo-unknown') ? t.errors['logo-unknown'] : undefined}
           fileError={has('logo-file-not-kept') ? t.errors['logo-file-not-kept'] : refusal}
         />
+        <fieldset class="ad-fieldset">
+          <legend>{t.readers}</legend>
+          <input type="hidden" name="readerOptions" value="1" />
+          <label class="check">
+            <input
+              type="checkbox"
+              name="feedFullText"
+              value="1"
+              checked={values.feedFullText ?? p.ctx.site.feedFullText}
+            />
+            <span>{t.feedFullText}</span>
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="liteForSaveData"
+              value="1"
+              checked={values.liteForSaveData ?? p.ctx.site.liteForSaveData}
+            />
+            <span>{t.liteForSaveData}</span>
+          </label>
+        </fieldset>
         <button type="submit">{t.save}</button>
       </form>
     </AdminLayout>

@@ -26,6 +26,10 @@ function readForm(body: Record<string, unknown>): SettingsFormValues {
     contactEmail: text(body, 'contactEmail', 300),
     // Absent (a form without the logo list) leaves the logo as it is; '' removes it.
     logoMediaId: typeof body.logoMediaId === 'string' ? text(body, 'logoMediaId', 20) : undefined,
+    // An unticked box sends nothing: the hidden `readerOptions` says the boxes were on the form.
+    ...(body.readerOptions === '1'
+      ? { feedFullText: body.feedFullText === '1', liteForSaveData: body.liteForSaveData === '1' }
+      : {}),
   };
 }
 
@@ -62,6 +66,8 @@ export const settingsAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, de
           timeZone: site.timeZone,
           contactEmail: site.contactEmail,
           logoMediaId: String(site.logoMediaId ?? ''),
+          feedFullText: site.feedFullText,
+          liteForSaveData: site.liteForSaveData,
         },
         errors: [],
         logoChoices: await logoChoices(deps, site.logoMediaId),

@@ -13,6 +13,10 @@ export interface SiteSettings {
   pageWeightBudgetKb: number;
   /** The media item shown in the masthead instead of the name; null for the name in text. */
   logoMediaId: number | null;
+  /** Whether feeds carry each article's full body, or only its standfirst. */
+  feedFullText: boolean;
+  /** Whether readers whose browser sends `Save-Data: on` get the data-light edition by default. */
+  liteForSaveData: boolean;
 }
 
 export type Locale = 'fr' | 'en';
@@ -27,6 +31,8 @@ export const defaultSiteSettings: SiteSettings = {
   commentsRejectionEmail: false,
   pageWeightBudgetKb: 300,
   logoMediaId: null,
+  feedFullText: true,
+  liteForSaveData: true,
 };
 
 const keys: Record<keyof SiteSettings, string> = {
@@ -39,6 +45,8 @@ const keys: Record<keyof SiteSettings, string> = {
   commentsRejectionEmail: 'comments_rejection_email',
   pageWeightBudgetKb: 'page_weight_budget_kb',
   logoMediaId: 'logo_media_id',
+  feedFullText: 'feed_full_text',
+  liteForSaveData: 'lite_for_save_data',
 };
 
 /** Builds SiteSettings from stored key/value rows, falling back to defaults for bad values. */
@@ -59,6 +67,8 @@ export function siteSettingsFromRows(rows: { key: string; value: string }[]): Si
     pageWeightBudgetKb:
       wholeNumber(pick('pageWeightBudgetKb')) || defaultSiteSettings.pageWeightBudgetKb,
     logoMediaId: wholeNumber(pick('logoMediaId')) || null,
+    feedFullText: flag(pick('feedFullText')) ?? defaultSiteSettings.feedFullText,
+    liteForSaveData: flag(pick('liteForSaveData')) ?? defaultSiteSettings.liteForSaveData,
   };
 }
 
@@ -70,6 +80,10 @@ export function siteSettingsToRows(
     key: keys[k],
     value: typeof settings[k] === 'boolean' ? (settings[k] ? '1' : '0') : String(settings[k] ?? ''),
   }));
+}
+
+function flag(value: string | undefined): boolean | undefined {
+  return value === '1' ? true : value === '0' ? false : undefined;
 }
 
 function wholeNumber(value: string | undefined): number | undefined {

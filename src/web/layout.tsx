@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { AdMarkers } from '../ads/ad-markers.tsx';
 import { SiteLogo } from './components.tsx';
 import type { PageContext } from './page-context.ts';
+import type { Strings } from './strings.ts';
 
 /** The document shell shared by every reader and newsroom page. */
 export function Layout(props: {
@@ -13,6 +14,8 @@ export function Layout(props: {
   robots?: string;
   /** Reader pages with ads: the top banner slots go under the header. */
   ads?: boolean;
+  /** This page's own feeds (a section's, an author's, a tag's), after the site's. */
+  feeds?: { title: string; rss: string; atom: string } | undefined;
   children?: Child;
 }) {
   const { ctx } = props;
@@ -29,6 +32,8 @@ export function Layout(props: {
         <link rel="stylesheet" href={ctx.assets.css.url} />
         <link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
         <meta name="theme-color" content="#1b1b1b" />
+        <FeedLinks title={site.siteName} rss="/flux/rss.xml" atom="/flux/atom.xml" t={t} />
+        {props.feeds ? <FeedLinks {...props.feeds} t={t} /> : null}
         {props.head}
       </head>
       <body>
@@ -47,6 +52,19 @@ export function Layout(props: {
               </a>
             )}
             {site.tagline ? <p class="tagline">{site.tagline}</p> : null}
+            <form class="search-form" role="search" action="/recherche" method="get">
+              <label class="visually-hidden" for="recherche-entete">
+                {t.searchLabel}
+              </label>
+              <input
+                id="recherche-entete"
+                type="search"
+                name="q"
+                maxlength={200}
+                placeholder={t.searchPlaceholder}
+              />
+              <button type="submit">{t.search}</button>
+            </form>
           </div>
         </header>
         <nav class="nav" aria-label={t.sectionsNav}>
@@ -89,10 +107,38 @@ export function Layout(props: {
                 </li>
               ))}
             </ul>
+            <p class="foot-links">
+              {ctx.lite ? (
+                <a href={ctx.path}>{t.fullEdition}</a>
+              ) : (
+                <a href={`/lite${ctx.path}`}>{t.liteEdition}</a>
+              )}
+              {' · '}
+              <a href="/flux/rss.xml">{t.feeds}</a>
+            </p>
             <p>{t.footerRights(site.siteName, ctx.year)}</p>
           </div>
         </footer>
       </body>
     </html>
+  );
+}
+
+function FeedLinks(p: { title: string; rss: string; atom: string; t: Strings }) {
+  return (
+    <>
+      <link
+        rel="alternate"
+        type="application/rss+xml"
+        title={p.t.feedTitle(p.title)}
+        href={p.rss}
+      />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={p.t.atomTitle(p.title)}
+        href={p.atom}
+      />
+    </>
   );
 }

@@ -21,4 +21,6 @@ export interface PageContext {
   path: string;
   user?: CurrentUser | undefined;
   year: number;
+  /** The data-light edition (`/lite/…`, or Save-Data when the setting says so). */
+  lite?: boolean;
 }

@@ -67,6 +67,14 @@ const fr = {
   adminOutbox: 'Courriels',
   roles: { admin: 'Administrateur', editor: 'Éditeur', author: 'Auteur', moderator: 'Modérateur' },
   dateAt: 'à',
+  search: 'Rechercher',
+  searchLabel: 'Rechercher dans les articles',
+  searchPlaceholder: 'Rechercher…',
+  liteEdition: 'Version légère',
+  fullEdition: 'Version complète',
+  feeds: 'Flux RSS',
+  feedTitle: (name: string) => `${name} — flux RSS`,
+  atomTitle: (name: string) => `${name} — flux Atom`,
 };
 
 export type Strings = typeof fr;
@@ -136,6 +144,14 @@ const en: Strings = {
   adminOutbox: 'Mail',
   roles: { admin: 'Administrator', editor: 'Editor', author: 'Author', moderator: 'Moderator' },
   dateAt: 'at',
+  search: 'Search',
+  searchLabel: 'Search the articles',
+  searchPlaceholder: 'Search…',
+  liteEdition: 'Light edition',
+  fullEdition: 'Full edition',
+  feeds: 'RSS feeds',
+  feedTitle: (name) => `${name} — RSS feed`,
+  atomTitle: (name) => `${name} — Atom feed`,
 };
 
 /** The interface strings for a locale. */
