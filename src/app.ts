@@ -18,6 +18,7 @@ import { ErrorPage } from './http/error.pages.tsx';
 import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
+import { ogImageRoutes } from './media/og-image.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
 import { defaultSiteSettings } from './settings/site-settings.ts';
 import { loginRoutes } from './users/login.routes.ts';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(adRoutes, deps);
+  await app.register(ogImageRoutes, deps);
   await app.register(articleRoutes, deps);
   await app.register(sectionRoutes, deps);
   await app.register(commentRoutes, deps);
