@@ -7,6 +7,7 @@ import { AdMarkers, withInArticleMarkers } from '../ads/ad-markers.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { jsonForScript, trustedHtml } from '../web/render.ts';
 import { typeset } from '../web/typography.ts';
+import { PhotoOnTap } from '../web/lite-layout.tsx';
 import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../media/og-image.ts';
 import { ShareLinks } from './share-links.tsx';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
@@ -107,12 +108,16 @@ export function ArticlePage({
         </header>
         {a.image ? (
           <figure class="photo">
-            <Picture
-              image={a.image}
-              sizes="(min-width: 44rem) 44rem, 100vw"
-              eager
-              fallbackWidth={1024}
-            />
+            {ctx.lite ? (
+              <PhotoOnTap image={a.image} t={t} />
+            ) : (
+              <Picture
+                image={a.image}
+                sizes="(min-width: 44rem) 44rem, 100vw"
+                eager
+                fallbackWidth={1024}
+              />
+            )}
             <figcaption>
               {a.image.caption ? (
                 <span class="caption">{typeset(a.image.caption, locale)}</span>
