@@ -18,6 +18,8 @@ import { ErrorPage } from './http/error.pages.tsx';
 import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
+import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
+import { ogImageRoutes } from './media/og-image.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
 import { defaultSiteSettings } from './settings/site-settings.ts';
 import { loginRoutes } from './users/login.routes.ts';
@@ -69,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Let in-flight requests finish on shutdown, but drop idle keep-alive sockets at once.
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
+    // `/lite/x` is the light edition of `/x`: one set of routes serves both (see http/edition.ts).
+    rewriteUrl: (request) => stripLitePrefix(request.url ?? '/'),
   });
   app.decorateRequest('user', null);
 
@@ -95,7 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .status(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(await renderDocument(ErrorPage({ ctx, ...message })));
+      .send(lite(ctx, await renderDocument(ErrorPage({ ctx, ...message }))));
   });
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
@@ -130,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(adRoutes, deps);
+  await app.register(ogImageRoutes, deps);
   await app.register(articleRoutes, deps);
   await app.register(sectionRoutes, deps);
   await app.register(commentRoutes, deps);
@@ -139,6 +144,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(newsroomRoutes, deps);
 
   return app;
+}
+
+function lite(ctx: PageContext, html: string): string {
+  return ctx.lite ? keepLinksLite(html) : html;
 }
 
 // The error page must render even when the database is what failed.
@@ -154,6 +163,7 @@ async function errorPageContext(deps: RouteDeps, request: FastifyRequest): Promi
       publicUrl: deps.config.publicUrl,
       path: '/',
       year: deps.clock.now().getFullYear(),
+      lite: isLitePath(request),
     };
   }
 }

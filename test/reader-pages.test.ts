@@ -91,8 +91,10 @@ for (const dialect of testDialects()) {
       assert.match(meta('meta[property="og:description"]') ?? '', /chapô/);
       assert.match(
         meta('meta[property="og:image"]') ?? '',
-        /^https:\/\/griot\.test\/media\/.+-1024\.jpg$/,
+        /^https:\/\/griot\.test\/og\/\d+\.jpg$/,
       );
+      assert.equal(meta('meta[property="og:image:width"]'), '1200');
+      assert.equal(meta('meta[property="og:image:height"]'), '630');
       assert.equal(meta('meta[property="article:published_time"]'), '2026-11-23T14:05:00+01:00');
       assert.equal(meta('meta[property="article:section"]'), 'Sécurité');
 
@@ -102,7 +104,7 @@ for (const dialect of testDialects()) {
       assert.equal(ld.datePublished, '2026-11-23T14:05:00+01:00');
       assert.equal(ld.dateModified, '2026-11-23T16:30:00+01:00');
       assert.equal(ld.author[0].name, 'Aïssata Maïga');
-      assert.match(ld.image[0], /^https:\/\/griot\.test\/media\//);
+      assert.match(ld.image[0], /^https:\/\/griot\.test\/og\//);
       assert.equal(ld.publisher['@type'], 'Organization');
       assert.equal(ld.publisher.name, 'Griot');
       assert.equal(ld.articleSection, 'Sécurité');

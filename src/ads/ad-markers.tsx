@@ -5,6 +5,8 @@ import { adMarker } from './ad-slot-markup.ts';
 
 /** Markers for the enabled slots of a placement; each is filled with its ad for every view. */
 export function AdMarkers({ ctx, placement }: { ctx: PageContext; placement: AdPlacement }) {
+  // The light edition carries no ad: one sold image ad alone would break its 30 KB budget.
+  if (ctx.lite) return null;
   const markers = (ctx.adSlots ?? [])
     .filter((s) => s.placement === placement)
     .map((s) => adMarker(s.key))
@@ -18,7 +20,7 @@ export function AdMarkers({ ctx, placement }: { ctx: PageContext; placement: AdP
  */
 export function withInArticleMarkers(ctx: PageContext, bodyHtml: string): string {
   const slots = (ctx.adSlots ?? []).filter((s) => s.placement === 'in-article');
-  if (!slots.length) return bodyHtml;
+  if (!slots.length || ctx.lite) return bodyHtml;
   // Paragraph ends at nesting depth 0 (not inside a quote or a list).
   const ends: number[] = [];
   let depth = 0;

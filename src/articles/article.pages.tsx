@@ -7,6 +7,9 @@ import { AdMarkers, withInArticleMarkers } from '../ads/ad-markers.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { jsonForScript, trustedHtml } from '../web/render.ts';
 import { typeset } from '../web/typography.ts';
+import { PhotoOnTap } from '../web/lite-layout.tsx';
+import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../media/og-image.ts';
+import { ShareLinks } from './share-links.tsx';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
 
 /** The article page: the full anatomy in semantic HTML, with its metadata for search and sharing. */
@@ -22,11 +25,8 @@ export function ArticlePage({
   const { site, t } = ctx;
   const locale = site.locale;
   const canonical = ctx.publicUrl + articlePath(a);
-  const shareImage = a.image?.variants
-    .filter((v) => v.format === 'jpeg')
-    .sort((x, y) => x.width - y.width)
-    .find((v) => v.width >= 1024);
-  const imageUrl = shareImage ? ctx.publicUrl + mediaUrl(shareImage.file) : undefined;
+  const shareImage = ogImageOf(a);
+  const imageUrl = shareImage ? ctx.publicUrl + shareImage.path : undefined;
   return (
     <Layout
       ctx={ctx}
@@ -47,6 +47,7 @@ export function ArticlePage({
               <meta property="og:image" content={imageUrl} />
               <meta property="og:image:width" content={String(shareImage.width)} />
               <meta property="og:image:height" content={String(shareImage.height)} />
+              <meta property="og:image:type" content="image/jpeg" />
               <meta property="og:image:alt" content={a.image?.alt ?? ''} />
             </>
           ) : null}
@@ -62,6 +63,7 @@ export function ArticlePage({
           ) : null}
           <meta property="article:section" content={a.section.name} />
           <meta name="twitter:card" content={imageUrl ? 'summary_large_image' : 'summary'} />
+          {imageUrl ? <meta name="twitter:image" content={imageUrl} /> : null}
           <script type="application/ld+json">
             {jsonForScript(newsArticleJsonLd(ctx, a, canonical, imageUrl))}
           </script>
@@ -102,15 +104,20 @@ export function ArticlePage({
               </a>
             </p>
           </div>
+          <ShareLinks article={{ ...a, url: canonical }} locale={locale} />
         </header>
         {a.image ? (
           <figure class="photo">
-            <Picture
-              image={a.image}
-              sizes="(min-width: 44rem) 44rem, 100vw"
-              eager
-              fallbackWidth={1024}
-            />
+            {ctx.lite ? (
+              <PhotoOnTap image={a.image} t={t} />
+            ) : (
+              <Picture
+                image={a.image}
+                sizes="(min-width: 44rem) 44rem, 100vw"
+                eager
+                fallbackWidth={1024}
+              />
+            )}
             <figcaption>
               {a.image.caption ? (
                 <span class="caption">{typeset(a.image.caption, locale)}</span>
@@ -140,6 +147,18 @@ export function ArticlePage({
       <CommentSection ctx={ctx} {...comments} />
     </Layout>
   );
+}
+
+// The dedicated 1200×630 share image; an image not yet in the library (no id) falls back to a variant.
+function ogImageOf(a: ArticleView): { path: string; width: number; height: number } | undefined {
+  if (!a.image) return undefined;
+  if (a.image.mediaId)
+    return { path: ogImagePath(a.image.mediaId), width: OG_WIDTH, height: OG_HEIGHT };
+  const jpegs = a.image.variants
+    .filter((v) => v.format === 'jpeg')
+    .sort((x, y) => x.width - y.width);
+  const v = jpegs.find((j) => j.width >= 1024) ?? jpegs.at(-1);
+  return v ? { path: mediaUrl(v.file), width: v.width, height: v.height } : undefined;
 }
 
 function newsArticleJsonLd(

@@ -38,6 +38,7 @@ const summaryColumns = [
   'a.image_credit',
   'a.image_caption',
   'a.image_alt',
+  'a.image_id',
   's.slug as section_slug',
   's.name as section_name',
   'm.width as image_width',
@@ -57,6 +58,7 @@ interface SummaryRow {
   image_credit: string;
   image_caption: string;
   image_alt: string;
+  image_id: number | null;
   section_slug: string;
   section_name: string;
   image_width: number | null;
@@ -74,6 +76,7 @@ function toSummary(row: SummaryRow): ArticleSummary {
           alt: row.image_alt,
           credit: row.image_credit,
           caption: row.image_caption,
+          ...(row.image_id ? { mediaId: row.image_id } : {}),
         }
       : null;
   return {

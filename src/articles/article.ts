@@ -9,6 +9,8 @@ export interface ImageView {
   alt: string;
   credit: string;
   caption: string;
+  /** The media item, for its share image (`/og/<id>.jpg`). */
+  mediaId?: number;
 }
 
 /** What lists of articles (home, sections) show of each one. */

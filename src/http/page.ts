@@ -9,6 +9,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { RouteDeps } from './deps.ts';
+import { isLitePath, keepLinksLite, readerEdition, variesOnSaveData } from './edition.ts';
 import { notFound } from './errors.ts';
 
 /** Builds the layout context of a page from the current site snapshot. */
@@ -25,6 +26,7 @@ export async function pageContext(deps: RouteDeps, request: FastifyRequest): Pro
     path: request.url.split('?')[0] ?? '/',
     user: request.user ?? undefined,
     year: deps.clock.now().getFullYear(),
+    lite: isLitePath(request),
   };
 }
 
@@ -95,23 +97,31 @@ export async function sendCachedPage(
   },
 ): Promise<FastifyReply> {
   const snapshot = await deps.cache.snapshot();
-  let cached = deps.cache.get(page.key, snapshot.version);
+  const lite = readerEdition(request, snapshot.settings) === 'lite';
+  // The editions never share an entry, nor an ETag.
+  const key = lite ? `lite:${page.key}` : page.key;
+  let cached = deps.cache.get(key, snapshot.version);
   if (!cached) {
-    const node = await page.render(await pageContext(deps, request));
+    const node = await page.render({ ...(await pageContext(deps, request)), lite });
     if (node === null) throw notFound();
-    if (isMoved(node)) return reply.redirect(node.movedTo, 301);
-    const parts = splitSlots(await renderDocument(isAbout(node) ? node.node : node));
+    if (isMoved(node))
+      return reply.redirect(isLitePath(request) ? `/lite${node.movedTo}` : node.movedTo, 301);
+    const html = await renderDocument(isAbout(node) ? node.node : node);
+    const parts = splitSlots(lite ? keepLinksLite(html) : html);
     cached = {
       status: 200,
       parts,
       subjectId: isAbout(node) ? node.subjectId : undefined,
       adMarkers: parts.filter((p, i) => i % 2 === 1 && slotKeyOfMarker(p) !== undefined),
       adSectionId: (isAbout(node) ? node.adSectionId : undefined) ?? null,
-      etag: `W/"${deps.buildId}-${snapshot.version}"`,
+      etag: `W/"${deps.buildId}-${snapshot.version}${lite ? '-lite' : ''}"`,
       surrogateKeys: page.surrogateKeys.join(' '),
     } satisfies CachedPage;
-    deps.cache.set(page.key, snapshot.version, cached);
+    deps.cache.set(key, snapshot.version, cached);
   }
+  const vary = variesOnSaveData(request, snapshot.settings)
+    ? 'Accept-Encoding, Save-Data'
+    : 'Accept-Encoding';
   const encoding = pickEncoding(request.headers['accept-encoding']);
   // Most readers have nothing personal: the slot values then come back synchronously.
   let slots = page.slots && cached.parts.length > 1 ? page.slots(cached.subjectId) : NO_SLOTS;
@@ -121,7 +131,7 @@ export async function sendCachedPage(
     const body = Buffer.from(fillSlots(cached.parts, { ...slots.shared, ...slots.personal }));
     reply
       .header('content-type', 'text/html; charset=utf-8')
-      .header('vary', 'Accept-Encoding')
+      .header('vary', vary)
       .header('cache-control', 'private, no-store');
     if (encoding) {
       // Personal pages are rare (a reader with comments awaiting moderation): gzip on the fly.
@@ -152,7 +162,7 @@ export async function sendCachedPage(
   const etag = sold ? `${cached.etag.slice(0, -1)}-${shared.tag}"` : cached.etag;
   const headers: Record<string, string | number> = {
     'content-type': 'text/html; charset=utf-8',
-    vary: 'Accept-Encoding',
+    vary,
     'cache-control': READER_CACHE_CONTROL,
     'cdn-cache-control': cdn,
     'surrogate-control': cdn,

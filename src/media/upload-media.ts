@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import type { Db } from '../db/database.ts';
 import { writeImageVariants } from './image-variants.ts';
 import { findMediaByFile, insertMedia } from './media.queries.ts';
+import { writeOgImage } from './og-image.ts';
 import type { MediaRow } from './media.table.ts';
 
 /** The largest file the library accepts. */
@@ -89,6 +90,8 @@ export async function uploadMedia(
       variants: JSON.stringify(info.variants),
       created_at: now.toISOString(),
     });
+    // The share image is cut from the original now; should this fail, /og/<id>.jpg builds it later.
+    await writeOgImage({ input: bytes, dataDir, mediaId: media.id }).catch(() => undefined);
     return { ok: true, media, duplicate: false };
   } catch (err) {
     // A simultaneous upload of the same bytes won the insert: its row serves these very files.

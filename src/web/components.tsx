@@ -103,7 +103,7 @@ export function StoryCard(props: {
   const href = articlePath(a);
   return (
     <article class={props.class}>
-      {props.showImage !== false && a.image ? (
+      {props.showImage !== false && a.image && !ctx.lite ? (
         <figure>
           <a href={href} tabindex={-1} aria-hidden="true">
             <Picture

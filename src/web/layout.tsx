@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { AdMarkers } from '../ads/ad-markers.tsx';
 import { SiteLogo } from './components.tsx';
+import { LiteLayout } from './lite-layout.tsx';
 import type { PageContext } from './page-context.ts';
 import type { Strings } from './strings.ts';
 
@@ -20,6 +21,7 @@ export function Layout(props: {
 }) {
   const { ctx } = props;
   const { site, t } = ctx;
+  if (ctx.lite) return <LiteLayout {...props} />;
   return (
     <html lang={site.locale}>
       <head>
@@ -108,12 +110,13 @@ export function Layout(props: {
               ))}
             </ul>
             <p class="foot-links">
-              {ctx.lite ? (
-                <a href={ctx.path}>{t.fullEdition}</a>
-              ) : (
-                <a href={`/lite${ctx.path}`}>{t.liteEdition}</a>
+              {/* The newsroom has no light edition. */}
+              {ctx.path.startsWith('/admin') ? null : (
+                <>
+                  <a href={`/lite${ctx.path}`}>{t.liteEdition}</a>
+                  {' · '}
+                </>
               )}
-              {' · '}
               <a href="/flux/rss.xml">{t.feeds}</a>
             </p>
             <p>{t.footerRights(site.siteName, ctx.year)}</p>

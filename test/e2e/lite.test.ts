@@ -1,0 +1,110 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemo } from '../../src/seed/seed.ts';
+import { launchBrowser, viewports } from '../helpers/browser.ts';
+import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
+
+const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
+
+// HeadlessChrome is a robot to the ad counting; readers on a budget phone look like this.
+const PHONE_UA =
+  'Mozilla/5.0 (Linux; Android 13; Tecno) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
+
+const BUDGET = 30_000;
+
+/** Counts the bytes that come over the wire (headers and compressed bodies), per URL. */
+async function meter(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const urls = new Map<string, string>();
+  const bytes = new Map<string, number>();
+  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+  cdp.on('Network.loadingFinished', (e) =>
+    bytes.set(urls.get(e.requestId) ?? e.requestId, e.encodedDataLength),
+  );
+  return {
+    urls: () => [...urls.values()],
+    total: () => [...bytes.values()].reduce((a, b) => a + b, 0),
+    bytes,
+  };
+}
+
+describe('the light edition in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let articlePath: string;
+
+  before(async () => {
+    t = await createTestApp(sqlite, { now: new Date().toISOString() });
+    await seedDemo({ db: t.db, dataDir: t.dataDir, clock: t.clock });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as { port: number };
+    base = `http://127.0.0.1:${port}`;
+    const lead = await t.db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['a.slug', 's.slug as section'])
+      .where('a.image_id', 'is not', null)
+      .orderBy('a.published_at', 'desc')
+      .executeTakeFirstOrThrow();
+    articlePath = `/${lead.section}/${lead.slug}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  test('a light article weighs under 30 KB on a phone and fetches its photo only on tap', async () => {
+    const context = await browser.newContext({ viewport: viewports.phone, userAgent: PHONE_UA });
+    const page = await context.newPage();
+    try {
+      const m = await meter(page);
+      await page.goto(`${base}/lite${articlePath}`, { waitUntil: 'networkidle' });
+      const total = m.total();
+      console.log(
+        `light article: ${total} bytes over ${m.urls().length} request(s) ` +
+          `(${[...m.bytes].map(([u, b]) => `${new URL(u).pathname} ${b}`).join(', ')})`,
+      );
+      assert.ok(total < BUDGET, `${total} bytes`);
+      assert.deepEqual(
+        m.urls().filter((u) => !u.endsWith(`/lite${articlePath}`)),
+        [],
+        'nothing but the page itself is fetched',
+      );
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= viewports.phone.width, `${width}px wide`);
+
+      await page.click('figure.photo summary');
+      await page.waitForFunction(() => {
+        const img = document.querySelector('figure.photo img') as HTMLImageElement | null;
+        return !!img && img.complete && img.naturalWidth > 0;
+      });
+      const photo = m.urls().find((u) => u.includes('/media/'));
+      assert.ok(photo, 'the photo is fetched after the tap');
+      console.log(`after the tap: ${m.total()} bytes`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the light home page fetches no image at all', async () => {
+    const context = await browser.newContext({ viewport: viewports.phone, userAgent: PHONE_UA });
+    const page = await context.newPage();
+    try {
+      const m = await meter(page);
+      await page.goto(`${base}/lite`, { waitUntil: 'networkidle' });
+      console.log(`light home: ${m.total()} bytes over ${m.urls().length} request(s)`);
+      assert.deepEqual(
+        m.urls().filter((u) => !u.endsWith('/lite')),
+        [],
+      );
+      assert.ok(m.total() < BUDGET, `${m.total()} bytes`);
+    } finally {
+      await context.close();
+    }
+  });
+});
