@@ -19,6 +19,10 @@ import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
+import { authorRoutes } from './authors/author.routes.ts';
+import { feedRoutes } from './feeds/feed.routes.ts';
+import { sitemapRoutes } from './feeds/sitemap.routes.ts';
+import { tagRoutes } from './tags/tag.routes.ts';
 import { defaultSiteSettings } from './settings/site-settings.ts';
 import { loginRoutes } from './users/login.routes.ts';
 import { AD_FLUSH_MS, createAdDelivery, type AdDelivery } from './ads/ad-delivery.ts';
@@ -132,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adRoutes, deps);
   await app.register(articleRoutes, deps);
   await app.register(sectionRoutes, deps);
+  for (const routes of [feedRoutes, sitemapRoutes, authorRoutes, tagRoutes])
+    await app.register(routes, deps);
   await app.register(commentRoutes, deps);
   await app.register(loginRoutes, deps);
   await app.register(accountLinkRoutes, deps);
