@@ -119,6 +119,7 @@ export const feedRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
       const { file } = request.params;
       const format = formatOf(file);
       const tag = normalizeTagParam(request.params.tag);
+      if (!tag) return reply.callNotFound();
       if (format && tag !== request.params.tag)
         return reply.redirect(feedPaths.tag(tag)[format], 301);
       return serve(request, reply, format, 'tags', async ({ settings }) => {

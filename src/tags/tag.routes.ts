@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
 import { feedPaths } from '../feeds/feed.ts';
 import type { RouteDeps } from '../http/deps.ts';
+import { notFound } from '../http/errors.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { ArchivePage } from '../web/archive-page.tsx';
 import { normalizeTagParam, tagPath } from './tag.ts';
@@ -18,6 +19,7 @@ export const tagRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
     const { page } = query.parse(request.query ?? {});
     const tag = normalizeTagParam(request.params.tag);
     // Tags are stored lower-case: « /mots-cles/Santé » is « santé »'s page.
+    if (!tag) throw notFound();
     if (tag !== request.params.tag) return reply.redirect(tagPath(tag, page), 301);
     return sendCachedPage(deps, request, reply, {
       key: `/mots-cles/${tag}?page=${page}`,
