@@ -21,6 +21,10 @@ import { pageContext } from './http/page.ts';
 import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
 import { ogImageRoutes } from './media/og-image.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
+import { authorRoutes } from './authors/author.routes.ts';
+import { feedRoutes } from './feeds/feed.routes.ts';
+import { sitemapRoutes } from './feeds/sitemap.routes.ts';
+import { tagRoutes } from './tags/tag.routes.ts';
 import { defaultSiteSettings } from './settings/site-settings.ts';
 import { loginRoutes } from './users/login.routes.ts';
 import { AD_FLUSH_MS, createAdDelivery, type AdDelivery } from './ads/ad-delivery.ts';
@@ -137,6 +141,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ogImageRoutes, deps);
   await app.register(articleRoutes, deps);
   await app.register(sectionRoutes, deps);
+  for (const routes of [feedRoutes, sitemapRoutes, authorRoutes, tagRoutes])
+    await app.register(routes, deps);
   await app.register(commentRoutes, deps);
   await app.register(loginRoutes, deps);
   await app.register(accountLinkRoutes, deps);

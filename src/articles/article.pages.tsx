@@ -1,5 +1,6 @@
 import { CommentSection, type CommentSectionProps } from '../comments/comment.pages.tsx';
 import { commentStringsFor } from '../comments/comment.strings.ts';
+import { ArticleFootLinks, SignatureLink } from './article-links.tsx';
 import { formatDateTime, isoInZone } from '../web/dates.ts';
 import { Picture, StoryCard, mediaUrl } from '../web/components.tsx';
 import { Layout } from '../web/layout.tsx';
@@ -80,7 +81,7 @@ export function ArticlePage({
           {a.standfirst ? <p class="standfirst">{typeset(a.standfirst, locale)}</p> : null}
           <div class="byline">
             <p>
-              {t.by} <span class="signature">{a.signature || site.siteName}</span>
+              {t.by} <SignatureLink ctx={ctx} article={a} />
             </p>
             <p>
               {t.published}{' '}
@@ -141,7 +142,7 @@ export function ArticlePage({
         ) : null}
         {a.noAds ? null : <AdMarkers ctx={ctx} placement="article-end" />}
         <footer class="article-foot">
-          <a href={`/${a.section.slug}`}>{t.seeSection(a.section.name)}</a>
+          <ArticleFootLinks ctx={ctx} article={a} />
         </footer>
       </article>
       <CommentSection ctx={ctx} {...comments} />

@@ -22,11 +22,13 @@ function joinedArticles(db: Db): Joined {
     .leftJoin('media as m', 'm.id', 'a.image_id') as unknown as Joined;
 }
 
-function liveArticles(db: Db): Joined {
+/** Published articles joined with their section and lead image, for reader lists. */
+export function liveArticles(db: Db): Joined {
   return joinedArticles(db).where('a.status', '=', 'published');
 }
 
-const summaryColumns = [
+/** The columns toSummary() reads. */
+export const summaryColumns = [
   'a.id',
   'a.slug',
   'a.kicker',
@@ -46,7 +48,8 @@ const summaryColumns = [
   'm.variants as image_variants',
 ] as const;
 
-interface SummaryRow {
+/** A row selected with summaryColumns. */
+export interface SummaryRow {
   id: number;
   slug: string;
   kicker: string;
@@ -66,7 +69,8 @@ interface SummaryRow {
   image_variants: string | null;
 }
 
-function toSummary(row: SummaryRow): ArticleSummary {
+/** Turns a row selected with summaryColumns into what reader lists show. */
+export function toSummary(row: SummaryRow): ArticleSummary {
   const image: ImageView | null =
     row.image_variants && row.image_width && row.image_height
       ? {
@@ -93,14 +97,53 @@ function toSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-/** Published articles, newest first, optionally in one section. */
+/** Which published articles a reader list shows: all, or those of a section, a byline or a tag. */
+export interface LiveFilter {
+  sectionId?: number;
+  /** Articles this newsroom member signed: theirs, under their own name or no signature. */
+  authorId?: number;
+  tag?: string;
+}
+
+/** Narrows a query on published articles (`a`) to a reader list's filter. */
+export function whereLive(query: Joined, { sectionId, authorId, tag }: LiveFilter): Joined {
+  let q = query;
+  if (sectionId !== undefined) q = q.where('a.section_id', '=', sectionId);
+  if (authorId !== undefined)
+    q = q
+      .where('a.author_id', '=', authorId)
+      // An agency or guest signature on a member's article is not their work.
+      .where((eb) =>
+        eb.or([
+          eb('a.signature', '=', ''),
+          eb(
+            'a.signature',
+            '=',
+            eb.selectFrom('users').select('users.name').where('users.id', '=', authorId),
+          ),
+        ]),
+      );
+  if (tag !== undefined)
+    q = q.where((eb) =>
+      eb(
+        'a.id',
+        'in',
+        eb
+          .selectFrom('article_tags')
+          .select('article_tags.article_id')
+          .where('article_tags.tag', '=', tag),
+      ),
+    );
+  return q;
+}
+
+/** Published articles, newest first, optionally in one section, by one author or with one tag. */
 export async function listLiveArticles(
   db: Db,
-  { sectionId, limit, offset = 0 }: { sectionId?: number; limit: number; offset?: number },
+  { limit, offset = 0, ...filter }: LiveFilter & { limit: number; offset?: number },
 ): Promise<ArticleSummary[]> {
-  let query = liveArticles(db).select(summaryColumns);
-  if (sectionId !== undefined) query = query.where('a.section_id', '=', sectionId);
-  const rows = (await query
+  const rows = (await whereLive(liveArticles(db), filter)
+    .select(summaryColumns)
     .orderBy('a.published_at', 'desc')
     .orderBy('a.id', 'desc')
     .limit(limit)
@@ -109,14 +152,9 @@ export async function listLiveArticles(
   return rows.map(toSummary);
 }
 
-/** How many published articles there are, optionally in one section. */
-export async function countLiveArticles(
-  db: Db,
-  { sectionId }: { sectionId?: number } = {},
-): Promise<number> {
-  let query = db.selectFrom('articles').where('status', '=', 'published');
-  if (sectionId !== undefined) query = query.where('section_id', '=', sectionId);
-  const row = await query
+/** How many published articles there are, optionally in one section, by one author or with one tag. */
+export async function countLiveArticles(db: Db, filter: LiveFilter = {}): Promise<number> {
+  const row = await whereLive(liveArticles(db), filter)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -146,6 +184,7 @@ export async function findArticleView(
       'a.correction',
       'a.no_ads',
       'a.section_id',
+      'a.author_id',
       'u.name as author_name',
     ])
     .where((eb) => (typeof key === 'string' ? eb('a.slug', '=', key) : eb('a.id', '=', key.id)))
@@ -153,7 +192,13 @@ export async function findArticleView(
     | (SummaryRow &
         Pick<
           ArticleRow,
-          'body_html' | 'comments' | 'version' | 'correction' | 'no_ads' | 'section_id'
+          | 'body_html'
+          | 'comments'
+          | 'version'
+          | 'correction'
+          | 'no_ads'
+          | 'section_id'
+          | 'author_id'
         > & {
           author_name: string | null;
         })
@@ -166,8 +211,10 @@ export async function findArticleView(
     version: row.version,
     correction: row.correction,
     authorName: row.author_name,
+    authorId: row.author_id,
     sectionId: row.section_id,
     noAds: row.no_ads === 1,
+    tags: await listArticleTags(db, row.id),
   };
 }
 

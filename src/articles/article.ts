@@ -31,6 +31,10 @@ export interface ArticleSummary {
 export interface ArticleView extends ArticleSummary {
   bodyHtml: string;
   authorName: string | null;
+  /** The newsroom member the article belongs to, if any (the signature may be an agency's). */
+  authorId: number | null;
+  /** Its tags, lower-case, alphabetically. */
+  tags: string[];
   comments: CommentsMode;
   version: number;
   /** A correction note for the end of the article; empty when none. */

@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../articles/article.ts';
 import { sectionPath } from '../articles/article.ts';
+import { feedPaths } from '../feeds/feed.ts';
 import { Pager, StoryCard } from '../web/components.tsx';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
@@ -27,6 +28,7 @@ export function SectionPage(props: {
       }
       description={section.description || t.sectionDescription(section.name, site.siteName)}
       canonical={ctx.publicUrl + href(page)}
+      feeds={{ title: section.name, ...feedPaths.section(section.slug) }}
       head={
         <>
           {page > 1 ? <link rel="prev" href={href(page - 1)} /> : null}

@@ -3,7 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { renderMarkdown } from '../articles/markdown.ts';
-import { findArticleBySlug, insertArticle } from '../articles/article.queries.ts';
+import {
+  findArticleBySlug,
+  insertArticle,
+  replaceArticleTags,
+} from '../articles/article.queries.ts';
 import { slugify } from '../articles/slug.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Clock } from '../clock.ts';
@@ -113,7 +117,7 @@ async function seedArticle(
   const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
   const body = demo.body.trim();
   await db.transaction().execute(async (trx) => {
-    await insertArticle(trx, {
+    const article = await insertArticle(trx, {
       slug,
       section_id: section.id,
       kicker: demo.kicker,
@@ -134,6 +138,7 @@ async function seedArticle(
       comments: 'open',
       version: 1,
     });
+    await replaceArticleTags(trx, article.id, demo.tags);
   });
   return true;
 }

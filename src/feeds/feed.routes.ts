@@ -1,0 +1,166 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { findByline, listFeedArticles } from '../articles/article-index.queries.ts';
+import type { LiveFilter } from '../articles/article.queries.ts';
+import { authorIdOfKey, authorKey, authorPath } from '../authors/author.ts';
+import type { SiteSnapshot } from '../cache/page-cache.ts';
+import { sendCachedText } from '../http/cached-text.ts';
+import type { RouteDeps } from '../http/deps.ts';
+import type { MovedTo } from '../http/page.ts';
+import { findSectionIdByOldSlug } from '../sections/section.queries.ts';
+import { normalizeTagParam, tagPath } from '../tags/tag.ts';
+import { atomFeed } from './atom-feed.ts';
+import { feedEntries, feedPaths, FEED_SIZE, latestUpdate, type FeedPaths } from './feed.ts';
+import { feedStringsFor } from './feed.strings.ts';
+import { rssFeed } from './rss-feed.ts';
+
+type Format = 'rss' | 'atom';
+
+const CONTENT_TYPES: Record<Format, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+};
+
+/** What a feed is about: its titles, its HTML page and its articles. */
+interface FeedSubject {
+  title: string;
+  description: string;
+  page: string;
+  paths: FeedPaths;
+  filter: LiveFilter;
+}
+
+function formatOf(file: string): Format | null {
+  return file === 'rss.xml' ? 'rss' : file === 'atom.xml' ? 'atom' : null;
+}
+
+/** Reader routes: RSS 2.0 and Atom 1.0 feeds of the site, each section, author and tag. */
+export const feedRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  const serve = (
+    request: Parameters<typeof sendCachedText>[1],
+    reply: Parameters<typeof sendCachedText>[2],
+    format: Format | null,
+    surrogateKey: string,
+    subject: (snapshot: SiteSnapshot) => Promise<FeedSubject | MovedTo | null>,
+  ) => {
+    if (!format) return reply.callNotFound();
+    return sendCachedText(deps, request, reply, {
+      key: request.url.split('?')[0]!,
+      contentType: CONTENT_TYPES[format],
+      surrogateKeys: ['feeds', surrogateKey],
+      render: async (snapshot) => {
+        const s = await subject(snapshot);
+        if (s === null || 'movedTo' in s) return s;
+        return renderFeed(deps, snapshot, s, format);
+      },
+    });
+  };
+
+  app.get<{ Params: { file: string } }>('/flux/:file', (request, reply) =>
+    serve(request, reply, formatOf(request.params.file), 'feed-site', async ({ settings }) => ({
+      title: settings.siteName,
+      description:
+        settings.tagline || feedStringsFor(settings.locale).siteDescription(settings.siteName),
+      page: '/',
+      paths: feedPaths.site(),
+      filter: {},
+    })),
+  );
+
+  app.get<{ Params: { slug: string; file: string } }>(
+    '/flux/rubrique/:slug/:file',
+    (request, reply) => {
+      const { slug, file } = request.params;
+      const format = formatOf(file);
+      return serve(request, reply, format, `section-${slug}`, async ({ settings, sections }) => {
+        const section = sections.find((s) => s.slug === slug);
+        if (!section) {
+          const id = await findSectionIdByOldSlug(deps.db, slug);
+          const renamed = sections.find((s) => s.id === id);
+          return renamed ? { movedTo: feedPaths.section(renamed.slug)[format!] } : null;
+        }
+        const f = feedStringsFor(settings.locale);
+        return {
+          title: f.sectionTitle(section.name, settings.siteName),
+          description: section.description || f.sectionDescription(section.name, settings.siteName),
+          page: `/${section.slug}`,
+          paths: feedPaths.section(section.slug),
+          filter: { sectionId: section.id },
+        };
+      });
+    },
+  );
+
+  app.get<{ Params: { key: string; file: string } }>(
+    '/flux/auteur/:key/:file',
+    (request, reply) => {
+      const { key, file } = request.params;
+      const format = formatOf(file);
+      return serve(request, reply, format, 'authors', async ({ settings }) => {
+        const id = authorIdOfKey(key);
+        const author = id === null ? undefined : await findByline(deps.db, id);
+        if (!author) return null;
+        if (authorKey(author) !== key)
+          return { movedTo: feedPaths.author(authorKey(author))[format!] };
+        const f = feedStringsFor(settings.locale);
+        return {
+          title: f.authorTitle(author.name, settings.siteName),
+          description: f.authorDescription(author.name, settings.siteName),
+          page: authorPath(author),
+          paths: feedPaths.author(authorKey(author)),
+          filter: { authorId: author.id },
+        };
+      });
+    },
+  );
+
+  app.get<{ Params: { tag: string; file: string } }>(
+    '/flux/mot-cle/:tag/:file',
+    (request, reply) => {
+      const { file } = request.params;
+      const format = formatOf(file);
+      const tag = normalizeTagParam(request.params.tag);
+      if (!tag) return reply.callNotFound();
+      if (format && tag !== request.params.tag)
+        return reply.redirect(feedPaths.tag(tag)[format], 301);
+      return serve(request, reply, format, 'tags', async ({ settings }) => {
+        const f = feedStringsFor(settings.locale);
+        return {
+          title: f.tagTitle(tag, settings.siteName),
+          description: f.tagDescription(tag, settings.siteName),
+          page: tagPath(tag),
+          paths: feedPaths.tag(tag),
+          filter: { tag },
+        };
+      });
+    },
+  );
+};
+
+async function renderFeed(
+  deps: RouteDeps,
+  { settings }: SiteSnapshot,
+  subject: FeedSubject,
+  format: Format,
+): Promise<string | null> {
+  const articles = await listFeedArticles(deps.db, { ...subject.filter, limit: FEED_SIZE });
+  // A tag nobody uses (any more) has no page and no feed.
+  if (!articles.length && subject.filter.tag !== undefined) return null;
+  const { publicUrl } = deps.config;
+  const entries = feedEntries(articles, {
+    publicUrl,
+    siteName: settings.siteName,
+    fullText: settings.feedFullText,
+  });
+  const channel = {
+    title: subject.title,
+    description: subject.description,
+    link: publicUrl + subject.page,
+    self: { rss: publicUrl + subject.paths.rss, atom: publicUrl + subject.paths.atom },
+    language: settings.locale,
+    siteName: settings.siteName,
+    updated: latestUpdate(entries),
+  };
+  return format === 'rss'
+    ? rssFeed(channel, entries)
+    : atomFeed(channel, entries, deps.clock.now());
+}

@@ -1,0 +1,130 @@
+import type { FeedArticle } from '../articles/article-index.queries.ts';
+import { articlePath, type ImageView } from '../articles/article.ts';
+import { mediaUrl } from '../web/components.tsx';
+
+/** How many articles a feed carries. */
+export const FEED_SIZE = 25;
+
+/** The RSS and Atom paths of a feed. */
+export interface FeedPaths {
+  rss: string;
+  atom: string;
+}
+
+/** Feed addresses: the site's, a section's, an author's (by key) and a tag's. */
+export const feedPaths = {
+  site: (): FeedPaths => ({ rss: '/flux/rss.xml', atom: '/flux/atom.xml' }),
+  section: (slug: string): FeedPaths => under(`/flux/rubrique/${slug}`),
+  author: (key: string): FeedPaths => under(`/flux/auteur/${key}`),
+  tag: (tag: string): FeedPaths => under(`/flux/mot-cle/${encodeURIComponent(tag)}`),
+};
+
+function under(base: string): FeedPaths {
+  return { rss: `${base}/rss.xml`, atom: `${base}/atom.xml` };
+}
+
+/** What a feed says about itself. */
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** The absolute URL of the HTML page the feed follows. */
+  link: string;
+  /** Absolute URLs of the feed in both formats (each format's self link). */
+  self: FeedPaths;
+  language: string;
+  /** Who signs what has no signature, and the feed's author: the publication. */
+  siteName: string;
+  /** The latest change among its entries (ISO); null for an empty feed. */
+  updated: string | null;
+}
+
+/** A lead image as feeds carry it (Media RSS): one JPEG rendition with its credit and caption. */
+export interface FeedImage {
+  url: string;
+  type: string;
+  width: number;
+  height: number;
+  credit: string;
+  caption: string;
+}
+
+/** One article as feeds carry it, format-neutral. */
+export interface FeedEntry {
+  /** Stable for the article's life, whatever its slug or section becomes. */
+  id: string;
+  title: string;
+  link: string;
+  summary: string;
+  /** The sanitized body, when the site publishes full-text feeds. */
+  contentHtml: string | null;
+  author: string;
+  published: string;
+  updated: string;
+  categories: { term: string; label: string; scheme: string }[];
+  image: FeedImage | null;
+}
+
+/** Turns articles into feed entries, absolute URLs and all. */
+export function feedEntries(
+  articles: FeedArticle[],
+  { publicUrl, siteName, fullText }: { publicUrl: string; siteName: string; fullText: boolean },
+): FeedEntry[] {
+  return articles.map((a) => ({
+    id: articleTagUri(publicUrl, a.id),
+    title: a.title,
+    link: publicUrl + articlePath(a),
+    summary: a.standfirst,
+    contentHtml: fullText ? a.bodyHtml : null,
+    author: a.signature || siteName,
+    published: a.publishedAt,
+    updated: a.updatedAt ?? a.publishedAt,
+    categories: [
+      { term: a.section.slug, label: a.section.name, scheme: `${publicUrl}/` },
+      ...a.tags.map((tag) => ({ term: tag, label: tag, scheme: `${publicUrl}/mots-cles/` })),
+    ],
+    image: a.image ? feedImage(a.image, publicUrl) : null,
+  }));
+}
+
+/** The newest change among entries, for a feed's updated / lastBuildDate. */
+export function latestUpdate(entries: FeedEntry[]): string | null {
+  let latest: string | null = null;
+  for (const e of entries)
+    if (latest === null || Date.parse(e.updated) > Date.parse(latest)) latest = e.updated;
+  return latest;
+}
+
+/** The JPEG rendition a feed or a sitemap names: the smallest at least `minWidth` wide, else the largest. */
+export function pickJpeg(image: ImageView, minWidth = 1024) {
+  const jpegs = image.variants.filter((v) => v.format === 'jpeg').sort((x, y) => x.width - y.width);
+  return jpegs.find((v) => v.width >= minWidth) ?? jpegs[jpegs.length - 1];
+}
+
+function feedImage(image: ImageView, publicUrl: string): FeedImage | null {
+  const jpeg = pickJpeg(image);
+  if (!jpeg) return null;
+  return {
+    url: publicUrl + mediaUrl(jpeg.file),
+    type: 'image/jpeg',
+    width: jpeg.width,
+    height: jpeg.height,
+    credit: image.credit,
+    caption: image.caption,
+  };
+}
+
+// A tag URI (RFC 4151) names the article by id, so a new slug or section never makes readers'
+// apps show it twice. 2026 is when these names were minted; it never changes.
+function articleTagUri(publicUrl: string, id: number): string {
+  return `tag:${new URL(publicUrl).hostname},2026:article:${id}`;
+}
+
+/** A date as RSS wants it (RFC 822, in GMT). */
+export function rfc822(iso: string): string {
+  return new Date(iso).toUTCString();
+}
+
+/** A date as Atom and sitemaps want it (RFC 3339 / W3C, in UTC, to the second). */
+export function rfc3339(iso: string): string {
+  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

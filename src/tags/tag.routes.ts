@@ -1,0 +1,54 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
+import { feedPaths } from '../feeds/feed.ts';
+import type { RouteDeps } from '../http/deps.ts';
+import { notFound } from '../http/errors.ts';
+import { sendCachedPage } from '../http/page.ts';
+import { ArchivePage } from '../web/archive-page.tsx';
+import { normalizeTagParam, tagPath } from './tag.ts';
+import { tagStringsFor } from './tag.strings.ts';
+
+const PER_PAGE = 20;
+
+const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
+
+/** Reader route: a tag's page, the published articles that carry it, 20 a page. */
+export const tagRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+  app.get<{ Params: { tag: string } }>('/mots-cles/:tag', (request, reply) => {
+    const { page } = query.parse(request.query ?? {});
+    const tag = normalizeTagParam(request.params.tag);
+    // Tags are stored lower-case: « /mots-cles/Santé » is « santé »'s page.
+    if (!tag) throw notFound();
+    if (tag !== request.params.tag) return reply.redirect(tagPath(tag, page), 301);
+    return sendCachedPage(deps, request, reply, {
+      key: `/mots-cles/${tag}?page=${page}`,
+      surrogateKeys: ['tags'],
+      render: async (ctx) => {
+        const total = await countLiveArticles(deps.db, { tag });
+        const pages = Math.ceil(total / PER_PAGE);
+        if (page > pages) return null;
+        const articles = await listLiveArticles(deps.db, {
+          tag,
+          limit: PER_PAGE,
+          offset: (page - 1) * PER_PAGE,
+        });
+        const s = tagStringsFor(ctx.site.locale);
+        const site = ctx.site.siteName;
+        return ArchivePage({
+          ctx,
+          title: page > 1 ? s.pageTitle(tag, page, site) : s.title(tag, site),
+          description: s.description(tag, site),
+          kicker: s.kicker,
+          heading: tag,
+          intro: s.intro(total),
+          feeds: { title: tag, ...feedPaths.tag(tag) },
+          articles,
+          page,
+          pages,
+          href: (n) => tagPath(tag, n),
+        });
+      },
+    });
+  });
+};
