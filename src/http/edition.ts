@@ -9,7 +9,8 @@ export const FULL_EDITION_PARAM = 'complet';
 
 // Paths that are not reader pages: their light twin does not exist (a 404), and links to them
 // stay as they are in light pages.
-const NOT_PAGES = /^\/(?:admin|media|assets|ads\/click|flux|og|healthz)(?:[/?.]|$)/;
+const NOT_PAGES =
+  /^\/(?:admin|media|assets|ads\/click|flux|og|healthz|sitemaps|sitemap\.xml|robots\.txt)(?:[/?.]|$)/;
 const ASKS_FULL = /[?&]complet=1(?:&|#|$)/;
 
 /**
