@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config.ts';
 import { connect } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/seed/seed.ts';
+import { authorPath } from '../src/authors/author.ts';
 import { DEMO_ADMIN_EMAIL } from '../src/seed/demo-sections.ts';
 import { resetPassword } from '../src/users/add-user.ts';
 import { inviteUser } from '../src/users/manage-users.ts';
@@ -43,6 +44,10 @@ const pages: Record<string, string> = {
   login: '/login',
   notfound: '/nulle-part',
   advertise: '/annoncez-chez-nous',
+  search: '/recherche?q=securite',
+  'search-empty': '/recherche?q=%22%2A%29',
+  'lite-home': '/lite',
+  'lite-article': `/lite/${lead.section}/${lead.slug}`,
 };
 // Newsroom pages, seen by the demo admin (a fresh password is set for the run).
 const adminPages: Record<string, string> = {
@@ -71,6 +76,17 @@ const invited = await inviteUser(db, {
   now: new Date(),
   site: { settings: await findSiteSettings(db), publicUrl: '' },
 });
+// An author's page and a tag's page, from the demo articles.
+const signed = await db
+  .selectFrom('articles as a')
+  .innerJoin('users as u', 'u.id', 'a.author_id')
+  .select(['u.id', 'u.name'])
+  .where('a.status', '=', 'published')
+  .whereRef('a.signature', '=', 'u.name')
+  .executeTakeFirst();
+if (signed) pages.author = authorPath(signed);
+const tag = await db.selectFrom('article_tags').select('tag').executeTakeFirst();
+if (tag) pages.tag = `/mots-cles/${encodeURIComponent(tag.tag)}`;
 // The demo campaign's report as its advertiser sees it.
 const demoCampaign = await db.selectFrom('ad_campaigns').select('report_key').executeTakeFirst();
 if (demoCampaign) pages['advertiser-report'] = `/annonceurs/rapport/${demoCampaign.report_key}`;
