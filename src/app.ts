@@ -18,6 +18,7 @@ import { ErrorPage } from './http/error.pages.tsx';
 import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
+import { searchRoutes } from './search/search.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
 import { defaultSiteSettings } from './settings/site-settings.ts';
 import { loginRoutes } from './users/login.routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(adRoutes, deps);
   await app.register(articleRoutes, deps);
+  await app.register(searchRoutes, deps);
   await app.register(sectionRoutes, deps);
   await app.register(commentRoutes, deps);
   await app.register(loginRoutes, deps);
