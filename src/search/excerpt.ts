@@ -12,23 +12,32 @@ export const EXCERPT_WORDS = 30;
 interface Token {
   text: string;
   hit: boolean;
+  word: boolean;
 }
 
 // Words and the spaces or punctuation after them, so the excerpt reads as the original.
 function tokens(text: string, stems: Set<string>): Token[] {
   const out: Token[] = [];
+  // Words repeat within a text; folding and stemming each once keeps excerpts cheap.
+  const seen = new Map<string, boolean>();
   for (const m of text.matchAll(/[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu)) {
     const piece = m[0];
-    const isWord = /^[\p{L}\p{N}]/u.test(piece);
-    let hit = false;
-    if (isWord) {
-      const folded = foldAccents(piece);
-      hit = isSignificant(folded) && stems.has(stemWord(folded));
+    const word = WORD_START.test(piece);
+    let hit = seen.get(piece);
+    if (hit === undefined) {
+      hit = false;
+      if (word) {
+        const folded = foldAccents(piece);
+        hit = isSignificant(folded) && stems.has(stemWord(folded));
+      }
+      seen.set(piece, hit);
     }
-    out.push({ text: piece, hit });
+    out.push({ text: piece, hit, word });
   }
   return out;
 }
+
+const WORD_START = /^[\p{L}\p{N}]/u;
 
 function merge(parts: Token[]): TextPart[] {
   const out: TextPart[] = [];
@@ -50,9 +59,11 @@ export function markHits(text: string, stems: Set<string>): TextPart[] {
  * `texts` that has any (else the opening words of the first), with the hits marked.
  */
 export function excerptOf(texts: string[], stems: Set<string>, size = EXCERPT_WORDS): TextPart[] {
-  const all = texts.filter(Boolean).map((t) => tokens(t, stems));
-  const wordsOf = (ts: Token[]) => ts.flatMap((t, i) => (/^[\p{L}\p{N}]/u.test(t.text) ? [i] : []));
-  for (const ts of all) {
+  const wordsOf = (ts: Token[]) => ts.flatMap((t, i) => (t.word ? [i] : []));
+  let first: Token[] | undefined;
+  for (const text of texts.filter(Boolean)) {
+    const ts = tokens(text, stems);
+    first ??= ts;
     const w = wordsOf(ts);
     const window = bestWindow(
       w.map((i) => ts[i]!.hit),
@@ -60,7 +71,7 @@ export function excerptOf(texts: string[], stems: Set<string>, size = EXCERPT_WO
     );
     if (window) return cut(ts, w, window, size);
   }
-  const ts = all[0] ?? [];
+  const ts = first ?? [];
   const w = wordsOf(ts);
   return w.length ? cut(ts, w, 0, size) : [];
 }

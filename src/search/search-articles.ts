@@ -49,7 +49,8 @@ export async function searchArticles(
       slug: r.slug,
       kicker: r.kicker,
       title: markHits(r.title, stems),
-      excerpt: excerptOf([plainText(r.body), r.standfirst], stems),
+      // A very long body is only searched for its passage in its first 20,000 characters.
+      excerpt: excerptOf([plainText(r.body.slice(0, 20_000)), r.standfirst], stems),
       publishedAt: r.published_at,
       section: { slug: r.section_slug, name: r.section_name },
     })),

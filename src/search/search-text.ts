@@ -33,8 +33,19 @@ export function foldedWords(text: string): string[] {
 
 /** The stem of one folded word (fold first, then stem: both spellings meet on one stem). */
 export function stemWord(folded: string): string {
-  return folded.length > 2 ? stemmer(folded) : folded;
+  if (folded.length <= 2) return folded;
+  let stem = stems.get(folded);
+  if (stem === undefined) {
+    // A language's words repeat: remembering them makes indexing several times faster.
+    if (stems.size >= STEMS_KEPT) stems.clear();
+    stem = stemmer(folded);
+    stems.set(folded, stem);
+  }
+  return stem;
 }
+
+const STEMS_KEPT = 50_000;
+const stems = new Map<string, string>();
 
 /** Whether a folded word is worth indexing or searching for. */
 export function isSignificant(folded: string): boolean {

@@ -3,6 +3,7 @@ import { articlePath } from '../articles/article.ts';
 import { Pager, StoryCard } from '../web/components.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import { Layout } from '../web/layout.tsx';
+import { typeset } from '../web/typography.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { TextPart } from './excerpt.ts';
 import type { SearchHit, SearchOutcome } from './search-articles.ts';
@@ -10,8 +11,15 @@ import { QUERY_MAX } from './search-text.ts';
 import { searchStringsFor } from './search.strings.ts';
 
 /** Text with the searched words in <mark>; every part is escaped like any other value. */
-export function Marked({ parts }: { parts: TextPart[] }) {
-  return <>{parts.map((p) => (p.hit ? <mark>{p.text}</mark> : p.text))}</>;
+export function Marked({ parts, locale }: { parts: TextPart[]; locale: string }) {
+  return (
+    <>
+      {parts.map((p) => {
+        const text = typeset(p.text, locale);
+        return p.hit ? <mark>{text}</mark> : text;
+      })}
+    </>
+  );
 }
 
 /** The address of a search results page. */
@@ -98,15 +106,15 @@ export function SearchPage(props: {
 function SearchResult({ ctx, hit }: { ctx: PageContext; hit: SearchHit }) {
   return (
     <article class="search-result">
-      {hit.kicker ? <span class="kicker">{hit.kicker}</span> : null}
+      {hit.kicker ? <span class="kicker">{typeset(hit.kicker, ctx.site.locale)}</span> : null}
       <h2 class="story-title">
         <a href={articlePath(hit)}>
-          <Marked parts={hit.title} />
+          <Marked parts={hit.title} locale={ctx.site.locale} />
         </a>
       </h2>
       {hit.excerpt.length ? (
         <p class="search-excerpt">
-          <Marked parts={hit.excerpt} />
+          <Marked parts={hit.excerpt} locale={ctx.site.locale} />
         </p>
       ) : null}
       <p class="meta">

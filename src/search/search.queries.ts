@@ -97,9 +97,10 @@ function matches(dialect: DialectName, query: string): RawBuilder<unknown> {
     : sql`article_search match ${query}`;
 }
 
+// Higher is better on PostgreSQL (ts_rank_cd), lower on SQLite (bm25).
 function rank(dialect: DialectName, query: string): RawBuilder<unknown> {
   return dialect === 'postgres'
-    ? sql`ts_rank_cd(f.document, to_tsquery('french', ${query})) desc`
+    ? sql`ts_rank_cd(f.document, to_tsquery('french', ${query}))`
     : sql`${BM25}`;
 }
 
@@ -121,12 +122,19 @@ export async function searchLiveArticles(
     from ${source(dialect)} where ${where}`.execute(db);
   const total = Number(counted.rows[0]?.n ?? 0);
   if (total === 0 || offset >= total) return { total, rows: [] };
-  const { rows } = await sql<SearchRow>`select a.id, a.slug, a.kicker, a.title, a.standfirst,
-      a.body, a.published_at, s.slug as section_slug, s.name as section_name
-    from ${source(dialect)} join sections s on s.id = a.section_id
-    where ${where}
-    order by ${rank(dialect, query)}, a.published_at desc, a.id desc
-    limit ${limit} offset ${offset}`.execute(db);
+  // Ranked on ids alone, then the page's ten rows read: sorting every match with its body
+  // would copy all those bodies into the sorter.
+  const { rows } = await sql<SearchRow>`with top as (
+      select a.id, ${rank(dialect, query)} as score, a.published_at
+      from ${source(dialect)} where ${where}
+      order by score ${dialect === 'postgres' ? sql`desc` : sql`asc`}, a.published_at desc, a.id desc
+      limit ${limit} offset ${offset})
+    select a.id, a.slug, a.kicker, a.title, a.standfirst, a.body, a.published_at,
+      s.slug as section_slug, s.name as section_name
+    from top join articles a on a.id = top.id join sections s on s.id = a.section_id
+    order by top.score ${dialect === 'postgres' ? sql`desc` : sql`asc`}, top.published_at desc, top.id desc`.execute(
+    db,
+  );
   return { total, rows };
 }
 
@@ -140,7 +148,7 @@ export async function listRelatedCandidateIds(
   const query = matchQuery(dialect, terms, true);
   const { rows } = await sql<{ id: number }>`select a.id from ${source(dialect)}
     where ${matches(dialect, query)} and a.status = 'published' and a.id <> ${articleId}
-    order by ${rank(dialect, query)}, a.published_at desc
+    order by ${rank(dialect, query)} ${dialect === 'postgres' ? sql`desc` : sql`asc`}, a.published_at desc
     limit ${limit}`.execute(db);
   return rows.map((r) => r.id);
 }
