@@ -20,6 +20,7 @@ import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
 import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
 import { ogImageRoutes } from './media/og-image.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
 import { authorRoutes } from './authors/author.routes.ts';
 import { feedRoutes } from './feeds/feed.routes.ts';
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adRoutes, deps);
   await app.register(ogImageRoutes, deps);
   await app.register(articleRoutes, deps);
+  await app.register(searchRoutes, deps);
   await app.register(sectionRoutes, deps);
   for (const routes of [feedRoutes, sitemapRoutes, authorRoutes, tagRoutes])
     await app.register(routes, deps);

@@ -17,6 +17,8 @@ import { startWorker } from './jobs/worker.ts';
 import { createSmtpMailer } from './mail/mailer.ts';
 import { sendOutboxJob } from './mail/send-outbox.ts';
 import { DEMO_ADMIN_EMAIL } from './seed/demo-sections.ts';
+import { reindexArticles } from './search/reindex.ts';
+import { countPublished, countSearchDocuments } from './search/search.queries.ts';
 import { seedDemo, type SeedReport } from './seed/seed.ts';
 import { addUser, resetPassword } from './users/add-user.ts';
 import { isRole, roles } from './users/user.ts';
@@ -27,6 +29,7 @@ Commands:
   start                                  migrate, seed an empty database, serve the site and run the worker
   migrate                                apply pending database migrations
   seed                                   add the demo publication (idempotent)
+  reindex                                rebuild the search index and every article's related articles
   user add --email E --name N --role R   create a newsroom account (roles: ${roles.join(', ')}); prints its password
   user reset-password --email E          set a new generated password and print it
 `;
@@ -60,6 +63,11 @@ async function main(argv: string[]): Promise<number> {
       return withDb(config, async ({ db }) => {
         await migrateToLatest(db);
         printSeed(await seed(config, db));
+      });
+    case 'reindex':
+      return withDb(config, async ({ db }) => {
+        await migrateToLatest(db);
+        console.log(`Articles indexed: ${await reindex(db)}`);
       });
     case 'user':
       return withDb(config, async ({ db }) => {
@@ -104,6 +112,11 @@ function seed(config: Config, db: Connection['db']): Promise<SeedReport> {
   });
 }
 
+function reindex(db: Db): Promise<number> {
+  const bars = { index: progressBar('Search index'), related: progressBar('Related articles') };
+  return reindexArticles(db, { onProgress: (step, done, total) => bars[step](done, total) });
+}
+
 function printSeed(report: SeedReport): void {
   console.log(`Demo content: ${report.sections} sections and ${report.articles} articles added.`);
   if (report.adminPassword)
@@ -123,6 +136,8 @@ async function start(config: Config): Promise<number> {
   await migrateToLatest(db);
   const empty = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
   const seeded = empty ? await seed(config, db) : undefined;
+  // A database from before search (or restored without its index) is indexed once, at start.
+  if ((await countSearchDocuments(db)) === 0 && (await countPublished(db)) > 0) await reindex(db);
 
   const cache = createPageCache({ db, clock: systemClock, ttlMs: config.cacheVersionTtlMs });
   const app = await buildApp({ config, db, dialect, cache });

@@ -97,6 +97,16 @@ describe('the griot command (SQLite)', () => {
     );
   });
 
+  test('reindex rebuilds the search index of the seeded articles, with progress', async () => {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', main, 'reindex'], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    const [, count] = /Articles indexed: (\d+)/.exec(stdout) ?? [];
+    assert.ok(Number(count) > 10, stdout);
+    assert.match(stderr, new RegExp(`Search index ${count}/${count}`));
+    assert.match(stderr, new RegExp(`Related articles ${count}/${count}`));
+  });
+
   test('a bad configuration is refused with a clear message', async () => {
     await assert.rejects(
       run(process.execPath, ['--import', 'tsx', main, 'migrate'], {

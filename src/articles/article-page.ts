@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { CommentFormState } from '../comments/comment.pages.tsx';
 import { loadCommentSection } from '../comments/comment-section.ts';
 import type { RouteDeps } from '../http/deps.ts';
+import { listLiveRelated } from '../search/related.queries.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { articlePath, type ArticleView } from './article.ts';
 import { ArticlePage } from './article.pages.tsx';
@@ -30,5 +31,7 @@ export async function buildArticlePage(
     now: deps.clock.now(),
     form,
   });
-  return comments ? ArticlePage({ ctx, article, comments }) : null;
+  if (!comments) return null;
+  const related = await listLiveRelated(deps.db, article.id);
+  return ArticlePage({ ctx, article, comments, related });
 }

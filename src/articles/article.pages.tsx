@@ -5,6 +5,8 @@ import { formatDateTime, isoInZone } from '../web/dates.ts';
 import { Picture, StoryCard, mediaUrl } from '../web/components.tsx';
 import { Layout } from '../web/layout.tsx';
 import { AdMarkers, withInArticleMarkers } from '../ads/ad-markers.tsx';
+import { RelatedArticles } from '../search/related.pages.tsx';
+import type { RelatedCard } from '../search/related.queries.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { jsonForScript, trustedHtml } from '../web/render.ts';
 import { typeset } from '../web/typography.ts';
@@ -18,10 +20,12 @@ export function ArticlePage({
   ctx,
   article: a,
   comments,
+  related = [],
 }: {
   ctx: PageContext;
   article: ArticleView;
   comments: Omit<CommentSectionProps, 'ctx'>;
+  related?: RelatedCard[];
 }) {
   const { site, t } = ctx;
   const locale = site.locale;
@@ -144,6 +148,7 @@ export function ArticlePage({
         <footer class="article-foot">
           <ArticleFootLinks ctx={ctx} article={a} />
         </footer>
+        <RelatedArticles ctx={ctx} related={related} />
       </article>
       <CommentSection ctx={ctx} {...comments} />
     </Layout>

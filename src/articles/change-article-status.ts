@@ -2,6 +2,7 @@ import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db } from '../db/database.ts';
 import type { CurrentUser } from '../users/user.ts';
 import { allowedTransitions, applyTransition, type Transition } from './article-workflow.ts';
+import { syncArticleSearch } from '../search/sync-article-search.ts';
 import type { RevisionNote } from './revision-notes.ts';
 import type { ArticleRow } from './article.table.ts';
 import {
@@ -64,6 +65,7 @@ export async function changeArticleStatus(
       note: `status:${input.transition}` satisfies RevisionNote,
       editedAt: input.now,
     });
+    await syncArticleSearch(trx, article.id);
     // Anything entering or leaving the public site changes what readers see.
     if (article.status === 'published' || current.status === 'published')
       await bumpContentVersion(trx);

@@ -15,6 +15,7 @@ import {
 import type { RevisionNote } from './revision-notes.ts';
 import { renderMarkdown } from './markdown.ts';
 import { mediaExists } from '../media/media.queries.ts';
+import { syncArticleSearch } from '../search/sync-article-search.ts';
 import { findSection } from '../sections/section.queries.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 
@@ -171,6 +172,7 @@ export async function saveArticle(
       });
     }
     await replaceArticleTags(trx, article.id, normalizeTags(draft.tags));
+    await syncArticleSearch(trx, article.id);
     const revision = {
       articleId: article.id,
       version: article.version,

@@ -2,9 +2,15 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { Db } from './database.ts';
+import type { Db, DbOrTrx } from './database.ts';
+import { isPostgres } from './schema-helpers.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+/** Which engine is behind a handle, for the few queries that differ (full-text search). */
+export function dialectOf(db: DbOrTrx): DialectName {
+  return isPostgres(db) ? 'postgres' : 'sqlite';
+}
 
 /** An open database: the Kysely handle and which engine is behind it. */
 export interface Connection {

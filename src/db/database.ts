@@ -20,6 +20,7 @@ import type { ModerationEventTable } from '../moderation/moderation-event.table.
 import type { OutboxTable } from '../mail/outbox.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
 import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
+import type { ArticleRelatedTable } from '../search/search.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
 import type {
   AccountLinkTable,
@@ -53,6 +54,7 @@ export interface Database {
   ad_stats: AdStatTable;
   ad_slot_stats: AdSlotStatTable;
   ad_click_marks: AdClickMarkTable;
+  article_related: ArticleRelatedTable;
 }
 
 export type Db = Kysely<Database>;

@@ -6,6 +6,7 @@ import type { RevisionNote } from '../articles/revision-notes.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Db } from '../db/database.ts';
+import { syncArticleSearch } from '../search/sync-article-search.ts';
 import type { Job } from './worker.ts';
 
 /** Publishes scheduled articles whose time has come, even ones missed while the server was down. */
@@ -16,7 +17,8 @@ export function publishScheduledJob({ db, cache }: { db: Db; cache?: PageCache }
       const published = await db.transaction().execute(async (trx) => {
         const due = await updateDueScheduledToPublished(trx, now);
         // The history shows when each went live, by the scheduler (no editor name).
-        for (const article of due)
+        for (const article of due) {
+          await syncArticleSearch(trx, article.id);
           await insertArticleRevision(trx, {
             articleId: article.id,
             version: article.version,
@@ -26,6 +28,7 @@ export function publishScheduledJob({ db, cache }: { db: Db; cache?: PageCache }
             note: 'scheduled-publish' satisfies RevisionNote,
             editedAt: now,
           });
+        }
         if (due.length > 0) await bumpContentVersion(trx);
         return due.length;
       });

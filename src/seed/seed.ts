@@ -15,6 +15,7 @@ import type { Db } from '../db/database.ts';
 import { renderDemoPhotoSvg } from '../media/demo-photo.ts';
 import { writeImageVariants } from '../media/image-variants.ts';
 import { findMediaByFile, insertMedia } from '../media/media.queries.ts';
+import { reindexArticles } from '../search/reindex.ts';
 import { findSectionBySlug, insertSection } from '../sections/section.queries.ts';
 import { findSiteSettings, updateSiteSettings } from '../settings/setting.queries.ts';
 import { addUser } from '../users/add-user.ts';
@@ -80,6 +81,8 @@ export async function seedDemo({
     if (await seedArticle(db, { demo, index, mediaDir, now })) articles++;
   }
   onProgress?.(demoArticles.length, demoArticles.length, '');
+  // Indexed once all are in, so each article's related ones are chosen among all of them.
+  if (articles) await reindexArticles(db);
   const moderator = await findUserByEmail(db, DEMO_MODERATOR_EMAIL);
   const newest = await db
     .selectFrom('articles')

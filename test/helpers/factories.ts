@@ -10,6 +10,7 @@ import type { Db } from '../../src/db/database.ts';
 import { writeImageVariants } from '../../src/media/image-variants.ts';
 import { insertMedia } from '../../src/media/media.queries.ts';
 import type { MediaRow } from '../../src/media/media.table.ts';
+import { syncArticleSearch } from '../../src/search/sync-article-search.ts';
 import { insertSection } from '../../src/sections/section.queries.ts';
 import type { Section } from '../../src/sections/section.table.ts';
 import { hashPassword } from '../../src/users/password.ts';
@@ -126,6 +127,7 @@ export async function buildArticle(
     version: 1,
     ...overrides,
   });
+  await syncArticleSearch(db, article.id);
   await bumpContentVersion(db);
   return article;
 }
