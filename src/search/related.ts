@@ -70,21 +70,34 @@ export function cosine(a: Map<string, number>, b: Map<string, number>): number {
 }
 
 /**
- * The ids of the closest candidates, closest first: text similarity, plus a little for the same
- * section, shared tags and nearness in time.
+ * Weighs each vector's terms by how rare they are in the pool (source and candidates): a word
+ * most candidates share says little about which of them is close.
+ */
+function weighByRarity(vectors: Map<string, number>[]): Map<string, number>[] {
+  const df = new Map<string, number>();
+  for (const v of vectors) for (const term of v.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = vectors.length;
+  return vectors.map(
+    (v) => new Map([...v].map(([term, w]) => [term, w * Math.log(1 + n / df.get(term)!)])),
+  );
+}
+
+/**
+ * The ids of the closest candidates, closest first: text similarity (terms weighed by their
+ * rarity in the pool), plus a little for the same section, shared tags and nearness in time.
  */
 export function pickRelated(
   source: RelatedText,
   candidates: RelatedText[],
   count = RELATED_COUNT,
 ): number[] {
-  const vector = termVector(source);
+  const pool = candidates.filter((c) => c.id !== source.id);
+  const [vector, ...vectors] = weighByRarity([source, ...pool].map(termVector));
   const tags = new Set(source.tags);
   const at = Date.parse(source.publishedAt);
-  return candidates
-    .filter((c) => c.id !== source.id)
-    .map((c) => {
-      const similarity = cosine(vector, termVector(c));
+  return pool
+    .map((c, i) => {
+      const similarity = cosine(vector!, vectors[i]!);
       const sharedTags = c.tags.filter((t) => tags.has(t)).length;
       const days = Math.abs(at - Date.parse(c.publishedAt)) / 86_400_000 || 0;
       const score =
