@@ -296,7 +296,7 @@ for (const dialect of testDialects()) {
       });
 
       test('reindex rebuilds the index and related articles from nothing', async () => {
-        await deleteAllSearchDocuments(t.db);
+        await deleteAllSearchDocuments(t.db, dialect.name);
         await deleteAllRelated(t.db);
         assert.deepEqual((await search('attaques')).links, []);
         const steps: string[] = [];

@@ -26,7 +26,7 @@ export async function reindexArticles(
   const dialect = dialectOf(db);
   const total = await countPublished(db);
   await db.transaction().execute(async (trx) => {
-    await deleteAllSearchDocuments(trx);
+    await deleteAllSearchDocuments(trx, dialect);
     if (related) await deleteAllRelated(trx);
   });
   // Two passes: related articles are chosen from the whole index.

@@ -11,6 +11,8 @@ export interface SearchDocument {
   kicker: string;
   standfirst: string;
   body: string;
+  sectionId: number;
+  publishedAt: string;
 }
 
 /** A search result as the page needs it: the original text, for the excerpt. */
@@ -41,12 +43,16 @@ export async function upsertSearchDocument(
     // Folded in JS (unaccent may not be installable), stemmed by PostgreSQL's French config.
     const v = (text: string, weight: string) =>
       sql`setweight(to_tsvector('french', ${foldAccents(text)}), ${sql.lit(weight)})`;
-    await sql`insert into article_search (article_id, document)
-      values (${doc.articleId}, ${v(doc.title, 'A')} || ${v(doc.kicker, 'B')} || ${v(doc.standfirst, 'C')} || ${v(doc.body, 'D')})
-      on conflict (article_id) do update set document = excluded.document`.execute(db);
+    await sql`insert into article_search (article_id, document, section_id, published_at)
+      values (${doc.articleId}, ${v(doc.title, 'A')} || ${v(doc.kicker, 'B')} || ${v(doc.standfirst, 'C')} || ${v(doc.body, 'D')},
+        ${doc.sectionId}, ${doc.publishedAt})
+      on conflict (article_id) do update set document = excluded.document,
+        section_id = excluded.section_id, published_at = excluded.published_at`.execute(db);
     return;
   }
   await deleteSearchDocument(db, dialect, doc.articleId);
+  await sql`insert into article_search_meta (article_id, section_id, published_at)
+    values (${doc.articleId}, ${doc.sectionId}, ${doc.publishedAt})`.execute(db);
   await sql`insert into article_search (rowid, title, kicker, standfirst, body)
     values (${doc.articleId}, ${stems(doc.title)}, ${stems(doc.kicker)}, ${stems(doc.standfirst)}, ${stems(doc.body)})`.execute(
     db,
@@ -59,16 +65,22 @@ export async function deleteSearchDocument(
   dialect: DialectName,
   articleId: number,
 ): Promise<void> {
-  await (
-    dialect === 'postgres'
-      ? sql`delete from article_search where article_id = ${articleId}`
-      : sql`delete from article_search where rowid = ${articleId}`
-  ).execute(db);
+  if (dialect === 'postgres') {
+    await sql`delete from article_search where article_id = ${articleId}`.execute(db);
+    return;
+  }
+  await sql`delete from article_search where rowid = ${articleId}`.execute(db);
+  await sql`delete from article_search_meta where article_id = ${articleId}`.execute(db);
 }
 
 /** Empties the full-text index (before a rebuild). */
-export async function deleteAllSearchDocuments(db: DbOrTrx): Promise<void> {
-  await sql`delete from article_search`.execute(db);
+export async function deleteAllSearchDocuments(db: DbOrTrx, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`delete from article_search`.execute(db);
+    return;
+  }
+  await sql`insert into article_search (article_search) values ('delete-all')`.execute(db);
+  await sql`delete from article_search_meta`.execute(db);
 }
 
 /** How many articles the full-text index holds. */
@@ -85,24 +97,28 @@ function matchQuery(dialect: DialectName, terms: QueryTerm[], any: boolean): str
     : terms.map((t) => `"${t.stem}"`).join(any ? ' OR ' : ' ');
 }
 
-function source(dialect: DialectName): RawBuilder<unknown> {
-  return dialect === 'postgres'
-    ? sql`article_search f join articles a on a.id = f.article_id`
-    : sql`article_search join articles a on a.id = article_search.rowid`;
+/**
+ * The index's matches for a query, as `f(id, section_id, published_at[, score])`: the index
+ * holds only published articles, with their section and date, so counting and ranking never
+ * read `articles`. Score: higher is better on PostgreSQL (ts_rank_cd), lower on SQLite (bm25).
+ */
+function hits(dialect: DialectName, query: string, scored: boolean): RawBuilder<unknown> {
+  if (dialect === 'postgres') {
+    const q = sql`to_tsquery('french', ${query})`;
+    return sql`(select article_id as id, section_id, published_at
+      ${scored ? sql`, ts_rank_cd(document, ${q}) as score` : sql``}
+      from article_search where document @@ ${q}) f`;
+  }
+  // FTS5 wants its table's own name (no alias) in MATCH and bm25(), hence the subquery; `cross
+  // join` keeps the matches as the outer loop (SQLite's planner otherwise scans the whole side
+  // table and probes the index for each row: 50 ms for a word found in 3 articles of 50,000).
+  return sql`(select m.article_id as id, m.section_id, m.published_at
+      ${scored ? sql`, ${BM25} as score` : sql``}
+    from article_search cross join article_search_meta m on m.article_id = article_search.rowid
+    where article_search match ${query}) f`;
 }
 
-function matches(dialect: DialectName, query: string): RawBuilder<unknown> {
-  return dialect === 'postgres'
-    ? sql`f.document @@ to_tsquery('french', ${query})`
-    : sql`article_search match ${query}`;
-}
-
-// Higher is better on PostgreSQL (ts_rank_cd), lower on SQLite (bm25).
-function rank(dialect: DialectName, query: string): RawBuilder<unknown> {
-  return dialect === 'postgres'
-    ? sql`ts_rank_cd(f.document, to_tsquery('french', ${query}))`
-    : sql`${BM25}`;
-}
+const best = (dialect: DialectName) => (dialect === 'postgres' ? sql`desc` : sql`asc`);
 
 /** Published articles holding every term, best first, one page of them, and how many there are. */
 export async function searchLiveArticles(
@@ -116,25 +132,21 @@ export async function searchLiveArticles(
   }: { terms: QueryTerm[]; sectionId?: number | undefined; limit: number; offset: number },
 ): Promise<{ total: number; rows: SearchRow[] }> {
   const query = matchQuery(dialect, terms, false);
-  const where = sql`${matches(dialect, query)} and a.status = 'published'
-    ${sectionId === undefined ? sql`` : sql`and a.section_id = ${sectionId}`}`;
+  const inSection = sectionId === undefined ? sql`` : sql`where f.section_id = ${sectionId}`;
   const counted = await sql<{ n: number }>`select count(*) as n
-    from ${source(dialect)} where ${where}`.execute(db);
+    from ${hits(dialect, query, false)} ${inSection}`.execute(db);
   const total = Number(counted.rows[0]?.n ?? 0);
   if (total === 0 || offset >= total) return { total, rows: [] };
-  // Ranked on ids alone, then the page's ten rows read: sorting every match with its body
-  // would copy all those bodies into the sorter.
+  // Ranked in the index alone, then the page's ten rows read: sorting every match with its
+  // body would copy all those bodies into the sorter.
   const { rows } = await sql<SearchRow>`with top as (
-      select a.id, ${rank(dialect, query)} as score, a.published_at
-      from ${source(dialect)} where ${where}
-      order by score ${dialect === 'postgres' ? sql`desc` : sql`asc`}, a.published_at desc, a.id desc
+      select f.id, f.score, f.published_at from ${hits(dialect, query, true)} ${inSection}
+      order by f.score ${best(dialect)}, f.published_at desc, f.id desc
       limit ${limit} offset ${offset})
     select a.id, a.slug, a.kicker, a.title, a.standfirst, a.body, a.published_at,
       s.slug as section_slug, s.name as section_name
     from top join articles a on a.id = top.id join sections s on s.id = a.section_id
-    order by top.score ${dialect === 'postgres' ? sql`desc` : sql`asc`}, top.published_at desc, top.id desc`.execute(
-    db,
-  );
+    order by top.score ${best(dialect)}, top.published_at desc, top.id desc`.execute(db);
   return { total, rows };
 }
 
@@ -146,11 +158,11 @@ export async function listRelatedCandidateIds(
 ): Promise<number[]> {
   if (!terms.length) return [];
   const query = matchQuery(dialect, terms, true);
-  const { rows } = await sql<{ id: number }>`select a.id from ${source(dialect)}
-    where ${matches(dialect, query)} and a.status = 'published' and a.id <> ${articleId}
-    order by ${rank(dialect, query)} ${dialect === 'postgres' ? sql`desc` : sql`asc`}, a.published_at desc
+  const { rows } = await sql<{ id: number }>`select f.id from ${hits(dialect, query, true)}
+    where f.id <> ${articleId}
+    order by f.score ${best(dialect)}, f.published_at desc
     limit ${limit}`.execute(db);
-  return rows.map((r) => r.id);
+  return rows.map((r) => Number(r.id));
 }
 
 /** A batch of published article ids after `afterId`, in id order (for rebuilding). */
@@ -187,12 +199,14 @@ export async function listSearchSources(
   if (!ids.length) return [];
   const rows = await db
     .selectFrom('articles')
-    .select(['id', 'title', 'kicker', 'standfirst', 'body', 'status'])
+    .select(['id', 'title', 'kicker', 'standfirst', 'body', 'status', 'section_id', 'published_at'])
     .where('id', 'in', ids)
     .execute();
-  return rows.map(({ id, status, ...r }) => ({
+  return rows.map(({ id, status, section_id, published_at, ...r }) => ({
     articleId: id,
     ...r,
+    sectionId: section_id,
+    publishedAt: published_at ?? '',
     published: status === 'published',
   }));
 }

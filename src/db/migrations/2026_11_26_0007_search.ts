@@ -15,15 +15,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         c.primaryKey().references('articles.id').onDelete('cascade'),
       )
       .addColumn('document', sql`tsvector`, (c) => c.notNull())
+      // Copied from the article so that counting and ranking matches never read `articles`.
+      .addColumn('section_id', 'integer', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
       .execute();
     await sql`create index article_search_document_idx on article_search using gin (document)`.execute(
       db,
     );
   } else {
-    // rowid is the article id; each column holds the stems of that field, space-separated.
-    await sql`create virtual table article_search using fts5(title, kicker, standfirst, body, tokenize = 'ascii')`.execute(
+    // rowid is the article id; each column indexes the stems of that field. Contentless: the
+    // index keeps no copy of the text (excerpts come from `articles`). Section and date sit in a
+    // small table beside it, so counting and ranking matches never read the rows of `articles`,
+    // which carry the bodies (on 50,000 articles that join was most of a query's time).
+    await sql`create virtual table article_search using fts5(title, kicker, standfirst, body, content = '', contentless_delete = 1, tokenize = 'ascii')`.execute(
       db,
     );
+    await db.schema
+      .createTable('article_search_meta')
+      .addColumn('article_id', 'integer', (c) =>
+        c.primaryKey().references('articles.id').onDelete('cascade'),
+      )
+      .addColumn('section_id', 'integer', (c) => c.notNull())
+      .addColumn('published_at', 'text', (c) => c.notNull())
+      .execute();
   }
   await db.schema
     .createTable('article_related')
@@ -48,4 +62,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('article_related').execute();
   await db.schema.dropTable('article_search').execute();
+  await db.schema.dropTable('article_search_meta').ifExists().execute();
 }
