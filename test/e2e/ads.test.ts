@@ -9,16 +9,12 @@ import { defaultSlots } from '../../src/ads/default-slots.ts';
 import type { ArticleRow } from '../../src/articles/article.table.ts';
 import { bumpContentVersion } from '../../src/cache/content-version.queries.ts';
 import { buildArticle, buildImage, buildSection } from '../helpers/factories.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
+import { launchBrowser, PHONE_UA, viewports } from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
 // Layout is the same whatever the database, so the browser checks run on SQLite only.
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
 
-// Headless Chromium names itself « HeadlessChrome », which the counting rightly takes for a
-// robot; the reader here is a phone browser.
-const PHONE_UA =
-  'Mozilla/5.0 (Linux; Android 13; Tecno) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
 const BODY = Array.from(
   { length: 8 },
   (_, i) =>

@@ -2,15 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemo } from '../../src/seed/seed.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
-import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
-
-const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
-
-// HeadlessChrome is a robot to the ad counting; readers on a budget phone look like this.
-const PHONE_UA =
-  'Mozilla/5.0 (Linux; Android 13; Tecno) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
+import { PHONE_UA, viewports } from '../helpers/browser.ts';
+import { latestArticlePath, startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
 
 const BUDGET = 30_000;
 
@@ -32,31 +25,17 @@ async function meter(page: Page) {
 }
 
 describe('the light edition in Chromium', () => {
-  let t: TestApp;
+  let site: DemoSite;
   let browser: Browser;
   let base: string;
   let articlePath: string;
 
   before(async () => {
-    t = await createTestApp(sqlite, { now: new Date().toISOString() });
-    await seedDemo({ db: t.db, dataDir: t.dataDir, clock: t.clock });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = t.app.server.address() as { port: number };
-    base = `http://127.0.0.1:${port}`;
-    const lead = await t.db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .select(['a.slug', 's.slug as section'])
-      .where('a.image_id', 'is not', null)
-      .orderBy('a.published_at', 'desc')
-      .executeTakeFirstOrThrow();
-    articlePath = `/${lead.section}/${lead.slug}`;
-    browser = await launchBrowser();
+    site = await startDemoSite();
+    ({ browser, base } = site);
+    articlePath = await latestArticlePath(site.t.db, { withPhoto: true });
   });
-  after(async () => {
-    await browser?.close();
-    await t.close();
-  });
+  after(() => site?.close());
 
   test('a light article weighs under 30 KB on a phone and fetches its photo only on tap', async () => {
     const context = await browser.newContext({ viewport: viewports.phone, userAgent: PHONE_UA });

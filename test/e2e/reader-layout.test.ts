@@ -3,38 +3,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../src/seed/seed.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
-import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
-
-// Layout is the same whatever the database, so the browser checks run on SQLite only.
-const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
+import { viewports } from '../helpers/browser.ts';
+import { latestArticlePath, startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
 
 describe('reader pages in Chromium', () => {
-  let t: TestApp;
+  let site: DemoSite;
   let browser: Browser;
   let base: string;
   let articlePath: string;
 
   before(async () => {
-    t = await createTestApp(sqlite, { now: new Date().toISOString() });
-    await seedDemo({ db: t.db, dataDir: t.dataDir, clock: t.clock });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = t.app.server.address() as { port: number };
-    base = `http://127.0.0.1:${port}`;
-    const lead = await t.db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .select(['a.slug', 's.slug as section'])
-      .orderBy('a.published_at', 'desc')
-      .executeTakeFirstOrThrow();
-    articlePath = `/${lead.section}/${lead.slug}`;
-    browser = await launchBrowser();
+    site = await startDemoSite();
+    ({ browser, base } = site);
+    articlePath = await latestArticlePath(site.t.db);
   });
-  after(async () => {
-    await browser?.close();
-    await t.close();
-  });
+  after(() => site?.close());
 
   for (const [name, viewport] of Object.entries(viewports)) {
     test(`home, section and article pages fit a ${name} screen (${viewport.width} px) without scrolling sideways`, async () => {

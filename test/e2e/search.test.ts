@@ -2,34 +2,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../src/seed/seed.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
-import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
+import { PHONE_UA, viewports } from '../helpers/browser.ts';
+import { startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
 
 // Search behaves the same on both databases (test/search.test.ts); the journey runs on SQLite.
-const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
-
-// Headless Chromium names itself « HeadlessChrome », which the site takes for a robot.
-const PHONE_UA =
-  'Mozilla/5.0 (Linux; Android 13; Tecno) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
-
 describe('search in Chromium', () => {
-  let t: TestApp;
+  let site: DemoSite;
   let browser: Browser;
   let base: string;
 
   before(async () => {
-    t = await createTestApp(sqlite, { now: new Date().toISOString() });
-    await seedDemo({ db: t.db, dataDir: t.dataDir, clock: t.clock });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = t.app.server.address() as { port: number };
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchBrowser();
+    site = await startDemoSite();
+    ({ browser, base } = site);
   });
-  after(async () => {
-    await browser?.close();
-    await t.close();
-  });
+  after(() => site?.close());
 
   test('on a phone, a reader searches from the header, sees ranked results with highlights and opens one', async () => {
     const context = await browser.newContext({ viewport: viewports.phone, userAgent: PHONE_UA });
