@@ -2,12 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedPage, EncodableBody, SiteSnapshot } from '../cache/page-cache.ts';
 import type { RouteDeps } from './deps.ts';
 import { notFound } from './errors.ts';
-import type { MovedTo } from './page.ts';
-
-// The same policy as reader pages: browsers revalidate (a 304 when nothing changed), CDNs keep
-// a minute and purge by Surrogate-Key.
-const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
-const CDN_CACHE_CONTROL = 'max-age=60, stale-while-revalidate=600';
+import { CDN_CACHE_CONTROL, pickEncoding, READER_CACHE_CONTROL, type MovedTo } from './page.ts';
 
 /**
  * Serves a machine-readable reader document (a feed, a sitemap, robots.txt) through the page
@@ -44,14 +39,14 @@ export async function sendCachedText(
   reply
     .header('content-type', doc.contentType)
     .header('vary', 'Accept-Encoding')
-    .header('cache-control', CACHE_CONTROL)
+    .header('cache-control', READER_CACHE_CONTROL)
     .header('cdn-cache-control', CDN_CACHE_CONTROL)
     .header('surrogate-control', CDN_CACHE_CONTROL)
     .header('etag', cached.etag)
     .header('surrogate-key', cached.surrogateKeys);
   if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
-  const accept = request.headers['accept-encoding'] ?? '';
-  const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : undefined;
+  // The same policy as reader pages: browsers revalidate, CDNs keep a minute (see page.ts).
+  const encoding = pickEncoding(request.headers['accept-encoding']);
   if (!encoding) return reply.send(body.body);
   return reply.header('content-encoding', encoding).send(await deps.cache.encoded(body, encoding));
 }

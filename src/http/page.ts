@@ -45,8 +45,8 @@ export async function sendPrivatePage(
 
 // Browsers revalidate every time (a 304 when nothing changed), so a reader never sees an old
 // thread or an old story; CDNs keep pages a minute and purge them by Surrogate-Key.
-const READER_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
-const CDN_CACHE_CONTROL = 'max-age=60, stale-while-revalidate=600';
+export const READER_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
+export const CDN_CACHE_CONTROL = 'max-age=60, stale-while-revalidate=600';
 
 /** What a cached page's render returns when the page lives at another address. */
 export interface MovedTo {
@@ -217,7 +217,8 @@ function writeRaw(
 
 const gzipAsync = promisify(gzip);
 
-function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
+/** The compression to answer with, from the request's Accept-Encoding (brotli first). */
+export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
   if (!accept) return undefined;
   if (/\bbr\b/.test(accept)) return 'br';
   if (/\bgzip\b/.test(accept)) return 'gzip';
