@@ -5,6 +5,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { newsroomRoutes } from './admin/newsroom.routes.ts';
 import { articleRoutes } from './articles/article.routes.ts';
 import { createFormStamper } from './comments/comment-slots.tsx';
@@ -80,6 +81,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rewriteUrl: (request) => stripLitePrefix(request.url ?? '/'),
   });
   app.decorateRequest('user', null);
+  // Every route declares its params, query and body as zod schemas (fastify-type-provider-zod);
+  // what does not fit is a 400 (a 404 for a malformed id in the path) in the reader's language.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
 
   // Ad counts are written in batches, off the page views' path; the last batch on close.
   const flushAds = () =>

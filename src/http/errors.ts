@@ -24,6 +24,7 @@ export class AppError extends Error {
 
 export const notFound = (): AppError => new AppError('not_found');
 export const forbidden = (): AppError => new AppError('forbidden');
+export const badRequest = (): AppError => new AppError('bad_request');
 
 /** The title and text shown to a person for an error code, in their language. */
 export function errorMessage(
@@ -40,6 +41,7 @@ export function errorMessage(
     case 'too_many':
       return { title: t.tooManyTitle, text: t.tooManyText };
     case 'bad_request':
+      return { title: t.badRequestTitle, text: t.badRequestText };
     case 'server':
       return { title: t.serverErrorTitle, text: t.serverErrorText };
   }
@@ -48,8 +50,10 @@ export function errorMessage(
 /** Maps any thrown value (ours, Fastify's or a plugin's) onto the catalogue. */
 export function classifyError(error: unknown): { status: number; code: AppErrorCode | 'server' } {
   if (error instanceof AppError) return { status: error.statusCode, code: error.code };
-  const e = error as { statusCode?: number; code?: string };
+  const e = error as { statusCode?: number; code?: string; validationContext?: string };
   if (e.code?.startsWith('FST_CSRF')) return { status: 403, code: 'csrf' };
+  // A path whose id does not fit its route names nothing that exists.
+  if (e.validationContext === 'params') return { status: 404, code: 'not_found' };
   if (e.statusCode === 404) return { status: 404, code: 'not_found' };
   if (e.statusCode === 429) return { status: 429, code: 'too_many' };
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)

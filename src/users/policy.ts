@@ -2,6 +2,7 @@ import type { Role } from './user.table.ts';
 
 export type Action =
   | 'view-newsroom'
+  | 'write-articles'
   | 'moderate'
   | 'edit-comment-settings'
   | 'view-outbox'
@@ -13,6 +14,7 @@ export type Action =
 
 const allowed: Record<Action, readonly Role[]> = {
   'view-newsroom': ['admin', 'editor', 'author', 'moderator'],
+  'write-articles': ['admin', 'editor', 'author'],
   moderate: ['admin', 'editor', 'moderator'],
   'edit-comment-settings': ['admin', 'editor'],
   'view-outbox': ['admin', 'editor'],

@@ -29,6 +29,9 @@ const fr = {
   backHome: 'Retour à l’accueil',
   serverErrorTitle: 'Une erreur est survenue',
   serverErrorText: 'Nous n’avons pas pu afficher cette page. Réessayez dans quelques instants.',
+  badRequestTitle: 'Demande invalide',
+  badRequestText:
+    'La demande envoyée n’a pas la forme attendue. Revenez à la page précédente et réessayez.',
   forbiddenTitle: 'Accès refusé',
   forbiddenText: 'Vous n’avez pas les droits nécessaires pour cette page.',
   csrfTitle: 'Formulaire expiré',
@@ -108,6 +111,8 @@ const en: Strings = {
   backHome: 'Back to the home page',
   serverErrorTitle: 'Something went wrong',
   serverErrorText: 'We could not show this page. Please try again in a moment.',
+  badRequestTitle: 'Invalid request',
+  badRequestText: 'The request sent was not in the expected form. Go back and try again.',
   forbiddenTitle: 'Access denied',
   forbiddenText: 'You do not have the rights needed for this page.',
   csrfTitle: 'Form expired',
