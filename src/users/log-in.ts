@@ -64,25 +64,22 @@ export async function logIn(
   return { ok: true, token, expiresAt };
 }
 
+// When admitted, `pauses` follows the order of the keys: the pause the attempt opened on each.
 type Counted =
   | { admitted: false; until: Date }
-  /** `pauses` follows the order of the keys: the pause this attempt opened on each, if any. */
   | { admitted: true; pauses: { key: string; until: Date | null }[] };
 
 /** Counts an attempt on every key in one transaction: admitted on all of them, or refused. */
 async function countLoginAttempt(db: Db, keys: ThrottleKey[], now: Date): Promise<Counted> {
   return db.transaction().execute(async (trx) => {
-    const rows = new Map(
-      (
-        await lockLoginAttempts(
-          trx,
-          keys.map((k) => k.key),
-          now,
-        )
-      ).map((row) => [row.key, row]),
+    const rows = await lockLoginAttempts(
+      trx,
+      keys.map((k) => k.key),
+      now,
     );
+    const byKey = new Map(rows.map((row) => [row.key, row]));
     const outcomes = keys.map(({ key, rule }) => {
-      const row = rows.get(key)!;
+      const row = byKey.get(key)!;
       const state = {
         failures: Number(row.failures),
         lastFailedAt: new Date(row.last_failed_at),
