@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import type { DialectName } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { ErrorPage } from './http/error.pages.tsx';
+import { warnOnUntrustedProxy } from './http/forwarded-warning.ts';
 import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rewriteUrl: (request) => stripLitePrefix(request.url ?? '/'),
   });
   app.decorateRequest('user', null);
+  warnOnUntrustedProxy(app, config.trustProxy);
   // Every route declares its params, query and body as zod schemas (fastify-type-provider-zod);
   // what does not fit is a 400 (a 404 for a malformed id in the path) in the reader's language.
   app.setValidatorCompiler(validatorCompiler);
