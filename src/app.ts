@@ -2,6 +2,7 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
@@ -20,6 +21,7 @@ import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
 import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
+import { helmetOptions, isHttpsSite, privateSideHeaders } from './http/security-headers.ts';
 import { ogImageRoutes } from './media/og-image.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
@@ -112,10 +114,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(lite(ctx, await renderDocument(ErrorPage({ ctx, ...message }))));
   });
 
+  // First, so every response carries the security headers, error pages included. Helmet sets
+  // them on the raw response, where pages written straight to the socket find them too.
+  await app.register(fastifyHelmet, helmetOptions(config, 'reader'));
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/' },
+    cookieOpts: {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      // Like the session cookie (secureCookies in http/auth.ts): behind HTTPS, always.
+      secure: isHttpsSite(config) ? true : 'auto',
+    },
   });
   await app.register(fastifyStatic, {
     root: path.join(config.dataDir, 'media'),
@@ -151,10 +163,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [feedRoutes, sitemapRoutes, authorRoutes, tagRoutes])
     await app.register(routes, deps);
   await app.register(commentRoutes, deps);
-  await app.register(loginRoutes, deps);
-  await app.register(accountLinkRoutes, deps);
-  await app.register(advertiserReportRoutes, deps);
-  await app.register(newsroomRoutes, deps);
+  // The private side (newsroom, sign-in, account links, advertisers' reports): never framed.
+  await app.register(async (privateSide) => {
+    privateSide.addHook('onRoute', privateSideHeaders(config));
+    await privateSide.register(loginRoutes, deps);
+    await privateSide.register(accountLinkRoutes, deps);
+    await privateSide.register(advertiserReportRoutes, deps);
+    await privateSide.register(newsroomRoutes, deps);
+  });
 
   return app;
 }
