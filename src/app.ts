@@ -4,7 +4,12 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { sql } from 'kysely';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { newsroomRoutes } from './admin/newsroom.routes.ts';
@@ -21,7 +26,12 @@ import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
 import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
-import { helmetOptions, isHttpsSite, privateSideHeaders } from './http/security-headers.ts';
+import {
+  helmetOptions,
+  isHttpsSite,
+  privateSideHeaders,
+  probeHelmetHeaders,
+} from './http/security-headers.ts';
 import { ogImageRoutes } from './media/og-image.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
@@ -70,7 +80,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
   };
 
-  const app = Fastify({
+  const readerHeaders = helmetOptions(config, 'reader');
+  const beforeRouting = await probeHelmetHeaders(readerHeaders);
+  const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
     // Two log lines per page view cost more than the page itself; access logs belong to the
     // proxy or CDN. Errors are still logged by the error handler.
@@ -81,6 +93,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // `/lite/x` is the light edition of `/x`: one set of routes serves both (see http/edition.ts).
     rewriteUrl: (request) => stripLitePrefix(request.url ?? '/'),
+    // A path that is not valid URL encoding is refused before any hook runs (helmet's included):
+    // the headers helmet would send are added here, and the error handler renders the 400 page.
+    frameworkErrors: (error, request, reply: FastifyReply) =>
+      app.errorHandler(error, request, reply.headers(beforeRouting)),
   });
   app.decorateRequest('user', null);
   // Every route declares its params, query and body as zod schemas (fastify-type-provider-zod);
@@ -116,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // First, so every response carries the security headers, error pages included. Helmet sets
   // them on the raw response, where pages written straight to the socket find them too.
-  await app.register(fastifyHelmet, helmetOptions(config, 'reader'));
+  await app.register(fastifyHelmet, readerHeaders);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {

@@ -185,6 +185,8 @@ for (const dialect of testDialects()) {
         ['404 page', await t.app.inject('/nulle-part')],
         ['light 404 page', await t.app.inject('/lite/nulle-part')],
         ['400 page', await t.app.inject(`/articles/abc/commentaires`)],
+        ['bad URL encoding', await t.app.inject('/%E0%A4%A')],
+        ['light, bad URL encoding', await t.app.inject('/lite/politique/%E0%A4%A')],
         ['style sheet', await t.app.inject(css)],
         ['photo', await t.app.inject(`/media/${mediaFile}`)],
         ['missing photo', await t.app.inject('/media/absent.jpg')],
@@ -203,6 +205,7 @@ for (const dialect of testDialects()) {
       assert.equal(statuses['article, 304'], 304);
       assert.equal(statuses['feed, 304'], 304);
       assert.equal(statuses['404 page'], 404);
+      assert.equal(statuses['bad URL encoding'], 400);
       assert.equal(statuses['photo'], 200);
       assert.equal(statuses['share image'], 200);
     });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { FastifyHelmetOptions } from '@fastify/helmet';
-import type { RouteOptions } from 'fastify';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import Fastify, { type RouteOptions } from 'fastify';
 import type { Config } from '../config.ts';
 import { inlineScripts, inlineStyles } from '../web/inline-code.ts';
 
@@ -45,8 +45,8 @@ export function cspDirectives(side: SiteSide): Record<string, string[]> {
 
 /**
  * Every security header of one side, as @fastify/helmet options: the one definition, used for
- * Fastify replies and, through the raw response helmet writes them on, for pages the page
- * cache sends straight to the socket.
+ * Fastify replies, for the pages the page cache sends straight to the socket (helmet writes the
+ * headers on the raw response), and for the few refusals made before routing (probeHelmetHeaders).
  */
 export function helmetOptions(
   config: Pick<Config, 'publicUrl'>,
@@ -75,4 +75,25 @@ export function privateSideHeaders(config: Pick<Config, 'publicUrl'>) {
   return (route: RouteOptions): void => {
     route.config = { ...route.config, helmet } as RouteOptions['config'];
   };
+}
+
+/**
+ * The headers helmet sends with these options, read once at start-up from a probe: for the
+ * requests Fastify refuses before any hook runs (a path that is not valid URL encoding, an
+ * overlong path parameter), which helmet never sees.
+ */
+export async function probeHelmetHeaders(
+  options: FastifyHelmetOptions,
+): Promise<Record<string, string>> {
+  const probe = Fastify({ logger: false });
+  await probe.register(fastifyHelmet, options);
+  probe.get('/', () => '');
+  const res = await probe.inject('/');
+  await probe.close();
+  const skip = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+  return Object.fromEntries(
+    Object.entries(res.headers)
+      .filter(([name]) => !skip.has(name))
+      .map(([name, value]) => [name, String(value)]),
+  );
 }
