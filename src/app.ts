@@ -80,8 +80,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
   };
 
-  const readerHeaders = helmetOptions(config, 'reader');
-  const beforeRouting = await probeHelmetHeaders(readerHeaders);
+  const readerHelmet = helmetOptions(config, 'reader');
+  const beforeRouting = await probeHelmetHeaders(readerHelmet);
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
     // Two log lines per page view cost more than the page itself; access logs belong to the
@@ -132,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // First, so every response carries the security headers, error pages included. Helmet sets
   // them on the raw response, where pages written straight to the socket find them too.
-  await app.register(fastifyHelmet, readerHeaders);
+  await app.register(fastifyHelmet, readerHelmet);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {
