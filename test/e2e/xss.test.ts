@@ -30,6 +30,7 @@ import {
   allPayloadsIn,
   group,
   groupCount,
+  packed,
   seedXssSite,
   type XssGroup,
 } from '../helpers/xss-site.ts';
@@ -104,8 +105,8 @@ function xssSuite(dialect: TestDialect) {
         await t.db
           .updateTable('ad_slots')
           .set({
-            house_title: group(k % groupCount, F.houseTitle),
-            house_text: group(k % groupCount, F.houseText),
+            house_title: allPayloadsIn(slots.length, F.houseTitle)[k]!,
+            house_text: allPayloadsIn(slots.length, F.houseText)[k]!,
           })
           .where('id', '=', slot.id)
           .execute();
@@ -151,18 +152,8 @@ function xssSuite(dialect: TestDialect) {
     test('search: results, excerpts and the query echoed back', async () => {
       for (const q of ['dounze', 'script onerror', 'javascript', 'svg onload img', 'xss'])
         await visit(r, `${base}/recherche?q=${uri(q)}`, `search ${q}`, rec);
-      // Short queries (under the length limit) packed with payloads, then whole groups.
-      const queries: string[] = [];
-      let current = '';
-      for (let i = 0; i < payloads.length; i++) {
-        const text = payloadText(i, F.searchQuery);
-        if (current && current.length + text.length + 1 > 200) {
-          queries.push(current);
-          current = '';
-        }
-        current = current ? `${current} ${text}` : text;
-      }
-      if (current) queries.push(current);
+      // Queries under the length limit, packed with payloads, then whole groups.
+      const queries = packed(F.searchQuery, 200);
       // A sample through the results page; the long queries below echo every payload.
       const step = Math.ceil(queries.length / 12);
       for (const [k, q] of queries.filter((_, k) => k % step === 0).entries())
@@ -180,35 +171,38 @@ function xssSuite(dialect: TestDialect) {
     test('forms that echo what was sent: comment, login, error pages with the payload in the URL', async () => {
       // Each answer is the article again, with a fresh form stamp: the next post goes from it.
       await visit(r, `${base}${groups[0]!.articlePath}`, 'article before commenting', rec);
-      for (const [g, x] of groups.entries()) {
+      // Names and emails come back cut to 500 characters: as many posts as that takes.
+      const names = packed(F.echoName, 500);
+      const emails = packed(F.echoEmail, 500);
+      for (let k = 0; k < Math.max(names.length, emails.length); k++) {
+        const x = groups[k % groupCount]!;
         t.clock.advance(5000);
         await submitFrom(
           r,
           `/articles/${x.articleId}/commentaires`,
           {
-            name: group(g, F.echoName),
-            email: group(g, F.echoEmail),
-            body: group(g, F.echoBody, '\n\n'),
+            name: names[k] ?? '',
+            email: emails[k] ?? '',
+            body: group(k % groupCount, F.echoBody, '\n\n'),
             parent: String(x.threadCommentId),
             website: '',
           },
-          `comment form echo ${g}`,
+          `comment form echo ${k}`,
           rec,
         );
       }
-      for (let g = 0; g < groupCount; g++) {
-        await visit(r, `${base}/login?next=${uri(group(g, F.loginNext))}`, `login next ${g}`, rec);
+      // The login form keeps the email (at most 320 characters) when the password is wrong.
+      await visit(r, `${base}/login`, 'login', rec);
+      for (const [k, email] of packed(F.loginEmail, 320).entries())
         await submitFrom(
           r,
           '/login',
-          {
-            email: group(g, F.loginEmail),
-            password: 'wrong password',
-            next: group(g, F.loginNext),
-          },
-          `login email echo ${g}`,
+          { email, password: 'wrong password', next: group(k % groupCount, F.loginNext) },
+          `login email echo ${k}`,
           rec,
         );
+      for (let g = 0; g < groupCount; g++) {
+        await visit(r, `${base}/login?next=${uri(group(g, F.loginNext))}`, `login next ${g}`, rec);
         const path = uri(group(g, F.errorPath));
         await visit(r, `${base}/${path}`, `error page ${g}`, rec, { expectOk: false });
         await visit(
@@ -237,7 +231,9 @@ function xssSuite(dialect: TestDialect) {
         '/admin/reglages',
       ])
         await visit(n, base + path, path, rec);
-      for (const [k, q] of allPayloadsIn(3, F.adminSearch).entries())
+      const titleQueries = packed(F.adminSearch, 200);
+      const every = Math.ceil(titleQueries.length / 6);
+      for (const [k, q] of titleQueries.filter((_, k) => k % every === 0).entries())
         await visit(
           n,
           `${base}/admin/articles?q=${uri(q)}&etat=${uri(q)}`,
@@ -470,6 +466,54 @@ function xssSuite(dialect: TestDialect) {
     test('feeds and sitemaps carry no markup but the sanitized bodies', async () => {
       await feeds('feeds');
       clean('feeds');
+    });
+
+    test('every field written was shown on some page, every payload in it', () => {
+      const seen = new Map<number, Set<number>>();
+      for (const id of rec.idsSeen) {
+        const field = id % 100;
+        if (!seen.has(field)) seen.set(field, new Set());
+        seen.get(field)!.add(Math.floor(id / 100));
+      }
+      // Not echoed by design: `next` is reduced to a safe path, a 404 does not repeat the
+      // address, link fields hold only what the forms accept.
+      const notShown = new Set<number>([F.loginNext, F.errorPath, F.linkUrl]);
+      // Sampled: a few packed queries through the results and list pages.
+      // A query over 200 characters gets the help page, and section forms keep the first part of
+      // a name or slug: these fields see a sample.
+      const sampled = new Set<number>([F.adminSearch, F.searchQuery, F.sectionForm, F.sectionSlug]);
+      const missing = Object.entries(F)
+        .filter(([, field]) => !notShown.has(field) && !seen.has(field))
+        .map(([name]) => name);
+      assert.deepEqual(missing, [], 'fields never seen in a page');
+      // Obfuscated calls (entities, \u escapes) are not counted, so "nearly all" payloads per field.
+      const thin = [...seen]
+        .filter(
+          ([field, set]) =>
+            !notShown.has(field) && !sampled.has(field) && set.size < payloads.length * 0.8,
+        )
+        .map(([field, set]) => `${field}: ${set.size}`);
+      assert.deepEqual(thin, [], 'fields where few payloads reached a page');
+    });
+
+    test('the detectors see a payload that runs (control, on a page that does not escape)', async () => {
+      const control = createRecorder();
+      const context = await browser.newContext();
+      await installHook(context, control);
+      const page = await context.newPage();
+      const unsafe = [0, 10, 17].map((i) => payloadText(i, 99)).join('');
+      const dialog = payloads.findIndex((x) => x.category === 'dialog');
+      await page.route(`${base}/control`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!DOCTYPE html><title>x</title>${unsafe}${payloadText(dialog, 99)}<a href="javascript:${'__xss'}(9999)">x</a>`,
+        }),
+      );
+      await visit(page, `${base}/control`, 'control', control);
+      await context.close();
+      const kinds = new Set(control.findings.map((f) => f.kind));
+      assert.deepEqual([...kinds].sort(), ['dialog', 'dom', 'executed', 'raw']);
+      assert.ok(control.findings.some((f) => f.kind === 'executed' && f.id === 99));
     });
   });
 }

@@ -62,7 +62,6 @@ export const F = {
   articleSlug: 48,
   sectionSlug: 49,
   linkUrl: 50,
-  houseUrl: 51,
   moderationReason: 52,
   editorTitle: 53,
   editorBody: 54,
@@ -101,6 +100,22 @@ export function allPayloadsIn(parts: number, field: number): string[] {
       .map((_, j) => payloadText(k * size + j, field))
       .join(' '),
   );
+}
+
+/** Every payload for one field, packed into values of at most `max` characters (form limits). */
+export function packed(field: number, max: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (let i = 0; i < payloads.length; i++) {
+    const text = payloadText(i, field);
+    if (current && current.length + text.length + 1 > max) {
+      out.push(current);
+      current = '';
+    }
+    current = current ? `${current} ${text}` : text;
+  }
+  if (current) out.push(current);
+  return out;
 }
 
 /** What was written, to know what to visit. */
