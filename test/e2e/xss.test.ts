@@ -244,14 +244,14 @@ function xssSuite(dialect: TestDialect) {
       for (const m of mails.slice(0, 3))
         await visit(n, `${base}/admin/courriels/${m.id}`, `mail ${m.id}`, rec);
       for (const [g, x] of groups.entries()) {
-        await n.goto(`${base}/admin/articles/${x.articleId}`);
+        const editor = await n.goto(`${base}/admin/articles/${x.articleId}`);
         // The live preview: the editor's script puts the server's rendering into the page.
         await n.waitForFunction(
           () => (document.querySelector('[data-preview="body"]')?.innerHTML.length ?? 0) > 0,
           undefined,
           { timeout: 10_000 },
         );
-        await auditPage(n, `editor ${g}`, rec, null);
+        await auditPage(n, `editor ${g}`, rec, editor);
         await visit(n, `${base}/admin/articles/${x.articleId}/versions`, `revisions ${g}`, rec);
         await visit(
           n,
