@@ -1,5 +1,6 @@
 import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import {
   MAX_UPLOAD_BYTES,
@@ -35,12 +36,17 @@ export async function registerUploadForms(
   });
 }
 
+/** A form field that carries a file (as the multipart hook leaves it), in a body schema. */
+export const fileField = z
+  .custom<UploadedFile>(
+    (value) =>
+      typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).data),
+  )
+  .optional();
+
 /** The file a form field carries; undefined when none was chosen (browsers then send it empty). */
-export function uploadedFile(value: unknown): UploadedFile | undefined {
-  const file = value as UploadedFile | null | undefined;
-  return typeof file === 'object' && file !== null && Buffer.isBuffer(file.data) && file.data.length
-    ? file
-    : undefined;
+export function uploadedFile(file: UploadedFile | undefined): UploadedFile | undefined {
+  return file?.data.length ? file : undefined;
 }
 
 /** Stores a file sent with a form in the media library (see uploadMedia), or says why not. */
