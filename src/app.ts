@@ -3,7 +3,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import { sql } from 'kysely';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { newsroomRoutes } from './admin/newsroom.routes.ts';
@@ -48,6 +53,8 @@ export interface AppOptions {
   cache?: PageCache;
   /** Ad delivery; tests pass one with a seeded random source. */
   ads?: AdDelivery;
+  /** Sees every route as it is registered: the route census test lists them with it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP application: plugins, reader routes, newsroom routes and error pages. */
@@ -81,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rewriteUrl: (request) => stripLitePrefix(request.url ?? '/'),
   });
   app.decorateRequest('user', null);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // Every route declares its params, query and body as zod schemas (fastify-type-provider-zod);
   // what does not fit is a 400 (a 404 for a malformed id in the path) in the reader's language.
   app.setValidatorCompiler(validatorCompiler);
