@@ -98,6 +98,15 @@ for (const dialect of testDialects()) {
           refused(await modo.get(url), `GET ${url}`);
           tried++;
         }
+      // HEAD routes are made from the GET ones, and take their policy.
+      for (const rest of rests) {
+        const head = await t.app.inject({
+          method: 'HEAD',
+          url: `/admin/articles${rest}`,
+          headers: { cookie: modo.cookie },
+        });
+        assert.equal(head.statusCode, 403, `HEAD /admin/articles${rest}`);
+      }
       assert.ok(tried >= 80, `${tried} requests`);
     });
 

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { slugify } from '../articles/slug.ts';
@@ -80,14 +79,13 @@ export const adReportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
  * whoever holds the link sees that one campaign, and search engines and Referer headers never
  * learn the address.
  */
-export const advertiserReportRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const advertiserReportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex, nofollow');
   });
 
-  app.get('/annonceurs/rapport/:key', async (request, reply) => {
-    const params = keyParams.safeParse(request.params);
-    const campaign = params.success && (await findReportCampaignByKey(deps.db, params.data.key));
+  app.get('/annonceurs/rapport/:key', { schema: { params: keyParams } }, async (request, reply) => {
+    const campaign = await findReportCampaignByKey(deps.db, request.params.key);
     if (!campaign) throw notFound();
     const ctx = await pageContext(deps, request);
     const report = await loadReport(deps.db, campaign, {
