@@ -181,17 +181,26 @@ for (const dialect of testDialects()) {
         );
         assert.match(res.body, /Demande invalide/, url);
       }
-      const json = await t.app.inject({
-        method: 'POST',
-        url: '/admin/rubriques',
-        headers: {
-          cookie: admin.cookie,
-          'content-type': 'application/json',
-          'x-csrf-token': token,
-        },
-        payload: '[1,2,3]',
-      });
-      assert.equal(json.statusCode, 400);
+      // JSON bodies of every shape but the form's, with the token in a header.
+      const wrongField: Record<string, string> = {
+        '/admin/rubriques': '{"name":5}',
+        [`/admin/articles/${draft.id}`]: '{"title":{"a":1}}',
+        '/admin/moderation/decider': '{"decision":["approve:1:pending"]}',
+      };
+      for (const [url, field] of Object.entries(wrongField))
+        for (const payload of ['[1,2,3]', 'null', '5', '"texte"', field]) {
+          const res = await t.app.inject({
+            method: 'POST',
+            url,
+            headers: {
+              cookie: admin.cookie,
+              'content-type': 'application/json',
+              'x-csrf-token': token,
+            },
+            payload,
+          });
+          assert.equal(res.statusCode, 400, `POST ${url} ${payload}: ${res.statusCode}`);
+        }
     });
 
     test('a malformed multipart body to the media library or the settings is a 400 or 413 page', async () => {
