@@ -9,6 +9,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type RouteOptions,
 } from 'fastify';
 import { sql } from 'kysely';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -61,6 +62,8 @@ export interface AppOptions {
   cache?: PageCache;
   /** Ad delivery; tests pass one with a seeded random source. */
   ads?: AdDelivery;
+  /** Sees every route as it is registered: the route census test lists them with it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP application: plugins, reader routes, newsroom routes and error pages. */
@@ -101,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorateRequest('user', null);
   warnOnUntrustedProxy(app, config.trustProxy);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // Every route declares its params, query and body as zod schemas (fastify-type-provider-zod);
   // what does not fit is a 400 (a 404 for a malformed id in the path) in the reader's language.
   app.setValidatorCompiler(validatorCompiler);
