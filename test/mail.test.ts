@@ -14,6 +14,8 @@ import {
   insertOutboxMail,
   listMails,
   markMailFailed,
+  markMailRetry,
+  markMailSent,
 } from '../src/mail/outbox.queries.ts';
 import type { OutboxMail } from '../src/mail/outbox.table.ts';
 import { NOT_WANTED_REASON, sendOutboxJob } from '../src/mail/send-outbox.ts';
@@ -53,6 +55,37 @@ describe('mail backoff', () => {
     assert.equal(isPermanentFailure({ responseCode: 535, command: 'AUTH PLAIN' }), false);
     assert.equal(isPermanentFailure(new Error('ECONNREFUSED')), false);
     assert.equal(isPermanentFailure(null), false);
+  });
+
+  test('a 5xx answer to DATA is permanent too, a 4xx one is not', () => {
+    assert.equal(isPermanentFailure({ responseCode: 554, command: 'DATA' }), true);
+    assert.equal(isPermanentFailure({ responseCode: 552, command: 'DATA' }), true);
+    assert.equal(isPermanentFailure({ responseCode: 452, command: 'DATA' }), false);
+    assert.equal(isPermanentFailure({ responseCode: 550, command: 'MAIL FROM' }), false);
+    assert.equal(isPermanentFailure({ responseCode: 554, command: 'CONN' }), false);
+  });
+
+  test('the waits can be scaled down from their first one', () => {
+    assert.deepEqual(nextStep(1, 100), { retryInMs: 100 });
+    assert.deepEqual(nextStep(3, 100), { retryInMs: 400 });
+    assert.equal(nextStep(MAX_ATTEMPTS, 100), 'give-up');
+  });
+});
+
+describe('the sending job', () => {
+  const options = {
+    db: undefined as unknown as TestApp['db'],
+    dialect: 'sqlite' as const,
+    mailer: undefined,
+    log: { warn: () => {}, info: () => {} },
+    stillWanted: async () => true,
+  };
+
+  test('keeps the deadline of a send within half of its claim', () => {
+    assert.doesNotThrow(() => sendOutboxJob(options));
+    assert.doesNotThrow(() => sendOutboxJob({ ...options, lockMs: 600, sendTimeoutMs: 300 }));
+    assert.throws(() => sendOutboxJob({ ...options, lockMs: 600, sendTimeoutMs: 301 }), RangeError);
+    assert.throws(() => sendOutboxJob({ ...options, sendTimeoutMs: 0 }), RangeError);
   });
 });
 
@@ -336,6 +369,27 @@ for (const dialect of testDialects()) {
       assert.equal(smtp.received.length, 1);
     });
 
+    test('a worker whose claim expired cannot record over the next claim', async () => {
+      const queued = await queueMail(t);
+      const claim = (lockMs: number) =>
+        claimDueMails(t.db, { now: t.clock.now(), limit: 1, lockMs, dialect: t.dialect });
+      const [first] = await claim(1000);
+      assert.ok(first);
+      t.clock.advance(1001);
+      const [second] = await claim(120_000);
+      assert.equal(second?.id, queued.id);
+      assert.equal(await markMailSent(t.db, first, t.clock.now()), false);
+      assert.equal(
+        await markMailRetry(t.db, { claim: first, error: 'late', nextAttemptAt: t.clock.now() }),
+        false,
+      );
+      let row = await mail(t, queued.id);
+      assert.deepEqual([row.status, row.attempts], ['sending', 2]);
+      assert.equal(await markMailSent(t.db, second, t.clock.now()), true);
+      row = await mail(t, queued.id);
+      assert.equal(row.status, 'sent');
+    });
+
     test('two instances claiming at the same time never get the same mail', async () => {
       for (let i = 0; i < 12; i++) await queueMail(t);
       const other = t.database.connectAgain();
@@ -414,9 +468,15 @@ for (const dialect of testDialects()) {
 
     test('a failed mail can be sent again, with a CSRF token only', async () => {
       const queued = await queueMail(t);
-      await claimDueMails(t.db, { now: t.clock.now(), limit: 1, lockMs: 1000, dialect: t.dialect });
+      const [claim] = await claimDueMails(t.db, {
+        now: t.clock.now(),
+        limit: 1,
+        lockMs: 1000,
+        dialect: t.dialect,
+      });
+      assert.equal(claim?.id, queued.id);
       await markMailFailed(t.db, {
-        id: queued.id,
+        claim,
         error: '451 Try again later',
         now: t.clock.now(),
       });
