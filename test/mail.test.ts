@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { parse } from 'node-html-parser';
@@ -69,6 +69,64 @@ describe('mail backoff', () => {
     assert.deepEqual(nextStep(1, 100), { retryInMs: 100 });
     assert.deepEqual(nextStep(3, 100), { retryInMs: 400 });
     assert.equal(nextStep(MAX_ATTEMPTS, 100), 'give-up');
+  });
+});
+
+describe('the SMTP mailer', () => {
+  /** A server that greets, then never answers again; resolves its socket's close. */
+  async function startSilentServer(): Promise<{
+    url: string;
+    closed: Promise<void>;
+    stop(): void;
+  }> {
+    let closed!: () => void;
+    const done = new Promise<void>((resolve) => (closed = resolve));
+    const server = createServer((socket) => {
+      socket.on('error', () => {});
+      socket.on('close', () => closed());
+      socket.resume(); // reads and ignores every command
+      socket.write('220 silent.test ESMTP\r\n');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    return { url: `smtp://127.0.0.1:${port}`, closed: done, stop: () => server.close() };
+  }
+  const mailTo = {
+    to: 'awa@example.org',
+    subject: 'Bonjour',
+    text: 'Bonjour',
+    html: '<p>Bonjour</p>',
+  };
+
+  test('an aborted send rejects at once with the reason and cuts the connection', async () => {
+    const server = await startSilentServer();
+    const mailer = createSmtpMailer({ smtpUrl: server.url, from: 'no-reply@griot.test' });
+    try {
+      const controller = new AbortController();
+      const sending = mailer.send(mailTo, { signal: controller.signal });
+      setTimeout(() => controller.abort(new Error('deadline')), 100);
+      await assert.rejects(sending, /deadline/);
+      await server.closed;
+    } finally {
+      mailer.close();
+      server.stop();
+    }
+  });
+
+  test('a server that falls silent is still left by the socket timeout', async () => {
+    const server = await startSilentServer();
+    const mailer = createSmtpMailer({
+      smtpUrl: `${server.url}?socketTimeout=200`,
+      from: 'no-reply@griot.test',
+    });
+    try {
+      await assert.rejects(mailer.send(mailTo), { code: 'ETIMEDOUT' });
+      await server.closed;
+    } finally {
+      mailer.close();
+      server.stop();
+    }
   });
 });
 

@@ -75,13 +75,15 @@ function connectTo(
 ): net.Socket {
   const port = Number(options.port) || (options.secure ? 465 : 587);
   const socket = net.connect({ host: options.host ?? 'localhost', port });
-  socket.setTimeout(options.connectionTimeout ?? 20_000, () =>
-    socket.destroy(new Error(`Connection timeout to ${options.host ?? 'localhost'}:${port}`)),
-  );
+  const timedOut = () =>
+    socket.destroy(new Error(`Connection timeout to ${options.host ?? 'localhost'}:${port}`));
+  socket.setTimeout(options.connectionTimeout ?? 20_000, timedOut);
   const failed = (err: Error) => callback(err);
   socket.once('error', failed);
   socket.once('connect', () => {
+    // From here nodemailer keeps its own watch on silence.
     socket.setTimeout(0);
+    socket.off('timeout', timedOut);
     socket.off('error', failed);
     callback(null, { connection: socket });
   });
