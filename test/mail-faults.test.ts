@@ -54,6 +54,7 @@ function startInstance(t: TestApp, db: Db, smtpUrl: string): Instance {
         lockMs: LOCK_MS,
         sendTimeoutMs: SEND_TIMEOUT_MS,
         firstRetryDelayMs: FIRST_RETRY_MS,
+        clock: systemClock,
       }),
     ],
     // Claims expire in real time here, as they do between two servers.

@@ -274,6 +274,7 @@ for (const dialect of testDialects()) {
           info: () => {},
         },
         stillWanted: async (m) => !unwanted.has(m.id),
+        clock: t.clock,
       });
 
     before(async () => {
@@ -425,6 +426,30 @@ for (const dialect of testDialects()) {
       assert.equal(row.status, 'sent');
       assert.equal(row.attempts, 2);
       assert.equal(smtp.received.length, 1);
+    });
+
+    test('in a long run each retry waits its backoff from its own failure', async () => {
+      const first = await queueMail(t);
+      const second = await queueMail(t);
+      // A server that takes 50 s to say no, on the test's clock.
+      const slowNo: Mailer = {
+        send: async () => {
+          t.clock.advance(50_000);
+          throw Object.assign(new Error('451 Try again later'), { responseCode: 451 });
+        },
+        close: () => {},
+      };
+      const run = sendOutboxJob({
+        db: t.db,
+        dialect: t.dialect,
+        mailer: slowNo,
+        log: { warn: () => {}, info: () => {} },
+        stillWanted: async () => true,
+        clock: t.clock,
+      }).run(t.clock.now());
+      assert.equal(await run, 0);
+      assert.equal((await mail(t, first.id)).next_attempt_at, '2026-11-23T12:01:50.000Z');
+      assert.equal((await mail(t, second.id)).next_attempt_at, '2026-11-23T12:02:40.000Z');
     });
 
     test('a worker whose claim expired cannot record over the next claim', async () => {

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.ts';
 import type { DialectName } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
 import type { Job } from '../jobs/worker.ts';
@@ -51,6 +52,7 @@ export function sendOutboxJob({
   lockMs = 120_000,
   sendTimeoutMs = 60_000,
   firstRetryDelayMs = FIRST_RETRY_DELAY_MS,
+  clock,
 }: {
   db: Db;
   dialect: DialectName;
@@ -63,6 +65,8 @@ export function sendOutboxJob({
   sendTimeoutMs?: number;
   /** The wait after a first failed try (doubling after each later one); 1 min. */
   firstRetryDelayMs?: number;
+  /** Where to read the time during a run; by default the run's `now` plus the time it took. */
+  clock?: Clock;
 }): Job {
   // The other half of the claim is the margin for the database writes around the send and for
   // clocks that differ a little between instances.
@@ -83,9 +87,12 @@ export function sendOutboxJob({
         return 0;
       }
       const started = performance.now();
-      // Each claim is timed from when it is taken, not from the start of a run that may have
-      // spent minutes on earlier mails.
-      const current = () => new Date(now.getTime() + (performance.now() - started));
+      // Each claim, retry and record is timed when it happens, not at the start of a run that
+      // may have spent minutes on earlier mails: a claim must cover its own send, and a retry
+      // must come after its backoff counted from the failure.
+      const current = clock
+        ? () => clock.now()
+        : () => new Date(now.getTime() + (performance.now() - started));
       let sent = 0;
       for (let i = 0; i < batchSize; i++) {
         // One mail per claim, and none once half the lock time has gone, so a run stays short
@@ -93,13 +100,13 @@ export function sendOutboxJob({
         if (performance.now() - started > lockMs / 2) break;
         const [mail] = await claimDueMails(db, { now: current(), limit: 1, lockMs, dialect });
         if (!mail) break;
-        if (await deliver(mailer, mail, now)) sent++;
+        if (await deliver(mailer, mail, current)) sent++;
       }
       return sent;
     },
   };
 
-  async function deliver(out: Mailer, mail: OutboxMail, now: Date): Promise<boolean> {
+  async function deliver(out: Mailer, mail: OutboxMail, current: () => Date): Promise<boolean> {
     // The deadline runs from the claim, so a slow check of the mail's relevance counts too.
     const controller = new AbortController();
     const timer = setTimeout(
@@ -107,8 +114,8 @@ export function sendOutboxJob({
       sendTimeoutMs,
     );
     try {
-      if (!(await stillWanted(mail, now))) {
-        await markMailCancelled(db, { claim: mail, reason: NOT_WANTED_REASON, now });
+      if (!(await stillWanted(mail, current()))) {
+        await markMailCancelled(db, { claim: mail, reason: NOT_WANTED_REASON, now: current() });
         return false;
       }
       await withinDeadline(out.send(outgoing(mail), { signal: controller.signal }), controller);
@@ -116,6 +123,7 @@ export function sendOutboxJob({
       log.warn({ mailId: mail.id, attempts: mail.attempts, err }, 'mail not sent');
       const step = isPermanentFailure(err) ? 'give-up' : nextStep(mail.attempts, firstRetryDelayMs);
       const error = describe(err);
+      const now = current();
       const recorded =
         step === 'give-up'
           ? await markMailFailed(db, { claim: mail, error, now })
@@ -131,7 +139,7 @@ export function sendOutboxJob({
     }
     // Outside the try: once the server has the mail, failing to record it is not a failed try
     // (the run fails instead, and the claim expires; sending is at least once, never lost).
-    if (!(await markMailSent(db, mail, now)))
+    if (!(await markMailSent(db, mail, current())))
       log.warn({ mailId: mail.id, attempts: mail.attempts }, 'mail sent after its claim was lost');
     return true;
   }
