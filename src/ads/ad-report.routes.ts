@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { slugify } from '../articles/slug.ts';
 import type { Db } from '../db/database.ts';
@@ -17,7 +18,8 @@ import {
 } from './ad-report.queries.ts';
 
 const campaignParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
-const keyParams = z.object({ key: z.string().min(1).max(200) });
+// Report keys are random base64url (see save-campaign.ts): anything else names no report.
+const keyParams = z.object({ key: z.string().regex(/^[\w-]{16,64}$/) });
 
 async function loadReport(
   db: Db,
@@ -82,14 +84,13 @@ export const adReportRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
  * whoever holds the link sees that one campaign, and search engines and Referer headers never
  * learn the address.
  */
-export const advertiserReportRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const advertiserReportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex, nofollow');
   });
 
-  app.get('/annonceurs/rapport/:key', async (request, reply) => {
-    const params = keyParams.safeParse(request.params);
-    const campaign = params.success && (await findReportCampaignByKey(deps.db, params.data.key));
+  app.get('/annonceurs/rapport/:key', { schema: { params: keyParams } }, async (request, reply) => {
+    const campaign = await findReportCampaignByKey(deps.db, request.params.key);
     if (!campaign) throw notFound();
     const ctx = await pageContext(deps, request);
     const report = await loadReport(deps.db, campaign, {
