@@ -19,6 +19,8 @@ const articleParams = z.object({ section: slugParam, slug: slugParam });
 const articleQuery = z.object({
   commentaires: pageNumber(10_000),
   repondre: optionalQueryId,
+  // Read by the comment slots (the « thank you » after posting), filled per request.
+  commentaire: z.string().optional().catch(undefined),
 });
 
 /** Reader routes: the home page and article pages. */
