@@ -2,8 +2,15 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import { sql } from 'kysely';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { newsroomRoutes } from './admin/newsroom.routes.ts';
@@ -16,10 +23,17 @@ import type { Config } from './config.ts';
 import type { DialectName } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { ErrorPage } from './http/error.pages.tsx';
+import { warnOnUntrustedProxy } from './http/forwarded-warning.ts';
 import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
 import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
+import {
+  helmetOptions,
+  isHttpsSite,
+  privateSideHeaders,
+  probeHelmetHeaders,
+} from './http/security-headers.ts';
 import { ogImageRoutes } from './media/og-image.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
@@ -48,6 +62,8 @@ export interface AppOptions {
   cache?: PageCache;
   /** Ad delivery; tests pass one with a seeded random source. */
   ads?: AdDelivery;
+  /** Sees every route as it is registered: the route census test lists them with it. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP application: plugins, reader routes, newsroom routes and error pages. */
@@ -68,7 +84,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
   };
 
-  const app = Fastify({
+  const readerHelmet = helmetOptions(config, 'reader');
+  const beforeRouting = await probeHelmetHeaders(readerHelmet);
+  const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
     // Two log lines per page view cost more than the page itself; access logs belong to the
     // proxy or CDN. Errors are still logged by the error handler.
@@ -79,8 +97,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // `/lite/x` is the light edition of `/x`: one set of routes serves both (see http/edition.ts).
     rewriteUrl: (request) => stripLitePrefix(request.url ?? '/'),
+    // A path that is not valid URL encoding is refused before any hook runs (helmet's included):
+    // the headers helmet would send are added here, and the error handler renders the 400 page.
+    frameworkErrors: (error, request, reply: FastifyReply) =>
+      app.errorHandler(error, request, reply.headers(beforeRouting)),
   });
   app.decorateRequest('user', null);
+  warnOnUntrustedProxy(app, config.trustProxy);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // Every route declares its params, query and body as zod schemas (fastify-type-provider-zod);
   // what does not fit is a 400 (a 404 for a malformed id in the path) in the reader's language.
   app.setValidatorCompiler(validatorCompiler);
@@ -112,10 +136,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(lite(ctx, await renderDocument(ErrorPage({ ctx, ...message }))));
   });
 
+  // First, so every response carries the security headers, error pages included. Helmet sets
+  // them on the raw response, where pages written straight to the socket find them too.
+  await app.register(fastifyHelmet, readerHelmet);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {
-    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/' },
+    cookieOpts: {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      // Like the session cookie (secureCookies in http/auth.ts): behind HTTPS, always.
+      secure: isHttpsSite(config) ? true : 'auto',
+    },
   });
   await app.register(fastifyStatic, {
     root: path.join(config.dataDir, 'media'),
@@ -151,10 +185,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [feedRoutes, sitemapRoutes, authorRoutes, tagRoutes])
     await app.register(routes, deps);
   await app.register(commentRoutes, deps);
-  await app.register(loginRoutes, deps);
-  await app.register(accountLinkRoutes, deps);
-  await app.register(advertiserReportRoutes, deps);
-  await app.register(newsroomRoutes, deps);
+  // The private side (newsroom, sign-in, account links, advertisers' reports): never framed.
+  await app.register(async (privateSide) => {
+    privateSide.addHook('onRoute', privateSideHeaders(config));
+    await privateSide.register(loginRoutes, deps);
+    await privateSide.register(accountLinkRoutes, deps);
+    await privateSide.register(advertiserReportRoutes, deps);
+    await privateSide.register(newsroomRoutes, deps);
+  });
 
   return app;
 }

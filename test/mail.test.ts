@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { parse } from 'node-html-parser';
@@ -14,6 +14,8 @@ import {
   insertOutboxMail,
   listMails,
   markMailFailed,
+  markMailRetry,
+  markMailSent,
 } from '../src/mail/outbox.queries.ts';
 import type { OutboxMail } from '../src/mail/outbox.table.ts';
 import { NOT_WANTED_REASON, sendOutboxJob } from '../src/mail/send-outbox.ts';
@@ -53,6 +55,95 @@ describe('mail backoff', () => {
     assert.equal(isPermanentFailure({ responseCode: 535, command: 'AUTH PLAIN' }), false);
     assert.equal(isPermanentFailure(new Error('ECONNREFUSED')), false);
     assert.equal(isPermanentFailure(null), false);
+  });
+
+  test('a 5xx answer to DATA is permanent too, a 4xx one is not', () => {
+    assert.equal(isPermanentFailure({ responseCode: 554, command: 'DATA' }), true);
+    assert.equal(isPermanentFailure({ responseCode: 552, command: 'DATA' }), true);
+    assert.equal(isPermanentFailure({ responseCode: 452, command: 'DATA' }), false);
+    assert.equal(isPermanentFailure({ responseCode: 550, command: 'MAIL FROM' }), false);
+    assert.equal(isPermanentFailure({ responseCode: 554, command: 'CONN' }), false);
+  });
+
+  test('the waits can be scaled down from their first one', () => {
+    assert.deepEqual(nextStep(1, 100), { retryInMs: 100 });
+    assert.deepEqual(nextStep(3, 100), { retryInMs: 400 });
+    assert.equal(nextStep(MAX_ATTEMPTS, 100), 'give-up');
+  });
+});
+
+describe('the SMTP mailer', () => {
+  /** A server that greets, then never answers again; resolves its socket's close. */
+  async function startSilentServer(): Promise<{
+    url: string;
+    closed: Promise<void>;
+    stop(): void;
+  }> {
+    let closed!: () => void;
+    const done = new Promise<void>((resolve) => (closed = resolve));
+    const server = createServer((socket) => {
+      socket.on('error', () => {});
+      socket.on('close', () => closed());
+      socket.resume(); // reads and ignores every command
+      socket.write('220 silent.test ESMTP\r\n');
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    return { url: `smtp://127.0.0.1:${port}`, closed: done, stop: () => server.close() };
+  }
+  const mailTo = {
+    to: 'awa@example.org',
+    subject: 'Bonjour',
+    text: 'Bonjour',
+    html: '<p>Bonjour</p>',
+  };
+
+  test('an aborted send rejects at once with the reason and cuts the connection', async () => {
+    const server = await startSilentServer();
+    const mailer = createSmtpMailer({ smtpUrl: server.url, from: 'no-reply@griot.test' });
+    try {
+      const controller = new AbortController();
+      const sending = mailer.send(mailTo, { signal: controller.signal });
+      setTimeout(() => controller.abort(new Error('deadline')), 100);
+      await assert.rejects(sending, /deadline/);
+      await server.closed;
+    } finally {
+      mailer.close();
+      server.stop();
+    }
+  });
+
+  test('a server that falls silent is still left by the socket timeout', async () => {
+    const server = await startSilentServer();
+    const mailer = createSmtpMailer({
+      smtpUrl: `${server.url}?socketTimeout=200`,
+      from: 'no-reply@griot.test',
+    });
+    try {
+      await assert.rejects(mailer.send(mailTo), { code: 'ETIMEDOUT' });
+      await server.closed;
+    } finally {
+      mailer.close();
+      server.stop();
+    }
+  });
+});
+
+describe('the sending job', () => {
+  const options = {
+    db: undefined as unknown as TestApp['db'],
+    dialect: 'sqlite' as const,
+    mailer: undefined,
+    log: { warn: () => {}, info: () => {} },
+    stillWanted: async () => true,
+  };
+
+  test('keeps the deadline of a send within half of its claim', () => {
+    assert.doesNotThrow(() => sendOutboxJob(options));
+    assert.doesNotThrow(() => sendOutboxJob({ ...options, lockMs: 600, sendTimeoutMs: 300 }));
+    assert.throws(() => sendOutboxJob({ ...options, lockMs: 600, sendTimeoutMs: 301 }), RangeError);
+    assert.throws(() => sendOutboxJob({ ...options, sendTimeoutMs: 0 }), RangeError);
   });
 });
 
@@ -183,6 +274,7 @@ for (const dialect of testDialects()) {
           info: () => {},
         },
         stillWanted: async (m) => !unwanted.has(m.id),
+        clock: t.clock,
       });
 
     before(async () => {
@@ -336,6 +428,51 @@ for (const dialect of testDialects()) {
       assert.equal(smtp.received.length, 1);
     });
 
+    test('in a long run each retry waits its backoff from its own failure', async () => {
+      const first = await queueMail(t);
+      const second = await queueMail(t);
+      // A server that takes 50 s to say no, on the test's clock.
+      const slowNo: Mailer = {
+        send: async () => {
+          t.clock.advance(50_000);
+          throw Object.assign(new Error('451 Try again later'), { responseCode: 451 });
+        },
+        close: () => {},
+      };
+      const run = sendOutboxJob({
+        db: t.db,
+        dialect: t.dialect,
+        mailer: slowNo,
+        log: { warn: () => {}, info: () => {} },
+        stillWanted: async () => true,
+        clock: t.clock,
+      }).run(t.clock.now());
+      assert.equal(await run, 0);
+      assert.equal((await mail(t, first.id)).next_attempt_at, '2026-11-23T12:01:50.000Z');
+      assert.equal((await mail(t, second.id)).next_attempt_at, '2026-11-23T12:02:40.000Z');
+    });
+
+    test('a worker whose claim expired cannot record over the next claim', async () => {
+      const queued = await queueMail(t);
+      const claim = (lockMs: number) =>
+        claimDueMails(t.db, { now: t.clock.now(), limit: 1, lockMs, dialect: t.dialect });
+      const [first] = await claim(1000);
+      assert.ok(first);
+      t.clock.advance(1001);
+      const [second] = await claim(120_000);
+      assert.equal(second?.id, queued.id);
+      assert.equal(await markMailSent(t.db, first, t.clock.now()), false);
+      assert.equal(
+        await markMailRetry(t.db, { claim: first, error: 'late', nextAttemptAt: t.clock.now() }),
+        false,
+      );
+      let row = await mail(t, queued.id);
+      assert.deepEqual([row.status, row.attempts], ['sending', 2]);
+      assert.equal(await markMailSent(t.db, second, t.clock.now()), true);
+      row = await mail(t, queued.id);
+      assert.equal(row.status, 'sent');
+    });
+
     test('two instances claiming at the same time never get the same mail', async () => {
       for (let i = 0; i < 12; i++) await queueMail(t);
       const other = t.database.connectAgain();
@@ -414,9 +551,15 @@ for (const dialect of testDialects()) {
 
     test('a failed mail can be sent again, with a CSRF token only', async () => {
       const queued = await queueMail(t);
-      await claimDueMails(t.db, { now: t.clock.now(), limit: 1, lockMs: 1000, dialect: t.dialect });
+      const [claim] = await claimDueMails(t.db, {
+        now: t.clock.now(),
+        limit: 1,
+        lockMs: 1000,
+        dialect: t.dialect,
+      });
+      assert.equal(claim?.id, queued.id);
       await markMailFailed(t.db, {
-        id: queued.id,
+        claim,
         error: '451 Try again later',
         now: t.clock.now(),
       });

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { articleAdminRoutes } from '../articles/article-admin.routes.ts';
 import {
   listDraftsAwaitingReview,
@@ -9,10 +9,14 @@ import {
 import { allowedTransitions, canCreateArticle } from '../articles/article-workflow.ts';
 import { revisionRoutes } from '../articles/revisions.routes.ts';
 import { articleEditorApiRoutes } from '../articles/article-editor-api.routes.ts';
-import { requireUser, resolveUser } from '../http/auth.ts';
+import { resolveUser } from '../http/auth.ts';
 import type { RouteDeps } from '../http/deps.ts';
-import { forbidden } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import {
+  enforceRoutePolicy,
+  refuseCrossSiteWrites,
+  requireDeclaredPolicy,
+} from '../http/route-policy.ts';
 import { outboxRoutes } from '../mail/outbox.routes.ts';
 import { can } from '../users/policy.ts';
 import type { CurrentUser } from '../users/user.ts';
@@ -29,12 +33,16 @@ import { adReportRoutes } from '../ads/ad-report.routes.ts';
 import { listAdAlerts } from '../ads/ad-alerts.ts';
 
 /**
- * The newsroom context: authentication is registered once here, for every route inside;
- * reader routes live outside it and never touch sessions.
+ * The newsroom context: authentication and authorization are registered once here, for every
+ * route inside; reader routes live outside it and never touch sessions. Each route declares the
+ * action it needs (`config: { policy }`): a route without one cannot be registered, and the
+ * policy is checked on the route Fastify matched, never on the URL as written.
  */
-export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  app.addHook('onRoute', requireDeclaredPolicy);
   app.addHook('onRequest', resolveUser(deps));
-  app.addHook('onRequest', requireUser);
+  app.addHook('onRequest', enforceRoutePolicy);
+  app.addHook('onRequest', refuseCrossSiteWrites(deps.config.publicUrl));
 
   // The dashboard's article blocks; the review queue only for those who may publish a submitted draft.
   const articleBlocks = async (user: CurrentUser, now: Date, timeZone: string) => {
@@ -54,9 +62,8 @@ export const newsroomRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
     return { review, scheduled, publishedToday, activity } satisfies DashboardArticles;
   };
 
-  app.get('/admin', async (request, reply) => {
+  app.get('/admin', { config: { policy: 'view-newsroom' } }, async (request, reply) => {
     const user = request.user!;
-    if (!can(user, 'view-newsroom')) throw forbidden();
     const ctx = await pageContext(deps, request);
     const now = deps.clock.now();
     let moderation;

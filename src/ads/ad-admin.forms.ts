@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { clip, formBody } from '../http/schemas.ts';
 import type { AdPlacement, NewAdSlot, NewAdvertiser } from './ad.table.ts';
 
 export const PLACEMENTS: readonly AdPlacement[] = ['top', 'in-article', 'article-end', 'home'];
@@ -58,10 +60,6 @@ const WIDTH = { min: 50, max: 1200 };
 const HEIGHT = { min: 30, max: 1200 };
 export const URL_MAX = 2000;
 
-/** A form field as typed: trimmed, bounded so a huge post cannot be echoed back. */
-export const textField = (body: Record<string, unknown>, name: string, max: number): string =>
-  typeof body[name] === 'string' ? (body[name] as string).trim().slice(0, max) : '';
-
 /** The whole number a field holds, or undefined when it holds anything else. */
 export function wholeNumber(value: string): number | undefined {
   return /^\d{1,10}$/.test(value) ? Number(value) : undefined;
@@ -90,21 +88,36 @@ export function isHouseUrl(value: string): boolean {
   return isWebUrl(value);
 }
 
+/** The slot form's fields: single texts, checked by validateSlot so they come back as typed. */
+export const slotForm = formBody(
+  'key',
+  'name',
+  'placement',
+  'paragraph',
+  'phoneWidth',
+  'phoneHeight',
+  'desktopWidth',
+  'desktopHeight',
+  'houseTitle',
+  'houseText',
+  'houseUrl',
+  'enabled',
+);
+
 /** Reads a slot form as typed. */
-export function readSlotForm(body: unknown): SlotFormValues {
-  const b = (body ?? {}) as Record<string, unknown>;
+export function readSlotForm(b: z.infer<typeof slotForm>): SlotFormValues {
   return {
-    key: textField(b, 'key', 100).toLowerCase(),
-    name: textField(b, 'name', 300),
-    placement: textField(b, 'placement', 20),
-    paragraph: textField(b, 'paragraph', 12),
-    phoneWidth: textField(b, 'phoneWidth', 12),
-    phoneHeight: textField(b, 'phoneHeight', 12),
-    desktopWidth: textField(b, 'desktopWidth', 12),
-    desktopHeight: textField(b, 'desktopHeight', 12),
-    houseTitle: textField(b, 'houseTitle', 300),
-    houseText: textField(b, 'houseText', 600),
-    houseUrl: textField(b, 'houseUrl', URL_MAX + 100),
+    key: clip(b.key, 100).toLowerCase(),
+    name: clip(b.name, 300),
+    placement: clip(b.placement, 20),
+    paragraph: clip(b.paragraph, 12),
+    phoneWidth: clip(b.phoneWidth, 12),
+    phoneHeight: clip(b.phoneHeight, 12),
+    desktopWidth: clip(b.desktopWidth, 12),
+    desktopHeight: clip(b.desktopHeight, 12),
+    houseTitle: clip(b.houseTitle, 300),
+    houseText: clip(b.houseText, 600),
+    houseUrl: clip(b.houseUrl, URL_MAX + 100),
     enabled: b.enabled === '1',
   };
 }
@@ -155,14 +168,16 @@ export function slotChanges(
   };
 }
 
+/** The advertiser form's fields: single texts, checked by validateAdvertiser. */
+export const advertiserForm = formBody('name', 'contactName', 'contactEmail', 'contactPhone');
+
 /** Reads an advertiser form as typed. */
-export function readAdvertiserForm(body: unknown): AdvertiserFormValues {
-  const b = (body ?? {}) as Record<string, unknown>;
+export function readAdvertiserForm(b: z.infer<typeof advertiserForm>): AdvertiserFormValues {
   return {
-    name: textField(b, 'name', 300),
-    contactName: textField(b, 'contactName', 300),
-    contactEmail: textField(b, 'contactEmail', 400),
-    contactPhone: textField(b, 'contactPhone', 100),
+    name: clip(b.name, 300),
+    contactName: clip(b.contactName, 300),
+    contactEmail: clip(b.contactEmail, 400),
+    contactPhone: clip(b.contactPhone, 100),
   };
 }
 

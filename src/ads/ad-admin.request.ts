@@ -1,31 +1,17 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Trx } from '../db/database.ts';
 import type { RouteDeps } from '../http/deps.ts';
-import { forbidden, notFound } from '../http/errors.ts';
-import { can } from '../users/policy.ts';
+import { flagQuery } from '../http/schemas.ts';
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const flashQuery = z.object({ fait: z.string().max(30).optional().catch(undefined) });
+/**
+ * The policy of every ads admin route: editors and admins. The newsroom checks it on request,
+ * so a member without the right is refused before any body (or creative file) is read.
+ */
+export const adsConfig = { policy: 'manage-ads' } as const;
 
-/** Refuses members who may not manage ads; run on request, so before any body is read. */
-export async function requireAdManager(request: FastifyRequest): Promise<void> {
-  if (!can(request.user, 'manage-ads')) throw forbidden();
-}
-
-/** The id in a route's path; an id that cannot exist is simply not found. */
-export function idOf(params: unknown): number {
-  const parsed = idParams.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
-
-/** The flash message a redirect names (`?fait=…`), if any. */
-export function flashOf(query: unknown): string | undefined {
-  const parsed = flashQuery.safeParse(query ?? {});
-  return parsed.success ? parsed.data.fait : undefined;
-}
+/** The query of a page a redirect may flag with a message (`?fait=…`). */
+export const flashQuery = z.object({ fait: flagQuery });
 
 /**
  * Applies a change readers see (slots carry the house ads, sponsors may be named) in one

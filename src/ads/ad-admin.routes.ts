@@ -1,12 +1,15 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { flagQuery, idParams } from '../http/schemas.ts';
 import {
   readSlotForm,
   slotChanges,
+  slotForm,
   validateSlot,
   type SlotFormError,
   type SlotFormValues,
@@ -23,7 +26,7 @@ import {
   updateSlot,
   type CampaignState,
 } from './ad-admin.queries.ts';
-import { changeReaderContent, flashOf, idOf, requireAdManager } from './ad-admin.request.ts';
+import { adsConfig as config, changeReaderContent, flashQuery } from './ad-admin.request.ts';
 import { adAdminStringsFor } from './ad-admin.strings.ts';
 import type { AdSlot } from './ad.table.ts';
 import { advertiserAdminRoutes } from './advertiser-admin.routes.ts';
@@ -36,7 +39,7 @@ const overviewQuery = z.object({
     .enum(CAMPAIGN_STATES as [CampaignState, ...CampaignState[]])
     .optional()
     .catch(undefined),
-  fait: z.string().max(30).optional().catch(undefined),
+  fait: flagQuery,
 });
 
 const slotFormOf = (s: AdSlot): SlotFormValues => ({
@@ -55,12 +58,13 @@ const slotFormOf = (s: AdSlot): SlotFormValues => ({
 });
 
 /** The ads admin: the overview and slots here, advertisers and campaigns in their own plugins. */
-export const adAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  const guarded = { onRequest: requireAdManager };
-  const posted = { onRequest: requireAdManager, preHandler: app.csrfProtection };
+export const adAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const posted = { config, preValidation: app.csrfProtection };
+  const onSlot = { ...posted, schema: { params: idParams, body: slotForm } };
 
-  app.get('/admin/publicite', guarded, async (request, reply) => {
-    const { etat, fait } = overviewQuery.parse(request.query ?? {});
+  const overview = { config, schema: { querystring: overviewQuery } };
+  app.get('/admin/publicite', overview, async (request, reply) => {
+    const { etat, fait } = request.query;
     const now = deps.clock.now();
     const [slots, campaigns, counts] = await Promise.all([
       listSlots(deps.db),
@@ -109,7 +113,7 @@ export const adAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
       status,
     );
 
-  app.get('/admin/publicite/emplacements/nouveau', guarded, async (request, reply) => {
+  app.get('/admin/publicite/emplacements/nouveau', { config }, async (request, reply) => {
     const { settings } = await deps.cache.snapshot();
     const form: SlotFormValues = {
       key: '',
@@ -128,7 +132,8 @@ export const adAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
     return slotPage(request, reply, { form });
   });
 
-  app.post('/admin/publicite/emplacements', posted, async (request, reply) => {
+  const newSlot = { ...posted, schema: { body: slotForm } };
+  app.post('/admin/publicite/emplacements', newSlot, async (request, reply) => {
     const form = readSlotForm(request.body);
     const errors = validateSlot(form, { withKey: true });
     if (!errors.length && (await findSlotByKey(deps.db, form.key))) errors.push('key-taken');
@@ -153,18 +158,19 @@ export const adAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
     return reply.redirect('/admin/publicite?fait=emplacement-cree#emplacements', 303);
   });
 
-  app.get('/admin/publicite/emplacements/:id', guarded, async (request, reply) => {
-    const slot = await findSlot(deps.db, idOf(request.params));
+  const shown = { config, schema: { params: idParams, querystring: flashQuery } };
+  app.get('/admin/publicite/emplacements/:id', shown, async (request, reply) => {
+    const slot = await findSlot(deps.db, request.params.id);
     if (!slot) throw notFound();
     return slotPage(request, reply, {
       slot,
       form: slotFormOf(slot),
-      flash: flashOf(request.query),
+      flash: request.query.fait,
     });
   });
 
-  app.post('/admin/publicite/emplacements/:id', posted, async (request, reply) => {
-    const slot = await findSlot(deps.db, idOf(request.params));
+  app.post('/admin/publicite/emplacements/:id', onSlot, async (request, reply) => {
+    const slot = await findSlot(deps.db, request.params.id);
     if (!slot) throw notFound();
     const form = { ...readSlotForm(request.body), key: slot.key };
     const errors = validateSlot(form, { withKey: false });

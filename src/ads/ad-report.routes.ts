@@ -1,12 +1,11 @@
-import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { slugify } from '../articles/slug.ts';
 import type { Db } from '../db/database.ts';
 import type { RouteDeps } from '../http/deps.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
-import { can } from '../users/policy.ts';
+import { idParams } from '../http/schemas.ts';
 import { AdvertiserReportPage, CampaignReportPage } from './ad-report.pages.tsx';
 import { buildCampaignReport, reportCsv, type ReportCampaign } from './ad-report.ts';
 import {
@@ -17,7 +16,6 @@ import {
   listCampaignSlotNames,
 } from './ad-report.queries.ts';
 
-const campaignParams = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 // Report keys are random base64url (see save-campaign.ts): anything else names no report.
 const keyParams = z.object({ key: z.string().regex(/^[\w-]{16,64}$/) });
 
@@ -41,17 +39,16 @@ function csvFileName(campaign: ReportCampaign): string {
 }
 
 /** A campaign's report in the newsroom (/admin/publicite/campagnes/:id/rapport) and its CSV. */
-export const adReportRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  const campaignOf = async (params: unknown) => {
-    const parsed = campaignParams.safeParse(params);
-    const campaign = parsed.success && (await findReportCampaign(deps.db, parsed.data.id));
+export const adReportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const campaignOf = async (id: number) => {
+    const campaign = await findReportCampaign(deps.db, id);
     if (!campaign) throw notFound();
     return campaign;
   };
+  const reportRoute = { config: { policy: 'manage-ads' }, schema: { params: idParams } } as const;
 
-  app.get('/admin/publicite/campagnes/:id/rapport', async (request, reply) => {
-    if (!can(request.user, 'manage-ads')) throw forbidden();
-    const campaign = await campaignOf(request.params);
+  app.get('/admin/publicite/campagnes/:id/rapport', reportRoute, async (request, reply) => {
+    const campaign = await campaignOf(request.params.id);
     const ctx = await pageContext(deps, request);
     const report = await loadReport(deps.db, campaign, {
       now: deps.clock.now(),
@@ -63,9 +60,8 @@ export const adReportRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
     );
   });
 
-  app.get('/admin/publicite/campagnes/:id/rapport.csv', async (request, reply) => {
-    if (!can(request.user, 'manage-ads')) throw forbidden();
-    const campaign = await campaignOf(request.params);
+  app.get('/admin/publicite/campagnes/:id/rapport.csv', reportRoute, async (request, reply) => {
+    const campaign = await campaignOf(request.params.id);
     const { settings } = await deps.cache.snapshot();
     const report = await loadReport(deps.db, campaign, {
       now: deps.clock.now(),

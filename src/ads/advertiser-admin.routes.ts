@@ -1,9 +1,12 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { idParams } from '../http/schemas.ts';
 import {
   advertiserChanges,
+  advertiserForm,
   readAdvertiserForm,
   validateAdvertiser,
   type AdvertiserFormError,
@@ -17,7 +20,7 @@ import {
   listCampaigns,
   updateAdvertiser,
 } from './ad-admin.queries.ts';
-import { changeReaderContent, flashOf, idOf, requireAdManager } from './ad-admin.request.ts';
+import { adsConfig as config, changeReaderContent, flashQuery } from './ad-admin.request.ts';
 import type { Advertiser } from './ad.table.ts';
 import {
   AdvertiserEditPage,
@@ -33,14 +36,13 @@ const advertiserFormOf = (a: Advertiser): AdvertiserFormValues => ({
 });
 
 /** Advertisers: the list with the form that adds one, and each one's details and campaigns. */
-export const advertiserAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  const guarded = { onRequest: requireAdManager };
-  const posted = { onRequest: requireAdManager, preHandler: app.csrfProtection };
+export const advertiserAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const posted = { config, preValidation: app.csrfProtection };
 
   const advertiserList = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    p: { form?: AdvertiserFormValues; errors?: AdvertiserFormError[] } = {},
+    p: { form?: AdvertiserFormValues; errors?: AdvertiserFormError[]; flash?: string } = {},
     status = 200,
   ) => {
     const [advertisers, counts] = await Promise.all([
@@ -55,7 +57,7 @@ export const advertiserAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, 
         advertisers: advertisers.map((a) => ({ ...a, campaigns: counts.get(a.id) ?? 0 })),
         form: p.form ?? emptyAdvertiserForm,
         errors: p.errors ?? [],
-        flash: flashOf(request.query),
+        flash: p.flash,
       }),
       status,
     );
@@ -65,7 +67,7 @@ export const advertiserAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, 
     request: FastifyRequest,
     reply: FastifyReply,
     advertiser: Advertiser,
-    p: { form?: AdvertiserFormValues; errors?: AdvertiserFormError[] } = {},
+    p: { form?: AdvertiserFormValues; errors?: AdvertiserFormError[]; flash?: string } = {},
     status = 200,
   ) =>
     sendPrivatePage(
@@ -80,16 +82,18 @@ export const advertiserAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, 
         }),
         form: p.form ?? advertiserFormOf(advertiser),
         errors: p.errors ?? [],
-        flash: status === 200 ? flashOf(request.query) : undefined,
+        flash: p.flash,
       }),
       status,
     );
 
-  app.get('/admin/publicite/annonceurs', guarded, async (request, reply) =>
-    advertiserList(request, reply),
+  const list = { config, schema: { querystring: flashQuery } };
+  app.get('/admin/publicite/annonceurs', list, async (request, reply) =>
+    advertiserList(request, reply, { flash: request.query.fait }),
   );
 
-  app.post('/admin/publicite/annonceurs', posted, async (request, reply) => {
+  const adding = { ...posted, schema: { body: advertiserForm } };
+  app.post('/admin/publicite/annonceurs', adding, async (request, reply) => {
     const form = readAdvertiserForm(request.body);
     const errors = validateAdvertiser(form);
     if (errors.length) return advertiserList(request, reply, { form, errors }, 422);
@@ -100,14 +104,16 @@ export const advertiserAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, 
     return reply.redirect(`/admin/publicite/annonceurs/${created.id}?fait=annonceur-cree`, 303);
   });
 
-  app.get('/admin/publicite/annonceurs/:id', guarded, async (request, reply) => {
-    const advertiser = await findAdvertiser(deps.db, idOf(request.params));
+  const shown = { config, schema: { params: idParams, querystring: flashQuery } };
+  app.get('/admin/publicite/annonceurs/:id', shown, async (request, reply) => {
+    const advertiser = await findAdvertiser(deps.db, request.params.id);
     if (!advertiser) throw notFound();
-    return advertiserPage(request, reply, advertiser);
+    return advertiserPage(request, reply, advertiser, { flash: request.query.fait });
   });
 
-  app.post('/admin/publicite/annonceurs/:id', posted, async (request, reply) => {
-    const advertiser = await findAdvertiser(deps.db, idOf(request.params));
+  const edited = { ...posted, schema: { params: idParams, body: advertiserForm } };
+  app.post('/admin/publicite/annonceurs/:id', edited, async (request, reply) => {
+    const advertiser = await findAdvertiser(deps.db, request.params.id);
     if (!advertiser) throw notFound();
     const form = readAdvertiserForm(request.body);
     const errors = validateAdvertiser(form);

@@ -1,7 +1,10 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { formId, idParams } from '../http/schemas.ts';
 import { refusalMessage, thumbnailOf, variantsOf } from '../media/media-library.pages.tsx';
 import { findMedia, listMedia } from '../media/media.queries.ts';
 import { registerUploadForms, uploadedFile } from '../media/upload-form.ts';
@@ -15,10 +18,11 @@ import {
   listCampaignSlotIds,
   listSlots,
 } from './ad-admin.queries.ts';
-import { flashOf, idOf, requireAdManager } from './ad-admin.request.ts';
+import { adsConfig as config, flashQuery } from './ad-admin.request.ts';
 import { CampaignPage, type CampaignPageProps } from './campaign-admin.pages.tsx';
 import type { CreativeImageChoice } from './creative-field.tsx';
 import {
+  campaignForm,
   campaignFormOf,
   emptyCampaignForm,
   readCampaignForm,
@@ -30,11 +34,10 @@ import {
 const IMAGE_CHOICES = 24;
 
 /** Campaigns: create and edit, with an image creative picked in the library or sent along. */
-export const campaignAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const campaignAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   // The campaign form carries an optional image file: checkboxes arrive as repeated fields.
   await registerUploadForms(app, { fields: 600 });
-  const guarded = { onRequest: requireAdManager };
-  const posted = { onRequest: requireAdManager, preHandler: app.csrfProtection };
+  const posted = { config, preValidation: app.csrfProtection };
 
   // Recent images, the picked one first even when it is older.
   const imageChoices = async (picked: string): Promise<CreativeImageChoice[]> => {
@@ -82,8 +85,7 @@ export const campaignAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, de
   };
 
   // The stored campaign as its page shows it, or a 404.
-  const loadCampaign = async (request: FastifyRequest) => {
-    const id = idOf(request.params);
+  const loadCampaign = async (id: number) => {
     const [row, listing] = await Promise.all([
       findCampaign(deps.db, id),
       findCampaignListing(deps.db, id, deps.clock.now()),
@@ -97,8 +99,8 @@ export const campaignAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, de
     request: FastifyRequest,
     reply: FastifyReply,
     campaign: CampaignPageProps['campaign'],
+    body: z.infer<typeof campaignForm>,
   ) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
     const { settings } = await deps.cache.snapshot();
     const result: SaveCampaignResult = await saveCampaign(deps.db, {
       id: campaign?.id,
@@ -130,30 +132,38 @@ export const campaignAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, de
     );
   };
 
-  app.get('/admin/publicite/campagnes/nouvelle', guarded, async (request, reply) => {
+  // `?annonceur=<id>` preselects the advertiser whose page the form was opened from.
+  const blank = {
+    config,
+    schema: { querystring: z.object({ annonceur: formId.catch(undefined) }) },
+  };
+  app.get('/admin/publicite/campagnes/nouvelle', blank, async (request, reply) => {
     const { settings } = await deps.cache.snapshot();
     const form = emptyCampaignForm(deps.clock.now(), settings.timeZone);
-    const wanted = (request.query as Record<string, unknown> | undefined)?.annonceur;
-    if (typeof wanted === 'string' && /^\d{1,10}$/.test(wanted)) form.advertiserId = wanted;
+    const wanted = request.query.annonceur;
+    if (wanted) form.advertiserId = String(wanted);
     return campaignPage(request, reply, { campaign: undefined, form });
   });
 
-  app.post('/admin/publicite/campagnes', posted, async (request, reply) =>
-    save(request, reply, undefined),
+  const adding = { ...posted, schema: { body: campaignForm } };
+  app.post('/admin/publicite/campagnes', adding, async (request, reply) =>
+    save(request, reply, undefined, request.body),
   );
 
-  app.get('/admin/publicite/campagnes/:id', guarded, async (request, reply) => {
-    const { row, campaign } = await loadCampaign(request);
+  const shown = { config, schema: { params: idParams, querystring: flashQuery } };
+  app.get('/admin/publicite/campagnes/:id', shown, async (request, reply) => {
+    const { row, campaign } = await loadCampaign(request.params.id);
     const { settings } = await deps.cache.snapshot();
     const [slotIds, sectionIds] = await Promise.all([
       listCampaignSlotIds(deps.db, row.id),
       listCampaignSectionIds(deps.db, row.id),
     ]);
     const form = campaignFormOf(row, { slotIds, sectionIds, timeZone: settings.timeZone });
-    return campaignPage(request, reply, { campaign, form, flash: flashOf(request.query) });
+    return campaignPage(request, reply, { campaign, form, flash: request.query.fait });
   });
 
-  app.post('/admin/publicite/campagnes/:id', posted, async (request, reply) =>
-    save(request, reply, (await loadCampaign(request)).campaign),
+  const edited = { ...posted, schema: { params: idParams, body: campaignForm } };
+  app.post('/admin/publicite/campagnes/:id', edited, async (request, reply) =>
+    save(request, reply, (await loadCampaign(request.params.id)).campaign, request.body),
   );
 };

@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db } from '../db/database.ts';
 import { findImageInfo } from '../media/media.queries.ts';
-import { uploadFormFile, type UploadedFile } from '../media/upload-form.ts';
+import { clip, formBody, formList, listOf } from '../http/schemas.ts';
+import { fileField, uploadFormFile, type UploadedFile } from '../media/upload-form.ts';
 import type { UploadRefusal } from '../media/upload-media.ts';
 import { listSections } from '../sections/section.queries.ts';
 import { isoInZone, zonedTimeToUtc } from '../web/dates.ts';
 import { AD_IMAGE_MAX_BYTES, heaviestAdFile } from './ad-creative.ts';
-import { isWebUrl, textField, URL_MAX, wholeNumber } from './ad-admin.forms.ts';
+import { isWebUrl, URL_MAX, wholeNumber } from './ad-admin.forms.ts';
 import {
   insertCampaign,
   listAdvertisers,
@@ -90,34 +92,53 @@ export type CampaignFields = Omit<AdCampaign, 'id' | 'report_key' | 'created_at'
   sectionIds: number[];
 };
 
-const list = (value: unknown): string[] =>
-  ([] as unknown[])
-    .concat(value ?? [])
-    .filter((v): v is string => typeof v === 'string')
-    .map((v) => v.trim().slice(0, 12))
+const list = (value: string | string[] | undefined): string[] =>
+  listOf(value)
+    .map((v) => clip(v, 12))
     .slice(0, 500);
 
+/**
+ * The campaign form's fields: single texts (checked by saveCampaign, so they come back as typed),
+ * the ticked slots and sections, and an optional image file.
+ */
+export const campaignForm = formBody(
+  'advertiserId',
+  'name',
+  'tier',
+  'weight',
+  'status',
+  'startsAt',
+  'endsAt',
+  'sectionsScope',
+  'creativeKind',
+  'mediaId',
+  'textTitle',
+  'textBody',
+  'linkUrl',
+  'totalCap',
+  'dailyCap',
+).extend({ slots: formList, sections: formList, imageFile: fileField });
+
 /** Reads a campaign form as typed (bounded, so a huge post is not echoed back). */
-export function readCampaignForm(body: unknown): CampaignFormValues {
-  const b = (body ?? {}) as Record<string, unknown>;
+export function readCampaignForm(b: z.infer<typeof campaignForm>): CampaignFormValues {
   return {
-    advertiserId: textField(b, 'advertiserId', 12),
-    name: textField(b, 'name', 300),
-    tier: textField(b, 'tier', 20),
-    weight: textField(b, 'weight', 12),
-    status: textField(b, 'status', 20),
-    startsAt: textField(b, 'startsAt', 30),
-    endsAt: textField(b, 'endsAt', 30),
+    advertiserId: clip(b.advertiserId, 12),
+    name: clip(b.name, 300),
+    tier: clip(b.tier, 20),
+    weight: clip(b.weight, 12),
+    status: clip(b.status, 20),
+    startsAt: clip(b.startsAt, 30),
+    endsAt: clip(b.endsAt, 30),
     slotIds: list(b.slots),
-    sectionsScope: textField(b, 'sectionsScope', 10),
+    sectionsScope: clip(b.sectionsScope, 10),
     sectionIds: list(b.sections),
-    creativeKind: textField(b, 'creativeKind', 10),
-    mediaId: textField(b, 'mediaId', 12),
-    textTitle: textField(b, 'textTitle', 400),
-    textBody: textField(b, 'textBody', 600),
-    linkUrl: textField(b, 'linkUrl', URL_MAX + 100),
-    totalCap: textField(b, 'totalCap', 20),
-    dailyCap: textField(b, 'dailyCap', 20),
+    creativeKind: clip(b.creativeKind, 10),
+    mediaId: clip(b.mediaId, 12),
+    textTitle: clip(b.textTitle, 400),
+    textBody: clip(b.textBody, 600),
+    linkUrl: clip(b.linkUrl, URL_MAX + 100),
+    totalCap: clip(b.totalCap, 20),
+    dailyCap: clip(b.dailyCap, 20),
   };
 }
 

@@ -1,8 +1,10 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { formBody, formId, idParams, optionalText } from '../http/schemas.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { thumbnailOf } from '../media/media-library.pages.tsx';
 import { findMedia } from '../media/media.queries.ts';
@@ -12,7 +14,7 @@ import { formatDateTime, zonedTimeToUtc } from '../web/dates.ts';
 import { ArticleEditPage, ArticleListPage } from './article-admin.pages.tsx';
 import type { EditorPhoto } from './article-editor.pages.tsx';
 import { articleAdminStringsFor } from './article-admin.strings.ts';
-import { allowedTransitions, canCreateArticle, type Transition } from './article-workflow.ts';
+import { allowedTransitions, type Transition } from './article-workflow.ts';
 import { articlePath } from './article.ts';
 import type { ArticleRow, ArticleStatus } from './article.table.ts';
 import {
@@ -25,7 +27,6 @@ import { changeArticleStatus } from './change-article-status.ts';
 import { weighArticle } from './weigh-article.ts';
 import { saveArticle, type ArticleDraft, type DraftError } from './save-article.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const listQuery = z.object({
   etat: z
     .enum(['draft', 'submitted', 'scheduled', 'published', 'archived'])
@@ -34,6 +35,10 @@ const listQuery = z.object({
   rubrique: z.coerce.number().int().positive().optional().catch(undefined),
   auteur: z.coerce.number().int().positive().optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+});
+const editorQuery = z.object({
+  enregistre: optionalText.catch(undefined),
+  etat: optionalText.catch(undefined),
 });
 const transitions = [
   'submit',
@@ -45,27 +50,52 @@ const transitions = [
   'restore',
 ] as const;
 
+/** The editor form: single text fields (the text as typed, checked by saveArticle), ids as digits. */
+export const articleForm = formBody(
+  'title',
+  'kicker',
+  'standfirst',
+  'body',
+  'signature',
+  'slug',
+  'tags',
+  'imageCredit',
+  'imageCaption',
+  'imageAlt',
+  'imageIsIllustration',
+  'comments',
+  'correction',
+  'noAds',
+  'flagUpdate',
+).extend({
+  sectionId: formId,
+  imageId: formId,
+  // The version the form was loaded at; the editor script's JSON may carry it as a number.
+  version: z.union([z.string(), z.number().int()]).optional(),
+});
+export type ArticleForm = z.infer<typeof articleForm>;
+
+const transitionForm = formBody('version', 'at').extend({ transition: z.enum(transitions) });
+
 /** Reads the editor form into a draft, keeping exactly what was typed. */
-export function readDraft(body: unknown): ArticleDraft {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const str = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : '');
-  const id = (k: string) => (/^\d{1,9}$/.test(str(k)) ? Number(str(k)) : null);
+export function readDraft(b: ArticleForm): ArticleDraft {
+  const id = (v: number | '' | undefined) => (typeof v === 'number' ? v : null);
   return {
-    title: str('title'),
-    kicker: str('kicker'),
-    standfirst: str('standfirst'),
-    sectionId: id('sectionId'),
-    body: str('body'),
-    signature: str('signature'),
-    slug: str('slug').trim(),
-    tags: str('tags').split(','),
-    imageId: id('imageId'),
-    imageCredit: str('imageCredit'),
-    imageCaption: str('imageCaption'),
-    imageAlt: str('imageAlt'),
+    title: b.title ?? '',
+    kicker: b.kicker ?? '',
+    standfirst: b.standfirst ?? '',
+    sectionId: id(b.sectionId),
+    body: b.body ?? '',
+    signature: b.signature ?? '',
+    slug: (b.slug ?? '').trim(),
+    tags: (b.tags ?? '').split(','),
+    imageId: id(b.imageId),
+    imageCredit: b.imageCredit ?? '',
+    imageCaption: b.imageCaption ?? '',
+    imageAlt: b.imageAlt ?? '',
     imageIsIllustration: b.imageIsIllustration === '1',
     comments: b.comments === 'open' ? 'open' : 'closed',
-    correction: str('correction'),
+    correction: b.correction ?? '',
     noAds: b.noAds === '1',
     flagUpdate: b.flagUpdate === '1',
   };
@@ -107,13 +137,13 @@ function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
   };
 }
 
-/** The newsroom's article pages: list, editor, saving and the workflow. Inside the newsroom context. */
-export const articleAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  // Moderators moderate; articles are for those who write or edit them.
-  app.addHook('preHandler', async (request) => {
-    if (request.url.startsWith('/admin/articles') && !canCreateArticle(request.user!))
-      throw forbidden();
-  });
+/**
+ * The newsroom's article pages: list, editor, saving and the workflow. Inside the newsroom
+ * context; moderators moderate, articles are for those who write or edit them.
+ */
+export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const config = { policy: 'write-articles' } as const;
+  const posted = { config, preValidation: app.csrfProtection };
   const editorPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -161,55 +191,66 @@ export const articleAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
     );
   };
 
-  app.get('/admin/articles', async (request, reply) => {
-    const q = listQuery.parse(request.query ?? {});
-    const ctx = await pageContext(deps, request);
-    const rows = await listNewsroomArticles(deps.db, {
-      status: q.etat as ArticleStatus | 'submitted' | undefined,
-      sectionId: q.rubrique,
-      authorId: q.auteur,
-      q: q.q,
-      limit: 100,
-      offset: 0,
-    });
-    return sendPrivatePage(
-      reply,
-      ArticleListPage({
-        ctx,
-        csrfToken: reply.generateCsrf(),
-        rows,
-        sections: ctx.sections,
-        authors: await listWriters(deps.db),
-        filters: { status: q.etat, sectionId: q.rubrique, authorId: q.auteur, q: q.q },
-        canCreate: canCreateArticle(request.user!),
-      }),
-    );
-  });
+  app.get(
+    '/admin/articles',
+    { config, schema: { querystring: listQuery } },
+    async (request, reply) => {
+      const q = request.query;
+      const ctx = await pageContext(deps, request);
+      const rows = await listNewsroomArticles(deps.db, {
+        status: q.etat as ArticleStatus | 'submitted' | undefined,
+        sectionId: q.rubrique,
+        authorId: q.auteur,
+        q: q.q,
+        limit: 100,
+        offset: 0,
+      });
+      return sendPrivatePage(
+        reply,
+        ArticleListPage({
+          ctx,
+          csrfToken: reply.generateCsrf(),
+          rows,
+          sections: ctx.sections,
+          authors: await listWriters(deps.db),
+          filters: { status: q.etat, sectionId: q.rubrique, authorId: q.auteur, q: q.q },
+          canCreate: true,
+        }),
+      );
+    },
+  );
 
-  app.get('/admin/articles/nouveau', async (request, reply) => {
-    if (!canCreateArticle(request.user!)) throw forbidden();
-    return editorPage(request, reply, {
+  app.get('/admin/articles/nouveau', { config }, async (request, reply) =>
+    editorPage(request, reply, {
       article: null,
       draft: { ...readDraft({}), comments: 'open', signature: request.user!.name, tags: [] },
-    });
-  });
+    }),
+  );
 
-  app.get('/admin/articles/:id', async (request, reply) => {
-    const { id } = idParam.parse(request.params);
-    const article = await findArticleById(deps.db, id);
-    if (!article) throw notFound();
-    const q = request.query as Record<string, unknown>;
-    const t = articleAdminStringsFor((await deps.cache.snapshot()).settings.locale);
-    const notice = q.enregistre ? t.saved : q.etat ? t.statusChanged : undefined;
-    return editorPage(request, reply, {
-      article,
-      draft: draftOf(article, await listArticleTags(deps.db, id)),
-      notice,
-    });
-  });
+  app.get(
+    '/admin/articles/:id',
+    { config, schema: { params: idParams, querystring: editorQuery } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const article = await findArticleById(deps.db, id);
+      if (!article) throw notFound();
+      const q = request.query;
+      const t = articleAdminStringsFor((await deps.cache.snapshot()).settings.locale);
+      const notice = q.enregistre ? t.saved : q.etat ? t.statusChanged : undefined;
+      return editorPage(request, reply, {
+        article,
+        draft: draftOf(article, await listArticleTags(deps.db, id)),
+        notice,
+      });
+    },
+  );
 
-  const save = async (request: FastifyRequest, reply: FastifyReply, id?: number) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
+  const save = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: ArticleForm,
+    id?: number,
+  ) => {
     const draft = readDraft(body);
     const { settings } = await deps.cache.snapshot();
     const t = articleAdminStringsFor(settings.locale);
@@ -242,24 +283,25 @@ export const articleAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
     return editorPage(request, reply, { article, draft, errors: result.errors, status: 422 });
   };
 
-  app.post('/admin/articles', { preHandler: app.csrfProtection }, (request, reply) =>
-    save(request, reply),
+  app.post('/admin/articles', { ...posted, schema: { body: articleForm } }, (request, reply) =>
+    save(request, reply, request.body),
   );
-  app.post('/admin/articles/:id', { preHandler: app.csrfProtection }, (request, reply) =>
-    save(request, reply, idParam.parse(request.params).id),
+  app.post(
+    '/admin/articles/:id',
+    { ...posted, schema: { params: idParams, body: articleForm } },
+    (request, reply) => save(request, reply, request.body, request.params.id),
   );
 
   app.post(
     '/admin/articles/:id/etat',
-    { preHandler: app.csrfProtection },
+    { ...posted, schema: { params: idParams, body: transitionForm } },
     async (request, reply) => {
-      const { id } = idParam.parse(request.params);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const transition = transitions.find((tr) => tr === body.transition) as Transition | undefined;
-      if (!transition) throw forbidden();
+      const { id } = request.params;
+      const body = request.body;
+      const transition: Transition = body.transition;
       const { settings } = await deps.cache.snapshot();
       const at =
-        typeof body.at === 'string'
+        body.at !== undefined
           ? (zonedTimeToUtc(body.at, settings.timeZone) ?? undefined)
           : undefined;
       const result = await changeArticleStatus(deps.db, {

@@ -1,16 +1,14 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { idParams } from '../http/schemas.ts';
 import type { SiteSettings } from '../settings/site-settings.ts';
 import { typeset } from '../web/typography.ts';
-import { readDraft } from './article-admin.routes.ts';
-import { canCreateArticle } from './article-workflow.ts';
+import { articleForm, readDraft } from './article-admin.routes.ts';
 import { findArticleById } from './article.queries.ts';
 import { renderMarkdown } from './markdown.ts';
 import { saveArticle } from './save-article.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
 const previewBody = z.object({
   body: z.string().max(200_000).catch(''),
   title: z.string().max(1000).catch(''),
@@ -37,36 +35,39 @@ function clockTime(iso: string, { locale, timeZone }: Pick<SiteSettings, 'locale
  * The editor script's endpoints, inside the newsroom context: the live preview (the body
  * rendered exactly as on the site) and the autosave of drafts, both CSRF-protected JSON.
  */
-export const articleEditorApiRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const articleEditorApiRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   // Moderators moderate; previewing and saving articles is for those who write them.
-  app.addHook('preHandler', async (request) => {
-    if (!canCreateArticle(request.user!)) throw forbidden();
-  });
+  const posted = {
+    config: { policy: 'write-articles' },
+    preValidation: app.csrfProtection,
+  } as const;
 
-  app.post('/admin/articles/apercu', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const input = previewBody.parse(request.body ?? {});
-    const { locale } = (await deps.cache.snapshot()).settings;
-    return reply.header('cache-control', 'private, no-store').send({
-      html: renderMarkdown(input.body.replace(/\r\n?/g, '\n'), locale),
-      title: typeset(input.title.trim(), locale),
-      kicker: typeset(input.kicker.trim(), locale),
-      standfirst: typeset(input.standfirst.trim(), locale),
-    });
-  });
+  app.post(
+    '/admin/articles/apercu',
+    { ...posted, schema: { body: previewBody } },
+    async (request, reply) => {
+      const input = request.body;
+      const { locale } = (await deps.cache.snapshot()).settings;
+      return reply.header('cache-control', 'private, no-store').send({
+        html: renderMarkdown(input.body.replace(/\r\n?/g, '\n'), locale),
+        title: typeset(input.title.trim(), locale),
+        kicker: typeset(input.kicker.trim(), locale),
+        standfirst: typeset(input.standfirst.trim(), locale),
+      });
+    },
+  );
 
   app.post(
     '/admin/articles/:id/brouillon',
-    { preHandler: app.csrfProtection },
+    { ...posted, schema: { params: idParams, body: articleForm } },
     async (request, reply) => {
-      const parsed = idParam.safeParse(request.params);
-      if (!parsed.success) throw notFound();
-      const { id } = parsed.data;
+      const { id } = request.params;
       reply.header('cache-control', 'private, no-store');
       const article = await findArticleById(deps.db, id);
       if (!article) return reply.status(404).send({ error: 'not_found' });
       // Only drafts save themselves; anything readers can see (or will) is saved by hand.
       if (article.status !== 'draft') return reply.status(403).send({ error: 'not_draft' });
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const body = request.body;
       const { settings } = await deps.cache.snapshot();
       const now = deps.clock.now();
       const result = await saveArticle(deps.db, {

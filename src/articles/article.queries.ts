@@ -325,8 +325,12 @@ export async function listNewsroomArticles(
   else if (filters.status) query = query.where('a.status', '=', filters.status);
   if (filters.sectionId) query = query.where('a.section_id', '=', filters.sectionId);
   if (filters.authorId) query = query.where('a.author_id', '=', filters.authorId);
-  // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL.
-  if (filters.q) query = query.where(sql`lower(a.title)`, 'like', `%${filters.q.toLowerCase()}%`);
+  // lower() on both sides: LIKE is case-insensitive on SQLite but not on PostgreSQL. The
+  // wildcards a newsroom member types (« 100 % », « mot_clé ») are searched for as themselves.
+  if (filters.q) {
+    const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+    query = query.where(sql<boolean>`lower(a.title) like ${pattern} escape '\\'`);
+  }
   return query
     .orderBy((eb) => eb.fn.coalesce('a.saved_at', 'a.published_at', 'a.created_at'), 'desc')
     .orderBy('a.id', 'desc')

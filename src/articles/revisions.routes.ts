@@ -1,7 +1,9 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
+import { dbId, idParams } from '../http/schemas.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
 import type { CurrentUser } from '../users/user.ts';
 import {
@@ -9,17 +11,17 @@ import {
   listArticleRevisionsWithContent,
   type ContentSnapshot,
 } from './article-revision.queries.ts';
-import { canCreateArticle, canEditArticle } from './article-workflow.ts';
+import { canEditArticle } from './article-workflow.ts';
 import type { ArticleRow } from './article.table.ts';
 import { findArticleById } from './article.queries.ts';
 import { CompareVersionsPage, VersionsPage, revisionStringsFor } from './revisions.pages.tsx';
 import { saveArticle, type ArticleDraft } from './save-article.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
-const versionParam = idParam.extend({ version: z.coerce.number().int().positive() });
+const versionParams = idParams.extend({ version: dbId });
+// A comparison that names no two versions goes back to the list rather than failing.
 const compareQuery = z.object({
-  de: z.coerce.number().int().positive(),
-  a: z.coerce.number().int().positive(),
+  de: dbId.optional().catch(undefined),
+  a: dbId.optional().catch(undefined),
 });
 
 function mayEdit(user: CurrentUser, a: ArticleRow): boolean {
@@ -40,14 +42,12 @@ function draftFrom(content: ContentSnapshot, article: ArticleRow, sectionIds: nu
 }
 
 /** An article's versions: the list, the comparison of two, and restoring one as a new version. */
-export const revisionRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const revisionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   // Moderators moderate; articles and their history are for those who write or edit them.
-  app.addHook('preHandler', async (request) => {
-    if (!canCreateArticle(request.user!)) throw forbidden();
-  });
+  const config = { policy: 'write-articles' } as const;
 
-  const loadArticle = async (request: FastifyRequest) => {
-    const article = await findArticleById(deps.db, idParam.parse(request.params).id);
+  const loadArticle = async (id: number) => {
+    const article = await findArticleById(deps.db, id);
     if (!article) throw notFound();
     return article;
   };
@@ -71,38 +71,45 @@ export const revisionRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =
       message?.status ?? 200,
     );
 
-  app.get('/admin/articles/:id/versions', async (request, reply) =>
-    versionsPage(request, reply, await loadArticle(request)),
+  app.get(
+    '/admin/articles/:id/versions',
+    { config, schema: { params: idParams } },
+    async (request, reply) => versionsPage(request, reply, await loadArticle(request.params.id)),
   );
 
-  app.get('/admin/articles/:id/versions/comparer', async (request, reply) => {
-    const article = await loadArticle(request);
-    const q = compareQuery.safeParse(request.query ?? {});
-    if (!q.success) return reply.redirect(`/admin/articles/${article.id}/versions`, 303);
-    const [from, to] = await Promise.all([
-      findArticleRevision(deps.db, article.id, q.data.de),
-      findArticleRevision(deps.db, article.id, q.data.a),
-    ]);
-    if (!from?.content || !to?.content) throw notFound();
-    return sendPrivatePage(
-      reply,
-      CompareVersionsPage({
-        ctx: await pageContext(deps, request),
-        csrfToken: reply.generateCsrf(),
-        article: { id: article.id, title: article.title },
-        from: { ...from, content: from.content },
-        to: { ...to, content: to.content },
-        canRestore: mayEdit(request.user!, article),
-      }),
-    );
-  });
+  app.get(
+    '/admin/articles/:id/versions/comparer',
+    { config, schema: { params: idParams, querystring: compareQuery } },
+    async (request, reply) => {
+      const article = await loadArticle(request.params.id);
+      const { de, a } = request.query;
+      if (de === undefined || a === undefined)
+        return reply.redirect(`/admin/articles/${article.id}/versions`, 303);
+      const [from, to] = await Promise.all([
+        findArticleRevision(deps.db, article.id, de),
+        findArticleRevision(deps.db, article.id, a),
+      ]);
+      if (!from?.content || !to?.content) throw notFound();
+      return sendPrivatePage(
+        reply,
+        CompareVersionsPage({
+          ctx: await pageContext(deps, request),
+          csrfToken: reply.generateCsrf(),
+          article: { id: article.id, title: article.title },
+          from: { ...from, content: from.content },
+          to: { ...to, content: to.content },
+          canRestore: mayEdit(request.user!, article),
+        }),
+      );
+    },
+  );
 
   app.post(
     '/admin/articles/:id/versions/:version/restaurer',
-    { preHandler: app.csrfProtection },
+    { config, preValidation: app.csrfProtection, schema: { params: versionParams } },
     async (request, reply) => {
-      const { version } = versionParam.parse(request.params);
-      const article = await loadArticle(request);
+      const { id, version } = request.params;
+      const article = await loadArticle(id);
       if (!mayEdit(request.user!, article)) throw forbidden();
       const revision = await findArticleRevision(deps.db, article.id, version);
       if (!revision?.content) throw notFound();

@@ -1,4 +1,5 @@
 import type { Locale } from '../settings/site-settings.ts';
+import { inlineScripts } from '../web/inline-code.ts';
 import { trustedHtml } from '../web/render.ts';
 
 const fr = {
@@ -87,10 +88,6 @@ export function shareLinks(a: Shared, locale: Locale): ShareLink[] {
   ];
 }
 
-// Progressive enhancement, inline (a few hundred bytes, no extra request): opening « Copier le
-// lien » also copies it when the browser allows. Without script the field is there to select.
-const COPY_SCRIPT = `for(const d of document.querySelectorAll('.share-copy'))d.addEventListener('toggle',()=>{const i=d.querySelector('input'),o=d.querySelector('output');if(d.open&&navigator.clipboard)navigator.clipboard.writeText(i.value).then(()=>{o.textContent=o.dataset.done},()=>{});i.select()})`;
-
 /** The « Partager » block of an article page: network links and a copyable link. */
 export function ShareLinks({ article, locale }: { article: Shared; locale: Locale }) {
   const s = locale === 'en' ? en : fr;
@@ -120,7 +117,7 @@ export function ShareLinks({ article, locale }: { article: Shared; locale: Local
           </details>
         </li>
       </ul>
-      <script>{trustedHtml(COPY_SCRIPT)}</script>
+      <script>{trustedHtml(inlineScripts.shareCopy)}</script>
     </section>
   );
 }

@@ -112,7 +112,8 @@ async function personalSlots(
   const block = MineBlock({
     ctx,
     // The thanks follows a submission's redirect, and only its author has a comment to thank for.
-    thanks: (request.query as Record<string, unknown>).commentaire === 'envoye',
+    // Read from the address itself: the article route's query schema names only its own fields.
+    thanks: new URLSearchParams(request.url.split('?')[1] ?? '').get('commentaire') === 'envoye',
     pending: pending.map((comment) => ({
       comment,
       link: privateCommentPath(comment.id, remembered.get(comment.id)!),

@@ -1,4 +1,5 @@
 import { formatDateTime } from '../web/dates.ts';
+import { inlineScripts } from '../web/inline-code.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import { trustedHtml } from '../web/render.ts';
@@ -121,7 +122,7 @@ export function CommentSection(props: CommentSectionProps) {
           </textarea>
         </div>
       ) : null}
-      {props.open ? <script>{trustedHtml(DRAFT_SCRIPT)}</script> : null}
+      {props.open ? <script>{trustedHtml(inlineScripts.commentDraft)}</script> : null}
     </section>
   );
 }
@@ -226,10 +227,6 @@ function CommentForm(props: CommentSectionProps & { t: ReturnType<typeof comment
     </section>
   );
 }
-
-// Keeps what the reader types in this browser until the comment is accepted, so nothing is
-// lost if the connection or the server drops when they send it.
-const DRAFT_SCRIPT = `(function(){var f=document.getElementById('comment-form');if(!f||!window.localStorage)return;var k='griot-draft:'+f.getAttribute('data-article'),b=f.elements.namedItem('body'),n=f.elements.namedItem('name'),e=f.elements.namedItem('email');try{if(document.querySelector('.comment-thanks')){localStorage.removeItem(k)}else{var d=JSON.parse(localStorage.getItem(k)||'null');if(d&&!b.value)b.value=d.b||''}var who=JSON.parse(localStorage.getItem('griot-who')||'null');if(who){if(!n.value)n.value=who.n||'';if(!e.value)e.value=who.e||''}}catch(x){}f.addEventListener('input',function(){try{localStorage.setItem(k,JSON.stringify({b:b.value}));localStorage.setItem('griot-who',JSON.stringify({n:n.value,e:e.value}))}catch(x){}})})();`;
 
 /** The reader's own part of the section: the acknowledgement and their comments awaiting moderation. */
 export function MineBlock(props: {

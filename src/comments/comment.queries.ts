@@ -1,4 +1,7 @@
-import type { Db, DbOrTrx } from '../db/database.ts';
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { dialectOf } from '../db/connect.ts';
+import type { Db, DbOrTrx, Trx } from '../db/database.ts';
 import type { PublicComment } from './comment.ts';
 import type { CommentRow, CommentStatus, NewCommentRow } from './comment.table.ts';
 
@@ -24,9 +27,25 @@ export async function findComment(db: DbOrTrx, id: number): Promise<CommentRow |
   return db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+// The first key of PostgreSQL's two-key advisory locks, so flood locks share no space with others.
+const FLOOD_LOCK_CLASS = 0x636f6d6d; // 'comm'
+
+/**
+ * Holds, until the transaction ends, one lock per flood-control key (an email, a client hash),
+ * so that two posts sharing a key check and insert one after the other. PostgreSQL takes
+ * advisory locks, in a fixed order so two posts never wait on each other; SQLite needs none,
+ * as it runs one transaction at a time on its single connection.
+ */
+export async function lockFloodKeys(trx: Trx, keys: string[]): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return;
+  const locks = keys.map((key) => createHash('sha256').update(key).digest().readInt32BE(0));
+  for (const lock of [...new Set(locks)].sort((a, b) => a - b))
+    await sql`select pg_advisory_xact_lock(${FLOOD_LOCK_CLASS}, ${lock})`.execute(trx);
+}
+
 /** Whether this client or this email posted a comment since the given time (flood control). */
 export async function hasRecentComment(
-  db: Db,
+  db: DbOrTrx,
   { ipHash, email, since }: { ipHash: string; email: string; since: Date },
 ): Promise<boolean> {
   const row = await db
@@ -41,7 +60,7 @@ export async function hasRecentComment(
 
 /** Whether the same text was already sent on this article. */
 export async function hasDuplicateComment(
-  db: Db,
+  db: DbOrTrx,
   articleId: number,
   hash: string,
 ): Promise<boolean> {

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buildArticlePage } from '../articles/article-page.ts';
 import { articlePath, type ArticleView } from '../articles/article.ts';
@@ -7,6 +8,7 @@ import { fillSlots, splitSlots } from '../cache/page-cache.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
 import { pageContext } from '../http/page.ts';
+import { dbId, idParams, optionalText } from '../http/schemas.ts';
 import { isSameOriginPost } from '../http/same-origin.ts';
 import { clientKey } from '../users/session.ts';
 import { renderDocument } from '../web/render.ts';
@@ -27,10 +29,27 @@ import {
 } from './comment.queries.ts';
 import { submitComment, type SubmitResult } from './submit-comment.ts';
 
-const idParam = z.object({ id: z.coerce.number().int().positive() });
+/**
+ * The comment form as posted: single text fields (a repeated one is a 400), and a parent that
+ * is empty or an id. Lengths are judged by validateComment, which answers in French with the
+ * text kept.
+ */
+const commentFormBody = z.object({
+  name: optionalText,
+  email: optionalText,
+  body: optionalText,
+  notify: optionalText,
+  parent: optionalText.refine((v) => !v || dbId.safeParse(v).success),
+  website: optionalText,
+  stamp: optionalText,
+});
+/** The private link's and the unsubscribe link's token. */
+const tokenQuery = z.object({ jeton: optionalText });
+
 const statusOf: Record<Exclude<SubmitResult, { ok: true }>['reason'] | 'origin', number> = {
   invalid: 422,
   too_fast: 422,
+  expired: 422,
   bad_parent: 422,
   flood: 429,
   duplicate: 409,
@@ -39,15 +58,15 @@ const statusOf: Record<Exclude<SubmitResult, { ok: true }>['reason'] | 'origin',
 };
 
 /** Reader routes for comments: submission, the private state page, unsubscribing from notices. */
-export const commentRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   const secret = deps.config.sessionSecret;
 
-  app.post('/articles/:id/commentaires', async (request, reply) => {
-    const { id } = idParam.parse(request.params);
-    const article = await findLiveArticle(deps.db, { id });
+  const postSchema = { params: idParams, body: commentFormBody };
+  app.post('/articles/:id/commentaires', { schema: postSchema }, async (request, reply) => {
+    const article = await findLiveArticle(deps.db, { id: request.params.id });
     if (!article) throw notFound();
+    const { website, stamp } = request.body;
     const values = readCommentForm(request.body);
-    const body = (request.body ?? {}) as Record<string, unknown>;
     const { settings } = await deps.cache.snapshot();
     const t = commentStringsFor(settings.locale);
     const now = deps.clock.now();
@@ -68,8 +87,8 @@ export const commentRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
         commentsOpen: commentsOpen(article, settings.commentsAutoCloseDays, now),
       },
       values,
-      honeypot: typeof body.website === 'string' ? body.website : '',
-      servedAt: typeof body.stamp === 'string' ? verifyFormStamp(secret, body.stamp) : null,
+      honeypot: website ?? '',
+      servedAt: stamp === undefined ? null : verifyFormStamp(secret, stamp),
       ipHash: clientKey(secret, request.ip),
       now,
     });
@@ -80,6 +99,7 @@ export const commentRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
     const message = {
       invalid: undefined,
       too_fast: t.tooFast,
+      expired: t.expired,
       flood: t.flood,
       duplicate: t.duplicate,
       closed: undefined,
@@ -119,8 +139,9 @@ export const commentRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
       .send(html);
   }
 
-  app.get<{ Querystring: { jeton?: string } }>('/commentaires/:id', async (request, reply) => {
-    const { id } = idParam.parse(request.params);
+  const statusSchema = { params: idParams, querystring: tokenQuery };
+  app.get('/commentaires/:id', { schema: statusSchema }, async (request, reply) => {
+    const { id } = request.params;
     const comment = await findComment(deps.db, id);
     if (!comment) throw notFound();
     const threadLink = await threadLinkOf(comment);
@@ -172,11 +193,11 @@ export const commentRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
   }
 
   const unsubscribe = async (
-    request: FastifyRequest<{ Querystring: { jeton?: string } }>,
+    request: FastifyRequest,
     reply: FastifyReply,
+    token: string,
     confirm: boolean,
   ) => {
-    const token = request.query.jeton ?? '';
     const email = verifyUnsubscribeToken(secret, token);
     if (email && confirm) await updateNotifyOffForEmail(deps.db, email);
     const ctx = await pageContext(deps, request);
@@ -188,10 +209,11 @@ export const commentRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
       .send(await renderDocument(UnsubscribePage({ ctx, email, done: confirm && !!email, token })));
   };
   // The mail's link shows a button (link scanners follow GETs); mail clients' one-click POST acts at once.
-  app.get<{ Querystring: { jeton?: string } }>('/commentaires/desabonnement', (request, reply) =>
-    unsubscribe(request, reply, false),
+  const unsubscribeSchema = { querystring: tokenQuery };
+  app.get('/commentaires/desabonnement', { schema: unsubscribeSchema }, (request, reply) =>
+    unsubscribe(request, reply, request.query.jeton ?? '', false),
   );
-  app.post<{ Querystring: { jeton?: string } }>('/commentaires/desabonnement', (request, reply) =>
-    unsubscribe(request, reply, true),
+  app.post('/commentaires/desabonnement', { schema: unsubscribeSchema }, (request, reply) =>
+    unsubscribe(request, reply, request.query.jeton ?? '', true),
   );
 };

@@ -38,6 +38,8 @@ const fr = {
       `Votre commentaire doit compter entre ${BODY_MIN} et ${BODY_MAX.toLocaleString('fr-FR')} caractères (il en compte ${n.toLocaleString('fr-FR')}).`,
   },
   tooFast: 'Votre commentaire n’a pas pu être vérifié. Relisez-le puis envoyez-le à nouveau.',
+  expired:
+    'Ce formulaire a expiré : la page était ouverte depuis trop longtemps. Votre commentaire n’a pas été envoyé, mais votre texte est conservé : relisez-le puis envoyez-le à nouveau.',
   flood:
     'Vous venez d’envoyer un commentaire. Patientez quelques secondes avant d’en envoyer un autre ; votre texte est conservé.',
   duplicate: 'Ce commentaire a déjà été envoyé pour cet article.',
@@ -96,6 +98,8 @@ const en: CommentStrings = {
       `Your comment must be between ${BODY_MIN} and ${BODY_MAX} characters long (it has ${n}).`,
   },
   tooFast: 'Your comment could not be verified. Read it over and send it again.',
+  expired:
+    'This form has expired: the page had been open too long. Your comment was not sent, but your text has been kept: read it over and send it again.',
   flood:
     'You have just sent a comment. Wait a few seconds before sending another; your text has been kept.',
   duplicate: 'This comment has already been sent for this article.',

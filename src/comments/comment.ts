@@ -8,6 +8,8 @@ export const BODY_MIN = 2;
 export const BODY_MAX = 5000;
 /** A form sent faster than this after the page was served is treated as a bot's. */
 export const MIN_FILL_MS = 2000;
+/** A comment form is good for this long after the page was served (a stamp is not forever). */
+export const FORM_STAMP_TTL_MS = 6 * 60 * 60_000;
 /** The same client or email may not post twice within this window. */
 export const FLOOD_WINDOW_MS = 15_000;
 /** Top-level comments shown per page of a thread. */
@@ -34,20 +36,23 @@ export const emptyForm: CommentFormValues = {
 
 const email = z.email();
 
+// What the form reader takes from a body: each field as text, anything else read as empty.
+const formText = z.string().catch('');
+const rawForm = z
+  .object({ name: formText, email: formText, body: formText, notify: formText, parent: formText })
+  .catch({ name: '', email: '', body: '', notify: '', parent: '' });
+
 /** Reads the raw form body into typed values, without judging them. */
 export function readCommentForm(body: unknown): CommentFormValues {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  const parentText = str(b.parent);
+  const b = rawForm.parse(body);
   // Ids are 32-bit integers in the database; anything else is not a comment to reply to.
-  const parent = /^\d{1,10}$/.test(parentText) ? Number(parentText) : NaN;
+  const parent = /^\d{1,10}$/.test(b.parent) ? Number(b.parent) : NaN;
   return {
-    name: str(b.name).slice(0, 500),
-    email: str(b.email).slice(0, 500),
-    // Kept whole (up to well past the limit) so an overlong text comes back intact to be cut.
-    body: str(b.body)
-      .replace(/\r\n?/g, '\n')
-      .slice(0, BODY_MAX * 4),
+    name: b.name.slice(0, 500),
+    email: b.email.slice(0, 500),
+    // Kept whole, however long (the body limit bounds it), so an overlong text comes back
+    // intact for the reader to cut.
+    body: b.body.replace(/\r\n?/g, '\n'),
     notify: b.notify === 'on' || b.notify === '1',
     parentId: Number.isInteger(parent) && parent > 0 && parent <= 2_147_483_647 ? parent : null,
   };
@@ -60,8 +65,8 @@ export function validateComment(
   const errors: Partial<Record<keyof CommentFormValues, CommentFieldError>> = {};
   const name = charCount(values.name.trim());
   if (name < NAME_MIN || name > NAME_MAX) errors.name = 'nameLength';
-  if (!email.safeParse(values.email.trim()).success || values.email.trim().length > 254)
-    errors.email = 'emailInvalid';
+  const address = values.email.trim();
+  if (address.length > 254 || !email.safeParse(address).success) errors.email = 'emailInvalid';
   const body = charCount(values.body.trim());
   if (body < BODY_MIN || body > BODY_MAX) errors.body = 'bodyLength';
   return errors;

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import {
   FLOOD_WINDOW_MS,
+  FORM_STAMP_TTL_MS,
   MIN_FILL_MS,
   bodyHash,
   normalizeBody,
@@ -8,12 +9,13 @@ import {
   type CommentFieldError,
   type CommentFormValues,
 } from './comment.ts';
-import type { CommentRow, CommentStatus } from './comment.table.ts';
+import type { CommentRow, NewCommentRow } from './comment.table.ts';
 import {
   findComment,
   hasDuplicateComment,
   hasRecentComment,
   insertComment,
+  lockFloodKeys,
 } from './comment.queries.ts';
 
 /** The article a comment is written on, as submission needs it. */
@@ -32,6 +34,8 @@ export type SubmitResult =
     }
   /** The form came back too fast, or without a valid stamp: the reader just sends it again. */
   | { ok: false; reason: 'too_fast' }
+  /** The page was served longer ago than a form stays good: the reader sends it again. */
+  | { ok: false; reason: 'expired' }
   | { ok: false; reason: 'flood' }
   | { ok: false; reason: 'duplicate' }
   | { ok: false; reason: 'closed' }
@@ -57,8 +61,9 @@ export async function submitComment(
   if (!article.commentsOpen) return { ok: false, reason: 'closed' };
   const errors = validateComment(values);
   if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
-  if (!input.servedAt || now.getTime() - input.servedAt.getTime() < MIN_FILL_MS)
-    return { ok: false, reason: 'too_fast' };
+  const filledInMs = input.servedAt ? now.getTime() - input.servedAt.getTime() : -1;
+  if (filledInMs < MIN_FILL_MS) return { ok: false, reason: 'too_fast' };
+  if (filledInMs > FORM_STAMP_TTL_MS) return { ok: false, reason: 'expired' };
 
   const email = values.email.trim().toLowerCase();
   if (values.parentId !== null) {
@@ -73,32 +78,36 @@ export async function submitComment(
       return { ok: false, reason: 'bad_parent' };
     }
   }
-  const since = new Date(now.getTime() - FLOOD_WINDOW_MS);
-  if (await hasRecentComment(db, { ipHash: input.ipHash, email, since }))
-    return { ok: false, reason: 'flood' };
   const body = normalizeBody(values.body);
   const hash = bodyHash(body);
-  if (await hasDuplicateComment(db, article.id, hash)) return { ok: false, reason: 'duplicate' };
-
-  const status: CommentStatus = input.honeypot ? 'spam' : 'pending';
+  const row: NewCommentRow = {
+    article_id: article.id,
+    article_title: article.title,
+    parent_id: values.parentId,
+    author_name: values.name.trim(),
+    author_email: email,
+    body,
+    body_hash: hash,
+    status: input.honeypot ? 'spam' : 'pending',
+    notify_replies: values.notify ? 1 : 0,
+    ip_hash: input.ipHash,
+    created_at: now.toISOString(),
+    moderated_at: null,
+    moderated_by: null,
+    reason: input.honeypot ? 'Champ piège rempli (robot probable)' : null,
+  };
+  const since = new Date(now.getTime() - FLOOD_WINDOW_MS);
   try {
-    const comment = await insertComment(db, {
-      article_id: article.id,
-      article_title: article.title,
-      parent_id: values.parentId,
-      author_name: values.name.trim(),
-      author_email: email,
-      body,
-      body_hash: hash,
-      status,
-      notify_replies: values.notify ? 1 : 0,
-      ip_hash: input.ipHash,
-      created_at: now.toISOString(),
-      moderated_at: null,
-      moderated_by: null,
-      reason: input.honeypot ? 'Champ piège rempli (robot probable)' : null,
+    // Check and insert under the email's and the client's locks: of posts racing with one
+    // email or from one client, one is stored and the others see it.
+    return await db.transaction().execute(async (trx): Promise<SubmitResult> => {
+      await lockFloodKeys(trx, [`email:${email}`, `client:${input.ipHash}`]);
+      if (await hasRecentComment(trx, { ipHash: input.ipHash, email, since }))
+        return { ok: false, reason: 'flood' };
+      if (await hasDuplicateComment(trx, article.id, hash))
+        return { ok: false, reason: 'duplicate' };
+      return { ok: true, comment: await insertComment(trx, row) };
     });
-    return { ok: true, comment };
   } catch (err) {
     // Two identical submissions racing: the unique index lets one through.
     if (await hasDuplicateComment(db, article.id, hash)) return { ok: false, reason: 'duplicate' };

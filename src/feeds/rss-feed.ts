@@ -15,6 +15,22 @@ export function xmlDocument(): XMLBuilder {
   return create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' });
 }
 
+/**
+ * Text as xmlbuilder2 must be given it: the library leaves `&name;` and `&#n;` in text and
+ * attributes as they are (taking them for entity references), so a title holding `&lt;script&gt;`
+ * or sanitized HTML holding `title="a&quot; onclick=…"` would reach feed readers as markup.
+ * Escaping every `&` first makes the document say exactly the characters we were given.
+ */
+export function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;');
+}
+
+// RSS readers take <description> for HTML (RSS 2.0 allows entity-encoded HTML there), so plain
+// text goes in escaped as HTML: a standfirst that reads `<script>` is shown, never run.
+function htmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Writes a lead image as Media RSS, inside an RSS item or an Atom entry. */
 export function mediaContent(parent: XMLBuilder, image: FeedImage): void {
   const media = parent.ele('media:content', {
@@ -24,8 +40,8 @@ export function mediaContent(parent: XMLBuilder, image: FeedImage): void {
     width: String(image.width),
     height: String(image.height),
   });
-  if (image.credit) media.ele('media:credit').txt(image.credit);
-  if (image.caption) media.ele('media:description', { type: 'plain' }).txt(image.caption);
+  if (image.credit) media.ele('media:credit').txt(xmlText(image.credit));
+  if (image.caption) media.ele('media:description', { type: 'plain' }).txt(xmlText(image.caption));
 }
 
 /** An RSS 2.0 feed. */
@@ -38,23 +54,23 @@ export function rssFeed(channel: FeedChannel, entries: FeedEntry[]): string {
     'xmlns:media': NS.media,
   });
   const ch = root.ele('channel');
-  ch.ele('title').txt(channel.title);
-  ch.ele('link').txt(channel.link);
-  ch.ele('description').txt(channel.description);
-  ch.ele('language').txt(channel.language);
+  ch.ele('title').txt(xmlText(channel.title));
+  ch.ele('link').txt(xmlText(channel.link));
+  ch.ele('description').txt(xmlText(htmlText(channel.description)));
+  ch.ele('language').txt(xmlText(channel.language));
   ch.ele('atom:link', { href: channel.self.rss, rel: 'self', type: 'application/rss+xml' });
   if (channel.updated) ch.ele('lastBuildDate').txt(rfc822(channel.updated));
   ch.ele('generator').txt('Griot');
   for (const e of entries) {
     const item = ch.ele('item');
-    item.ele('title').txt(e.title);
-    item.ele('link').txt(e.link);
-    item.ele('guid', { isPermaLink: 'false' }).txt(e.id);
+    item.ele('title').txt(xmlText(e.title));
+    item.ele('link').txt(xmlText(e.link));
+    item.ele('guid', { isPermaLink: 'false' }).txt(xmlText(e.id));
     item.ele('pubDate').txt(rfc822(e.published));
-    item.ele('dc:creator').txt(e.author);
-    for (const c of e.categories) item.ele('category').txt(c.label);
-    item.ele('description').txt(e.summary);
-    if (e.contentHtml !== null) item.ele('content:encoded').txt(e.contentHtml);
+    item.ele('dc:creator').txt(xmlText(e.author));
+    for (const c of e.categories) item.ele('category').txt(xmlText(c.label));
+    item.ele('description').txt(xmlText(htmlText(e.summary)));
+    if (e.contentHtml !== null) item.ele('content:encoded').txt(xmlText(e.contentHtml));
     if (e.image) mediaContent(item, e.image);
   }
   return root.end({ prettyPrint: false });

@@ -1,5 +1,5 @@
 import { rfc3339 } from './feed.ts';
-import { xmlDocument } from './rss-feed.ts';
+import { xmlDocument, xmlText } from './rss-feed.ts';
 
 /** The most URLs one sitemap file may list (sitemaps.org protocol). */
 export const MAX_SITEMAP_URLS = 50_000;
@@ -19,7 +19,7 @@ export function renderSitemapIndex(sitemaps: { loc: string; lastmod?: string }[]
   const root = xmlDocument().ele(NS.sitemap, 'sitemapindex');
   for (const s of sitemaps) {
     const el = root.ele('sitemap');
-    el.ele('loc').txt(s.loc);
+    el.ele('loc').txt(xmlText(s.loc));
     if (s.lastmod) el.ele('lastmod').txt(rfc3339(s.lastmod));
   }
   return root.end({ prettyPrint: false });
@@ -38,12 +38,12 @@ export function renderUrlSet(urls: SitemapUrl[]): string {
   const root = xmlDocument().ele(NS.sitemap, 'urlset', { 'xmlns:image': NS.image });
   for (const u of urls) {
     const el = root.ele('url');
-    el.ele('loc').txt(u.loc);
+    el.ele('loc').txt(xmlText(u.loc));
     if (u.lastmod) el.ele('lastmod').txt(rfc3339(u.lastmod));
     if (u.image) {
       const image = el.ele('image:image');
-      image.ele('image:loc').txt(u.image.loc);
-      if (u.image.caption) image.ele('image:caption').txt(u.image.caption);
+      image.ele('image:loc').txt(xmlText(u.image.loc));
+      if (u.image.caption) image.ele('image:caption').txt(xmlText(u.image.caption));
     }
   }
   return root.end({ prettyPrint: false });
@@ -65,13 +65,13 @@ export function renderNewsSitemap(
   const root = xmlDocument().ele(NS.sitemap, 'urlset', { 'xmlns:news': NS.news });
   for (const u of urls) {
     const el = root.ele('url');
-    el.ele('loc').txt(u.loc);
+    el.ele('loc').txt(xmlText(u.loc));
     const news = el.ele('news:news');
     const pub = news.ele('news:publication');
-    pub.ele('news:name').txt(publication.name);
-    pub.ele('news:language').txt(publication.language);
+    pub.ele('news:name').txt(xmlText(publication.name));
+    pub.ele('news:language').txt(xmlText(publication.language));
     news.ele('news:publication_date').txt(rfc3339(u.published));
-    news.ele('news:title').txt(u.title);
+    news.ele('news:title').txt(xmlText(u.title));
   }
   return root.end({ prettyPrint: false });
 }

@@ -55,7 +55,24 @@ export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
 
-/** Keeps a post-login redirect on this site: only local absolute paths are accepted. */
-export function safeNextPath(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/admin';
+/**
+ * Keeps a post-login redirect on this site: `next` is resolved against the public URL as a
+ * browser would, and only a path of the same origin is kept (ASCII, as URLs serialize); anything
+ * else, or anything with control characters or backslashes, which browsers read loosely, gives
+ * the newsroom home.
+ */
+export function safeNextPath(next: unknown, publicUrl: string): string {
+  const fallback = '/admin';
+  if (typeof next !== 'string' || next === '' || /[\p{Cc}\\]/u.test(next)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, publicUrl);
+  } catch {
+    return fallback;
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // `/.//host` resolves to the path `//host`, which a browser would read as another site.
+  if (url.origin !== new URL(publicUrl).origin || !path.startsWith('/') || path.startsWith('//'))
+    return fallback;
+  return path;
 }

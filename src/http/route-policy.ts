@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { can, type Action } from '../users/policy.ts';
-import { forbidden } from './errors.ts';
+import { AppError, forbidden } from './errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -32,4 +32,27 @@ export async function enforceRoutePolicy(request: FastifyRequest, reply: Fastify
   const policy = request.routeOptions.config.policy;
   if (!policy) throw forbidden();
   if (policy !== 'signed-in' && !can(request.user, policy)) throw forbidden();
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * An onRequest hook for the newsroom context, behind its CSRF tokens: a state-changing request a
+ * browser marks as sent from another site (Sec-Fetch-Site, else a foreign Origin) is refused.
+ * `Origin: null` (sent under a no-referrer policy) is left to the token.
+ */
+export function refuseCrossSiteWrites(publicUrl: string) {
+  const own = new URL(publicUrl).origin;
+  return async (request: FastifyRequest): Promise<void> => {
+    if (SAFE_METHODS.has(request.method)) return;
+    const site = request.headers['sec-fetch-site'];
+    if (typeof site === 'string') {
+      if (site !== 'same-origin' && site !== 'none') throw new AppError('csrf');
+      return;
+    }
+    const origin = request.headers.origin;
+    if (typeof origin !== 'string' || origin === 'null') return;
+    if (origin !== own && origin !== `${request.protocol}://${request.host}`)
+      throw new AppError('csrf');
+  };
 }

@@ -12,3 +12,29 @@ export const idParams = z.object({ id: dbId });
 
 /** An optional single form or query field; a repeated field (an array) does not fit. */
 export const optionalText = z.string().optional();
+
+/** A form field naming a row (a select, a hidden input): an id, or empty for « none ». */
+export const formId = z.union([z.literal(''), dbId]).optional();
+
+/** A form field that may be sent several times (ticked boxes sharing a name). */
+export const formList = z.union([z.string(), z.array(z.string())]).optional();
+
+/** The values of a field sent once, several times or not at all, as a list. */
+export function listOf(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : ([] as string[]).concat(value);
+}
+
+/** A form's fields as typed: each an optional single string; nothing else is kept. */
+export function formBody<const K extends string>(...names: K[]) {
+  return z.object(
+    Object.fromEntries(names.map((n) => [n, optionalText])) as Record<K, typeof optionalText>,
+  );
+}
+
+/** A redirect's flag in the query (`?fait=…`): any short text, or nothing; never a 400. */
+export const flagQuery = z.string().max(40).optional().catch(undefined);
+
+/** A form field as typed, trimmed and bounded (so a huge post is never echoed back whole). */
+export function clip(value: string | undefined, max: number): string {
+  return (value ?? '').trim().slice(0, max);
+}

@@ -8,18 +8,31 @@
 /** After this many failed tries a mail is marked failed and waits for a person to retry it. */
 export const MAX_ATTEMPTS = 8;
 
-const FIRST_DELAY_MS = 60_000;
+/** The wait after the first failed try; each later one doubles it. */
+export const FIRST_RETRY_DELAY_MS = 60_000;
 const MAX_DELAY_MS = 6 * 60 * 60_000;
 
 /** How long to wait after `attempts` tries: doubling from 1 min, capped at 6 h. */
 export function retryDelayMs(attempts: number): number {
+  return doublingDelay(attempts, FIRST_RETRY_DELAY_MS);
+}
+
+/**
+ * What to do after a failed try: wait and retry, or give up once MAX_ATTEMPTS tries were made.
+ * `firstDelayMs` scales the waits (tests shrink it).
+ */
+export function nextStep(
+  attempts: number,
+  firstDelayMs = FIRST_RETRY_DELAY_MS,
+): { retryInMs: number } | 'give-up' {
+  return attempts >= MAX_ATTEMPTS
+    ? 'give-up'
+    : { retryInMs: doublingDelay(attempts, firstDelayMs) };
+}
+
+function doublingDelay(attempts: number, firstDelayMs: number): number {
   const doublings = Math.max(0, Math.floor(attempts) - 1);
   // Checked before computing, so a huge count cannot overflow to Infinity.
   if (doublings >= 30) return MAX_DELAY_MS;
-  return Math.min(FIRST_DELAY_MS * 2 ** doublings, MAX_DELAY_MS);
-}
-
-/** What to do after a failed try: wait and retry, or give up once MAX_ATTEMPTS tries were made. */
-export function nextStep(attempts: number): { retryInMs: number } | 'give-up' {
-  return attempts >= MAX_ATTEMPTS ? 'give-up' : { retryInMs: retryDelayMs(attempts) };
+  return Math.min(firstDelayMs * 2 ** doublings, MAX_DELAY_MS);
 }

@@ -107,7 +107,10 @@ export async function claimDueMails(
   );
 }
 
-// Moves a mail on from the states it may be in; false when it has left them (a lost claim).
+/** What identifies one claim of a mail: each claim counts an attempt and sets its own lock. */
+export type MailClaim = Pick<OutboxMail, 'id' | 'attempts' | 'locked_until'>;
+
+// Moves a mail on from the states it may be in; false when it has left them.
 async function moveMail(
   db: DbOrTrx,
   id: number,
@@ -123,9 +126,29 @@ async function moveMail(
   return Number(result.numUpdatedRows) > 0;
 }
 
+// Moves a claimed mail on, only while this very claim holds it: false when the claim was lost
+// (it expired and another worker claimed the mail again, or a person moved it meanwhile), so a
+// late worker never records its outcome over another's claim.
+async function settleClaim(
+  db: DbOrTrx,
+  claim: MailClaim,
+  values: Updateable<OutboxTable>,
+): Promise<boolean> {
+  if (claim.locked_until === null) return false;
+  const result = await db
+    .updateTable('outbox')
+    .set(values)
+    .where('id', '=', claim.id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', claim.attempts)
+    .where('locked_until', '=', claim.locked_until)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** Records that a claimed mail was accepted by the SMTP server; false if the claim was lost. */
-export function markMailSent(db: DbOrTrx, id: number, now: Date): Promise<boolean> {
-  return moveMail(db, id, ['sending'], {
+export function markMailSent(db: DbOrTrx, claim: MailClaim, now: Date): Promise<boolean> {
+  return settleClaim(db, claim, {
     status: 'sent',
     sent_at: now.toISOString(),
     locked_until: null,
@@ -135,9 +158,9 @@ export function markMailSent(db: DbOrTrx, id: number, now: Date): Promise<boolea
 /** Puts a claimed mail back in the queue after a failed try, due again at `nextAttemptAt`. */
 export function markMailRetry(
   db: DbOrTrx,
-  { id, error, nextAttemptAt }: { id: number; error: string; nextAttemptAt: Date },
+  { claim, error, nextAttemptAt }: { claim: MailClaim; error: string; nextAttemptAt: Date },
 ): Promise<boolean> {
-  return moveMail(db, id, ['sending'], {
+  return settleClaim(db, claim, {
     status: 'queued',
     next_attempt_at: nextAttemptAt.toISOString(),
     locked_until: null,
@@ -148,9 +171,9 @@ export function markMailRetry(
 /** Gives up on a claimed mail (next_attempt_at then records when); it waits for a manual retry. */
 export function markMailFailed(
   db: DbOrTrx,
-  { id, error, now }: { id: number; error: string; now: Date },
+  { claim, error, now }: { claim: MailClaim; error: string; now: Date },
 ): Promise<boolean> {
-  return moveMail(db, id, ['sending'], {
+  return settleClaim(db, claim, {
     status: 'failed',
     next_attempt_at: now.toISOString(),
     locked_until: null,
@@ -158,17 +181,23 @@ export function markMailFailed(
   });
 }
 
-/** Drops a mail no longer wanted (queued or claimed); last_error keeps the reason. */
+/**
+ * Drops a mail no longer wanted: by id (queued or claimed), or under a claim the caller holds;
+ * last_error keeps the reason.
+ */
 export function markMailCancelled(
   db: DbOrTrx,
-  { id, reason, now }: { id: number; reason: string; now: Date },
+  target: ({ id: number } | { claim: MailClaim }) & { reason: string; now: Date },
 ): Promise<boolean> {
-  return moveMail(db, id, ['queued', 'sending'], {
+  const values: Updateable<OutboxTable> = {
     status: 'cancelled',
-    next_attempt_at: now.toISOString(),
+    next_attempt_at: target.now.toISOString(),
     locked_until: null,
-    last_error: errorText(reason),
-  });
+    last_error: errorText(target.reason),
+  };
+  return 'claim' in target
+    ? settleClaim(db, target.claim, values)
+    : moveMail(db, target.id, ['queued', 'sending'], values);
 }
 
 /** Puts a failed or cancelled mail back in the queue, due now, with a fresh count of tries. */

@@ -1,7 +1,8 @@
+import type { Clock } from '../clock.ts';
 import type { DialectName } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
 import type { Job } from '../jobs/worker.ts';
-import { nextStep } from './backoff.ts';
+import { FIRST_RETRY_DELAY_MS, nextStep } from './backoff.ts';
 import { isPermanentFailure, type Mailer, type OutgoingMail } from './mailer.ts';
 import {
   claimDueMails,
@@ -24,9 +25,22 @@ export interface MailLog {
 
 export const NOT_WANTED_REASON = 'Plus nécessaire : la situation a changé depuis la mise en file.';
 
+/** Raised when a send outlasts its deadline; the connection is cut and the mail tried later. */
+export class SendTimeoutError extends Error {
+  constructor(ms: number) {
+    super(
+      `No final answer from the SMTP server within ${ms / 1000} s: send aborted, connection cut`,
+    );
+    this.name = 'SendTimeoutError';
+  }
+}
+
 /**
  * The worker job that delivers due outbox mails: at most `batchSize` per run, each claimed for
- * `lockMs`, sent once, and retried with backoff on failure. Without a mailer it leaves them queued.
+ * `lockMs` and given at most `sendTimeoutMs` from its claim to the server's final answer (the send
+ * is aborted past that, well before the claim expires, so no other worker can take the mail while
+ * this one might still deliver it), sent once, and retried with backoff on failure, or failed at
+ * once when the server refuses the mail for good. Without a mailer it leaves them queued.
  */
 export function sendOutboxJob({
   db,
@@ -36,6 +50,9 @@ export function sendOutboxJob({
   stillWanted,
   batchSize = 20,
   lockMs = 120_000,
+  sendTimeoutMs = 60_000,
+  firstRetryDelayMs = FIRST_RETRY_DELAY_MS,
+  clock,
 }: {
   db: Db;
   dialect: DialectName;
@@ -44,7 +61,19 @@ export function sendOutboxJob({
   stillWanted: StillWanted;
   batchSize?: number;
   lockMs?: number;
+  /** The hard deadline of one try, from its claim; at most half of `lockMs`. */
+  sendTimeoutMs?: number;
+  /** The wait after a first failed try (doubling after each later one); 1 min. */
+  firstRetryDelayMs?: number;
+  /** Where to read the time during a run; by default the run's `now` plus the time it took. */
+  clock?: Clock;
 }): Job {
+  // The other half of the claim is the margin for the database writes around the send and for
+  // clocks that differ a little between instances.
+  if (!(sendTimeoutMs > 0 && sendTimeoutMs <= lockMs / 2))
+    throw new RangeError(
+      `sendTimeoutMs (${sendTimeoutMs}) must be positive and at most half of lockMs (${lockMs})`,
+    );
   let waitingLogged = 0;
   return {
     name: 'send-outbox',
@@ -58,44 +87,74 @@ export function sendOutboxJob({
         return 0;
       }
       const started = performance.now();
+      // Each claim, retry and record is timed when it happens, not at the start of a run that
+      // may have spent minutes on earlier mails: a claim must cover its own send, and a retry
+      // must come after its backoff counted from the failure.
+      const current = clock
+        ? () => clock.now()
+        : () => new Date(now.getTime() + (performance.now() - started));
       let sent = 0;
       for (let i = 0; i < batchSize; i++) {
-        // One mail per claim, and none once half the lock time has gone: a claim taken late in a
-        // slow run must not expire mid-send and let another instance send the same mail again.
+        // One mail per claim, and none once half the lock time has gone, so a run stays short
+        // and the other jobs of the worker get their turn.
         if (performance.now() - started > lockMs / 2) break;
-        const [mail] = await claimDueMails(db, { now, limit: 1, lockMs, dialect });
+        const [mail] = await claimDueMails(db, { now: current(), limit: 1, lockMs, dialect });
         if (!mail) break;
-        if (await deliver(mailer, mail, now)) sent++;
+        if (await deliver(mailer, mail, current)) sent++;
       }
       return sent;
     },
   };
 
-  async function deliver(out: Mailer, mail: OutboxMail, now: Date): Promise<boolean> {
+  async function deliver(out: Mailer, mail: OutboxMail, current: () => Date): Promise<boolean> {
+    // The deadline runs from the claim, so a slow check of the mail's relevance counts too.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new SendTimeoutError(sendTimeoutMs)),
+      sendTimeoutMs,
+    );
     try {
-      if (!(await stillWanted(mail, now))) {
-        await markMailCancelled(db, { id: mail.id, reason: NOT_WANTED_REASON, now });
+      if (!(await stillWanted(mail, current()))) {
+        await markMailCancelled(db, { claim: mail, reason: NOT_WANTED_REASON, now: current() });
         return false;
       }
-      await out.send(outgoing(mail));
+      await withinDeadline(out.send(outgoing(mail), { signal: controller.signal }), controller);
     } catch (err) {
       log.warn({ mailId: mail.id, attempts: mail.attempts, err }, 'mail not sent');
-      const step = isPermanentFailure(err) ? 'give-up' : nextStep(mail.attempts);
+      const step = isPermanentFailure(err) ? 'give-up' : nextStep(mail.attempts, firstRetryDelayMs);
       const error = describe(err);
-      if (step === 'give-up') await markMailFailed(db, { id: mail.id, error, now });
-      else
-        await markMailRetry(db, {
-          id: mail.id,
-          error,
-          nextAttemptAt: new Date(now.getTime() + step.retryInMs),
-        });
+      const now = current();
+      const recorded =
+        step === 'give-up'
+          ? await markMailFailed(db, { claim: mail, error, now })
+          : await markMailRetry(db, {
+              claim: mail,
+              error,
+              nextAttemptAt: new Date(now.getTime() + step.retryInMs),
+            });
+      if (!recorded) log.warn({ mailId: mail.id, attempts: mail.attempts }, 'mail claim lost');
       return false;
+    } finally {
+      clearTimeout(timer);
     }
     // Outside the try: once the server has the mail, failing to record it is not a failed try
     // (the run fails instead, and the claim expires; sending is at least once, never lost).
-    await markMailSent(db, mail.id, now);
+    if (!(await markMailSent(db, mail, current())))
+      log.warn({ mailId: mail.id, attempts: mail.attempts }, 'mail sent after its claim was lost');
     return true;
   }
+}
+
+// The mailer cuts its connection on abort; this makes sure the job moves on at the deadline even
+// if a mailer were slow to honour it.
+function withinDeadline<T>(work: Promise<T>, controller: AbortController): Promise<T> {
+  const { signal } = controller;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
 
 function outgoing(mail: OutboxMail): OutgoingMail {

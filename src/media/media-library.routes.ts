@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
-import { can } from '../users/policy.ts';
+import { clip, flagQuery, formBody, idParams } from '../http/schemas.ts';
 import {
   LibraryPage,
   MediaPage,
@@ -13,7 +13,7 @@ import {
 } from './media-library.pages.tsx';
 import { countMedia, findMedia, listMedia, updateMediaDetails } from './media.queries.ts';
 import type { MediaDetails } from './upload-media.ts';
-import { registerUploadForms, uploadedFile, uploadFormFile } from './upload-form.ts';
+import { fileField, registerUploadForms, uploadedFile, uploadFormFile } from './upload-form.ts';
 
 const PAGE_SIZE = 40;
 const JSON_LIMIT = 40;
@@ -22,41 +22,30 @@ const libraryQuery = z.object({
   q: z.string().trim().max(200).catch('').default(''),
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const detailQuery = z.object({ envoye: flagQuery, deja: flagQuery, enregistre: flagQuery });
+const detailsForm = formBody('alt', 'credit', 'caption');
+const uploadForm = detailsForm.extend({ file: fileField });
 
-function idOf(params: unknown): number {
-  const parsed = idParams.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
-const detailQuery = z.object({
-  envoye: z.string().optional(),
-  deja: z.string().optional(),
-  enregistre: z.string().optional(),
-});
-
-const text = (body: Record<string, unknown>, name: string, max: number): string =>
-  typeof body[name] === 'string' ? body[name].trim().slice(0, max) : '';
-
-function detailsOf(body: Record<string, unknown>): MediaDetails {
+function detailsOf(body: z.infer<typeof detailsForm>): MediaDetails {
   return {
-    alt: text(body, 'alt', 300),
-    credit: text(body, 'credit', 200),
-    caption: text(body, 'caption', 1000),
+    alt: clip(body.alt, 300),
+    credit: clip(body.credit, 200),
+    caption: clip(body.caption, 1000),
   };
 }
 
 /** The media library: browse, search, upload, edit details, and a JSON feed for the editor. */
-export const mediaLibraryRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const mediaLibraryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   await registerUploadForms(app, { fields: 10 });
 
-  // onRequest, so a member without the right is refused before any upload is read.
-  const requireUploader = async (request: FastifyRequest) => {
-    if (!can(request.user, 'upload-media')) throw forbidden();
-  };
+  // The policy is checked on request, so a member without the right is refused before any
+  // upload is read.
+  const config = { policy: 'upload-media' } as const;
+  const posted = { config, preValidation: app.csrfProtection };
+  const library = { config, schema: { querystring: libraryQuery } };
 
-  app.get('/admin/medias', { onRequest: requireUploader }, async (request, reply) => {
-    const { q, page } = libraryQuery.parse(request.query ?? {});
+  app.get('/admin/medias', library, async (request, reply) => {
+    const { q, page } = request.query;
     const total = await countMedia(deps.db, { q });
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     const current = Math.min(page, pages);
@@ -72,47 +61,43 @@ export const mediaLibraryRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
     );
   });
 
-  app.post(
-    '/admin/medias',
-    { onRequest: requireUploader, preHandler: app.csrfProtection },
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const details = detailsOf(body);
-      const result = await uploadFormFile(deps.db, {
-        file: uploadedFile(body.file),
-        dataDir: deps.config.dataDir,
-        details,
-        now: deps.clock.now(),
-      });
-      if (result.ok) {
-        const flag = result.duplicate ? 'deja' : 'envoye';
-        return reply.redirect(`/admin/medias/${result.media.id}?${flag}=1`, 303);
-      }
-      const ctx = await pageContext(deps, request);
-      const [items, total] = await Promise.all([
-        listMedia(deps.db, { limit: PAGE_SIZE, offset: 0 }),
-        countMedia(deps.db, {}),
-      ]);
-      return sendPrivatePage(
-        reply,
-        LibraryPage({
-          ctx,
-          csrfToken: reply.generateCsrf(),
-          q: '',
-          items,
-          total,
-          page: 1,
-          pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-          error: refusalMessage(ctx.site.locale, result.reason, result.format),
-          typed: details,
-        }),
-        result.reason === 'too-large' ? 413 : 422,
-      );
-    },
-  );
+  app.post('/admin/medias', { ...posted, schema: { body: uploadForm } }, async (request, reply) => {
+    const body = request.body;
+    const details = detailsOf(body);
+    const result = await uploadFormFile(deps.db, {
+      file: uploadedFile(body.file),
+      dataDir: deps.config.dataDir,
+      details,
+      now: deps.clock.now(),
+    });
+    if (result.ok) {
+      const flag = result.duplicate ? 'deja' : 'envoye';
+      return reply.redirect(`/admin/medias/${result.media.id}?${flag}=1`, 303);
+    }
+    const ctx = await pageContext(deps, request);
+    const [items, total] = await Promise.all([
+      listMedia(deps.db, { limit: PAGE_SIZE, offset: 0 }),
+      countMedia(deps.db, {}),
+    ]);
+    return sendPrivatePage(
+      reply,
+      LibraryPage({
+        ctx,
+        csrfToken: reply.generateCsrf(),
+        q: '',
+        items,
+        total,
+        page: 1,
+        pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+        error: refusalMessage(ctx.site.locale, result.reason, result.format),
+        typed: details,
+      }),
+      result.reason === 'too-large' ? 413 : 422,
+    );
+  });
 
-  app.get('/admin/medias.json', { onRequest: requireUploader }, async (request, reply) => {
-    const { q } = libraryQuery.parse(request.query ?? {});
+  app.get('/admin/medias.json', library, async (request, reply) => {
+    const { q } = request.query;
     const items = await listMedia(deps.db, { q, limit: JSON_LIMIT, offset: 0 });
     return reply.header('cache-control', 'private, no-store').send(
       items.map((m) => {
@@ -130,13 +115,14 @@ export const mediaLibraryRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
     );
   });
 
-  app.get('/admin/medias/:id', { onRequest: requireUploader }, async (request, reply) => {
-    const id = idOf(request.params);
+  const detail = { config, schema: { params: idParams, querystring: detailQuery } };
+  app.get('/admin/medias/:id', detail, async (request, reply) => {
+    const { id } = request.params;
     const media = await findMedia(deps.db, id);
     if (!media) throw notFound();
     const ctx = await pageContext(deps, request);
     const t = mediaStringsFor(ctx.site.locale);
-    const q = detailQuery.parse(request.query ?? {});
+    const q = request.query;
     const flash = q.envoye ? t.uploaded : q.deja ? t.duplicate : q.enregistre ? t.saved : undefined;
     return sendPrivatePage(
       reply,
@@ -146,11 +132,10 @@ export const mediaLibraryRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
 
   app.post(
     '/admin/medias/:id',
-    { onRequest: requireUploader, preHandler: app.csrfProtection },
+    { ...posted, schema: { params: idParams, body: detailsForm } },
     async (request, reply) => {
-      const id = idOf(request.params);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      if (!(await updateMediaDetails(deps.db, id, detailsOf(body)))) throw notFound();
+      const { id } = request.params;
+      if (!(await updateMediaDetails(deps.db, id, detailsOf(request.body)))) throw notFound();
       return reply.redirect(`/admin/medias/${id}?enregistre=1`, 303);
     },
   );

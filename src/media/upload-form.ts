@@ -1,6 +1,8 @@
-import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
-import type { FastifyInstance } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import { badRequest } from '../http/errors.ts';
 import {
   MAX_UPLOAD_BYTES,
   uploadMedia,
@@ -17,30 +19,56 @@ export interface UploadedFile {
 
 /**
  * Lets the routes of a plugin read multipart forms carrying one image file. The whole body is
- * parsed before the CSRF check reads its `_csrf` field; a file over the limit is cut short by
- * busboy (never buffered past 15 MB) and flagged as truncated.
+ * parsed before the CSRF check reads its `_csrf` field (a preValidation hook of the plugin, which
+ * runs before the routes' own); a file over the limit is cut short by busboy (never buffered past
+ * 15 MB) and flagged as truncated. A body busboy cannot read is a 400, too many parts a 413.
  */
 export async function registerUploadForms(
   app: FastifyInstance,
   { fields }: { fields: number },
 ): Promise<void> {
   await app.register(fastifyMultipart, {
-    attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields },
-    async onFile(part: MultipartFile) {
-      const data = await part.toBuffer();
-      part.value = { data, truncated: part.file.truncated } satisfies UploadedFile;
-    },
   });
+  app.addHook('preValidation', readMultipartBody);
 }
 
+// The form as { name: text | file }, a repeated name as a list (which no form schema accepts).
+async function readMultipartBody(request: FastifyRequest): Promise<void> {
+  if (!request.isMultipart()) return;
+  const body: Record<string, unknown> = {};
+  const keep = (name: string, value: unknown) => {
+    const seen = body[name];
+    body[name] = seen === undefined ? value : ([] as unknown[]).concat(seen, [value]);
+  };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        keep(part.fieldname, { data, truncated: part.file.truncated } satisfies UploadedFile);
+      } else keep(part.fieldname, part.value);
+    }
+  } catch (err) {
+    const status = (err as { statusCode?: number }).statusCode;
+    // busboy's own errors (no boundary, a body cut short, a malformed part) carry no status.
+    if (status && status >= 400 && status < 500) throw err;
+    throw badRequest();
+  }
+  request.body = body;
+}
+
+/** A form field that carries a file (as the multipart hook leaves it), in a body schema. */
+export const fileField = z
+  .custom<UploadedFile>(
+    (value) =>
+      typeof value === 'object' && value !== null && Buffer.isBuffer((value as UploadedFile).data),
+  )
+  .optional();
+
 /** The file a form field carries; undefined when none was chosen (browsers then send it empty). */
-export function uploadedFile(value: unknown): UploadedFile | undefined {
-  const file = value as UploadedFile | null | undefined;
-  return typeof file === 'object' && file !== null && Buffer.isBuffer(file.data) && file.data.length
-    ? file
-    : undefined;
+export function uploadedFile(file: UploadedFile | undefined): UploadedFile | undefined {
+  return file?.data.length ? file : undefined;
 }
 
 /** Stores a file sent with a form in the media library (see uploadMedia), or says why not. */

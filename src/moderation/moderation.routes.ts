@@ -1,8 +1,8 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findArticleSummaryById, updateArticleComments } from '../articles/article.queries.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
-import { isDecision, type Decision } from '../comments/comment.ts';
+import { decisions, type Decision } from '../comments/comment.ts';
 import type { CommentStatus } from '../comments/comment.table.ts';
 import {
   countCommentsByStatus,
@@ -13,8 +13,9 @@ import {
 } from '../comments/comment-queue.queries.ts';
 import { findComment } from '../comments/comment.queries.ts';
 import type { RouteDeps } from '../http/deps.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { dbId, idParams, optionalText } from '../http/schemas.ts';
 import { updateSiteSettings } from '../settings/setting.queries.ts';
 import { can } from '../users/policy.ts';
 import { findUserName } from '../users/user.queries.ts';
@@ -40,36 +41,53 @@ const queueQuery = z.object({
 });
 
 // Back to the queue view the moderator came from; never anywhere else.
-function backTo(value: unknown, extra: Record<string, string> = {}): string {
+function backTo(value: string | undefined, extra: Record<string, string> = {}): string {
   const base =
-    typeof value === 'string' && /^\/admin\/moderation(\?|$)/.test(value)
-      ? value
-      : '/admin/moderation';
+    value !== undefined && /^\/admin\/moderation(\?|$)/.test(value) ? value : '/admin/moderation';
   const url = new URL(base, 'http://x');
   for (const [k, v] of Object.entries(extra)) if (v) url.searchParams.set(k, v);
   return url.pathname + url.search;
 }
 
-const field = (body: Record<string, unknown>, name: string): string =>
-  typeof body[name] === 'string' ? (body[name] as string).trim().slice(0, 300) : '';
+const note = (value: string | undefined): string => (value ?? '').trim().slice(0, 300);
 
-function reasonOf(
-  body: Record<string, unknown>,
-  reasonField: string,
-  noteField: string,
-): string | null {
-  const parts = [field(body, reasonField), field(body, noteField)].filter(Boolean);
+function reasonOf(reason: string | undefined, extra: string | undefined): string | null {
+  const parts = [note(reason), note(extra)].filter(Boolean);
   return parts.length ? parts.join(' — ') : null;
 }
 
-/** The moderation queue and its actions; registered inside the newsroom context. */
-export const moderationRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  const requireModerator = async (request: FastifyRequest) => {
-    if (!can(request.user, 'moderate')) throw forbidden();
-  };
+const decision = z.enum(Object.keys(decisions) as [Decision, ...Decision[]]);
+const status = z.enum(statuses);
+// `<id>:<status the moderator saw>`, and for one comment `<decision>:<id>:<status>`.
+const colonParts = z.string().transform((v) => v.split(':'));
+const bulkTarget = colonParts.pipe(z.tuple([dbId, status]));
+const singleTarget = colonParts.pipe(z.tuple([decision, dbId, status]));
 
-  app.get('/admin/moderation', { preHandler: requireModerator }, async (request, reply) => {
-    const q = queueQuery.parse(request.query ?? {});
+/** The queue's form: one decision, or one for the ticked comments; reasons per comment id. */
+const decideForm = z
+  .object({
+    decision: singleTarget.optional(),
+    bulk: decision.optional(),
+    ids: z.union([bulkTarget, z.array(bulkTarget)]).optional(),
+    retour: optionalText,
+  })
+  // `reason-<id>`, `note-<id>`, `bulk-reason`, `bulk-note` and the CSRF token: single texts.
+  .catchall(z.string());
+
+const commentModeForm = z.object({ mode: optionalText, retour: optionalText });
+const settingsForm = z.object({
+  autoCloseDays: optionalText,
+  rejectionEmail: optionalText,
+  retour: optionalText,
+});
+
+/** The moderation queue and its actions; registered inside the newsroom context. */
+export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const config = { policy: 'moderate' } as const;
+
+  const queue = { config, schema: { querystring: queueQuery } };
+  app.get('/admin/moderation', queue, async (request, reply) => {
+    const q = request.query;
     const ctx = await pageContext(deps, request);
     const t = moderationStringsFor(ctx.site.locale);
     const [counts, oldestPendingAt, articles, article] = await Promise.all([
@@ -137,41 +155,27 @@ export const moderationRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps)
 
   app.post(
     '/admin/moderation/decider',
-    { preHandler: [requireModerator, app.csrfProtection] },
+    { config, preValidation: app.csrfProtection, schema: { body: decideForm } },
     async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const body = request.body;
       const targets: {
         id: number;
         expected: CommentStatus;
         decision: Decision;
         reason: string | null;
       }[] = [];
-      const single = /^(approve|reject|spam):(\d+):(pending|approved|rejected|spam)$/.exec(
-        field(body, 'decision'),
-      );
-      if (single) {
-        const id = Number(single[2]);
+      if (body.decision) {
+        const [decision, id, expected] = body.decision;
         targets.push({
           id,
-          expected: single[3] as CommentStatus,
-          decision: single[1] as Decision,
-          reason: reasonOf(body, `reason-${id}`, `note-${id}`),
+          expected,
+          decision,
+          reason: reasonOf(body[`reason-${id}`], body[`note-${id}`]),
         });
-      } else if (isDecision(body.bulk)) {
-        const ids = ([] as unknown[]).concat(body.ids ?? []);
-        for (const value of ids) {
-          const m =
-            typeof value === 'string'
-              ? /^(\d+):(pending|approved|rejected|spam)$/.exec(value)
-              : null;
-          if (m)
-            targets.push({
-              id: Number(m[1]),
-              expected: m[2] as CommentStatus,
-              decision: body.bulk,
-              reason: reasonOf(body, 'bulk-reason', 'bulk-note'),
-            });
-        }
+      } else if (body.bulk) {
+        const reason = reasonOf(body['bulk-reason'], body['bulk-note']);
+        for (const [id, expected] of ([] as [number, CommentStatus][]).concat(body.ids ?? []))
+          targets.push({ id, expected, decision: body.bulk, reason });
       }
       const { settings } = await deps.cache.snapshot();
       const actor = { id: request.user!.id, name: request.user!.name };
@@ -200,10 +204,14 @@ export const moderationRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps)
 
   app.post(
     '/admin/moderation/articles/:id/commentaires',
-    { preHandler: [requireModerator, app.csrfProtection] },
+    {
+      config,
+      preValidation: app.csrfProtection,
+      schema: { params: idParams, body: commentModeForm },
+    },
     async (request, reply) => {
-      const { id } = z.object({ id: z.coerce.number().int().positive() }).parse(request.params);
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const { id } = request.params;
+      const body = request.body;
       const mode = body.mode === 'closed' ? 'closed' : 'open';
       const found = await deps.db.transaction().execute(async (trx) => {
         const ok = await updateArticleComments(trx, id, mode);
@@ -218,11 +226,14 @@ export const moderationRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps)
 
   app.post(
     '/admin/moderation/reglages',
-    { preHandler: app.csrfProtection },
+    {
+      config: { policy: 'edit-comment-settings' },
+      preValidation: app.csrfProtection,
+      schema: { body: settingsForm },
+    },
     async (request, reply) => {
-      if (!can(request.user, 'edit-comment-settings')) throw forbidden();
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const days = Number(field(body, 'autoCloseDays'));
+      const body = request.body;
+      const days = Number(note(body.autoCloseDays));
       await deps.db.transaction().execute(async (trx) => {
         await updateSiteSettings(trx, {
           commentsAutoCloseDays: Number.isInteger(days) && days >= 0 && days <= 3650 ? days : 0,

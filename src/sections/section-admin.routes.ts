@@ -1,13 +1,14 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { slugify } from '../articles/slug.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Trx } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { RouteDeps } from '../http/deps.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
-import { can } from '../users/policy.ts';
+import { clip, flagQuery, formBody, idParams } from '../http/schemas.ts';
 import {
   SectionEditPage,
   SectionListPage,
@@ -55,19 +56,16 @@ export const RESERVED_SLUGS = new Set([
 ]);
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const listQuery = z.object({ fait: z.string().max(20).optional().catch(undefined) });
-
-const text = (body: Record<string, unknown>, name: string, max: number): string =>
-  typeof body[name] === 'string' ? (body[name] as string).trim().slice(0, max) : '';
+const listQuery = z.object({ fait: flagQuery });
+const sectionForm = formBody('name', 'slug', 'description');
+const moveForm = formBody('sens');
 
 /** Reads a section form as typed (trimmed, bounded so a huge post cannot be echoed back). */
-function readForm(body: unknown): SectionFormValues {
-  const b = (body ?? {}) as Record<string, unknown>;
+function readForm(b: z.infer<typeof sectionForm>): SectionFormValues {
   return {
-    name: text(b, 'name', 200),
-    slug: text(b, 'slug', 200),
-    description: text(b, 'description', 1000),
+    name: clip(b.name, 200),
+    slug: clip(b.slug, 200),
+    description: clip(b.description, 1000),
   };
 }
 
@@ -94,10 +92,9 @@ async function validate(
 }
 
 /** The newsroom's section admin: list, create, rename (old addresses redirect), reorder. */
-export const sectionAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  const requireSectionManager = async (request: FastifyRequest) => {
-    if (!can(request.user, 'manage-sections')) throw forbidden();
-  };
+export const sectionAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const config = { policy: 'manage-sections' } as const;
+  const posted = { config, preValidation: app.csrfProtection };
 
   const listPage = async (
     request: FastifyRequest,
@@ -139,14 +136,18 @@ export const sectionAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
     }
   };
 
-  app.get('/admin/rubriques', { preHandler: requireSectionManager }, async (request, reply) => {
-    const { fait } = listQuery.parse(request.query ?? {});
-    return sendPrivatePage(reply, await listPage(request, reply.generateCsrf(), { flash: fait }));
-  });
+  app.get(
+    '/admin/rubriques',
+    { config, schema: { querystring: listQuery } },
+    async (request, reply) => {
+      const { fait } = request.query;
+      return sendPrivatePage(reply, await listPage(request, reply.generateCsrf(), { flash: fait }));
+    },
+  );
 
   app.post(
     '/admin/rubriques',
-    { preHandler: [requireSectionManager, app.csrfProtection] },
+    { ...posted, schema: { body: sectionForm } },
     async (request, reply) => {
       const form = readForm(request.body);
       const slug = wantedSlug(form);
@@ -183,27 +184,31 @@ export const sectionAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
     },
   );
 
-  app.get('/admin/rubriques/:id', { preHandler: requireSectionManager }, async (request, reply) => {
-    const { id } = idParams.parse(request.params);
-    const section = await findSection(deps.db, id);
-    if (!section) throw notFound();
-    return sendPrivatePage(
-      reply,
-      SectionEditPage({
-        ctx: await pageContext(deps, request),
-        csrfToken: reply.generateCsrf(),
-        section,
-        form: { name: section.name, slug: section.slug, description: section.description },
-        errors: [],
-      }),
-    );
-  });
+  app.get(
+    '/admin/rubriques/:id',
+    { config, schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const section = await findSection(deps.db, id);
+      if (!section) throw notFound();
+      return sendPrivatePage(
+        reply,
+        SectionEditPage({
+          ctx: await pageContext(deps, request),
+          csrfToken: reply.generateCsrf(),
+          section,
+          form: { name: section.name, slug: section.slug, description: section.description },
+          errors: [],
+        }),
+      );
+    },
+  );
 
   app.post(
     '/admin/rubriques/:id',
-    { preHandler: [requireSectionManager, app.csrfProtection] },
+    { ...posted, schema: { params: idParams, body: sectionForm } },
     async (request, reply) => {
-      const { id } = idParams.parse(request.params);
+      const { id } = request.params;
       const section = await findSection(deps.db, id);
       if (!section) throw notFound();
       const form = readForm(request.body);
@@ -247,10 +252,10 @@ export const sectionAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, dep
 
   app.post(
     '/admin/rubriques/:id/deplacer',
-    { preHandler: [requireSectionManager, app.csrfProtection] },
+    { ...posted, schema: { params: idParams, body: moveForm } },
     async (request, reply) => {
-      const { id } = idParams.parse(request.params);
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const { id } = request.params;
+      const body = request.body;
       const step = body.sens === 'haut' ? -1 : body.sens === 'bas' ? 1 : 0;
       await change(async (trx) => {
         const ids = (await listSections(trx)).map((s) => s.id);

@@ -1,11 +1,11 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
-import { forbidden } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { clip, flagQuery, formBody } from '../http/schemas.ts';
 import { findMedia, listMedia } from '../media/media.queries.ts';
 import type { MediaRow } from '../media/media.table.ts';
-import { registerUploadForms, uploadedFile } from '../media/upload-form.ts';
-import { can } from '../users/policy.ts';
+import { fileField, registerUploadForms, uploadedFile } from '../media/upload-form.ts';
 import { saveSiteSettings, type SettingsFormValues } from './save-site-settings.ts';
 import { SettingsPage } from './settings-admin.pages.tsx';
 
@@ -13,19 +13,29 @@ import { SettingsPage } from './settings-admin.pages.tsx';
 // same item).
 const LOGO_CHOICES = 24;
 
-const text = (body: Record<string, unknown>, name: string, max: number): string =>
-  typeof body[name] === 'string' ? (body[name] as string).trim().slice(0, max) : '';
+const settingsForm = formBody(
+  'siteName',
+  'tagline',
+  'locale',
+  'timeZone',
+  'timeZoneOther',
+  'contactEmail',
+  'logoMediaId',
+  'readerOptions',
+  'feedFullText',
+  'liteForSaveData',
+).extend({ logoFile: fileField });
 
 /** Reads the settings form as typed; a typed time zone wins over the list. */
-function readForm(body: Record<string, unknown>): SettingsFormValues {
+function readForm(body: z.infer<typeof settingsForm>): SettingsFormValues {
   return {
-    siteName: text(body, 'siteName', 300),
-    tagline: text(body, 'tagline', 600),
-    locale: text(body, 'locale', 10),
-    timeZone: text(body, 'timeZoneOther', 100) || text(body, 'timeZone', 100),
-    contactEmail: text(body, 'contactEmail', 300),
+    siteName: clip(body.siteName, 300),
+    tagline: clip(body.tagline, 600),
+    locale: clip(body.locale, 10),
+    timeZone: clip(body.timeZoneOther, 100) || clip(body.timeZone, 100),
+    contactEmail: clip(body.contactEmail, 300),
     // Absent (a form without the logo list) leaves the logo as it is; '' removes it.
-    logoMediaId: typeof body.logoMediaId === 'string' ? text(body, 'logoMediaId', 20) : undefined,
+    logoMediaId: body.logoMediaId !== undefined ? clip(body.logoMediaId, 20) : undefined,
     // An unticked box sends nothing: the hidden `readerOptions` says the boxes were on the form.
     ...(body.readerOptions === '1'
       ? { feedFullText: body.feedFullText === '1', liteForSaveData: body.liteForSaveData === '1' }
@@ -42,18 +52,18 @@ async function logoChoices(deps: RouteDeps, current: number | null): Promise<Med
 }
 
 /** The site settings page, for admins; registered inside the newsroom context. */
-export const settingsAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const settingsAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   await registerUploadForms(app, { fields: 20 });
 
-  // onRequest, so a member without the right is refused before any logo file is read.
-  const requireAdmin = async (request: FastifyRequest) => {
-    if (!can(request.user, 'edit-site-settings')) throw forbidden();
-  };
+  // The policy is checked on request, so a member without the right is refused before any
+  // logo file is read.
+  const config = { policy: 'edit-site-settings' } as const;
 
-  app.get('/admin/reglages', { onRequest: requireAdmin }, async (request, reply) => {
+  const shown = { config, schema: { querystring: z.object({ fait: flagQuery }) } };
+  app.get('/admin/reglages', shown, async (request, reply) => {
     const ctx = await pageContext(deps, request);
     const { site } = ctx;
-    const saved = (request.query as Record<string, unknown> | undefined)?.fait === '1';
+    const saved = request.query.fait === '1';
     return sendPrivatePage(
       reply,
       SettingsPage({
@@ -78,9 +88,9 @@ export const settingsAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, de
 
   app.post(
     '/admin/reglages',
-    { onRequest: requireAdmin, preHandler: app.csrfProtection },
+    { config, preValidation: app.csrfProtection, schema: { body: settingsForm } },
     async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
+      const body = request.body;
       const form = readForm(body);
       const result = await saveSiteSettings(deps.db, {
         form,

@@ -1,15 +1,15 @@
 import type { Db } from '../db/database.ts';
-import { lockDurationMs, loginThrottle } from './login-throttle.ts';
+import { countAttempt, loginThrottle, type ThrottleRule } from './login-throttle.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { SESSION_TTL_MS, newSessionToken, sessionIdFromToken } from './session.ts';
 import { normalizeEmail } from './user.ts';
 import {
   deleteLoginAttempt,
-  findLoginAttempt,
   findUserByEmail,
-  incrementLoginFailures,
   insertSession,
-  updateLoginLock,
+  lockLoginAttempts,
+  refundLoginAttempt,
+  updateLoginAttempt,
 } from './user.queries.ts';
 
 export type LoginResult =
@@ -20,32 +20,39 @@ export type LoginResult =
 // Verified against when the email is unknown, so both cases take the same time.
 const decoyHash = hashPassword('decoy password that never matches');
 
+interface ThrottleKey {
+  key: string;
+  rule: ThrottleRule;
+}
+
 /** Checks credentials under the login throttle and opens a session on success. */
 export async function logIn(
   db: Db,
   { email, password, client, now }: { email: string; password: string; client: string; now: Date },
 ): Promise<LoginResult> {
   const address = normalizeEmail(email);
-  const keys = [
-    { key: `email:${address}`, free: loginThrottle.freeFailuresPerEmail },
-    { key: `client:${client}`, free: loginThrottle.freeFailuresPerClient },
+  const keys: ThrottleKey[] = [
+    { key: `email-client:${client}:${address}`, rule: loginThrottle.emailOnClient },
+    { key: `client:${client}`, rule: loginThrottle.client },
+    { key: `email:${address}`, rule: loginThrottle.email },
   ];
 
-  const lockedUntil = await latestLock(
-    db,
-    keys.map((k) => k.key),
-    now,
-  );
-  if (lockedUntil) return locked(lockedUntil, now);
+  // Counted before the password is checked, so a burst of attempts cannot all slip in before the
+  // first failure is recorded.
+  const attempt = await countLoginAttempt(db, keys, now);
+  if (!attempt.admitted) return locked(attempt.until, now);
 
   const user = await findUserByEmail(db, address);
   const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash));
   if (!user || !matches || user.disabled_at) {
-    const lockUntil = await recordFailure(db, keys, now);
-    return lockUntil ? locked(lockUntil, now) : { ok: false, reason: 'invalid' };
+    const pausedUntil = latest(attempt.pauses.map((p) => p.until));
+    return pausedUntil ? locked(pausedUntil, now) : { ok: false, reason: 'invalid' };
   }
 
+  // Right: this email on this client starts afresh; the shared keys just get the attempt back.
   await deleteLoginAttempt(db, keys[0]!.key);
+  for (const { key, until } of attempt.pauses.slice(1)) await refundLoginAttempt(db, key, until);
+
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await insertSession(db, {
@@ -57,35 +64,49 @@ export async function logIn(
   return { ok: true, token, expiresAt };
 }
 
-async function latestLock(db: Db, keys: string[], now: Date): Promise<Date | undefined> {
-  let latest: Date | undefined;
-  for (const key of keys) {
-    const attempt = await findLoginAttempt(db, key);
-    const until = attempt?.locked_until ? new Date(attempt.locked_until) : undefined;
-    if (until && until > now && (!latest || until > latest)) latest = until;
-  }
-  return latest;
+// When admitted, `pauses` follows the order of the keys: the pause the attempt opened on each.
+type Counted =
+  | { admitted: false; until: Date }
+  | { admitted: true; pauses: { key: string; until: Date | null }[] };
+
+/** Counts an attempt on every key in one transaction: admitted on all of them, or refused. */
+async function countLoginAttempt(db: Db, keys: ThrottleKey[], now: Date): Promise<Counted> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await lockLoginAttempts(
+      trx,
+      keys.map((k) => k.key),
+      now,
+    );
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    const outcomes = keys.map(({ key, rule }) => {
+      const row = byKey.get(key)!;
+      const state = {
+        failures: Number(row.failures),
+        lastFailedAt: new Date(row.last_failed_at),
+        lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
+      };
+      return { key, outcome: countAttempt(state, rule, now) };
+    });
+
+    const refusedUntil = latest(
+      outcomes.map(({ outcome }) => (outcome.admitted ? null : outcome.until)),
+    );
+    if (refusedUntil) return { admitted: false, until: refusedUntil };
+
+    const pauses: { key: string; until: Date | null }[] = [];
+    for (const { key, outcome } of outcomes) {
+      if (!outcome.admitted) continue;
+      await updateLoginAttempt(trx, key, outcome.next);
+      pauses.push({ key, until: outcome.next.lockedUntil });
+    }
+    return { admitted: true, pauses };
+  });
 }
 
-async function recordFailure(
-  db: Db,
-  keys: { key: string; free: number }[],
-  now: Date,
-): Promise<Date | undefined> {
-  const resetBefore = new Date(now.getTime() - loginThrottle.resetAfterMs);
-  return db.transaction().execute(async (trx) => {
-    let latest: Date | undefined;
-    for (const { key, free } of keys) {
-      const failures = await incrementLoginFailures(trx, { key, now, resetBefore });
-      const ms = lockDurationMs(failures, free);
-      if (ms > 0) {
-        const until = new Date(now.getTime() + ms);
-        await updateLoginLock(trx, key, until);
-        if (!latest || until > latest) latest = until;
-      }
-    }
-    return latest;
-  });
+function latest(dates: (Date | null)[]): Date | undefined {
+  let max: Date | undefined;
+  for (const d of dates) if (d && (!max || d > max)) max = d;
+  return max;
 }
 
 function locked(until: Date, now: Date): LoginResult {

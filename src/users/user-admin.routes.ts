@@ -1,11 +1,12 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { clip, flagQuery, formBody, idParams } from '../http/schemas.ts';
 import type { AccountMailSite } from './account-mails.tsx';
 import { changeAccount, inviteUser, sendAccountLink, type AccountChange } from './manage-users.ts';
-import { can } from './policy.ts';
 import { isRole } from './user.ts';
 import {
   findLatestLinkExpiry,
@@ -22,16 +23,12 @@ import {
 import type { UserFormError } from './user-admin.strings.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-const flashQuery = z.object({ fait: z.string().max(20).optional().catch(undefined) });
-
-const text = (body: Record<string, unknown>, name: string, max: number): string =>
-  typeof body[name] === 'string' ? (body[name] as string).trim().slice(0, max) : '';
+const flashQuery = z.object({ fait: flagQuery });
+const userForm = formBody('name', 'email', 'role');
 
 /** Reads the invitation or profile form as typed (bounded, so a huge post is not echoed back). */
-function readForm(body: unknown): UserFormValues {
-  const b = (body ?? {}) as Record<string, unknown>;
-  return { name: text(b, 'name', 300), email: text(b, 'email', 400), role: text(b, 'role', 20) };
+function readForm(b: z.infer<typeof userForm>): UserFormValues {
+  return { name: clip(b.name, 300), email: clip(b.email, 400), role: clip(b.role, 20) };
 }
 
 function validate(form: UserFormValues, { withEmail }: { withEmail: boolean }): UserFormError[] {
@@ -51,10 +48,10 @@ const formOf = (user: UserListing): UserFormValues => ({
 });
 
 /** The admin's user management: list, invite, change name and role, disable, send a link. */
-export const userAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  const requireAdmin = async (request: FastifyRequest) => {
-    if (!can(request.user, 'manage-users')) throw forbidden();
-  };
+export const userAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const config = { policy: 'manage-users' } as const;
+  const posted = { config, preValidation: app.csrfProtection };
+  const onUser = { ...posted, schema: { params: idParams } };
 
   const mailSite = async (): Promise<AccountMailSite> => ({
     settings: (await deps.cache.snapshot()).settings,
@@ -100,20 +97,17 @@ export const userAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) 
       status,
     );
 
-  const loadUser = async (request: FastifyRequest): Promise<UserListing> => {
-    const { id } = idParams.parse(request.params);
+  const loadUser = async (id: number): Promise<UserListing> => {
     const user = await findUserListing(deps.db, id);
     if (!user) throw notFound();
     return user;
   };
 
-  app.get('/admin/utilisateurs', { preHandler: requireAdmin }, async (request, reply) =>
-    listPage(request, reply),
-  );
+  app.get('/admin/utilisateurs', { config }, async (request, reply) => listPage(request, reply));
 
   app.post(
     '/admin/utilisateurs',
-    { preHandler: [requireAdmin, app.csrfProtection] },
+    { ...posted, schema: { body: userForm } },
     async (request, reply) => {
       const form = readForm(request.body);
       const errors = validate(form, { withEmail: true });
@@ -131,10 +125,10 @@ export const userAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) 
     },
   );
 
-  app.get('/admin/utilisateurs/:id', { preHandler: requireAdmin }, async (request, reply) => {
-    const { fait } = flashQuery.parse(request.query ?? {});
-    return editPage(request, reply, await loadUser(request), { flash: fait });
-  });
+  const shown = { config, schema: { params: idParams, querystring: flashQuery } };
+  app.get('/admin/utilisateurs/:id', shown, async (request, reply) =>
+    editPage(request, reply, await loadUser(request.params.id), { flash: request.query.fait }),
+  );
 
   // Applies a change and comes back to the account's page, with the refusal if there is one.
   const apply = async (
@@ -157,9 +151,9 @@ export const userAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) 
 
   app.post(
     '/admin/utilisateurs/:id',
-    { preHandler: [requireAdmin, app.csrfProtection] },
+    { ...posted, schema: { params: idParams, body: userForm } },
     async (request, reply) => {
-      const user = await loadUser(request);
+      const user = await loadUser(request.params.id);
       const form = { ...readForm(request.body), email: user.email };
       const errors = validate(form, { withEmail: false });
       if (errors.length) return editPage(request, reply, user, { form, errors }, 422);
@@ -168,34 +162,24 @@ export const userAdminRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) 
     },
   );
 
-  app.post(
-    '/admin/utilisateurs/:id/desactiver',
-    { preHandler: [requireAdmin, app.csrfProtection] },
-    async (request, reply) =>
-      apply(request, reply, await loadUser(request), { kind: 'disable' }, 'disabled'),
+  app.post('/admin/utilisateurs/:id/desactiver', onUser, async (request, reply) =>
+    apply(request, reply, await loadUser(request.params.id), { kind: 'disable' }, 'disabled'),
   );
 
-  app.post(
-    '/admin/utilisateurs/:id/reactiver',
-    { preHandler: [requireAdmin, app.csrfProtection] },
-    async (request, reply) =>
-      apply(request, reply, await loadUser(request), { kind: 'enable' }, 'enabled'),
+  app.post('/admin/utilisateurs/:id/reactiver', onUser, async (request, reply) =>
+    apply(request, reply, await loadUser(request.params.id), { kind: 'enable' }, 'enabled'),
   );
 
-  app.post(
-    '/admin/utilisateurs/:id/lien',
-    { preHandler: [requireAdmin, app.csrfProtection] },
-    async (request, reply) => {
-      const user = await loadUser(request);
-      const result = await sendAccountLink(deps.db, {
-        userId: user.id,
-        by: request.user!,
-        now: deps.clock.now(),
-        site: await mailSite(),
-      });
-      if (!result.ok) return editPage(request, reply, user, { errors: [result.refusal] }, 409);
-      const flash = result.purpose === 'invitation' ? 'invitation' : 'reset';
-      return reply.redirect(`/admin/utilisateurs/${user.id}?fait=${flash}`, 303);
-    },
-  );
+  app.post('/admin/utilisateurs/:id/lien', onUser, async (request, reply) => {
+    const user = await loadUser(request.params.id);
+    const result = await sendAccountLink(deps.db, {
+      userId: user.id,
+      by: request.user!,
+      now: deps.clock.now(),
+      site: await mailSite(),
+    });
+    if (!result.ok) return editPage(request, reply, user, { errors: [result.refusal] }, 409);
+    const flash = result.purpose === 'invitation' ? 'invitation' : 'reset';
+    return reply.redirect(`/admin/utilisateurs/${user.id}?fait=${flash}`, 303);
+  });
 };

@@ -1,5 +1,5 @@
 import type { DialectName } from '../db/connect.ts';
-import type { Db, DbOrTrx } from '../db/database.ts';
+import type { Db, DbOrTrx, Trx } from '../db/database.ts';
 import type { CurrentUser } from './user.ts';
 import type { AccountLink, LoginAttempt, NewUser, Role, User } from './user.table.ts';
 
@@ -72,55 +72,101 @@ export async function deleteExpiredSessions(db: DbOrTrx, now: Date): Promise<num
   return Number(result.numDeletedRows);
 }
 
-/** The failed-login counter for a key, if any. */
-export async function findLoginAttempt(
-  db: DbOrTrx,
-  key: string,
-): Promise<LoginAttempt | undefined> {
-  return db.selectFrom('login_attempts').selectAll().where('key', '=', key).executeTakeFirst();
+/**
+ * Takes the throttle counters of these keys for one login attempt: creates the missing ones and
+ * returns them all, locked until the transaction ends (rows locked on PostgreSQL, the database
+ * on SQLite), so concurrent attempts are counted one after another.
+ */
+export async function lockLoginAttempts(
+  trx: Trx,
+  keys: string[],
+  now: Date,
+): Promise<LoginAttempt[]> {
+  return (
+    trx
+      .insertInto('login_attempts')
+      // A fixed order, so two attempts sharing keys cannot wait on each other in a circle.
+      .values(
+        [...keys].sort().map((key) => ({
+          key,
+          failures: 0,
+          last_failed_at: now.toISOString(),
+          locked_until: null,
+        })),
+      )
+      // A write that changes nothing, so that the existing rows are locked and returned.
+      .onConflict((oc) => oc.column('key').doUpdateSet({ key: (eb) => eb.ref('excluded.key') }))
+      .returningAll()
+      .execute()
+  );
 }
 
-/** Counts one more failed login for a key (restarting from 1 after a quiet period); returns the count. */
-export async function incrementLoginFailures(
-  db: DbOrTrx,
-  { key, now, resetBefore }: { key: string; now: Date; resetBefore: Date },
-): Promise<number> {
-  const row = await db
-    .insertInto('login_attempts')
-    .values({ key, failures: 1, last_failed_at: now.toISOString(), locked_until: null })
-    .onConflict((oc) =>
-      oc.column('key').doUpdateSet((eb) => ({
-        // Atomic in the database, so concurrent failures from several instances all count.
-        failures: eb
-          .case()
-          .when('login_attempts.last_failed_at', '<', resetBefore.toISOString())
-          .then(1)
-          .else(eb('login_attempts.failures', '+', 1))
-          .end(),
-        last_failed_at: now.toISOString(),
-      })),
-    )
-    .returning('failures')
-    .executeTakeFirstOrThrow();
-  return Number(row.failures);
-}
-
-/** Sets until when a key is locked out. */
-export async function updateLoginLock(
-  db: DbOrTrx,
+/** Stores a throttle counter's new state. */
+export async function updateLoginAttempt(
+  trx: Trx,
   key: string,
-  lockedUntil: Date | null,
+  state: { failures: number; lastFailedAt: Date; lockedUntil: Date | null },
 ): Promise<void> {
-  await db
+  await trx
     .updateTable('login_attempts')
-    .set({ locked_until: lockedUntil?.toISOString() ?? null })
+    .set({
+      failures: state.failures,
+      last_failed_at: state.lastFailedAt.toISOString(),
+      locked_until: state.lockedUntil?.toISOString() ?? null,
+    })
     .where('key', '=', key)
     .execute();
 }
 
-/** Forgets the failed-login counter for a key. */
+/**
+ * Gives back an attempt that turned out right: one count less, and the pause it opened lifted
+ * (unless a later attempt has set another since).
+ */
+export async function refundLoginAttempt(
+  db: DbOrTrx,
+  key: string,
+  pausedUntil: Date | null,
+): Promise<void> {
+  await db
+    .updateTable('login_attempts')
+    .set((eb) => ({
+      failures: eb
+        .case()
+        .when('failures', '>', 0)
+        .then(eb('failures', '-', 1))
+        .else(0)
+        .end(),
+      locked_until: pausedUntil
+        ? eb
+            .case()
+            .when('locked_until', '=', pausedUntil.toISOString())
+            .then(null)
+            .else(eb.ref('locked_until'))
+            .end()
+        : eb.ref('locked_until'),
+    }))
+    .where('key', '=', key)
+    .execute();
+}
+
+/** Forgets the throttle counter of a key. */
 export async function deleteLoginAttempt(db: DbOrTrx, key: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('key', '=', key).execute();
+}
+
+/** Removes throttle counters quiet since `before` and no longer pausing anyone; returns how many. */
+export async function deleteStaleLoginAttempts(
+  db: DbOrTrx,
+  { before, now }: { before: Date; now: Date },
+): Promise<number> {
+  const result = await db
+    .deleteFrom('login_attempts')
+    .where('last_failed_at', '<', before.toISOString())
+    .where((eb) =>
+      eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now.toISOString())]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** The display name of an account, if it exists. */

@@ -2,13 +2,10 @@ import type { Child } from 'hono/jsx';
 import type { ImageView } from '../articles/article.ts';
 import { pickVariant } from '../media/image-variants.ts';
 import { mediaUrl } from './components.tsx';
+import { inlineStyles } from './inline-code.ts';
 import type { PageContext } from './page-context.ts';
 import { trustedHtml } from './render.ts';
 import type { Strings } from './strings.ts';
-
-// The whole theme of the light edition, inline: one request less, and under 2 KB. System fonts
-// only; the comment form's honeypot must stay out of sight here too.
-const LITE_CSS = `body{margin:0 auto;max-width:42rem;padding:0 .8rem;font:1.0625rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1b1b;background:#fff}a{color:#0a58a8}h1,h2,h3{line-height:1.2}h1{font-size:1.55rem}h2{font-size:1.25rem}h3{font-size:1.1rem}img{max-width:100%;height:auto}header,nav{padding:.4rem 0}[role=search] input{width:60%}.brand{font-size:1.3rem;font-weight:700;color:inherit;text-decoration:none}nav ul,.site-foot ul,.share ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}.kicker,.section-label{font-size:.8rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em}.standfirst{font-weight:600}.meta,.byline,figcaption,.hint,.comment-note{font-size:.875rem;color:#555}figure{margin:1rem 0}summary{cursor:pointer;color:#0a58a8}input,textarea,button{font:inherit;max-width:100%;box-sizing:border-box}textarea,#comment-form input:not([type=checkbox]),.share input{display:block;width:100%}.cards,.headlines,.thread,.replies{list-style:none;padding:0}.cards li,.headlines li{border-top:1px solid #ddd}.story-title{margin:.2rem 0}.meta{margin:.2rem 0 .6rem}.rubric-title .more{display:block;font-size:.85rem;font-weight:400}.replies{padding-left:1rem}.field-error,.alert{color:#a00}.hp,.visually-hidden,.skip:not(:focus){position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}.site-foot{border-top:1px solid #ccc;margin-top:2rem;font-size:.9rem}blockquote{margin:1rem 0;padding-left:.8rem;border-left:3px solid #ccc}`;
 
 /** The data-light shell: text first, no stylesheet, font, logo image, script file or ad slot. */
 export function LiteLayout(props: {
@@ -35,7 +32,7 @@ export function LiteLayout(props: {
         {props.robots ? <meta name="robots" content={props.robots} /> : null}
         {/* An empty icon: otherwise browsers fetch /favicon.ico, a 404 page, on every visit. */}
         <link rel="icon" href="data:," />
-        <style>{trustedHtml(LITE_CSS)}</style>
+        <style>{trustedHtml(inlineStyles.lite)}</style>
         {props.head}
       </head>
       <body>

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import Fastify, { type RouteOptions } from 'fastify';
+import type { Config } from '../config.ts';
+import { inlineScripts, inlineStyles } from '../web/inline-code.ts';
+
+/**
+ * Which side of the site a response belongs to: the public reader pages (and their files), or
+ * the private side (newsroom, sign-in, account links, advertisers' reports), which is never framed.
+ */
+export type SiteSide = 'reader' | 'private';
+
+/** A CSP source allowing one inline script or style sheet by the hash of its exact text. */
+export function cspHash(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** Whether the site is served over HTTPS (PUBLIC_URL), which turns on HSTS and Secure cookies. */
+export function isHttpsSite(config: Pick<Config, 'publicUrl'>): boolean {
+  return config.publicUrl.startsWith('https:');
+}
+
+/**
+ * The Content-Security-Policy of one side. Scripts: our files and the hashed inline scripts,
+ * never an inline handler. Style sheets: ours and the light edition's hashed one; style
+ * attributes stay allowed, since ad slots reserve their size through them (custom properties
+ * per slot) and newsroom pages set a few, and an attribute cannot carry a selector to read a page.
+ */
+export function cspDirectives(side: SiteSide): Record<string, string[]> {
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'", ...Object.values(inlineScripts).map(cspHash)],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", ...Object.values(inlineStyles).map(cspHash)],
+    'style-src-attr': ["'unsafe-inline'"],
+    // Photos and ad creatives are served from /media/; the light edition's icon is `data:,`.
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': [side === 'private' ? "'none'" : "'self'"],
+  };
+}
+
+/**
+ * Every security header of one side, as @fastify/helmet options: the one definition, used for
+ * Fastify replies, for the pages the page cache sends straight to the socket (helmet writes the
+ * headers on the raw response), and for the few refusals made before routing (probeHelmetHeaders).
+ */
+export function helmetOptions(
+  config: Pick<Config, 'publicUrl'>,
+  side: SiteSide,
+): FastifyHelmetOptions {
+  return {
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(side) },
+    // Reader pages, photos and feeds are public and meant to be shown elsewhere (feed readers,
+    // shares); the private side's responses load into no other site's page.
+    crossOriginResourcePolicy: { policy: side === 'private' ? 'same-origin' : 'cross-origin' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // A year, this host only: a newsroom's other subdomains may not all speak HTTPS.
+    strictTransportSecurity: isHttpsSite(config)
+      ? { maxAge: 365 * 24 * 3600, includeSubDomains: false }
+      : false,
+    xFrameOptions: { action: side === 'private' ? 'deny' : 'sameorigin' },
+  };
+}
+
+/**
+ * An onRoute hook for the private side's context: its routes answer with the private side's
+ * headers (helmet's per-route options), whatever URL reaches them.
+ */
+export function privateSideHeaders(config: Pick<Config, 'publicUrl'>) {
+  const helmet = helmetOptions(config, 'private');
+  return (route: RouteOptions): void => {
+    route.config = { ...route.config, helmet } as RouteOptions['config'];
+  };
+}
+
+/**
+ * The headers helmet sends with these options, read once at start-up from a probe: for the
+ * requests Fastify refuses before any hook runs (a path that is not valid URL encoding, an
+ * overlong path parameter), which helmet never sees.
+ */
+export async function probeHelmetHeaders(
+  options: FastifyHelmetOptions,
+): Promise<Record<string, string>> {
+  const probe = Fastify({ logger: false });
+  await probe.register(fastifyHelmet, options);
+  probe.get('/', () => '');
+  const res = await probe.inject('/');
+  await probe.close();
+  const skip = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+  return Object.fromEntries(
+    Object.entries(res.headers)
+      .filter(([name]) => !skip.has(name))
+      .map(([name, value]) => [name, String(value)]),
+  );
+}

@@ -1,0 +1,366 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { parse } from 'node-html-parser';
+import type { ImageVariant } from '../src/media/image-variants.ts';
+import { cspHash } from '../src/http/security-headers.ts';
+import { buildCampaign, buildDefaultSlots } from './helpers/ad-factories.ts';
+import {
+  buildArticle,
+  buildImage,
+  buildSection,
+  buildUser,
+  TEST_PASSWORD,
+} from './helpers/factories.ts';
+import { Browser, hiddenValue } from './helpers/http.ts';
+import { signIn } from './helpers/newsroom.ts';
+import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
+function securityOf(res: LightMyRequestResponse): Record<string, unknown> {
+  return Object.fromEntries(SECURITY_HEADERS.map((h) => [h, res.headers[h]]));
+}
+
+function directives(res: LightMyRequestResponse): Map<string, string[]> {
+  const csp = String(res.headers['content-security-policy'] ?? '');
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
+}
+
+/** What both sides share: the CSP apart from framing, and the plain headers. */
+function assertBaseline(
+  res: LightMyRequestResponse,
+  label: string,
+  https: boolean,
+  referrer = 'strict-origin-when-cross-origin',
+) {
+  const csp = directives(res);
+  const scripts = csp.get('script-src') ?? [];
+  assert.equal(scripts[0], "'self'", `${label}: script-src`);
+  assert.ok(
+    scripts.slice(1).every((s) => /^'sha256-[\w+/]+=*'$/.test(s)),
+    `${label}: script-src ${scripts.join(' ')}`,
+  );
+  assert.equal(scripts.length, 3, `${label}: the two inline scripts by hash`);
+  assert.deepEqual(csp.get('script-src-attr'), ["'none'"], `${label}: no inline handlers`);
+  assert.deepEqual(csp.get('default-src'), ["'self'"], label);
+  assert.deepEqual(csp.get('img-src'), ["'self'", 'data:'], label);
+  assert.deepEqual(csp.get('object-src'), ["'none'"], label);
+  assert.deepEqual(csp.get('base-uri'), ["'self'"], label);
+  assert.deepEqual(csp.get('form-action'), ["'self'"], label);
+  assert.doesNotMatch(csp.get('style-src')!.join(' '), /unsafe/, `${label}: style-src`);
+  assert.equal(res.headers['x-content-type-options'], 'nosniff', label);
+  assert.equal(res.headers['referrer-policy'], referrer, label);
+  assert.equal(
+    res.headers['strict-transport-security'],
+    https ? 'max-age=31536000' : undefined,
+    `${label}: HSTS`,
+  );
+}
+
+function assertReader(res: LightMyRequestResponse, label: string, https = true) {
+  assertBaseline(res, label, https);
+  assert.deepEqual(directives(res).get('frame-ancestors'), ["'self'"], label);
+  assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', label);
+}
+
+function assertPrivate(
+  res: LightMyRequestResponse,
+  label: string,
+  { https = true, referrer }: { https?: boolean; referrer?: string } = {},
+) {
+  assertBaseline(res, label, https, referrer);
+  assert.deepEqual(directives(res).get('frame-ancestors'), ["'none'"], label);
+  assert.equal(res.headers['x-frame-options'], 'DENY', label);
+  assert.equal(res.headers['cross-origin-resource-policy'], 'same-origin', label);
+}
+
+function csrfCookie(res: LightMyRequestResponse) {
+  return res.cookies.find((c) => c.name === '_csrf');
+}
+
+for (const dialect of testDialects()) {
+  describe(`security headers on ${dialect.name}`, () => {
+    let t: TestApp;
+    let articleId: number;
+    let articlePath: string;
+    let mediaFile: string;
+    let mediaId: number;
+    let reportKey: string;
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      const slots = await buildDefaultSlots(t.db);
+      await buildUser(t.db, { email: 'chef@griot.test', name: 'Chef', role: 'editor' });
+      await buildUser(t.db, { email: 'modo@griot.test', name: 'Modo', role: 'moderator' });
+      const section = await buildSection(t.db, { name: 'Politique', slug: 'politique' });
+      const image = await buildImage(t.db, t.dataDir);
+      mediaId = image.id;
+      mediaFile = (JSON.parse(image.variants) as ImageVariant[])[0]!.file;
+      const article = await buildArticle(t.db, { section, image_id: image.id, slug: 'un-titre' });
+      articleId = article.id;
+      articlePath = `/politique/${article.slug}`;
+      // A sold campaign in every slot: the article is then filled for each view.
+      const campaign = await buildCampaign(t.db, { slotIds: slots.map((s) => s.id) });
+      reportKey = campaign.report_key;
+    });
+    after(() => t.close());
+
+    test('every kind of reader response carries the reader headers, cached pages included', async () => {
+      const reader = new Browser(t, '192.0.2.77');
+      const first = await t.app.inject(articlePath);
+      assert.equal(first.statusCode, 200);
+      const home = parse((await t.app.inject('/')).body);
+      const css = home.querySelector('link[rel="stylesheet"]')!.getAttribute('href')!;
+      const feed = await t.app.inject('/flux/rss.xml');
+
+      const page = await reader.get(articlePath);
+      t.clock.advance(5000);
+      const posted = await reader.post(`/articles/${articleId}/commentaires`, {
+        stamp: hiddenValue(page.body, 'stamp'),
+        name: 'Mariama',
+        email: 'mariama@example.org',
+        body: 'Enfin une bonne nouvelle pour les familles.',
+        website: '',
+      });
+      assert.equal(posted.statusCode, 303, posted.body.slice(0, 300));
+      const personal = await reader.get(articlePath);
+      assert.match(String(personal.headers['cache-control']), /private/);
+
+      const cached = await t.app.inject(articlePath);
+      const responses: [string, LightMyRequestResponse][] = [
+        ['article, first view', first],
+        ['article, from the page cache', cached],
+        [
+          'article, 304',
+          await t.app.inject({
+            url: articlePath,
+            headers: { 'if-none-match': String(cached.headers.etag) },
+          }),
+        ],
+        [
+          'article, gzip',
+          await t.app.inject({ url: articlePath, headers: { 'accept-encoding': 'gzip' } }),
+        ],
+        ['article, personal (pending comment)', personal],
+        ['comment sent, 303', posted],
+        ['light article', await t.app.inject(`/lite${articlePath}`)],
+        ['light article, cached', await t.app.inject(`/lite${articlePath}`)],
+        ['light home', await t.app.inject('/lite')],
+        ['home', await t.app.inject('/')],
+        ['section', await t.app.inject('/politique')],
+        ['search', await t.app.inject('/recherche?q=titre')],
+        ['advertise page', await t.app.inject('/annoncez-chez-nous')],
+        ['feed', feed],
+        ['feed, cached', await t.app.inject('/flux/rss.xml')],
+        [
+          'feed, 304',
+          await t.app.inject({
+            url: '/flux/rss.xml',
+            headers: { 'if-none-match': String(feed.headers.etag) },
+          }),
+        ],
+        ['sitemap', await t.app.inject('/sitemap.xml')],
+        ['news sitemap', await t.app.inject('/sitemaps/news.xml')],
+        ['robots.txt', await t.app.inject('/robots.txt')],
+        ['404 page', await t.app.inject('/nulle-part')],
+        ['light 404 page', await t.app.inject('/lite/nulle-part')],
+        ['400 page', await t.app.inject(`/articles/abc/commentaires`)],
+        ['bad URL encoding', await t.app.inject('/%E0%A4%A')],
+        ['light, bad URL encoding', await t.app.inject('/lite/politique/%E0%A4%A')],
+        ['style sheet', await t.app.inject(css)],
+        ['photo', await t.app.inject(`/media/${mediaFile}`)],
+        ['missing photo', await t.app.inject('/media/absent.jpg')],
+        ['share image', await t.app.inject(`/og/${mediaId}.jpg`)],
+        ['health check', await t.app.inject('/healthz')],
+      ];
+      const reference = securityOf(first);
+      for (const [label, res] of responses) {
+        assert.ok(res.statusCode < 500, `${label}: ${res.statusCode}`);
+        assertReader(res, `${label} (${res.statusCode})`);
+        // Public files may be shown by other sites (feed readers, shares).
+        assert.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', label);
+        assert.deepEqual(securityOf(res), reference, `${label}: the same headers as the others`);
+      }
+      const statuses = Object.fromEntries(responses.map(([l, r]) => [l, r.statusCode]));
+      assert.equal(statuses['article, 304'], 304);
+      assert.equal(statuses['feed, 304'], 304);
+      assert.equal(statuses['404 page'], 404);
+      assert.equal(statuses['bad URL encoding'], 400);
+      assert.equal(statuses['photo'], 200);
+      assert.equal(statuses['share image'], 200);
+    });
+
+    test('newsroom, sign-in, account links and advertiser reports may never be framed', async () => {
+      const editor = await signIn(t, 'chef@griot.test');
+      const moderator = await signIn(t, 'modo@griot.test');
+      const stranger = new Browser(t, '192.0.2.99');
+      const login = await stranger.get('/login');
+      const responses: [string, LightMyRequestResponse][] = [
+        ['dashboard, signed out (303)', await t.app.inject('/admin')],
+        ['login page', login],
+        [
+          'wrong password',
+          await stranger.post('/login', {
+            _csrf: hiddenValue(login.body, '_csrf'),
+            email: 'chef@griot.test',
+            password: 'pas le bon',
+          }),
+        ],
+        ['dashboard', await editor.get('/admin')],
+        ['article editor', await editor.get(`/admin/articles/${articleId}`)],
+        ['encoded editor path', await editor.get(`/admin/%61rticles/${articleId}`)],
+        ['media list (JSON)', await editor.get('/admin/medias.json')],
+        ['moderation queue', await moderator.get('/admin/moderation')],
+        ['refused page (403)', await moderator.get('/admin/utilisateurs')],
+        ['dead account link', await t.app.inject(`/compte/${'x'.repeat(32)}`)],
+        ['advertiser report', await t.app.inject(`/annonceurs/rapport/${reportKey}`)],
+      ];
+      let reference: Record<string, unknown> | undefined;
+      for (const [label, res] of responses) {
+        assert.ok(res.statusCode < 500, `${label}: ${res.statusCode}`);
+        // Pages whose URL holds a secret keep it out of any Referer: their own policy wins.
+        const secret = /account link|advertiser report/.test(label);
+        assertPrivate(
+          res,
+          `${label} (${res.statusCode})`,
+          secret ? { referrer: 'no-referrer' } : {},
+        );
+        const headers = securityOf(res);
+        if (secret) continue;
+        reference ??= headers;
+        assert.deepEqual(headers, reference, `${label}: the same headers as the others`);
+      }
+      const status = Object.fromEntries(responses.map(([l, r]) => [l, r.statusCode]));
+      assert.deepEqual(
+        ['dashboard', 'article editor', 'encoded editor path', 'moderation queue'].map(
+          (l) => status[l],
+        ),
+        [200, 200, 200, 200],
+      );
+      assert.equal(status['refused page (403)'], 403);
+    });
+
+    test('each inline script and style sheet a page carries is allowed by its hash, and no handler', async () => {
+      const editor = await signIn(t, 'chef@griot.test');
+      const pages = [
+        await t.app.inject(articlePath),
+        await t.app.inject(`/lite${articlePath}`),
+        await t.app.inject('/'),
+        await t.app.inject('/nulle-part'),
+        await editor.get(`/admin/articles/${articleId}`),
+        await editor.get('/admin'),
+      ];
+      const seen = { scripts: 0, styles: 0 };
+      for (const res of pages) {
+        const csp = directives(res);
+        const doc = parse(res.body);
+        for (const script of doc.querySelectorAll('script:not([src])')) {
+          const type = script.getAttribute('type');
+          if (type && type !== 'text/javascript' && type !== 'module') continue; // data blocks
+          assert.ok(csp.get('script-src')!.includes(cspHash(script.rawText)), script.rawText);
+          seen.scripts++;
+        }
+        for (const style of doc.querySelectorAll('style')) {
+          assert.ok(csp.get('style-src')!.includes(cspHash(style.rawText)), style.rawText);
+          seen.styles++;
+        }
+        for (const el of doc.querySelectorAll('*'))
+          for (const name of Object.keys(el.attributes))
+            assert.doesNotMatch(name, /^on/i, `${el.tagName} ${name}`);
+        assert.doesNotMatch(res.body, /javascript:/i);
+      }
+      // The article (share link copy, comment draft) twice, the light edition's style sheet.
+      assert.ok(seen.scripts >= 4, `${seen.scripts} inline scripts`);
+      assert.ok(seen.styles >= 1, `${seen.styles} inline style sheets`);
+    });
+
+    test('under an https PUBLIC_URL the CSRF cookie is Secure, like the session cookie', async () => {
+      const page = await t.app.inject('/login');
+      const csrf = csrfCookie(page)!;
+      assert.equal(csrf.secure, true);
+      assert.equal(csrf.httpOnly, true);
+      const signedIn = await t.app.inject({
+        method: 'POST',
+        url: '/login',
+        remoteAddress: '192.0.2.50',
+        headers: {
+          cookie: `_csrf=${csrf.value}`,
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: 'https://griot.test',
+        },
+        payload: new URLSearchParams({
+          _csrf: hiddenValue(page.body, '_csrf'),
+          email: 'chef@griot.test',
+          password: TEST_PASSWORD,
+        }).toString(),
+      });
+      assert.equal(signedIn.statusCode, 303);
+      assert.equal(signedIn.cookies.find((c) => c.name === 'griot_session')?.secure, true);
+    });
+  });
+
+  describe(`security headers of an http site on ${dialect.name}`, () => {
+    let t: TestApp;
+    let articlePath: string;
+
+    before(async () => {
+      t = await createTestApp(dialect, {
+        config: { publicUrl: 'http://griot.test', trustProxy: true },
+      });
+      const section = await buildSection(t.db, { name: 'Politique', slug: 'politique' });
+      articlePath = `/politique/${(await buildArticle(t.db, { section })).slug}`;
+    });
+    after(() => t.close());
+
+    test('no HSTS and no Secure CSRF cookie over plain http', async () => {
+      assertReader(await t.app.inject(articlePath), 'article', false);
+      assertReader(await t.app.inject(articlePath), 'cached article', false);
+      const login = await t.app.inject('/login');
+      assertPrivate(login, 'login', { https: false });
+      assert.equal(csrfCookie(login)?.secure, undefined);
+    });
+
+    test('a request that reached the proxy over https still gets a Secure CSRF cookie', async () => {
+      const res = await t.app.inject({ url: '/login', headers: { 'x-forwarded-proto': 'https' } });
+      assert.equal(csrfCookie(res)?.secure, true);
+    });
+  });
+
+  describe(`error pages' security headers on ${dialect.name}`, () => {
+    test('a 500 page carries the headers of its side', async () => {
+      const t = await createTestApp(dialect);
+      try {
+        await t.db.destroy();
+        const reader = await t.app.inject('/');
+        assert.equal(reader.statusCode, 500);
+        assertReader(reader, 'reader 500');
+        const login = await t.app.inject('/login');
+        assert.equal(login.statusCode, 500);
+        assertPrivate(login, 'login 500');
+      } finally {
+        await t.app.close();
+        await t.database.close();
+      }
+    });
+  });
+}
