@@ -16,7 +16,8 @@ import {
   listCampaignSlotNames,
 } from './ad-report.queries.ts';
 
-const keyParams = z.object({ key: z.string().min(1).max(200) });
+// Report keys are random base64url (see save-campaign.ts): anything else names no report.
+const keyParams = z.object({ key: z.string().regex(/^[\w-]{16,64}$/) });
 
 async function loadReport(
   db: Db,

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { clientKey } from '../users/session.ts';
@@ -10,9 +11,13 @@ import { ADVERTISE_PATH } from './default-slots.ts';
 /** Days the advertising page's audience figures cover. */
 const AUDIENCE_DAYS = 30;
 
+// A click link's token: campaign, slot and their signature (see ad-delivery.ts).
+const clickParams = z.object({ token: z.string().regex(/^\d{1,10}-\d{1,10}-[\w-]{22}$/) });
+
 /** Reader-side ad routes: the counted click redirect and the « Annoncez chez nous » page. */
-export const adRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  app.get<{ Params: { token: string } }>('/ads/click/:token', async (request, reply) => {
+export const adRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const schema = { params: clickParams };
+  app.get('/ads/click/:token', { schema }, async (request, reply) => {
     const ua = String(request.headers['user-agent'] ?? '');
     const url = await deps.ads.click(request.params.token, {
       method: request.method,

@@ -1,5 +1,7 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
+import { optionalQueryId, pageNumber, slugParam } from '../http/reader-input.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { articlePath, type ArticleSummary } from './article.ts';
 import { commentSlots } from '../comments/comment-slots.tsx';
@@ -10,15 +12,19 @@ import { findLiveArticle, listLiveArticles } from './article.queries.ts';
 const HEADLINES = 4;
 const PER_SECTION = 4;
 
-// Read by hand rather than with a schema: this runs on every article view, the hottest path.
-function positiveInt(value: unknown, max: number): number | null {
-  if (typeof value !== 'string' || !/^\d{1,9}$/.test(value)) return null;
-  const n = Number(value);
-  return n >= 1 && n <= max ? n : null;
-}
+const articleParams = z.object({ section: slugParam, slug: slugParam });
+
+// Only the thread page and the comment replied to change the page; any other key (utm_*,
+// fbclid…) is dropped, so shared links hit the same cached page.
+const articleQuery = z.object({
+  commentaires: pageNumber(10_000),
+  repondre: optionalQueryId,
+  // Read by the comment slots (the « thank you » after posting), filled per request.
+  commentaire: z.string().optional().catch(undefined),
+});
 
 /** Reader routes: the home page and article pages. */
-export const articleRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const articleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   app.get('/', (request, reply) =>
     sendCachedPage(deps, request, reply, {
       key: '/',
@@ -43,11 +49,11 @@ export const articleRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
     }),
   );
 
-  app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', (request, reply) => {
+  const schema = { params: articleParams, querystring: articleQuery };
+  app.get('/:section/:slug', { schema }, (request, reply) => {
     const { section, slug } = request.params;
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const threadPage = positiveInt(query.commentaires, 10_000) ?? 1;
-    const replyToId = positiveInt(query.repondre, 2_147_483_647);
+    const { commentaires: threadPage, repondre } = request.query;
+    const replyToId = repondre ?? null;
     return sendCachedPage(deps, request, reply, {
       key: `/${section}/${slug}?commentaires=${threadPage}&repondre=${replyToId ?? ''}`,
       surrogateKeys: [`article-${slug}`],

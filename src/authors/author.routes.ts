@@ -1,9 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findByline } from '../articles/article-index.queries.ts';
 import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
 import { feedPaths } from '../feeds/feed.ts';
 import type { RouteDeps } from '../http/deps.ts';
+import { authorKeyParam, pageNumber } from '../http/reader-input.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { ArchivePage } from '../web/archive-page.tsx';
 import { authorIdOfKey, authorKey, authorPath } from './author.ts';
@@ -11,12 +12,15 @@ import { authorStringsFor } from './author.strings.ts';
 
 const PER_PAGE = 20;
 
-const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
+const schema = {
+  params: z.object({ key: authorKeyParam }),
+  querystring: z.object({ page: pageNumber(100_000) }),
+};
 
 /** Reader route: a newsroom member's page, the articles they signed, 20 a page. */
-export const authorRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  app.get<{ Params: { key: string } }>('/auteurs/:key', (request, reply) => {
-    const { page } = query.parse(request.query ?? {});
+export const authorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  app.get('/auteurs/:key', { schema }, (request, reply) => {
+    const { page } = request.query;
     const { key } = request.params;
     return sendCachedPage(deps, request, reply, {
       key: `/auteurs/${key}?page=${page}`,

@@ -1,4 +1,6 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { findByline, listFeedArticles } from '../articles/article-index.queries.ts';
 import type { LiveFilter } from '../articles/article.queries.ts';
 import { authorIdOfKey, authorKey, authorPath } from '../authors/author.ts';
@@ -6,6 +8,7 @@ import type { SiteSnapshot } from '../cache/page-cache.ts';
 import { sendCachedText } from '../http/cached-text.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import type { MovedTo } from '../http/page.ts';
+import { authorKeyParam, pathText, slugParam } from '../http/reader-input.ts';
 import { findSectionIdByOldSlug } from '../sections/section.queries.ts';
 import { normalizeTagParam, tagPath } from '../tags/tag.ts';
 import { atomFeed } from './atom-feed.ts';
@@ -29,22 +32,22 @@ interface FeedSubject {
   filter: LiveFilter;
 }
 
-function formatOf(file: string): Format | null {
-  return file === 'rss.xml' ? 'rss' : file === 'atom.xml' ? 'atom' : null;
-}
+/** A feed's file name, `rss.xml` or `atom.xml`, as its format. */
+const feedFile = z
+  .enum(['rss.xml', 'atom.xml'])
+  .transform((f): Format => (f === 'rss.xml' ? 'rss' : 'atom'));
 
 /** Reader routes: RSS 2.0 and Atom 1.0 feeds of the site, each section, author and tag. */
-export const feedRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const feedRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   const serve = (
-    request: Parameters<typeof sendCachedText>[1],
-    reply: Parameters<typeof sendCachedText>[2],
-    format: Format | null,
-    surrogateKey: string,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { format, key, surrogateKey }: { format: Format; key: string; surrogateKey: string },
     subject: (snapshot: SiteSnapshot) => Promise<FeedSubject | MovedTo | null>,
-  ) => {
-    if (!format) return reply.callNotFound();
-    return sendCachedText(deps, request, reply, {
-      key: request.url.split('?')[0]!,
+  ) =>
+    // Keyed by what the feed is, not by how its URL was spelt (`/flux/rs%73.xml`).
+    sendCachedText(deps, request, reply, {
+      key: `/flux/${key}/${format}`,
       contentType: CONTENT_TYPES[format],
       surrogateKeys: ['feeds', surrogateKey],
       render: async (snapshot) => {
@@ -53,30 +56,36 @@ export const feedRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
         return renderFeed(deps, snapshot, s, format);
       },
     });
-  };
 
-  app.get<{ Params: { file: string } }>('/flux/:file', (request, reply) =>
-    serve(request, reply, formatOf(request.params.file), 'feed-site', async ({ settings }) => ({
-      title: settings.siteName,
-      description:
-        settings.tagline || feedStringsFor(settings.locale).siteDescription(settings.siteName),
-      page: '/',
-      paths: feedPaths.site(),
-      filter: {},
-    })),
-  );
+  app.get('/flux/:file', { schema: { params: z.object({ file: feedFile }) } }, (request, reply) => {
+    const format = request.params.file;
+    return serve(
+      request,
+      reply,
+      { format, key: 'site', surrogateKey: 'feed-site' },
+      async ({ settings }) => ({
+        title: settings.siteName,
+        description:
+          settings.tagline || feedStringsFor(settings.locale).siteDescription(settings.siteName),
+        page: '/',
+        paths: feedPaths.site(),
+        filter: {},
+      }),
+    );
+  });
 
-  app.get<{ Params: { slug: string; file: string } }>(
+  app.get(
     '/flux/rubrique/:slug/:file',
+    { schema: { params: z.object({ slug: slugParam, file: feedFile }) } },
     (request, reply) => {
-      const { slug, file } = request.params;
-      const format = formatOf(file);
-      return serve(request, reply, format, `section-${slug}`, async ({ settings, sections }) => {
+      const { slug, file: format } = request.params;
+      const feed = { format, key: `rubrique/${slug}`, surrogateKey: `section-${slug}` };
+      return serve(request, reply, feed, async ({ settings, sections }) => {
         const section = sections.find((s) => s.slug === slug);
         if (!section) {
           const id = await findSectionIdByOldSlug(deps.db, slug);
           const renamed = sections.find((s) => s.id === id);
-          return renamed ? { movedTo: feedPaths.section(renamed.slug)[format!] } : null;
+          return renamed ? { movedTo: feedPaths.section(renamed.slug)[format] } : null;
         }
         const f = feedStringsFor(settings.locale);
         return {
@@ -90,17 +99,18 @@ export const feedRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
     },
   );
 
-  app.get<{ Params: { key: string; file: string } }>(
+  app.get(
     '/flux/auteur/:key/:file',
+    { schema: { params: z.object({ key: authorKeyParam, file: feedFile }) } },
     (request, reply) => {
-      const { key, file } = request.params;
-      const format = formatOf(file);
-      return serve(request, reply, format, 'authors', async ({ settings }) => {
+      const { key, file: format } = request.params;
+      const feed = { format, key: `auteur/${key}`, surrogateKey: 'authors' };
+      return serve(request, reply, feed, async ({ settings }) => {
         const id = authorIdOfKey(key);
         const author = id === null ? undefined : await findByline(deps.db, id);
         if (!author) return null;
         if (authorKey(author) !== key)
-          return { movedTo: feedPaths.author(authorKey(author))[format!] };
+          return { movedTo: feedPaths.author(authorKey(author))[format] };
         const f = feedStringsFor(settings.locale);
         return {
           title: f.authorTitle(author.name, settings.siteName),
@@ -113,25 +123,29 @@ export const feedRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
     },
   );
 
-  app.get<{ Params: { tag: string; file: string } }>(
+  app.get(
     '/flux/mot-cle/:tag/:file',
+    { schema: { params: z.object({ tag: pathText, file: feedFile }) } },
     (request, reply) => {
-      const { file } = request.params;
-      const format = formatOf(file);
+      const { file: format } = request.params;
       const tag = normalizeTagParam(request.params.tag);
       if (!tag) return reply.callNotFound();
-      if (format && tag !== request.params.tag)
-        return reply.redirect(feedPaths.tag(tag)[format], 301);
-      return serve(request, reply, format, 'tags', async ({ settings }) => {
-        const f = feedStringsFor(settings.locale);
-        return {
-          title: f.tagTitle(tag, settings.siteName),
-          description: f.tagDescription(tag, settings.siteName),
-          page: tagPath(tag),
-          paths: feedPaths.tag(tag),
-          filter: { tag },
-        };
-      });
+      if (tag !== request.params.tag) return reply.redirect(feedPaths.tag(tag)[format], 301);
+      return serve(
+        request,
+        reply,
+        { format, key: `mot-cle/${tag}`, surrogateKey: 'tags' },
+        async ({ settings }) => {
+          const f = feedStringsFor(settings.locale);
+          return {
+            title: f.tagTitle(tag, settings.siteName),
+            description: f.tagDescription(tag, settings.siteName),
+            page: tagPath(tag),
+            paths: feedPaths.tag(tag),
+            filter: { tag },
+          };
+        },
+      );
     },
   );
 };

@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   listBylines,
   listLiveArticlesBetween,
@@ -27,8 +28,11 @@ import {
 
 const XML = 'application/xml; charset=utf-8';
 
+/** A month's sitemap file, `articles-2026-11.xml`, as its month (`2026-11`). */
+const monthFile = z.string().transform(monthOfSitemapFile).pipe(z.string());
+
 /** Reader routes: the sitemap index, month, page and Google News sitemaps, and robots.txt. */
-export const sitemapRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const sitemapRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   const { publicUrl } = deps.config;
 
   app.get('/robots.txt', (request, reply) =>
@@ -104,11 +108,11 @@ export const sitemapRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
     }),
   );
 
-  app.get<{ Params: { file: string } }>('/sitemaps/:file', (request, reply) => {
-    const month = monthOfSitemapFile(request.params.file);
-    if (!month) return reply.callNotFound();
+  const schema = { params: z.object({ file: monthFile }) };
+  app.get('/sitemaps/:file', { schema }, (request, reply) => {
+    const month = request.params.file;
     return sendCachedText(deps, request, reply, {
-      key: `/sitemaps/${request.params.file}`,
+      key: `/sitemaps/articles-${month}.xml`,
       contentType: XML,
       surrogateKeys: ['sitemaps'],
       render: async () => {

@@ -43,8 +43,10 @@ export function readerEdition(request: FastifyRequest, site: SiteSettings): 'lit
   if (isLitePath(request)) return 'lite';
   if (!variesOnSaveData(request, site)) return 'full';
   if (!/^on$/i.test(String(request.headers['save-data'] ?? '').trim())) return 'full';
-  const query = (request.query ?? {}) as Record<string, unknown>;
-  return query[FULL_EDITION_PARAM] === '1' ? 'full' : 'lite';
+  // Read from the URL: each route's query schema keeps only the keys its page uses.
+  const at = request.url.indexOf('?');
+  const query = new URLSearchParams(at < 0 ? '' : request.url.slice(at + 1));
+  return query.get(FULL_EDITION_PARAM) === '1' ? 'full' : 'lite';
 }
 
 /**

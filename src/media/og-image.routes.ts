@@ -1,14 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
+import { dbId } from '../http/schemas.ts';
 import type { ImageVariant } from './image-variants.ts';
 import { findMedia } from './media.queries.ts';
 import { largestJpeg, readOgImage, writeOgImage } from './og-image.ts';
 
+/** A share image's file name, `<mediaId>.jpg`, as the media id. */
+const ogParams = z.object({
+  name: z
+    .string()
+    .regex(/^[1-9]\d{0,9}\.jpg$/)
+    .transform((name) => name.slice(0, -'.jpg'.length))
+    .pipe(dbId),
+});
+
 /** Share images (`/og/<mediaId>.jpg`, 1200×630): built once per media item, then served as files. */
-export const ogImageRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const ogImageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   // Concurrent first requests on this instance wait for one build; other instances may build
   // the same file too, which is harmless since each writes a temporary file and renames it.
   const building = new Map<number, Promise<Buffer | undefined>>();
@@ -24,10 +35,8 @@ export const ogImageRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) =>
     return image.data;
   };
 
-  app.get<{ Params: { name: string } }>('/og/:name', async (request, reply) => {
-    const match = /^([1-9]\d{0,9})\.jpg$/.exec(request.params.name);
-    const mediaId = match ? Number(match[1]) : NaN;
-    if (!(mediaId <= 2_147_483_647)) throw notFound();
+  app.get('/og/:name', { schema: { params: ogParams } }, async (request, reply) => {
+    const mediaId = request.params.name;
     let data = await readOgImage(deps.config.dataDir, mediaId);
     if (!data) {
       let pending = building.get(mediaId);

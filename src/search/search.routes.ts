@@ -1,7 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listLiveArticles } from '../articles/article.queries.ts';
 import type { RouteDeps } from '../http/deps.ts';
+import { pageNumber } from '../http/reader-input.ts';
 import { pageContext } from '../http/page.ts';
 import { renderDocument } from '../web/render.ts';
 import { searchArticles } from './search-articles.ts';
@@ -15,13 +16,13 @@ const LATEST = 5;
 const query = z.object({
   q: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().catch('')).default(''),
   rubrique: z.string().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(1_000).catch(1).default(1),
+  page: pageNumber(1_000),
 });
 
 /** Reader route: full-text search, rendered per request (queries are unbounded, not cached). */
-export const searchRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  app.get('/recherche', async (request, reply) => {
-    const { q, rubrique, page } = query.parse(request.query ?? {});
+export const searchRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  app.get('/recherche', { schema: { querystring: query } }, async (request, reply) => {
+    const { q, rubrique, page } = request.query;
     const ctx = await pageContext(deps, request);
     const section = ctx.sections.find((s) => s.slug === rubrique);
     const outcome = await searchArticles(deps.db, deps.dialect, {

@@ -1,7 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
 import type { RouteDeps } from '../http/deps.ts';
+import { pageNumber, slugParam } from '../http/reader-input.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { sectionPath } from '../articles/article.ts';
 import { findSectionIdByOldSlug } from './section.queries.ts';
@@ -9,12 +10,15 @@ import { SectionPage } from './section.pages.tsx';
 
 export const PER_PAGE = 20;
 
-const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
+const schema = {
+  params: z.object({ section: slugParam }),
+  querystring: z.object({ page: pageNumber(100_000) }),
+};
 
 /** Reader route: a section's page of articles. */
-export const sectionRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  app.get<{ Params: { section: string } }>('/:section', (request, reply) => {
-    const { page } = query.parse(request.query ?? {});
+export const sectionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  app.get('/:section', { schema }, (request, reply) => {
+    const { page } = request.query;
     const slug = request.params.section;
     return sendCachedPage(deps, request, reply, {
       key: `/${slug}?page=${page}`,

@@ -1,9 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
 import { feedPaths } from '../feeds/feed.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
+import { pageNumber, pathText } from '../http/reader-input.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { ArchivePage } from '../web/archive-page.tsx';
 import { normalizeTagParam, tagPath } from './tag.ts';
@@ -11,12 +12,15 @@ import { tagStringsFor } from './tag.strings.ts';
 
 const PER_PAGE = 20;
 
-const query = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
+const schema = {
+  params: z.object({ tag: pathText }),
+  querystring: z.object({ page: pageNumber(100_000) }),
+};
 
 /** Reader route: a tag's page, the published articles that carry it, 20 a page. */
-export const tagRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
-  app.get<{ Params: { tag: string } }>('/mots-cles/:tag', (request, reply) => {
-    const { page } = query.parse(request.query ?? {});
+export const tagRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  app.get('/mots-cles/:tag', { schema }, (request, reply) => {
+    const { page } = request.query;
     const tag = normalizeTagParam(request.params.tag);
     // Tags are stored lower-case: « /mots-cles/Santé » is « santé »'s page.
     if (!tag) throw notFound();

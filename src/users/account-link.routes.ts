@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { setSessionCookie } from '../http/auth.ts';
 import type { RouteDeps } from '../http/deps.ts';
@@ -9,12 +10,25 @@ import { sessionIdFromToken } from './session.ts';
 import { findAccountLink } from './user.queries.ts';
 import type { PasswordFormError } from './user-admin.strings.ts';
 
-const tokenParams = z.object({ token: z.string().regex(/^[\w-]{20,100}$/) });
-
-const passwordForm = z.object({
-  password: z.string().max(10_000).catch(''),
-  confirm: z.string().max(10_000).catch(''),
+// A malformed token is a link that leads nowhere: the dead-link page, as for an expired one.
+const tokenParams = z.object({
+  token: z
+    .string()
+    .regex(/^[\w-]{20,100}$/)
+    .optional()
+    .catch(undefined),
 });
+
+// A missing body or field, or a repeated one, is empty; a body that is no form at all is a 400.
+const passwordForm = z.preprocess(
+  (body) => body ?? {},
+  z.object({
+    // Kept in the validated body, where the CSRF check (a preHandler, after validation) reads it.
+    _csrf: z.string().optional().catch(undefined),
+    password: z.string().max(10_000).catch(''),
+    confirm: z.string().max(10_000).catch(''),
+  }),
+);
 
 function checkPassword({ password, confirm }: z.infer<typeof passwordForm>): PasswordFormError[] {
   // Counted in characters as people see them, not UTF-16 units.
@@ -28,16 +42,14 @@ function checkPassword({ password, confirm }: z.infer<typeof passwordForm>): Pas
  * The page an invitation or password-reset link opens. Outside the newsroom context: whoever
  * holds the link is not signed in yet. The token never leaves the page through a Referer.
  */
-export const accountLinkRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps) => {
+export const accountLinkRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   const dead = async (request: FastifyRequest, reply: FastifyReply) =>
     sendPrivatePage(reply, DeadLinkPage({ ctx: await pageContext(deps, request) }), 410);
 
-  const linkOf = async (request: FastifyRequest) => {
-    const params = tokenParams.safeParse(request.params);
-    if (!params.success) return undefined;
-    const tokenHash = sessionIdFromToken(params.data.token);
-    const link = await findAccountLink(deps.db, tokenHash, deps.clock.now());
-    return link && { ...link, action: `/compte/${params.data.token}` };
+  const linkOf = async (token: string | undefined) => {
+    if (token === undefined) return undefined;
+    const link = await findAccountLink(deps.db, sessionIdFromToken(token), deps.clock.now());
+    return link && { ...link, action: `/compte/${token}` };
   };
 
   const passwordPage = async (
@@ -64,25 +76,30 @@ export const accountLinkRoutes: FastifyPluginAsync<RouteDeps> = async (app, deps
     reply.header('referrer-policy', 'no-referrer');
   });
 
-  app.get('/compte/:token', async (request, reply) => {
-    const link = await linkOf(request);
+  app.get('/compte/:token', { schema: { params: tokenParams } }, async (request, reply) => {
+    const link = await linkOf(request.params.token);
     if (!link) return dead(request, reply);
     return passwordPage(request, reply, link, []);
   });
 
-  app.post('/compte/:token', { preHandler: app.csrfProtection }, async (request, reply) => {
-    const link = await linkOf(request);
-    if (!link) return dead(request, reply);
-    const form = passwordForm.parse(request.body ?? {});
-    const errors = checkPassword(form);
-    if (errors.length) return passwordPage(request, reply, link, errors);
-    const result = await useAccountLink(deps.db, {
-      tokenHash: link.token_hash,
-      password: form.password,
-      now: deps.clock.now(),
-    });
-    if (!result.ok) return dead(request, reply);
-    setSessionCookie(deps, request, reply, result);
-    return reply.redirect('/admin', 303);
-  });
+  const postSchema = { params: tokenParams, body: passwordForm };
+  app.post(
+    '/compte/:token',
+    { schema: postSchema, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const link = await linkOf(request.params.token);
+      if (!link) return dead(request, reply);
+      const form = request.body;
+      const errors = checkPassword(form);
+      if (errors.length) return passwordPage(request, reply, link, errors);
+      const result = await useAccountLink(deps.db, {
+        tokenHash: link.token_hash,
+        password: form.password,
+        now: deps.clock.now(),
+      });
+      if (!result.ok) return dead(request, reply);
+      setSessionCookie(deps, request, reply, result);
+      return reply.redirect('/admin', 303);
+    },
+  );
 };
