@@ -2,7 +2,6 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
   LogController,
@@ -29,10 +28,10 @@ import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
 import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
 import {
-  helmetOptions,
+  applySecurityHeaders,
   isHttpsSite,
-  privateSideHeaders,
-  probeHelmetHeaders,
+  markPrivateSide,
+  securityHeaders,
 } from './http/security-headers.ts';
 import { ogImageRoutes } from './media/og-image.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -84,8 +83,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
   };
 
-  const readerHelmet = helmetOptions(config, 'reader');
-  const beforeRouting = await probeHelmetHeaders(readerHelmet);
+  const headers = await securityHeaders(config);
+  const beforeRouting = Object.fromEntries(headers.reader);
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
     // Two log lines per page view cost more than the page itself; access logs belong to the
@@ -97,8 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // `/lite/x` is the light edition of `/x`: one set of routes serves both (see http/edition.ts).
     rewriteUrl: (request) => stripLitePrefix(request.url ?? '/'),
-    // A path that is not valid URL encoding is refused before any hook runs (helmet's included):
-    // the headers helmet would send are added here, and the error handler renders the 400 page.
+    // A path that is not valid URL encoding is refused before any hook runs: the reader side's
+    // security headers are added here, and the error handler renders the 400 page.
     frameworkErrors: (error, request, reply: FastifyReply) =>
       app.errorHandler(error, request, reply.headers(beforeRouting)),
   });
@@ -136,9 +135,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(lite(ctx, await renderDocument(ErrorPage({ ctx, ...message }))));
   });
 
-  // First, so every response carries the security headers, error pages included. Helmet sets
-  // them on the raw response, where pages written straight to the socket find them too.
-  await app.register(fastifyHelmet, readerHelmet);
+  // First, so every response carries the security headers, error pages included. They are set
+  // on the raw response, where pages written straight to the socket find them too.
+  app.addHook('onRequest', applySecurityHeaders(headers));
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {
@@ -187,7 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(commentRoutes, deps);
   // The private side (newsroom, sign-in, account links, advertisers' reports): never framed.
   await app.register(async (privateSide) => {
-    privateSide.addHook('onRoute', privateSideHeaders(config));
+    privateSide.addHook('onRoute', markPrivateSide);
     await privateSide.register(loginRoutes, deps);
     await privateSide.register(accountLinkRoutes, deps);
     await privateSide.register(advertiserReportRoutes, deps);
