@@ -1,6 +1,7 @@
 // Load generation for the benchmarks: wrk when installed (a C client that will not be the
 // bottleneck), else autocannon. Loopback targets only; every run is bounded in time.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -233,5 +234,81 @@ export async function loadVaried(
     requests: result.requests.total,
     statuses,
     errors: result.errors + result.timeouts,
+  };
+}
+
+/** Options of loadDrawn(). */
+export interface DrawnLoadOptions {
+  seconds: number;
+  connections: number;
+  /** The path of the next request (a new draw for every request). */
+  draw: () => string;
+  headers?: Record<string, string>;
+  /** Stop after this many requests, if sooner than `seconds`. */
+  maxRequests?: number;
+}
+
+export interface DrawnLoadResult extends VariedLoadResult {
+  /**
+   * Responses whose exact bytes had not been served before for that path in this load: the
+   * server rendered or (re)compressed each of them. The others were served from what it kept.
+   */
+  fresh: number;
+}
+
+/**
+ * Sends GET requests to a loopback origin, each to a path drawn anew, with autocannon (whose
+ * per-request hooks let every request go elsewhere and every response be told apart), and
+ * reports requests/s, p50 and p99 latency, the statuses and how many bodies were new.
+ */
+export async function loadDrawn(
+  origin: string,
+  { seconds, connections, draw, headers = {}, maxRequests }: DrawnLoadOptions,
+): Promise<DrawnLoadResult> {
+  if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin))
+    throw new Error(`not a loopback origin: ${origin}`);
+  const seen = new Map<string, Set<string>>();
+  let fresh = 0;
+  let sent = 0;
+  let instance: autocannon.Instance | undefined;
+  const options: autocannon.Options = {
+    url: origin,
+    connections,
+    duration: seconds,
+    headers,
+    requests: [
+      {
+        setupRequest: (request, context: { path?: string }) => {
+          if (maxRequests !== undefined && ++sent === maxRequests)
+            setImmediate(() => instance?.stop());
+          context.path = draw();
+          return { ...request, method: 'GET', path: context.path };
+        },
+        onResponse: (_status, body, context: { path?: string }) => {
+          const bodies = seen.get(context.path!) ?? new Set<string>();
+          seen.set(context.path!, bodies);
+          const print = createHash('sha1').update(body).digest('base64');
+          if (!bodies.has(print)) {
+            bodies.add(print);
+            fresh++;
+          }
+        },
+      },
+    ],
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(options, (err, res) => (err ? reject(err as Error) : resolve(res)));
+  });
+  const statuses: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+    statuses[code] = stat.count ?? 0;
+  return {
+    rps: result.requests.total / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    statuses,
+    errors: result.errors + result.timeouts,
+    fresh,
   };
 }

@@ -17,14 +17,19 @@ export interface SharedDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh database of this kind: a temp folder for SQLite, a schema of its own on PostgreSQL. */
-export async function openSharedDatabase(dialect: DialectName): Promise<SharedDatabase> {
+/**
+ * A fresh database of this kind: a temp folder for SQLite, a schema of its own on PostgreSQL
+ * (at `url`, by default TEST_DATABASE_URL).
+ */
+export async function openSharedDatabase(
+  dialect: DialectName,
+  url = process.env.TEST_DATABASE_URL,
+): Promise<SharedDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'griot-shared-'));
-  const url = process.env.TEST_DATABASE_URL;
   let schema: string | undefined;
   let databaseUrl = '';
   if (dialect === 'postgres') {
-    if (!url) throw new Error('TEST_DATABASE_URL is not set');
+    if (!url) throw new Error('no PostgreSQL URL (TEST_DATABASE_URL is not set)');
     schema = `t_${randomBytes(6).toString('hex')}`;
     await adminQuery(url, `CREATE SCHEMA ${schema}`);
     // The server reads nothing but DATABASE_URL: the schema travels in the URL's options.

@@ -1,0 +1,123 @@
+// The changes of a news day for bench/newsday, made as another instance of the app would make
+// them (the server notices through the database's content version): a comment approved every
+// 2 s through the moderation use-case, and an article edited every 30 s through save-article.
+import { listArticleTags, findArticleById } from '../src/articles/article.queries.ts';
+import { saveArticle, type ArticleDraft } from '../src/articles/save-article.ts';
+import type { ArticleRow } from '../src/articles/article.table.ts';
+import type { Db } from '../src/db/database.ts';
+import { decideComment } from '../src/moderation/decide-comment.ts';
+import { findSiteSettings } from '../src/settings/setting.queries.ts';
+import type { NewsDay } from './newsday-content.ts';
+
+/** How many changes were made, and how many failed. */
+export interface ChangeCount {
+  approvals: number;
+  edits: number;
+  failures: number;
+}
+
+// The editor form's fields for an article as stored (the admin route's own draftOf is private).
+function draftOf(row: ArticleRow, tags: string[], standfirst: string): ArticleDraft {
+  return {
+    title: row.title,
+    kicker: row.kicker,
+    standfirst,
+    sectionId: row.section_id,
+    body: row.body,
+    signature: row.signature,
+    slug: row.slug,
+    tags,
+    imageId: row.image_id,
+    imageCredit: row.image_credit,
+    imageCaption: row.image_caption,
+    imageAlt: row.image_alt,
+    imageIsIllustration: row.image_is_illustration === 1,
+    comments: row.comments,
+    correction: row.correction,
+    noAds: row.no_ads === 1,
+    flagUpdate: true,
+  };
+}
+
+/**
+ * Approves a pending comment of a popular article every `approveMs` and edits a popular
+ * article every `editMs` (the first one half-way), until stop() is called.
+ */
+export function startChanges(
+  db: Db,
+  {
+    day,
+    publicUrl,
+    random,
+    approveMs = 2000,
+    editMs = 30_000,
+  }: { day: NewsDay; publicUrl: string; random: () => number; approveMs?: number; editMs?: number },
+): { stop(): Promise<ChangeCount> } {
+  const count: ChangeCount = { approvals: 0, edits: 0, failures: 0 };
+  const popular = day.today.slice(0, 50);
+  const pick = () => popular[Math.floor(random() * popular.length)]!;
+  let chain = Promise.resolve();
+  const run = (change: () => Promise<boolean>) => {
+    chain = chain.then(() =>
+      change().then(
+        (ok) => void (ok || count.failures++),
+        () => void count.failures++,
+      ),
+    );
+  };
+
+  const approve = async () => {
+    const pending = await db
+      .selectFrom('comments')
+      .select('id')
+      .where('article_id', '=', pick().id)
+      .where('status', '=', 'pending')
+      .orderBy('id')
+      .executeTakeFirst();
+    if (!pending) return false;
+    const result = await decideComment(db, {
+      commentId: pending.id,
+      decision: 'approve',
+      expected: 'pending',
+      actor: day.moderator,
+      reason: null,
+      site: { settings: await findSiteSettings(db), publicUrl, secret: 'bench-newsday' },
+      now: new Date(),
+    });
+    if (result.ok) count.approvals++;
+    return result.ok;
+  };
+
+  const edit = async () => {
+    const row = await findArticleById(db, pick().id);
+    if (!row) return false;
+    const standfirst = `${row.standfirst.replace(/ Mis à jour \d+\.$/, '')} Mis à jour ${count.edits + 1}.`;
+    const result = await saveArticle(db, {
+      id: row.id,
+      expectedVersion: row.version,
+      draft: draftOf(row, await listArticleTags(db, row.id), standfirst),
+      user: { ...day.editor, role: 'admin', sessionId: 'bench' },
+      now: new Date(),
+      locale: 'fr',
+      origin: { kind: 'manual' },
+    });
+    if (result.ok) count.edits++;
+    return result.ok;
+  };
+
+  const approvals = setInterval(() => run(approve), approveMs);
+  let edits: NodeJS.Timeout | undefined;
+  const firstEdit = setTimeout(() => {
+    run(edit);
+    edits = setInterval(() => run(edit), editMs);
+  }, editMs / 4);
+  return {
+    async stop() {
+      clearInterval(approvals);
+      clearTimeout(firstEdit);
+      clearInterval(edits);
+      await chain;
+      return count;
+    },
+  };
+}
