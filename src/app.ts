@@ -27,6 +27,7 @@ import { warnOnUntrustedProxy } from './http/forwarded-warning.ts';
 import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
+import { encodeAsset, sendAsset } from './http/static-assets.ts';
 import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
 import {
   helmetOptions,
@@ -162,12 +163,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const asset of Object.values(assets) as Asset[]) {
-    app.get(asset.url, (_request, reply) =>
-      reply
-        .header('content-type', asset.type)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .send(asset.body),
-    );
+    // Compressed once, in the thread pool: start-up does not wait for it (a first request may).
+    const encoded = encodeAsset(asset);
+    app.get(asset.url, async (request, reply) => sendAsset(request, reply, await encoded));
   }
 
   app.get('/healthz', async (_request, reply) => {
