@@ -48,7 +48,7 @@ import { AD_FLUSH_MS, createAdDelivery, type AdDelivery } from './ads/ad-deliver
 import { adRoutes } from './ads/ad.routes.ts';
 import { accountLinkRoutes } from './users/account-link.routes.ts';
 import { advertiserReportRoutes } from './ads/ad-report.routes.ts';
-import { loadAssets, type Asset } from './web/assets.ts';
+import { inlineStyleSheet, loadAssets, type Asset } from './web/assets.ts';
 import type { PageContext } from './web/page-context.ts';
 import { renderDocument } from './web/render.ts';
 import { stringsFor } from './web/strings.ts';
@@ -85,7 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
   };
 
-  const readerHelmet = helmetOptions(config, 'reader');
+  // Article pages carry the theme's style sheet inline (see web/layout.tsx).
+  const readerHelmet = helmetOptions(config, 'reader', [inlineStyleSheet(assets.css)]);
   const beforeRouting = await probeHelmetHeaders(readerHelmet);
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
