@@ -2,7 +2,6 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
   LogController,
@@ -30,10 +29,10 @@ import { pageContext } from './http/page.ts';
 import { encodeAsset, sendAsset } from './http/static-assets.ts';
 import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
 import {
-  helmetOptions,
+  applySecurityHeaders,
   isHttpsSite,
-  privateSideHeaders,
-  probeHelmetHeaders,
+  markPrivateSide,
+  securityHeaders,
 } from './http/security-headers.ts';
 import { ogImageRoutes } from './media/og-image.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -86,8 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   // Article pages carry the theme's style sheet inline (see web/layout.tsx).
-  const readerHelmet = helmetOptions(config, 'reader', [inlineStyleSheet(assets.css)]);
-  const beforeRouting = await probeHelmetHeaders(readerHelmet);
+  const headers = await securityHeaders(config, [inlineStyleSheet(assets.css)]);
+  const beforeRouting = Object.fromEntries(headers.reader);
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
     // Two log lines per page view cost more than the page itself; access logs belong to the
@@ -99,8 +98,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // `/lite/x` is the light edition of `/x`: one set of routes serves both (see http/edition.ts).
     rewriteUrl: (request) => stripLitePrefix(request.url ?? '/'),
-    // A path that is not valid URL encoding is refused before any hook runs (helmet's included):
-    // the headers helmet would send are added here, and the error handler renders the 400 page.
+    // A path that is not valid URL encoding is refused before any hook runs: the reader side's
+    // security headers are added here, and the error handler renders the 400 page.
     frameworkErrors: (error, request, reply: FastifyReply) =>
       app.errorHandler(error, request, reply.headers(beforeRouting)),
   });
@@ -138,9 +137,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(lite(ctx, await renderDocument(ErrorPage({ ctx, ...message }))));
   });
 
-  // First, so every response carries the security headers, error pages included. Helmet sets
-  // them on the raw response, where pages written straight to the socket find them too.
-  await app.register(fastifyHelmet, readerHelmet);
+  // First, so every response carries the security headers, error pages included. They are set
+  // on the raw response, where pages written straight to the socket find them too.
+  app.addHook('onRequest', applySecurityHeaders(headers));
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
   await app.register(fastifyCsrf, {
@@ -186,7 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(commentRoutes, deps);
   // The private side (newsroom, sign-in, account links, advertisers' reports): never framed.
   await app.register(async (privateSide) => {
-    privateSide.addHook('onRoute', privateSideHeaders(config));
+    privateSide.addHook('onRoute', markPrivateSide);
     await privateSide.register(loginRoutes, deps);
     await privateSide.register(accountLinkRoutes, deps);
     await privateSide.register(advertiserReportRoutes, deps);

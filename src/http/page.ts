@@ -202,7 +202,7 @@ function filledBody(
 
 // Shared cached pages go straight to the socket: no onSend hooks to run, and none that could
 // add a Set-Cookie to a response every reader (and every CDN) receives. The security headers are
-// already on the raw response (helmet sets them there in onRequest, see security-headers.ts), and
+// already on the raw response (set there in onRequest, see security-headers.ts), and
 // writeHead merges them in: these pages carry the same ones as every reply.
 function writeRaw(
   reply: FastifyReply,

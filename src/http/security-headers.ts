@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
-import Fastify, { type RouteOptions } from 'fastify';
+import Fastify, { type onRequestHookHandler, type RouteOptions } from 'fastify';
 import type { Config } from '../config.ts';
 import { inlineScripts, inlineStyles } from '../web/inline-code.ts';
 
@@ -71,14 +71,46 @@ export function helmetOptions(
   };
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The side of the site a route belongs to, which picks its security headers (reader by default). */
+    side?: SiteSide;
+  }
+}
+
+/** An onRoute hook for the private side's context: its routes answer with the private side's headers. */
+export function markPrivateSide(route: RouteOptions): void {
+  route.config = { ...route.config, side: 'private' } as RouteOptions['config'];
+}
+
+/** Each side's security headers, as helmet itself sends them, computed once at start-up. */
+export type SecurityHeaders = Record<SiteSide, [string, string][]>;
+
 /**
- * An onRoute hook for the private side's context: its routes answer with the private side's
- * headers (helmet's per-route options), whatever URL reaches them.
+ * Asks helmet, once, for the headers of both sides (see probeHelmetHeaders); `inlineSheets` are
+ * the style sheets reader pages carry inline.
  */
-export function privateSideHeaders(config: Pick<Config, 'publicUrl'>) {
-  const helmet = helmetOptions(config, 'private');
-  return (route: RouteOptions): void => {
-    route.config = { ...route.config, helmet } as RouteOptions['config'];
+export async function securityHeaders(
+  config: Pick<Config, 'publicUrl'>,
+  inlineSheets: string[] = [],
+): Promise<SecurityHeaders> {
+  const [reader, privateSide] = await Promise.all([
+    probeHelmetHeaders(helmetOptions(config, 'reader', inlineSheets)),
+    probeHelmetHeaders(helmetOptions(config, 'private')),
+  ]);
+  return { reader: Object.entries(reader), private: Object.entries(privateSide) };
+}
+
+/**
+ * An onRequest hook writing the route's side's headers on the raw response, where the pages the
+ * page cache sends straight to the socket find them too. The values are helmet's, computed once:
+ * @fastify/helmet would rebuild its middleware and reparse the CSP on every request.
+ */
+export function applySecurityHeaders(headers: SecurityHeaders): onRequestHookHandler {
+  return (request, reply, done) => {
+    const side = request.routeOptions.config?.side ?? 'reader';
+    for (const [name, value] of headers[side]) reply.raw.setHeader(name, value);
+    done();
   };
 }
 
