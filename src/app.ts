@@ -26,6 +26,7 @@ import { warnOnUntrustedProxy } from './http/forwarded-warning.ts';
 import type { RouteDeps } from './http/deps.ts';
 import { classifyError, errorMessage, notFound } from './http/errors.ts';
 import { pageContext } from './http/page.ts';
+import { encodeAsset, sendAsset } from './http/static-assets.ts';
 import { isLitePath, keepLinksLite, stripLitePrefix } from './http/edition.ts';
 import {
   applySecurityHeaders,
@@ -46,7 +47,7 @@ import { AD_FLUSH_MS, createAdDelivery, type AdDelivery } from './ads/ad-deliver
 import { adRoutes } from './ads/ad.routes.ts';
 import { accountLinkRoutes } from './users/account-link.routes.ts';
 import { advertiserReportRoutes } from './ads/ad-report.routes.ts';
-import { loadAssets, type Asset } from './web/assets.ts';
+import { inlineStyleSheet, loadAssets, type Asset } from './web/assets.ts';
 import type { PageContext } from './web/page-context.ts';
 import { renderDocument } from './web/render.ts';
 import { stringsFor } from './web/strings.ts';
@@ -83,7 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
   };
 
-  const headers = await securityHeaders(config);
+  // Article pages carry the theme's style sheet inline (see web/layout.tsx).
+  const headers = await securityHeaders(config, [inlineStyleSheet(assets.css)]);
   const beforeRouting = Object.fromEntries(headers.reader);
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
@@ -161,12 +163,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   for (const asset of Object.values(assets) as Asset[]) {
-    app.get(asset.url, (_request, reply) =>
-      reply
-        .header('content-type', asset.type)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .send(asset.body),
-    );
+    // Compressed once, in the thread pool: start-up does not wait for it (a first request may).
+    const encoded = encodeAsset(asset);
+    app.get(asset.url, async (request, reply) => sendAsset(request, reply, await encoded));
   }
 
   app.get('/healthz', async (_request, reply) => {

@@ -219,10 +219,27 @@ function writeRaw(
 
 const gzipAsync = promisify(gzip);
 
-/** The compression to answer with, from the request's Accept-Encoding (brotli first). */
+/**
+ * The compression to answer with, from the request's Accept-Encoding: the acceptable coding with
+ * the highest weight, brotli on a tie; none when neither is acceptable (`br;q=0`, `*;q=0`…).
+ */
 export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
   if (!accept) return undefined;
-  if (/\bbr\b/.test(accept)) return 'br';
-  if (/\bgzip\b/.test(accept)) return 'gzip';
+  let br: number | undefined;
+  let gz: number | undefined;
+  let any: number | undefined;
+  for (const item of accept.toLowerCase().split(',')) {
+    const semi = item.indexOf(';');
+    const name = (semi < 0 ? item : item.slice(0, semi)).trim();
+    // An unreadable weight counts as 0: better identity than a coding the client refused.
+    const weight = semi < 0 ? 1 : Number(/;\s*q=([\d.]*)/.exec(item)?.[1] ?? 1) || 0;
+    if (name === 'br') br = weight;
+    else if (name === 'gzip' || name === 'x-gzip') gz = weight;
+    else if (name === '*') any = weight;
+  }
+  br ??= any ?? 0;
+  gz ??= any ?? 0;
+  if (br > 0 && br >= gz) return 'br';
+  if (gz > 0) return 'gzip';
   return undefined;
 }

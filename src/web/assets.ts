@@ -6,12 +6,14 @@ export interface Asset {
   url: string;
   body: Buffer;
   type: string;
+  /** The start of the body's SHA-256, as in the URL. */
+  hash: string;
 }
 
 function hashed(name: string, ext: string, type: string): Asset {
   const body = readFileSync(new URL(`./assets/${name}.${ext}`, import.meta.url));
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
-  return { url: `/assets/${name}.${hash}.${ext}`, body, type };
+  return { url: `/assets/${name}.${hash}.${ext}`, body, type, hash };
 }
 
 /** The theme's static files, read once at start-up. */
@@ -38,4 +40,9 @@ export function loadAssets(): Assets {
     editorJs: hashed('editor', 'js', 'text/javascript; charset=utf-8'),
     adReportCss: hashed('ad-report', 'css', 'text/css; charset=utf-8'),
   };
+}
+
+/** The text of a style sheet as pages inline it, and as the CSP hashes it. */
+export function inlineStyleSheet(asset: Asset): string {
+  return asset.body.toString('utf8');
 }
