@@ -36,8 +36,6 @@ export function ArticlePage({
     <Layout
       ctx={ctx}
       ads={!a.noAds}
-      // Readers mostly land on an article from elsewhere, with nothing cached: see Layout.
-      inlineStyleSheet
       title={`${a.title} — ${site.siteName}`}
       description={a.standfirst}
       canonical={canonical}

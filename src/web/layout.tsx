@@ -1,10 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { AdMarkers } from '../ads/ad-markers.tsx';
-import { inlineStyleSheet } from './assets.ts';
 import { SiteLogo } from './components.tsx';
 import { LiteLayout } from './lite-layout.tsx';
 import type { PageContext } from './page-context.ts';
-import { trustedHtml } from './render.ts';
 import type { Strings } from './strings.ts';
 
 /** The document shell shared by every reader and newsroom page. */
@@ -17,11 +15,6 @@ export function Layout(props: {
   robots?: string;
   /** Reader pages with ads: the top banner slots go under the header. */
   ads?: boolean;
-  /**
-   * The style sheet inline rather than linked: on slow 3G a first visit then paints about
-   * half a second sooner (one round trip less), at ~3.7 KB (brotli) more per page.
-   */
-  inlineStyleSheet?: boolean;
   /** This page's own feeds (a section's, an author's, a tag's), after the site's. */
   feeds?: { title: string; rss: string; atom: string } | undefined;
   children?: Child;
@@ -38,11 +31,7 @@ export function Layout(props: {
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
         {props.robots ? <meta name="robots" content={props.robots} /> : null}
-        {props.inlineStyleSheet ? (
-          <style>{trustedHtml(inlineStyleSheet(ctx.assets.css))}</style>
-        ) : (
-          <link rel="stylesheet" href={ctx.assets.css.url} />
-        )}
+        <link rel="stylesheet" href={ctx.assets.css.url} />
         <link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
         <meta name="theme-color" content="#1b1b1b" />
         <FeedLinks title={site.siteName} rss="/flux/rss.xml" atom="/flux/atom.xml" t={t} />
