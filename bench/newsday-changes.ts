@@ -2,8 +2,8 @@
 // them (the server notices through the database's content version): a comment approved every
 // 2 s through the moderation use-case, and an article edited every 30 s through save-article.
 import { listArticleTags, findArticleById } from '../src/articles/article.queries.ts';
-import { saveArticle, type ArticleDraft } from '../src/articles/save-article.ts';
-import type { ArticleRow } from '../src/articles/article.table.ts';
+import { draftOf } from '../src/articles/article-admin.routes.ts';
+import { saveArticle } from '../src/articles/save-article.ts';
 import type { Db } from '../src/db/database.ts';
 import { decideComment } from '../src/moderation/decide-comment.ts';
 import { findSiteSettings } from '../src/settings/setting.queries.ts';
@@ -14,29 +14,6 @@ export interface ChangeCount {
   approvals: number;
   edits: number;
   failures: number;
-}
-
-// The editor form's fields for an article as stored (the admin route's own draftOf is private).
-function draftOf(row: ArticleRow, tags: string[], standfirst: string): ArticleDraft {
-  return {
-    title: row.title,
-    kicker: row.kicker,
-    standfirst,
-    sectionId: row.section_id,
-    body: row.body,
-    signature: row.signature,
-    slug: row.slug,
-    tags,
-    imageId: row.image_id,
-    imageCredit: row.image_credit,
-    imageCaption: row.image_caption,
-    imageAlt: row.image_alt,
-    imageIsIllustration: row.image_is_illustration === 1,
-    comments: row.comments,
-    correction: row.correction,
-    noAds: row.no_ads === 1,
-    flagUpdate: true,
-  };
 }
 
 /**
@@ -95,7 +72,11 @@ export function startChanges(
     const result = await saveArticle(db, {
       id: row.id,
       expectedVersion: row.version,
-      draft: draftOf(row, await listArticleTags(db, row.id), standfirst),
+      draft: {
+        ...draftOf(row, await listArticleTags(db, row.id)),
+        standfirst,
+        flagUpdate: true,
+      },
       user: { ...day.editor, role: 'admin', sessionId: 'bench' },
       now: new Date(),
       locale: 'fr',

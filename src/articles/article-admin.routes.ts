@@ -115,7 +115,8 @@ async function editorPhoto(db: Db, draft: ArticleDraft): Promise<EditorPhoto | n
   };
 }
 
-function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
+/** The editor form's fields for an article as stored. */
+export function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
   return {
     title: row.title,
     kicker: row.kicker,
