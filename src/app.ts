@@ -1,3 +1,8 @@
+import { adFiller } from './ads/ad-filler.ts';
+import { commentFiller } from './comments/comment-filler.ts';
+import { createPagePipeline } from './http/page-pipeline.ts';
+import { liteEdition } from './web/lite-variant.ts';
+import { loadSiteLayout } from './web/site-layout.ts';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -70,7 +75,14 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
   const clock = options.clock ?? systemClock;
-  const cache = options.cache ?? createPageCache({ db, clock, ttlMs: config.cacheVersionTtlMs });
+  const cache =
+    options.cache ??
+    createPageCache({
+      db,
+      clock,
+      ttlMs: config.cacheVersionTtlMs,
+      loadLayout: loadSiteLayout,
+    });
   const assets = loadAssets();
   const deps: RouteDeps = {
     config,
@@ -81,8 +93,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     assets,
     buildId: assets.css.url.split('.')[1] ?? 'dev',
     formStamp: createFormStamper({ secret: config.sessionSecret, clock }),
+    pages: createPagePipeline(),
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
   };
+  // The features that fill reader pages per view, and the light edition of every page.
+  deps.pages.addFiller(adFiller(deps.ads));
+  deps.pages.addFiller(commentFiller(deps));
+  deps.pages.addVariant(liteEdition);
 
   const headers = await securityHeaders(config);
   const beforeRouting = Object.fromEntries(headers.reader);

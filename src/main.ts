@@ -1,3 +1,5 @@
+import { loadSiteLayout } from './web/site-layout.ts';
+import { pruneContentChangesJob } from './jobs/prune-content-changes.ts';
 import { parseArgs } from 'node:util';
 import type { Db } from './db/database.ts';
 import 'dotenv/config';
@@ -139,7 +141,12 @@ async function start(config: Config): Promise<number> {
   // A database from before search (or restored without its index) is indexed once, at start.
   if ((await countSearchDocuments(db)) === 0 && (await countPublished(db)) > 0) await reindex(db);
 
-  const cache = createPageCache({ db, clock: systemClock, ttlMs: config.cacheVersionTtlMs });
+  const cache = createPageCache({
+    db,
+    clock: systemClock,
+    ttlMs: config.cacheVersionTtlMs,
+    loadLayout: loadSiteLayout,
+  });
   const app = await buildApp({ config, db, dialect, cache });
   const mailer = config.smtpUrl
     ? createSmtpMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
@@ -150,6 +157,7 @@ async function start(config: Config): Promise<number> {
       publishScheduledJob({ db, cache }),
       sendOutboxJob({ db, dialect, mailer, log: app.log, stillWanted: mailStillWanted(db) }),
       expireSessionsJob({ db }),
+      pruneContentChangesJob({ db }),
     ],
     clock: systemClock,
     log: app.log,

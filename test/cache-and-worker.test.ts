@@ -1,3 +1,4 @@
+import { loadSiteLayout } from '../src/web/site-layout.ts';
 import assert from 'node:assert/strict';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
@@ -28,7 +29,9 @@ for (const dialect of testDialects()) {
       assert.ok(etag);
       assert.equal(res.headers['cache-control'], 'public, max-age=0, must-revalidate');
       assert.equal(res.headers['cdn-cache-control'], 'max-age=60, stale-while-revalidate=600');
-      assert.equal(res.headers['surrogate-key'], 'section-economie');
+      // The keys of what the page shows, for a CDN's purge: its section's list, and the layout.
+      assert.equal(res.headers['surrogate-key'], `section-${section.id} site`);
+      assert.equal(res.headers['cache-tag'], `section-${section.id},site`);
       const again = await t.app.inject({ url: '/economie', headers: { 'if-none-match': etag } });
       assert.equal(again.statusCode, 304);
       assert.equal(again.body, '');
@@ -57,7 +60,7 @@ for (const dialect of testDialects()) {
         db: otherDb,
         dialect: t.dialect,
         clock,
-        cache: createPageCache({ db: otherDb, clock, ttlMs: 0 }),
+        cache: createPageCache({ db: otherDb, clock, ttlMs: 0, loadLayout: loadSiteLayout }),
       });
       try {
         const before = await other.inject('/economie');

@@ -1,3 +1,4 @@
+import { ADS_KEY } from './ad-keys.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { isbot } from 'isbot';
 import type { PageCache } from '../cache/page-cache.ts';
@@ -170,17 +171,20 @@ export function createAdDelivery({
     const snapshot = await cache.snapshot();
     const now = clock.now();
     const day = newsroomDay(now, snapshot.settings.timeZone);
+    // Campaigns change under their key; the slots (the layout) under the site's, which moves
+    // every key's generation.
+    const version = cache.generation(ADS_KEY);
     const stale =
       !inventory ||
-      inventory.version !== snapshot.version ||
+      inventory.version !== version ||
       inventory.day !== day ||
       now.getTime() - inventory.loadedAt > COUNTS_TTL_MS;
     if (stale) {
-      loading ??= load(snapshot.version, snapshot.adSlots, snapshot.settings.locale).finally(() => {
+      loading ??= load(version, snapshot.adSlots, snapshot.settings.locale).finally(() => {
         loading = undefined;
       });
       // Only the first load, or a new version, is waited for; fresher counts can arrive later.
-      if (!inventory || inventory.version !== snapshot.version || inventory.day !== day)
+      if (!inventory || inventory.version !== version || inventory.day !== day)
         inventory = await loading;
       else void loading.then((inv) => (inventory = inv));
     }

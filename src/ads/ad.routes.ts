@@ -1,3 +1,4 @@
+import { ADS_KEY } from './ad-keys.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
@@ -34,7 +35,7 @@ export const adRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   app.get(ADVERTISE_PATH, (request, reply) =>
     sendCachedPage(deps, request, reply, {
       key: ADVERTISE_PATH,
-      surrogateKeys: ['advertise'],
+      keys: ['advertise', ADS_KEY],
       render: async (ctx) => {
         const now = deps.clock.now();
         const from = new Date(now.getTime() - (AUDIENCE_DAYS - 1) * 86_400_000);

@@ -1,3 +1,4 @@
+import { ADS_KEY } from './ad-keys.ts';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
@@ -377,7 +378,7 @@ export async function saveCampaign(
     else await updateCampaign(trx, campaignId, { ...columns, updated_at: now });
     await replaceCampaignSlots(trx, campaignId, slotIds);
     await replaceCampaignSections(trx, campaignId, sectionIds);
-    await bumpContentVersion(trx);
+    await bumpContentVersion(trx, [ADS_KEY]);
     return campaignId;
   });
   return { ok: true, id };

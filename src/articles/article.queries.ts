@@ -235,13 +235,13 @@ export async function insertArticle(db: DbOrTrx, article: NewArticleRow): Promis
 export async function updateDueScheduledToPublished(
   db: DbOrTrx,
   now: Date,
-): Promise<{ id: number; version: number; publishedAt: string | null }[]> {
+): Promise<{ id: number; version: number; publishedAt: string | null; sectionId: number }[]> {
   return db
     .updateTable('articles')
     .set((eb) => ({ status: 'published', version: eb('version', '+', 1) }))
     .where('status', '=', 'scheduled')
     .where('published_at', '<=', now.toISOString())
-    .returning(['id', 'version', 'published_at as publishedAt'])
+    .returning(['id', 'version', 'published_at as publishedAt', 'section_id as sectionId'])
     .execute();
 }
 

@@ -4,7 +4,7 @@ import type { RouteDeps } from '../http/deps.ts';
 import { optionalQueryId, pageNumber, slugParam } from '../http/reader-input.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { articlePath, type ArticleSummary } from './article.ts';
-import { commentSlots } from '../comments/comment-slots.tsx';
+import { HOME_KEY } from './article-keys.ts';
 import { buildArticlePage } from './article-page.ts';
 import { HomePage } from './article.pages.tsx';
 import { findLiveArticle, listLiveArticles } from './article.queries.ts';
@@ -28,7 +28,7 @@ export const articleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
   app.get('/', (request, reply) =>
     sendCachedPage(deps, request, reply, {
       key: '/',
-      surrogateKeys: ['home'],
+      keys: [HOME_KEY],
       render: async (ctx) => {
         const latest = await listLiveArticles(deps.db, { limit: 1 + HEADLINES });
         const shown = new Set(latest.map((a) => a.id));
@@ -56,18 +56,21 @@ export const articleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     const replyToId = repondre ?? null;
     return sendCachedPage(deps, request, reply, {
       key: `/${section}/${slug}?commentaires=${threadPage}&repondre=${replyToId ?? ''}`,
-      surrogateKeys: [`article-${slug}`],
+      keys: [],
       render: async (ctx) => {
         const article = await findLiveArticle(deps.db, slug);
         if (!article) return null;
         // An article that changed section keeps working at its old address.
         if (article.section.slug !== section) return { movedTo: articlePath(article) };
-        const node = await buildArticlePage(deps, ctx, { article, threadPage, replyToId });
-        return node === null
+        const page = await buildArticlePage(deps, ctx, { article, threadPage, replyToId });
+        return page === null
           ? null
-          : { node, subjectId: article.id, adSectionId: article.sectionId };
+          : {
+              node: page.node,
+              keys: page.keys,
+              facts: { articleId: article.id, sectionId: article.sectionId },
+            };
       },
-      slots: (articleId) => commentSlots(deps, request, articleId),
     });
   });
 };

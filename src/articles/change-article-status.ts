@@ -1,3 +1,4 @@
+import { articleChangeKeys } from './article-keys.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db } from '../db/database.ts';
 import type { CurrentUser } from '../users/user.ts';
@@ -68,7 +69,7 @@ export async function changeArticleStatus(
     await syncArticleSearch(trx, article.id);
     // Anything entering or leaving the public site changes what readers see.
     if (article.status === 'published' || current.status === 'published')
-      await bumpContentVersion(trx);
+      await bumpContentVersion(trx, articleChangeKeys(article.id, [current.section_id]));
     return { ok: true, article: current };
   });
 }

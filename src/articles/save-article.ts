@@ -1,3 +1,4 @@
+import { articleChangeKeys } from './article-keys.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { CurrentUser } from '../users/user.ts';
@@ -158,7 +159,11 @@ export async function saveArticle(
       const current = (await findArticleById(trx, existing.id))!;
       if (!saved) return { ok: false, reason: 'conflict', current };
       article = current;
-      if (visible || existing.status === 'scheduled') await bumpContentVersion(trx);
+      if (visible || existing.status === 'scheduled')
+        await bumpContentVersion(
+          trx,
+          articleChangeKeys(existing.id, [existing.section_id, current.section_id]),
+        );
     } else {
       article = await insertArticle(trx, {
         ...values,

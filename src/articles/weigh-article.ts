@@ -16,10 +16,10 @@ export async function weighArticle(
   if (!view) return null;
   // A draft has no publication date yet; weigh it as if published now.
   const article = { ...view, publishedAt: view.publishedAt || deps.clock.now().toISOString() };
-  const node = await buildArticlePage(deps, ctx, { article, threadPage: 1, replyToId: null });
-  if (node === null) return null;
+  const page = await buildArticlePage(deps, ctx, { article, threadPage: 1, replyToId: null });
+  if (page === null) return null;
   return measurePageWeight({
-    html: fillSlots(splitSlots(await renderDocument(node)), {}),
+    html: fillSlots(splitSlots(await renderDocument(page.node)), {}).toString(),
     css: deps.assets.css.body,
     leadImage: view.image ? phoneLeadVariant(view.image.variants) : undefined,
     budgetKb: ctx.site.pageWeightBudgetKb,

@@ -1,3 +1,4 @@
+import { LISTS_KEY } from '../articles/article-keys.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findByline } from '../articles/article-index.queries.ts';
@@ -24,7 +25,7 @@ export const authorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
     const { key } = request.params;
     return sendCachedPage(deps, request, reply, {
       key: `/auteurs/${key}?page=${page}`,
-      surrogateKeys: ['authors'],
+      keys: [LISTS_KEY, 'authors'],
       render: async (ctx) => {
         const id = authorIdOfKey(key);
         const author = id === null ? undefined : await findByline(deps.db, id);

@@ -3,3 +3,9 @@ export interface ContentVersionTable {
   scope: string;
   version: number;
 }
+
+/** The `content_changes` table: which keys each content version changed (see page-cache.ts). */
+export interface ContentChangeTable {
+  version: number;
+  key: string;
+}

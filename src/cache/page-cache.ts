@@ -1,79 +1,118 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { listEnabledAdSlots } from '../ads/ad-delivery.queries.ts';
-import type { AdSlot } from '../ads/ad.table.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import type { ImageInfo } from '../media/image-variants.ts';
-import { findImageInfo } from '../media/media.queries.ts';
-import { listSections } from '../sections/section.queries.ts';
-import type { Section } from '../sections/section.table.ts';
-import { findSiteSettings } from '../settings/setting.queries.ts';
-import type { SiteSettings } from '../settings/site-settings.ts';
-import { findContentVersion } from './content-version.queries.ts';
+import type { SiteLayout } from '../web/site-layout.ts';
+import { findContentVersion, listContentChanges, SITE_KEY } from './content-version.queries.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
-/** What every reader page needs besides its own data, valid for one content version. */
-export interface SiteSnapshot {
+/** What every reader page needs besides its own data, as of one content version. */
+export interface SiteSnapshot extends SiteLayout {
+  /** The last content version this instance has taken into account. */
   version: number;
-  settings: SiteSettings;
-  sections: Section[];
-  /** The masthead logo's size and variants, when one is set and still in the library. */
-  logo: ImageInfo | undefined;
-  /** The enabled ad slots: where pages put their ad markers. */
-  adSlots: AdSlot[];
 }
 
-/** A response body with its compressed forms, made on first demand. */
-export interface EncodableBody {
-  body: Buffer;
-  gzip?: Buffer;
+/** What a page's render said about it, for the fillers of its slots (an article's id…). */
+export type PageFacts = Readonly<Record<string, number | string | null | undefined>>;
+
+/**
+ * One body served to everyone: the page filled with one set of shared slot values (an ad
+ * rotation's pick; most pages have a single one), with its compressed forms made on demand.
+ */
+export interface PageBody {
+  /** Names the values, for the ETag ('' when the page has nothing filled per view). */
+  tag: string;
+  values: Record<string, string>;
   br?: Buffer;
+  /** Whether `br` is at the best quality yet (a miss is compressed fast, then upgraded). */
+  brBest?: boolean;
+  gzip?: Buffer;
 }
 
 /**
- * A rendered page kept in memory. Pages with slots (per-request bits such as a form stamp)
- * keep their markup split at the slots, plus the last body filled for everyone.
+ * A rendered page kept in memory: its markup split at its slots (per-view bits filled by the
+ * page pipeline's fillers), what it shows (its keys), and the bodies served so far.
  */
 export interface CachedPage {
   status: number;
+  /** Names the markup (a hash of it): the same page renders the same ETag on every instance. */
   etag: string;
-  surrogateKeys: string;
-  /** The markup split at its slots: text, slot, text, slot, …, text (slots at odd indexes). */
-  parts: string[];
-  /** The id of the record the page shows (an article), for filling its slots. */
-  subjectId?: number | undefined;
-  /** Bodies served to everyone, by the slot values they were filled with (most recent last). */
-  fills?: Map<string, EncodableBody & { tag: string }>;
-  /** The ad markers in the page, and the section it belongs to (null: none, the home page). */
-  adMarkers?: string[];
-  adSectionId?: number | null;
+  /** What the page shows: a change to any of these drops it (and `site`, always). */
+  keys: string[];
+  /** The markup between the slots, as UTF-8: parts.length === markers.length + 1. */
+  parts: Buffer[];
+  /** The slots, in order (`<!--griot:…-->`). */
+  markers: string[];
+  facts: PageFacts;
+  fills: Map<string, PageBody>;
 }
 
 const SLOT = /(<!--griot:[a-z0-9:-]+-->)/;
 
-/** Splits rendered markup at its slots, for CachedPage.parts. */
-export function splitSlots(html: string): string[] {
-  return html.split(SLOT);
+/** Splits rendered markup at its slots. */
+export function splitSlots(html: string): { parts: Buffer[]; markers: string[] } {
+  const pieces = html.split(SLOT);
+  return {
+    parts: pieces.filter((_, i) => i % 2 === 0).map((p) => Buffer.from(p)),
+    markers: pieces.filter((_, i) => i % 2 === 1),
+  };
 }
 
-/** Puts the given values into a page's slots; a slot without a value is left empty. */
-export function fillSlots(parts: string[], values: Record<string, string>): string {
-  return parts.map((part, i) => (i % 2 === 1 ? (values[part] ?? '') : part)).join('');
+/** The page's bytes with the given values in its slots; a slot without a value is left empty. */
+export function fillSlots(
+  page: Pick<CachedPage, 'parts' | 'markers'>,
+  values: Record<string, string>,
+): Buffer {
+  if (page.markers.length === 0) return page.parts[0]!;
+  const chunks: Buffer[] = [];
+  page.parts.forEach((part, i) => {
+    chunks.push(part);
+    const marker = page.markers[i];
+    if (marker !== undefined && values[marker]) chunks.push(Buffer.from(values[marker]));
+  });
+  return Buffer.concat(chunks);
 }
 
-/** Per-instance cache of rendered reader pages, invalidated by the database's content version. */
+/**
+ * Per-instance cache of rendered reader pages. Each page records the keys of what it shows; the
+ * database's change log (content_changes) says which keys changed, so a change drops only the
+ * pages that show it, on every instance, within the TTL.
+ */
 export interface PageCache {
-  /** The current snapshot; asks the database at most once per TTL. */
+  /** The current snapshot; reads the change log at most once per TTL. */
   snapshot(): Promise<SiteSnapshot>;
-  get(key: string, version: number): CachedPage | undefined;
-  set(key: string, version: number, page: CachedPage): void;
-  /** Forgets the known version so the next request re-reads it (after a local write). */
+  get(key: string): CachedPage | undefined;
+  /**
+   * Keeps a page rendered from data read at `seenVersion` or later; refused when one of its keys
+   * changed since, so a render that raced a change is never kept.
+   */
+  set(key: string, page: CachedPage, seenVersion: number): void;
+  /** A number that changes whenever a change to this key (or to the site) is seen. */
+  generation(key: string): number;
+  /** Forgets when the log was read, so the next request reads it (after a local write). */
   invalidate(): void;
-  /** Returns the body compressed with the encoding, computing it once. */
-  encoded(page: EncodableBody, encoding: 'br' | 'gzip'): Promise<Buffer>;
+  /** The body compressed with the encoding: fast on first demand, upgraded off the request path. */
+  encoded(page: CachedPage, body: PageBody, encoding: 'br' | 'gzip'): Promise<Buffer>;
+  /** What the cache holds, for the bench and for tests. */
+  stats(): { entries: number; bytes: number; upgradesPending: number };
+}
+
+// A change log longer than this between two reads is not worth reading: everything goes.
+const MAX_CHANGES = 5_000;
+// A miss is compressed at a quality that takes about a millisecond for a page...
+const FAST_BROTLI = 4;
+// ...and upgraded to the best one in the background (one at a time, never on a request).
+const BEST_BROTLI = 11;
+const MAX_PENDING_UPGRADES = 1_000;
+// What an entry costs besides its buffers (maps, strings, objects), roughly.
+const ENTRY_OVERHEAD = 1_024;
+
+interface Entry {
+  page: CachedPage;
+  storedAt: number;
+  bytes: number;
 }
 
 /** Creates the page cache for one app instance. */
@@ -81,35 +120,132 @@ export function createPageCache({
   db,
   clock,
   ttlMs,
-  maxEntries = 1000,
+  loadLayout,
+  maxBytes = 64 * 1024 * 1024,
   maxAgeMs = 5 * 60_000,
 }: {
   db: Db;
   clock: Clock;
   ttlMs: number;
-  maxEntries?: number;
+  /** Reads what every page shows (settings, sections…): at start and when SITE_KEY changes. */
+  loadLayout: (db: Db) => Promise<SiteLayout>;
+  /** The cache holds at most this many bytes of pages (markup and compressed bodies). */
+  maxBytes?: number;
   /** Pages also age out, so time-dependent parts (comments closing by date) stay current. */
   maxAgeMs?: number;
 }): PageCache {
   let current: SiteSnapshot | undefined;
   let checkedAt = -Infinity;
   let inFlight: Promise<SiteSnapshot> | undefined;
-  const entries = new Map<string, { version: number; storedAt: number; page: CachedPage }>();
+  let totalBytes = 0;
+  const entries = new Map<string, Entry>();
+  // Which cached pages show each key, and the version at which each key last changed.
+  const pagesOf = new Map<string, Set<string>>();
+  const changedAt = new Map<string, number>();
+  let clearedAt = 0;
+  const upgrades: { key: string; page: CachedPage; body: PageBody }[] = [];
+  let upgrading = false;
+
+  function drop(key: string): void {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    totalBytes -= entry.bytes;
+    for (const k of entry.page.keys) {
+      const set = pagesOf.get(k);
+      set?.delete(key);
+      if (set?.size === 0) pagesOf.delete(k);
+    }
+  }
+
+  function clear(version: number): void {
+    entries.clear();
+    pagesOf.clear();
+    changedAt.clear();
+    totalBytes = 0;
+    clearedAt = version;
+  }
+
+  function resize(key: string, entry: Entry, bytes: number): void {
+    if (entries.get(key) !== entry) return;
+    totalBytes += bytes - entry.bytes;
+    entry.bytes = bytes;
+    // Least recently used first: Map keeps insertion order and get() re-inserts.
+    while (totalBytes > maxBytes && entries.size > 1) {
+      const oldest = entries.keys().next().value as string;
+      if (oldest === key) break;
+      drop(oldest);
+    }
+  }
+
+  function sizeOf(page: CachedPage): number {
+    let bytes = ENTRY_OVERHEAD;
+    for (const part of page.parts) bytes += part.length;
+    for (const body of page.fills.values())
+      bytes += (body.br?.length ?? 0) + (body.gzip?.length ?? 0) + 64;
+    return bytes;
+  }
 
   async function refresh(): Promise<SiteSnapshot> {
     const version = await findContentVersion(db);
-    if (!current || current.version !== version) {
-      const [settings, sections, adSlots] = await Promise.all([
-        findSiteSettings(db),
-        listSections(db),
-        listEnabledAdSlots(db),
-      ]);
-      const logo = settings.logoMediaId ? await findImageInfo(db, settings.logoMediaId) : undefined;
-      current = { version, settings, sections, logo, adSlots };
-      entries.clear();
+    if (!current) {
+      current = { version, ...(await loadLayout(db)) };
+    } else if (version !== current.version) {
+      let siteChanged = version < current.version;
+      let seen = version;
+      if (!siteChanged) {
+        const changes = await listContentChanges(db, current.version, MAX_CHANGES + 1);
+        // Versions are consecutive: a gap means the log was pruned past what we know.
+        if (changes.length > MAX_CHANGES || changes[0]?.version !== current.version + 1) {
+          siteChanged = true;
+        } else {
+          for (const change of changes) {
+            seen = Math.max(seen, change.version);
+            if (change.key === SITE_KEY) siteChanged = true;
+            changedAt.set(change.key, change.version);
+            for (const page of pagesOf.get(change.key) ?? []) drop(page);
+          }
+        }
+      }
+      if (siteChanged) {
+        const layout = await loadLayout(db);
+        clear(seen);
+        current = { version: seen, ...layout };
+      } else {
+        current = { ...current, version: seen };
+      }
     }
     checkedAt = clock.now().getTime();
     return current;
+  }
+
+  async function upgradeLoop(): Promise<void> {
+    try {
+      for (let job = upgrades.shift(); job; job = upgrades.shift()) {
+        const entry = entries.get(job.key);
+        if (entry?.page !== job.page || !job.page.fills.has(job.body.tag) || job.body.brBest)
+          continue;
+        const best = await brotli(fillSlots(job.page, job.body.values), {
+          params: { [constants.BROTLI_PARAM_QUALITY]: BEST_BROTLI },
+        });
+        job.body.br = best;
+        job.body.brBest = true;
+        resize(job.key, entry, sizeOf(job.page));
+      }
+    } finally {
+      upgrading = false;
+    }
+  }
+
+  // The cache key of each kept page, for the compressed bodies it gains later.
+  const keyOfPage = new WeakMap<CachedPage, string>();
+
+  function grown(page: CachedPage): { key: string; entry: Entry } | undefined {
+    const key = keyOfPage.get(page);
+    const entry = key === undefined ? undefined : entries.get(key);
+    if (key === undefined || entry?.page !== page) return undefined;
+    resize(key, entry, sizeOf(page));
+    return { key, entry };
   }
 
   return {
@@ -121,32 +257,62 @@ export function createPageCache({
       });
       return inFlight;
     },
-    get(key, version) {
+    get(key) {
       const hit = entries.get(key);
-      if (!hit || hit.version !== version || clock.now().getTime() - hit.storedAt > maxAgeMs)
+      if (!hit) return undefined;
+      if (clock.now().getTime() - hit.storedAt > maxAgeMs) {
+        drop(key);
         return undefined;
+      }
       entries.delete(key);
       entries.set(key, hit);
       return hit.page;
     },
-    set(key, version, page) {
-      if (current && version !== current.version) return;
-      entries.delete(key);
-      entries.set(key, { version, storedAt: clock.now().getTime(), page });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    set(key, page, seenVersion) {
+      if (clearedAt > seenVersion) return;
+      for (const k of page.keys) if ((changedAt.get(k) ?? 0) > seenVersion) return;
+      drop(key);
+      const entry: Entry = { page, storedAt: clock.now().getTime(), bytes: 0 };
+      entries.set(key, entry);
+      keyOfPage.set(page, key);
+      for (const k of page.keys) {
+        let set = pagesOf.get(k);
+        if (!set) pagesOf.set(k, (set = new Set()));
+        set.add(key);
+      }
+      resize(key, entry, sizeOf(page));
+    },
+    generation(key) {
+      return Math.max(clearedAt, changedAt.get(key) ?? 0);
     },
     invalidate() {
       checkedAt = -Infinity;
     },
-    async encoded(page, encoding) {
+    async encoded(page, body, encoding) {
       if (encoding === 'br') {
-        page.br ??= await brotli(page.body, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: 9 },
-        });
-        return page.br;
+        if (!body.br) {
+          body.br = await brotli(fillSlots(page, body.values), {
+            params: { [constants.BROTLI_PARAM_QUALITY]: FAST_BROTLI },
+          });
+          const kept = grown(page);
+          if (kept && upgrades.length < MAX_PENDING_UPGRADES) {
+            upgrades.push({ key: kept.key, page, body });
+            if (!upgrading) {
+              upgrading = true;
+              setImmediate(() => void upgradeLoop().catch(() => undefined));
+            }
+          }
+        }
+        return body.br;
       }
-      page.gzip ??= await gz(page.body, { level: 9 });
-      return page.gzip;
+      if (!body.gzip) {
+        body.gzip = await gz(fillSlots(page, body.values), { level: 6 });
+        grown(page);
+      }
+      return body.gzip;
+    },
+    stats() {
+      return { entries: entries.size, bytes: totalBytes, upgradesPending: upgrades.length };
     },
   };
 }

@@ -123,13 +123,13 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     status: number,
   ): Promise<FastifyReply> {
     const ctx = await pageContext(deps, request);
-    const node = await buildArticlePage(deps, ctx, {
+    const page = await buildArticlePage(deps, ctx, {
       article,
       threadPage: 1,
       replyToId: form.values.parentId,
       form,
     });
-    const html = fillSlots(splitSlots(await renderDocument(node)), {
+    const html = fillSlots(splitSlots(await renderDocument(page?.node ?? null)), {
       [SLOT_STAMP]: deps.formStamp(),
     });
     return reply

@@ -14,7 +14,7 @@ import type {
   ArticleTable,
   ArticleTagTable,
 } from '../articles/article.table.ts';
-import type { ContentVersionTable } from '../cache/content-version.table.ts';
+import type { ContentChangeTable, ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
 import type { ModerationEventTable } from '../moderation/moderation-event.table.ts';
 import type { OutboxTable } from '../mail/outbox.table.ts';
@@ -39,6 +39,7 @@ export interface Database {
   media: MediaTable;
   settings: SettingTable;
   content_versions: ContentVersionTable;
+  content_changes: ContentChangeTable;
   comments: CommentTable;
   moderation_events: ModerationEventTable;
   outbox: OutboxTable;

@@ -8,6 +8,7 @@ import * as newsroom from './migrations/2026_11_24_0004_newsroom.ts';
 import * as accountLinks from './migrations/2026_11_25_0005_account_links.ts';
 import * as ads from './migrations/2026_11_25_0006_ads.ts';
 import * as search from './migrations/2026_11_26_0007_search.ts';
+import * as contentChanges from './migrations/2026_12_02_0008_content_changes.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_25_0005_account_links': accountLinks,
   '2026_11_25_0006_ads': ads,
   '2026_11_26_0007_search': search,
+  '2026_12_02_0008_content_changes': contentChanges,
 };
 
 /** Applies every pending migration; throws with the failing migration's name on error. */

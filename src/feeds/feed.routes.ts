@@ -1,3 +1,4 @@
+import { LISTS_KEY } from '../articles/article-keys.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -49,7 +50,7 @@ export const feedRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =>
     sendCachedText(deps, request, reply, {
       key: `/flux/${key}/${format}`,
       contentType: CONTENT_TYPES[format],
-      surrogateKeys: ['feeds', surrogateKey],
+      keys: [LISTS_KEY, 'feeds', surrogateKey],
       render: async (snapshot) => {
         const s = await subject(snapshot);
         if (s === null || 'movedTo' in s) return s;
@@ -79,7 +80,7 @@ export const feedRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =>
     { schema: { params: z.object({ slug: slugParam, file: feedFile }) } },
     (request, reply) => {
       const { slug, file: format } = request.params;
-      const feed = { format, key: `rubrique/${slug}`, surrogateKey: `section-${slug}` };
+      const feed = { format, key: `rubrique/${slug}`, surrogateKey: `feed-section-${slug}` };
       return serve(request, reply, feed, async ({ settings, sections }) => {
         const section = sections.find((s) => s.slug === slug);
         if (!section) {

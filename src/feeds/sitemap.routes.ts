@@ -1,3 +1,4 @@
+import { LISTS_KEY } from '../articles/article-keys.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -39,7 +40,7 @@ export const sitemapRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     sendCachedText(deps, request, reply, {
       key: '/robots.txt',
       contentType: 'text/plain; charset=utf-8',
-      surrogateKeys: ['robots'],
+      keys: ['robots'],
       render: async () => renderRobots(publicUrl),
     }),
   );
@@ -48,7 +49,7 @@ export const sitemapRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     sendCachedText(deps, request, reply, {
       key: '/sitemap.xml',
       contentType: XML,
-      surrogateKeys: ['sitemaps'],
+      keys: [LISTS_KEY, 'sitemaps'],
       render: async () => {
         const months = await listLiveMonths(deps.db, deps.dialect);
         return renderSitemapIndex([
@@ -67,7 +68,7 @@ export const sitemapRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     sendCachedText(deps, request, reply, {
       key: '/sitemaps/news.xml',
       contentType: XML,
-      surrogateKeys: ['sitemaps'],
+      keys: [LISTS_KEY, 'sitemaps'],
       render: async ({ settings }) => {
         const now = deps.clock.now();
         const articles = await listLiveArticlesBetween(deps.db, {
@@ -92,7 +93,7 @@ export const sitemapRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     sendCachedText(deps, request, reply, {
       key: '/sitemaps/pages.xml',
       contentType: XML,
-      surrogateKeys: ['sitemaps'],
+      keys: [LISTS_KEY, 'sitemaps'],
       render: async ({ sections }) => {
         const [bylines, tags] = await Promise.all([listBylines(deps.db), listLiveTags(deps.db)]);
         const paths = [
@@ -114,7 +115,7 @@ export const sitemapRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     return sendCachedText(deps, request, reply, {
       key: `/sitemaps/articles-${month}.xml`,
       contentType: XML,
-      surrogateKeys: ['sitemaps'],
+      keys: [LISTS_KEY, 'sitemaps'],
       render: async () => {
         const { from, to } = monthBounds(month);
         // One more than the cap, so a month that breaks it fails loudly rather than losing URLs.

@@ -1,12 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CachedPage, EncodableBody, SiteSnapshot } from '../cache/page-cache.ts';
+import type { CachedPage, SiteSnapshot } from '../cache/page-cache.ts';
 import type { RouteDeps } from './deps.ts';
 import { notFound } from './errors.ts';
-import { CDN_CACHE_CONTROL, pickEncoding, READER_CACHE_CONTROL, type MovedTo } from './page.ts';
+import {
+  cdnKeyHeaders,
+  CDN_CACHE_CONTROL,
+  digest,
+  pickEncoding,
+  READER_CACHE_CONTROL,
+  type MovedTo,
+} from './page.ts';
 
 /**
  * Serves a machine-readable reader document (a feed, a sitemap, robots.txt) through the page
- * cache, keyed by the content version. `render` returns null for a 404 or where it moved (a 301).
+ * cache, kept until what it shows changes. `render` returns null for a 404 or where it moved (a 301).
  */
 export async function sendCachedText(
   deps: RouteDeps,
@@ -15,27 +22,30 @@ export async function sendCachedText(
   doc: {
     key: string;
     contentType: string;
-    surrogateKeys: string[];
+    /** What the document shows (see sendCachedPage). */
+    keys: string[];
     render: (snapshot: SiteSnapshot) => Promise<string | MovedTo | null>;
   },
 ): Promise<FastifyReply> {
   const snapshot = await deps.cache.snapshot();
   const key = `text:${doc.key}`;
-  let cached = deps.cache.get(key, snapshot.version);
+  let cached = deps.cache.get(key);
   if (!cached) {
     const text = await doc.render(snapshot);
     if (text === null) throw notFound();
     if (typeof text !== 'string') return reply.redirect(text.movedTo, 301);
     cached = {
       status: 200,
-      parts: [text],
-      etag: `W/"${deps.buildId}-${snapshot.version}"`,
-      surrogateKeys: doc.surrogateKeys.join(' '),
-      fills: new Map([['', { body: Buffer.from(text), tag: '' }]]),
+      parts: [Buffer.from(text)],
+      markers: [],
+      keys: doc.keys,
+      facts: {},
+      etag: `W/"${digest(deps.buildId, '\u0000', text)}"`,
+      fills: new Map([['', { tag: '', values: {} }]]),
     } satisfies CachedPage;
-    deps.cache.set(key, snapshot.version, cached);
+    deps.cache.set(key, cached, snapshot.version);
   }
-  const body: EncodableBody = cached.fills!.get('')!;
+  const body = cached.fills.get('') ?? { tag: '', values: {} };
   reply
     .header('content-type', doc.contentType)
     .header('vary', 'Accept-Encoding')
@@ -43,10 +53,12 @@ export async function sendCachedText(
     .header('cdn-cache-control', CDN_CACHE_CONTROL)
     .header('surrogate-control', CDN_CACHE_CONTROL)
     .header('etag', cached.etag)
-    .header('surrogate-key', cached.surrogateKeys);
+    .headers(cdnKeyHeaders(cached.keys));
   if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
   // The same policy as reader pages: browsers revalidate, CDNs keep a minute (see page.ts).
   const encoding = pickEncoding(request.headers['accept-encoding']);
-  if (!encoding) return reply.send(body.body);
-  return reply.header('content-encoding', encoding).send(await deps.cache.encoded(body, encoding));
+  if (!encoding) return reply.send(cached.parts[0]);
+  return reply
+    .header('content-encoding', encoding)
+    .send(await deps.cache.encoded(cached, body, encoding));
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { DialectName } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
+import type { PagePipeline } from './page-pipeline.ts';
 import type { Assets } from '../web/assets.ts';
 
 /** What route plugins are given when registered: the app's explicit dependencies. */
@@ -18,6 +19,8 @@ export interface RouteDeps {
   buildId: string;
   /** The comment form's signed « served at » field, for the current second. */
   formStamp: () => string;
+  /** What features plug into reader pages: slot fillers, variants (see page-pipeline.ts). */
+  pages: PagePipeline;
   /** Ad delivery: picks, renders and counts the ads of reader pages. */
   ads: AdDelivery;
 }

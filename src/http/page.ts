@@ -1,15 +1,22 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Child } from 'hono/jsx';
-import { fillSlots, splitSlots, type CachedPage, type EncodableBody } from '../cache/page-cache.ts';
 import { createHash } from 'node:crypto';
-import { gzip } from 'node:zlib';
-import { slotKeyOfMarker } from '../ads/ad-slot-markup.ts';
 import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { SITE_KEY } from '../cache/content-version.queries.ts';
+import {
+  fillSlots,
+  splitSlots,
+  type CachedPage,
+  type PageBody,
+  type PageFacts,
+} from '../cache/page-cache.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { RouteDeps } from './deps.ts';
-import { isLitePath, keepLinksLite, readerEdition, variesOnSaveData } from './edition.ts';
+import { isLitePath } from './edition.ts';
+import type { PagePipeline } from './page-pipeline.ts';
 import { notFound } from './errors.ts';
 
 /** Builds the layout context of a page from the current site snapshot. */
@@ -53,20 +60,20 @@ export interface MovedTo {
   movedTo: string;
 }
 
-/** Per-request values for a page's slots (see sendCachedPage). */
+/** Per-request values for a page's slots, as the comment section computes them. */
 export interface SlotValues {
   shared: Record<string, string>;
   personal: Record<string, string> | null;
 }
 
-const NO_SLOTS: SlotValues = { shared: {}, personal: null };
-
-/** What a cached page's render returns to name the record the page shows, for its slots. */
+/**
+ * What a cached page's render returns to say what it shows beyond what the route knew: the keys
+ * of the records on it (its article, the related ones…), and facts for its slots' fillers.
+ */
 export interface PageAbout {
   node: Child;
-  subjectId?: number;
-  /** The section the page belongs to, for ad targeting (none: the home page). */
-  adSectionId?: number;
+  keys?: string[];
+  facts?: PageFacts;
 }
 
 function isMoved(node: unknown): node is MovedTo {
@@ -77,9 +84,17 @@ function isAbout(node: unknown): node is PageAbout {
   return typeof node === 'object' && node !== null && 'node' in node;
 }
 
+/** A short, stable name for some text (an ETag, a variant's tag). */
+export function digest(...texts: (string | Buffer)[]): string {
+  const hash = createHash('sha1');
+  for (const text of texts) hash.update(text);
+  return hash.digest('base64url').slice(0, 16);
+}
+
 /**
  * Serves a reader page through the page cache. `render` returns null when the page does not
- * exist (a 404, never cached), or where it moved (a 301). Cached copies die when the content version changes.
+ * exist (a 404, never cached), or where it moved (a 301). The page is kept until something it
+ * shows changes: the route's `keys`, those its render names, and the site's layout.
  */
 export async function sendCachedPage(
   deps: RouteDeps,
@@ -87,115 +102,134 @@ export async function sendCachedPage(
   reply: FastifyReply,
   page: {
     key: string;
-    surrogateKeys: string[];
+    /** What the page shows, as known before rendering (the home list, a section's list…). */
+    keys: string[];
     render: (ctx: PageContext) => Promise<Child | MovedTo | PageAbout | null>;
-    /**
-     * Per-request values for the page's slots. `shared` ones are the same for every reader at a
-     * given moment (a form stamp); `personal` ones make the response private and uncached.
-     */
-    slots?: (subjectId: number | undefined) => SlotValues | Promise<SlotValues>;
   },
 ): Promise<FastifyReply> {
   const snapshot = await deps.cache.snapshot();
-  const lite = readerEdition(request, snapshot.settings) === 'lite';
-  // The editions never share an entry, nor an ETag.
-  const key = lite ? `lite:${page.key}` : page.key;
-  let cached = deps.cache.get(key, snapshot.version);
+  const variant = deps.pages.variants.find((v) => v.applies(request, snapshot));
+  // Variants never share an entry, nor an ETag.
+  const key = variant ? `${variant.name}:${page.key}` : page.key;
+  let cached = deps.cache.get(key);
   if (!cached) {
-    const node = await page.render({ ...(await pageContext(deps, request)), lite });
+    const ctx = await pageContext(deps, request);
+    const node = await page.render(variant ? variant.context(ctx) : ctx);
     if (node === null) throw notFound();
     if (isMoved(node))
-      return reply.redirect(isLitePath(request) ? `/lite${node.movedTo}` : node.movedTo, 301);
-    const html = await renderDocument(isAbout(node) ? node.node : node);
-    const parts = splitSlots(lite ? keepLinksLite(html) : html);
+      return reply.redirect(variant ? variant.movedTo(node.movedTo, request) : node.movedTo, 301);
+    const about: PageAbout = isAbout(node) ? node : { node };
+    const rendered = await renderDocument(about.node);
+    const html = variant ? variant.markup(rendered) : rendered;
     cached = {
       status: 200,
-      parts,
-      subjectId: isAbout(node) ? node.subjectId : undefined,
-      adMarkers: parts.filter((p, i) => i % 2 === 1 && slotKeyOfMarker(p) !== undefined),
-      adSectionId: (isAbout(node) ? node.adSectionId : undefined) ?? null,
-      etag: `W/"${deps.buildId}-${snapshot.version}${lite ? '-lite' : ''}"`,
-      surrogateKeys: page.surrogateKeys.join(' '),
+      ...splitSlots(html),
+      keys: [...new Set([...page.keys, ...(about.keys ?? [])])],
+      facts: about.facts ?? {},
+      fills: new Map(),
+      etag: `W/"${digest(deps.buildId, '\u0000', variant?.name ?? '', '\u0000', html)}"`,
     } satisfies CachedPage;
-    deps.cache.set(key, snapshot.version, cached);
+    deps.cache.set(key, cached, snapshot.version);
   }
-  const vary = variesOnSaveData(request, snapshot.settings)
-    ? 'Accept-Encoding, Save-Data'
-    : 'Accept-Encoding';
+  const vary = ['Accept-Encoding'];
+  for (const v of deps.pages.variants) {
+    const header = v.varyOn(request, snapshot);
+    if (header && !vary.includes(header)) vary.push(header);
+  }
+  const view = await fillView(deps.pages, cached, request);
   const encoding = pickEncoding(request.headers['accept-encoding']);
-  // Most readers have nothing personal: the slot values then come back synchronously.
-  let slots = page.slots && cached.parts.length > 1 ? page.slots(cached.subjectId) : NO_SLOTS;
-  if (slots instanceof Promise) slots = await slots;
 
-  if (slots.personal) {
-    const body = Buffer.from(fillSlots(cached.parts, { ...slots.shared, ...slots.personal }));
+  if (view.personal) {
     reply
+      .status(cached.status)
       .header('content-type', 'text/html; charset=utf-8')
-      .header('vary', vary)
+      .header('vary', vary.join(', '))
       .header('cache-control', 'private, no-store');
-    if (encoding) {
-      // Personal pages are rare (a reader with comments awaiting moderation): gzip on the fly.
-      return reply
-        .header('content-encoding', 'gzip')
-        .status(cached.status)
-        .send(await gzipAsync(body));
-    }
-    return reply.status(cached.status).send(body);
+    const body = fillSlots(cached, view.values);
+    // Personal pages are rare (a reader with comments awaiting moderation): compressed on the fly.
+    if (encoding === 'br')
+      return reply.header('content-encoding', 'br').send(await brotliFast(body));
+    if (encoding === 'gzip')
+      return reply.header('content-encoding', 'gzip').send(await gzipAsync(body));
+    return reply.send(body);
   }
 
-  // Ads are chosen for each view; a page whose slots can carry a sold campaign varies per view.
-  let values = slots.shared;
-  let sold = false;
-  let adKey = '';
-  if (cached.adMarkers?.length) {
-    const ads = await deps.ads.fill(cached.adMarkers, cached.adSectionId ?? null, request);
-    values = { ...values, ...ads.values };
-    sold = ads.sold;
-    adKey = ads.key;
-  }
-  const shared = filledBody(
-    cached,
-    values,
-    `${Object.values(slots.shared).join('\u0000')}\u0000${adKey}`,
-  );
-  const cdn = sold ? 'no-store' : CDN_CACHE_CONTROL;
-  const etag = sold ? `${cached.etag.slice(0, -1)}-${shared.tag}"` : cached.etag;
+  const shared = sharedBody(cached, view);
+  const cdn = view.perView ? 'no-store' : CDN_CACHE_CONTROL;
+  const etag = shared.tag ? `${cached.etag.slice(0, -1)}-${digest(shared.tag)}"` : cached.etag;
   const headers: Record<string, string | number> = {
     'content-type': 'text/html; charset=utf-8',
-    vary,
+    vary: vary.join(', '),
     'cache-control': READER_CACHE_CONTROL,
     'cdn-cache-control': cdn,
     'surrogate-control': cdn,
     etag,
-    'surrogate-key': cached.surrogateKeys,
+    ...cdnKeyHeaders(cached.keys),
   };
   if (request.headers['if-none-match'] === etag) return writeRaw(reply, 304, headers);
   if (encoding) {
     headers['content-encoding'] = encoding;
-    return writeRaw(reply, cached.status, headers, await deps.cache.encoded(shared, encoding));
+    return writeRaw(
+      reply,
+      cached.status,
+      headers,
+      await deps.cache.encoded(cached, shared, encoding),
+    );
   }
-  return writeRaw(reply, cached.status, headers, shared.body);
+  return writeRaw(reply, cached.status, headers, fillSlots(cached, shared.values));
 }
 
-// Bodies filled for everyone, by their slot values: a handful per page (the stamp's second,
-// the ad rotation), each compressed once.
+/** The headers that name what a response shows, so a CDN can purge it by key. */
+export function cdnKeyHeaders(keys: string[]): Record<string, string> {
+  const all = keys.includes(SITE_KEY) ? keys : [...keys, SITE_KEY];
+  // Fastly and Varnish read Surrogate-Key (space-separated); Cloudflare reads Cache-Tag.
+  return { 'surrogate-key': all.join(' '), 'cache-tag': all.join(',') };
+}
+
+interface View {
+  values: Record<string, string>;
+  /** The fillers' variant names, joined: '' when every view is the same. */
+  tag: string;
+  personal: boolean;
+  perView: boolean;
+}
+
+const EMPTY_VIEW: View = { values: {}, tag: '', personal: false, perView: false };
+
+// Runs the registered fillers over the page's slots for this view.
+async function fillView(
+  pipeline: PagePipeline,
+  page: CachedPage,
+  request: FastifyRequest,
+): Promise<View> {
+  if (page.markers.length === 0) return EMPTY_VIEW;
+  const view: View = { values: {}, tag: '', personal: false, perView: false };
+  const tags: string[] = [];
+  for (const filler of pipeline.fillers) {
+    const markers = page.markers.filter((m) => filler.owns(m));
+    if (!markers.length) continue;
+    let fill = filler.fill({ markers, facts: page.facts, request });
+    if (fill instanceof Promise) fill = await fill;
+    if (!fill) continue;
+    Object.assign(view.values, fill.values);
+    view.personal ||= fill.personal === true;
+    view.perView ||= fill.perView === true;
+    if (fill.variant) tags.push(`${filler.name}=${fill.variant}`);
+  }
+  view.tag = tags.join('&');
+  return view;
+}
+
+// Bodies filled for everyone, by their fillers' variant names: a handful per page (the ad
+// rotation), each compressed once.
 const MAX_FILLS = 16;
 
-function filledBody(
-  cached: CachedPage,
-  values: Record<string, string>,
-  /** Names the values: the shared slots' own (short) values and what the ads picked. */
-  fill: string,
-): EncodableBody & { tag: string } {
-  const fills = (cached.fills ??= new Map());
-  let body = fills.get(fill);
+function sharedBody(page: CachedPage, view: View): PageBody {
+  let body = page.fills.get(view.tag);
   if (!body) {
-    body = {
-      body: Buffer.from(fillSlots(cached.parts, values)),
-      tag: createHash('sha1').update(fill).digest('base64url').slice(0, 10),
-    };
-    fills.set(fill, body);
-    if (fills.size > MAX_FILLS) fills.delete(fills.keys().next().value!);
+    body = { tag: view.tag, values: view.values };
+    page.fills.set(view.tag, body);
+    if (page.fills.size > MAX_FILLS) page.fills.delete(page.fills.keys().next().value!);
   }
   return body;
 }
@@ -212,12 +246,16 @@ function writeRaw(
 ): FastifyReply {
   reply.hijack();
   if (body) headers['content-length'] = body.length;
+  else if (status !== 304) headers['content-length'] = 0;
   reply.raw.writeHead(status, headers);
   reply.raw.end(body);
   return reply;
 }
 
 const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
+const brotliFast = (body: Buffer) =>
+  brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
 
 /**
  * The compression to answer with, from the request's Accept-Encoding: the acceptable coding with

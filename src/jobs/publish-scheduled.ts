@@ -1,3 +1,4 @@
+import { articleChangeKeys } from '../articles/article-keys.ts';
 import {
   insertArticleRevision,
   updateDueScheduledToPublished,
@@ -29,7 +30,10 @@ export function publishScheduledJob({ db, cache }: { db: Db; cache?: PageCache }
             editedAt: now,
           });
         }
-        if (due.length > 0) await bumpContentVersion(trx);
+        await bumpContentVersion(
+          trx,
+          due.flatMap((article) => articleChangeKeys(article.id, [article.sectionId])),
+        );
         return due.length;
       });
       if (published > 0) cache?.invalidate();

@@ -1,3 +1,4 @@
+import { commentsKey } from '../comments/comment-keys.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import {
   enqueueApprovalMails,
@@ -66,7 +67,8 @@ export async function decideComment(
       reason: input.reason,
       at: input.now.toISOString(),
     });
-    if (input.expected === 'approved' || to === 'approved') await bumpContentVersion(trx);
+    if (input.expected === 'approved' || to === 'approved')
+      await bumpContentVersion(trx, comment.article_id ? [commentsKey(comment.article_id)] : []);
     if (to === 'approved') {
       const parent = comment.parent_id ? await findComment(trx, comment.parent_id) : undefined;
       await enqueueApprovalMails(trx, { comment, parent, site: input.site, now: input.now });

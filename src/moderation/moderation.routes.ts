@@ -1,3 +1,4 @@
+import { commentsKey } from '../comments/comment-keys.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findArticleSummaryById, updateArticleComments } from '../articles/article.queries.ts';
@@ -215,7 +216,7 @@ export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
       const mode = body.mode === 'closed' ? 'closed' : 'open';
       const found = await deps.db.transaction().execute(async (trx) => {
         const ok = await updateArticleComments(trx, id, mode);
-        if (ok) await bumpContentVersion(trx);
+        if (ok) await bumpContentVersion(trx, [commentsKey(id)]);
         return ok;
       });
       if (!found) throw notFound();

@@ -1,3 +1,4 @@
+import { sectionKey } from '../articles/article-keys.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
@@ -22,7 +23,7 @@ export const sectionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     const slug = request.params.section;
     return sendCachedPage(deps, request, reply, {
       key: `/${slug}?page=${page}`,
-      surrogateKeys: [`section-${slug}`],
+      keys: [],
       render: async (ctx) => {
         const section = ctx.sections.find((s) => s.slug === slug);
         if (!section) {
@@ -41,7 +42,8 @@ export const sectionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
         });
         return {
           node: SectionPage({ ctx, section, articles, page, pages }),
-          adSectionId: section.id,
+          keys: [sectionKey(section.id)],
+          facts: { sectionId: section.id },
         };
       },
     });

@@ -1,3 +1,4 @@
+import { LISTS_KEY } from '../articles/article-keys.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
@@ -27,7 +28,7 @@ export const tagRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => 
     if (tag !== request.params.tag) return reply.redirect(tagPath(tag, page), 301);
     return sendCachedPage(deps, request, reply, {
       key: `/mots-cles/${tag}?page=${page}`,
-      surrogateKeys: ['tags'],
+      keys: [LISTS_KEY, 'tags'],
       render: async (ctx) => {
         const total = await countLiveArticles(deps.db, { tag });
         const pages = Math.ceil(total / PER_PAGE);

@@ -1,3 +1,4 @@
+import { loadSiteLayout } from '../../src/web/site-layout.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -138,7 +139,12 @@ export async function createTestApp(
   const overrides =
     typeof options.config === 'function' ? options.config(database.dataDir) : options.config;
   const config = testConfig(database.dataDir, overrides);
-  const cache = createPageCache({ db, clock, ttlMs: config.cacheVersionTtlMs });
+  const cache = createPageCache({
+    db,
+    clock,
+    ttlMs: config.cacheVersionTtlMs,
+    loadLayout: loadSiteLayout,
+  });
   const ads = createAdDelivery({
     db,
     cache,

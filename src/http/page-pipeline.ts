@@ -1,0 +1,86 @@
+import type { FastifyRequest } from 'fastify';
+import type { PageFacts, SiteSnapshot } from '../cache/page-cache.ts';
+import type { PageContext } from '../web/page-context.ts';
+
+/**
+ * The page pipeline's extension points. A reader page is rendered once, cached with the keys of
+ * what it shows, and served to everyone; features plug into it here instead of into the
+ * pipeline's code:
+ * - a filler puts per-view markup into the page's slots (`<!--griot:…-->` markers): an ad
+ *   rotation, a reader's own comments awaiting moderation;
+ * - a variant is another rendering of every page with its own cache entries and ETags: the
+ *   light edition.
+ * Registered once, when the app is built (see app.ts).
+ */
+
+/** What a filler puts into one view of a page. */
+export interface ViewFill {
+  /** Markup per slot marker. */
+  values: Record<string, string>;
+  /**
+   * Names the values when they are the same for many readers (the ad picked): views with the
+   * same names share one compressed body and one ETag.
+   */
+  variant?: string;
+  /** Only this reader may see the view: it is sent private, compressed on the fly, never kept. */
+  personal?: boolean;
+  /** A shared cache must not keep the view (each view counts: a sold ad's impression). */
+  perView?: boolean;
+}
+
+/** Fills some of a page's slots for each view. */
+export interface PageFiller {
+  /** Names the filler in the variant tags (short). */
+  name: string;
+  /** Whether a slot marker is this filler's. */
+  owns(marker: string): boolean;
+  /**
+   * Fills this filler's markers (those in the page) for one view; null when there is nothing to
+   * fill. Return synchronously when you can: most views need no database.
+   */
+  fill(view: {
+    markers: string[];
+    facts: PageFacts;
+    request: FastifyRequest;
+  }): ViewFill | null | Promise<ViewFill | null>;
+}
+
+/** Another rendering of reader pages, chosen per request (the light edition). */
+export interface PageVariant {
+  /** Prefixes the cache keys and marks the ETags of the variant's pages. */
+  name: string;
+  /** Whether this request gets the variant. */
+  applies(request: FastifyRequest, snapshot: SiteSnapshot): boolean;
+  /** A request header the choice depends on at this address, for Vary (or undefined). */
+  varyOn(request: FastifyRequest, snapshot: SiteSnapshot): string | undefined;
+  /** The layout context the variant renders with. */
+  context(ctx: PageContext): PageContext;
+  /** Rewrites the rendered markup, once, before it is cached. */
+  markup(html: string): string;
+  /** Where a moved page lives in this variant, from the request that asked. */
+  movedTo(path: string, request: FastifyRequest): string;
+}
+
+/** The registry of fillers and variants of one app. */
+export interface PagePipeline {
+  addFiller(filler: PageFiller): void;
+  addVariant(variant: PageVariant): void;
+  readonly fillers: readonly PageFiller[];
+  readonly variants: readonly PageVariant[];
+}
+
+/** Creates an empty pipeline registry. */
+export function createPagePipeline(): PagePipeline {
+  const fillers: PageFiller[] = [];
+  const variants: PageVariant[] = [];
+  return {
+    addFiller(filler) {
+      fillers.push(filler);
+    },
+    addVariant(variant) {
+      variants.push(variant);
+    },
+    fillers,
+    variants,
+  };
+}

@@ -1,0 +1,248 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildApp } from '../src/app.ts';
+import type { ArticleRow } from '../src/articles/article.table.ts';
+import { createPageCache, type PageCache } from '../src/cache/page-cache.ts';
+import { fixedClock } from '../src/clock.ts';
+import { insertComment } from '../src/comments/comment.queries.ts';
+import { decideComment } from '../src/moderation/decide-comment.ts';
+import { findSiteSettings, updateSiteSettings } from '../src/settings/setting.queries.ts';
+import { bumpContentVersion, pruneContentChanges } from '../src/cache/content-version.queries.ts';
+import type { Section } from '../src/sections/section.table.ts';
+import { loadSiteLayout } from '../src/web/site-layout.ts';
+import { buildArticle, buildSection } from './helpers/factories.ts';
+import { hiddenValue } from './helpers/http.ts';
+import { buildNewsroom, signIn } from './helpers/newsroom.ts';
+import { createTestApp, testConfig, testDialects, type TestApp } from './helpers/setup.ts';
+
+// A change drops exactly the cached pages that show what it touched: on the instance that made
+// it, and on another instance sharing the database. Which pages are cached is read from the
+// page cache itself, by the keys sendCachedPage gives them.
+for (const dialect of testDialects()) {
+  describe(`page invalidation by key on ${dialect.name}`, () => {
+    let t: TestApp;
+    let securite: Section;
+    let economie: Section;
+    let s1: ArticleRow;
+    let s2: ArticleRow;
+    let e1: ArticleRow;
+    let commentIds: number[] = [];
+    let moderatorId: number;
+
+    const articleKey = (a: ArticleRow, section: Section) =>
+      `/${section.slug}/${a.slug}?commentaires=1&repondre=`;
+
+    // Every page a reader can reach here, by its cache key (each in both editions).
+    function pages(): Record<string, string> {
+      const list: Record<string, string> = {
+        home: '/',
+        securite: '/securite?page=1',
+        economie: '/economie?page=1',
+        s1: articleKey(s1, securite),
+        s2: articleKey(s2, securite),
+        e1: articleKey(e1, economie),
+      };
+      const all: Record<string, string> = {};
+      for (const [name, key] of Object.entries(list)) {
+        all[name] = key;
+        all[`lite ${name}`] = `lite:${key}`;
+      }
+      all.feed = 'text:/flux/site/rss';
+      all.sitemap = 'text:/sitemap.xml';
+      return all;
+    }
+
+    const urls = () => [
+      '/',
+      '/securite',
+      '/economie',
+      `/securite/${s1.slug}`,
+      `/securite/${s2.slug}`,
+      `/economie/${e1.slug}`,
+      '/flux/rss.xml',
+      '/sitemap.xml',
+    ];
+
+    async function warm(app: TestApp['app']): Promise<void> {
+      for (const url of urls()) {
+        assert.equal((await app.inject(url)).statusCode, 200, url);
+        if (!url.startsWith('/flux') && !url.startsWith('/sitemap'))
+          assert.equal((await app.inject(`/lite${url === '/' ? '' : url}`)).statusCode, 200);
+      }
+    }
+
+    /** The names of the pages missing from a cache, once it has read the change log. */
+    async function dropped(cache: PageCache): Promise<string[]> {
+      await cache.snapshot();
+      return Object.entries(pages())
+        .filter(([, key]) => !cache.get(key))
+        .map(([name]) => name)
+        .sort();
+    }
+
+    async function pendingComment(article: ArticleRow, n: number): Promise<number> {
+      const row = await insertComment(t.db, {
+        article_id: article.id,
+        article_title: article.title,
+        parent_id: null,
+        author_name: `Lecteur ${n}`,
+        author_email: `lecteur${n}@example.org`,
+        body: `Un avis mesuré numéro ${n} sur la question`,
+        body_hash: `hash-${n}`,
+        status: 'pending',
+        notify_replies: 0,
+        ip_hash: 'x',
+        created_at: '2026-11-23T11:00:00.000Z',
+        moderated_at: null,
+        moderated_by: null,
+        reason: null,
+      });
+      return row.id;
+    }
+
+    async function approve(commentId: number): Promise<void> {
+      const result = await decideComment(t.db, {
+        commentId,
+        decision: 'approve',
+        expected: 'pending',
+        actor: { id: moderatorId, name: 'Modo' },
+        reason: null,
+        site: {
+          settings: await findSiteSettings(t.db),
+          publicUrl: t.config.publicUrl,
+          secret: t.config.sessionSecret,
+        },
+        now: new Date('2026-11-23T12:00:00.000Z'),
+      });
+      assert.equal(result.ok, true);
+    }
+
+    before(async () => {
+      t = await createTestApp(dialect);
+      await buildNewsroom(t.db);
+      moderatorId = (
+        await t.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', 'modo@griot.test')
+          .executeTakeFirstOrThrow()
+      ).id;
+      securite = await buildSection(t.db, { name: 'Sécurité', slug: 'securite' });
+      economie = await buildSection(t.db, { name: 'Économie', slug: 'economie' });
+      s1 = await buildArticle(t.db, {
+        section: securite,
+        title: 'Patrouilles renforcées sur la route du nord',
+      });
+      s2 = await buildArticle(t.db, {
+        section: securite,
+        title: 'Les patrouilles du nord reçoivent des renforts',
+      });
+      e1 = await buildArticle(t.db, {
+        section: economie,
+        title: 'Le prix du mil baisse sur les marchés de Kalanga',
+      });
+      commentIds = [await pendingComment(s1, 1), await pendingComment(s1, 2)];
+    });
+    after(() => t.close());
+
+    test('approving a comment drops that article’s two pages and nothing else', async () => {
+      await warm(t.app);
+      assert.deepEqual(await dropped(t.cache), []);
+      await approve(commentIds[0]!);
+      assert.deepEqual(await dropped(t.cache), ['lite s1', 's1']);
+      const page = await t.app.inject(`/securite/${s1.slug}`);
+      assert.match(page.body, /Un avis mesuré numéro 1/);
+    });
+
+    test('editing a published article drops its pages, the lists that show it, and the articles that link to it', async () => {
+      await warm(t.app);
+      const related = await t.db
+        .selectFrom('article_related')
+        .select('article_id')
+        .where('related_id', '=', s2.id)
+        .execute();
+      const linking = new Set(related.map((r) => r.article_id));
+      const editor = await signIn(t, 'chef@griot.test');
+      const form = await editor.get(`/admin/articles/${s2.id}`);
+      const res = await editor.post(`/admin/articles/${s2.id}`, {
+        _csrf: hiddenValue(form.body, '_csrf'),
+        version: hiddenValue(form.body, 'version'),
+        kicker: 'RENFORTS',
+        title: 'Les patrouilles du nord reçoivent enfin des renforts',
+        standfirst: s2.standfirst,
+        sectionId: String(securite.id),
+        body: s2.body,
+        signature: s2.signature,
+        tags: '',
+        comments: 'open',
+      });
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      const expected = [
+        'feed',
+        'home',
+        'lite home',
+        'lite s2',
+        'lite securite',
+        's2',
+        'securite',
+        'sitemap',
+      ];
+      for (const [name, a] of [
+        ['s1', s1],
+        ['e1', e1],
+      ] as const)
+        if (linking.has(a.id)) expected.push(name, `lite ${name}`);
+      assert.deepEqual(await dropped(t.cache), expected.sort());
+      assert.ok(!expected.includes('economie'), 'another section’s page is kept');
+      const home = await t.app.inject('/');
+      assert.match(home.body, /reçoivent enfin des renforts/);
+    });
+
+    test('a layout change (the settings) drops every page', async () => {
+      await warm(t.app);
+      await updateSiteSettings(t.db, { siteName: 'Le Fleuve du soir' });
+      await bumpContentVersion(t.db);
+      assert.deepEqual(await dropped(t.cache), Object.keys(pages()).sort());
+      assert.match((await t.app.inject('/economie')).body, /Le Fleuve du soir/);
+    });
+
+    test('a change to a key no page shows drops nothing; a log pruned past what an instance knows drops all', async () => {
+      await warm(t.app);
+      await bumpContentVersion(t.db, ['article-999999']);
+      assert.deepEqual(await dropped(t.cache), []);
+      // The instance is asleep while two changes are made and the log is pruned behind them.
+      const known = (await t.cache.snapshot()).version;
+      await bumpContentVersion(t.db, ['article-999998']);
+      await bumpContentVersion(t.db, ['article-999997']);
+      assert.ok((await pruneContentChanges(t.db, 1)) > 0);
+      const left = await t.db.selectFrom('content_changes').select('version').execute();
+      assert.ok(left.every((row) => row.version > known + 1));
+      assert.deepEqual(await dropped(t.cache), Object.keys(pages()).sort());
+    });
+
+    test('another instance on the same database drops exactly the same pages', async () => {
+      const otherDb = t.database.connectAgain();
+      const clock = fixedClock('2026-11-23T12:00:00Z');
+      const cache = createPageCache({ db: otherDb, clock, ttlMs: 0, loadLayout: loadSiteLayout });
+      const other = await buildApp({
+        config: testConfig(t.dataDir, { cacheVersionTtlMs: 0 }),
+        db: otherDb,
+        dialect: t.dialect,
+        clock,
+        cache,
+      });
+      try {
+        await warm(other);
+        await warm(t.app);
+        assert.deepEqual(await dropped(cache), []);
+        // Made through the first instance's code and database connection.
+        await approve(commentIds[1]!);
+        assert.deepEqual(await dropped(cache), ['lite s1', 's1']);
+        assert.deepEqual(await dropped(t.cache), ['lite s1', 's1']);
+        assert.match((await other.inject(`/securite/${s1.slug}`)).body, /Un avis mesuré numéro 2/);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+}
