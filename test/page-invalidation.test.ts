@@ -244,5 +244,39 @@ for (const dialect of testDialects()) {
         await other.close();
       }
     });
+
+    test('a query the page does not know, or a made-up reply target, never makes a cache entry', async () => {
+      await warm(t.app);
+      const path = `/securite/${s1.slug}`;
+      const entries = t.cache.stats().entries;
+      for (const query of [
+        'utm_source=x&fbclid=y',
+        'commentaires=1',
+        'commentaire=envoye',
+        'x=1',
+      ]) {
+        const res = await t.app.inject(`${path}?${query}`);
+        assert.equal(res.statusCode, 200, query);
+      }
+      const pending = await pendingComment(s1, 3);
+      // An id that is not one (0, letters) is ignored; a made-up or pending one is sent away.
+      for (const id of [999_999, pending, 0, 'abc']) {
+        const res = await t.app.inject(`${path}?repondre=${id}`);
+        const expected = typeof id === 'number' && id > 0 ? 302 : 200;
+        assert.equal(res.statusCode, expected, `repondre=${id}`);
+        if (res.statusCode === 302) assert.equal(res.headers.location, path);
+        const lite = await t.app.inject(`/lite${path}?repondre=${id}`);
+        if (lite.statusCode === 302) assert.equal(lite.headers.location, `/lite${path}`);
+      }
+      assert.equal(t.cache.stats().entries, entries, 'no entry was added');
+      // A real reply target is a page of its own (one per comment shown, at most).
+      const real = await t.app.inject(`${path}?repondre=${commentIds[0]}`);
+      assert.equal(real.statusCode, 200);
+      assert.match(real.body, /name="parent" value="\d+"/);
+      assert.equal(t.cache.stats().entries, entries + 1);
+      // Asked on a page of the thread it is not on, it goes to the right page.
+      const wrongPage = await t.app.inject(`${path}?commentaires=2&repondre=${commentIds[0]}`);
+      assert.ok([302, 404].includes(wrongPage.statusCode));
+    });
   });
 }

@@ -5,6 +5,7 @@ import { optionalQueryId, pageNumber, slugParam } from '../http/reader-input.ts'
 import { sendCachedPage } from '../http/page.ts';
 import { articlePath, type ArticleSummary } from './article.ts';
 import { HOME_KEY } from './article-keys.ts';
+import { replyTargetPage, threadPath } from '../comments/comment-section.ts';
 import { buildArticlePage } from './article-page.ts';
 import { HomePage } from './article.pages.tsx';
 import { findLiveArticle, listLiveArticles } from './article.queries.ts';
@@ -62,14 +63,23 @@ export const articleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
         if (!article) return null;
         // An article that changed section keeps working at its old address.
         if (article.section.slug !== section) return { movedTo: articlePath(article) };
+        // `?repondre=` names an approved comment on this page of the thread, or no page is kept
+        // under it: a made-up id goes to the plain page, a real one to its page of the thread,
+        // so no one can fill the cache (or force renders) with ids of their own.
+        if (replyToId !== null) {
+          const at = await replyTargetPage(deps.db, article.id, replyToId);
+          if (at !== threadPage) {
+            const to = threadPath(articlePath(article), at ?? threadPage, at && replyToId);
+            return { movedTo: to, temporary: true };
+          }
+        }
         const page = await buildArticlePage(deps, ctx, { article, threadPage, replyToId });
-        return page === null
-          ? null
-          : {
-              node: page.node,
-              keys: page.keys,
-              facts: { articleId: article.id, sectionId: article.sectionId },
-            };
+        if (page === null) return null;
+        return {
+          node: page.node,
+          keys: page.keys,
+          facts: { articleId: article.id, sectionId: article.sectionId },
+        };
       },
     });
   });

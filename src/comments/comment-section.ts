@@ -4,6 +4,7 @@ import type { CommentFormState, CommentSectionProps } from './comment.pages.tsx'
 import {
   countApprovedComments,
   countApprovedTopLevel,
+  countApprovedTopLevelBefore,
   findComment,
   listApprovedReplies,
   listApprovedTopLevel,
@@ -43,22 +44,28 @@ export async function loadCommentSection(
     db,
     parents.map((p) => p.id),
   );
+  // A cached page replies only to a comment shown on it: any other id (unknown, pending, on
+  // another page) must not make a page of its own (see article.routes.ts). A form sent back
+  // with an error (private, never cached) keeps the reply to any approved comment of the thread.
   let replyTo: PublicComment | null = null;
   if (input.replyToId !== null) {
-    const target = await findComment(db, input.replyToId);
-    if (
-      target &&
-      target.article_id === article.id &&
-      target.parent_id === null &&
-      target.status === 'approved'
-    ) {
-      replyTo = {
-        id: target.id,
-        parentId: null,
-        authorName: target.author_name,
-        body: target.body,
-        createdAt: target.created_at,
-      };
+    replyTo = parents.find((p) => p.id === input.replyToId) ?? null;
+    if (!replyTo && input.form) {
+      const target = await findComment(db, input.replyToId);
+      if (
+        target &&
+        target.article_id === article.id &&
+        target.parent_id === null &&
+        target.status === 'approved'
+      ) {
+        replyTo = {
+          id: target.id,
+          parentId: null,
+          authorName: target.author_name,
+          body: target.body,
+          createdAt: target.created_at,
+        };
+      }
     }
   }
   return {
@@ -71,4 +78,34 @@ export async function loadCommentSection(
     replyTo,
     form: input.form,
   };
+}
+
+/**
+ * The page of the thread an approved top-level comment of this article sits on, or undefined
+ * when the id names no such comment (unknown, pending, a reply, another article's).
+ */
+export async function replyTargetPage(
+  db: Db,
+  articleId: number,
+  commentId: number,
+): Promise<number | undefined> {
+  const target = await findComment(db, commentId);
+  if (
+    !target ||
+    target.article_id !== articleId ||
+    target.parent_id !== null ||
+    target.status !== 'approved'
+  )
+    return undefined;
+  const before = await countApprovedTopLevelBefore(db, { ...target, article_id: articleId });
+  return Math.floor(before / THREAD_PAGE_SIZE) + 1;
+}
+
+/** An article's address at a page of its thread, replying to a comment when one is given. */
+export function threadPath(path: string, page: number, replyToId?: number): string {
+  const query = [
+    ...(page > 1 ? [`commentaires=${page}`] : []),
+    ...(replyToId ? [`repondre=${replyToId}`] : []),
+  ];
+  return query.length ? `${path}?${query.join('&')}` : path;
 }

@@ -58,6 +58,8 @@ export const CDN_CACHE_CONTROL = 'max-age=60, stale-while-revalidate=600';
 /** What a cached page's render returns when the page lives at another address. */
 export interface MovedTo {
   movedTo: string;
+  /** A 302 rather than a 301: the address may mean something later (an unknown reply target). */
+  temporary?: boolean;
 }
 
 /** Per-request values for a page's slots, as the comment section computes them. */
@@ -117,7 +119,10 @@ export async function sendCachedPage(
     const node = await page.render(variant ? variant.context(ctx) : ctx);
     if (node === null) throw notFound();
     if (isMoved(node))
-      return reply.redirect(variant ? variant.movedTo(node.movedTo, request) : node.movedTo, 301);
+      return reply.redirect(
+        variant ? variant.movedTo(node.movedTo, request) : node.movedTo,
+        node.temporary ? 302 : 301,
+      );
     const about: PageAbout = isAbout(node) ? node : { node };
     const rendered = await renderDocument(about.node);
     const html = variant ? variant.markup(rendered) : rendered;
