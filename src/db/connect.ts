@@ -45,6 +45,7 @@ export function connect(options: ConnectOptions): Connection {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  reusePreparedStatements(database);
   return { db: new Kysely({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
 }
 
@@ -58,4 +59,27 @@ function getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string)
   if (oid === TIMESTAMPTZ || oid === TIMESTAMP) return (v) => new Date(v).toISOString();
   if (oid === INT8) return (v) => Number(v);
   return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
+}
+
+// Statements kept per SQL text; lists of ids make texts of their own, so the set is bounded.
+const MAX_STATEMENTS = 500;
+
+/**
+ * Kysely prepares every query it runs; on SQLite preparing costs about as much as running a
+ * small query, so statements are kept by their SQL text and reused (a statement still being
+ * iterated, which only streamed queries do, is never handed out twice).
+ */
+function reusePreparedStatements(database: SqliteDatabase.Database): void {
+  const prepare = database.prepare.bind(database);
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  database.prepare = ((source: string) => {
+    const kept = statements.get(source);
+    if (kept && !kept.busy) return kept;
+    const statement = prepare(source);
+    if (!kept) {
+      if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as typeof database.prepare;
 }

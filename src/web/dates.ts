@@ -22,8 +22,22 @@ function formatter(locale: Locale, timeZone: string, withOffset = false): Intl.D
   return f;
 }
 
+// formatToParts costs tens of microseconds, and a page shows the same few dates (an article's,
+// its comments') on every render: the parts are kept per formatter and instant, a bounded few.
+const partsMemo = new Map<Intl.DateTimeFormat, Map<number, Record<string, string>>>();
+const MAX_MEMO = 4_096;
+
 function parts(f: Intl.DateTimeFormat, date: Date): Record<string, string> {
-  return Object.fromEntries(f.formatToParts(date).map((p) => [p.type, p.value]));
+  let memo = partsMemo.get(f);
+  if (!memo) partsMemo.set(f, (memo = new Map()));
+  const time = date.getTime();
+  let p = memo.get(time);
+  if (!p) {
+    if (memo.size >= MAX_MEMO) memo.clear();
+    p = Object.fromEntries(f.formatToParts(date).map((part) => [part.type, part.value]));
+    memo.set(time, p);
+  }
+  return p;
 }
 
 /** A date and time as readers read it: « 23 novembre 2026 à 14 h 05 » in the newsroom's zone. */
