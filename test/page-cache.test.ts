@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
+import {
+  createPageCache,
+  splitSlots,
+  type CachedPage,
+  type PageCache,
+} from '../src/cache/page-cache.ts';
+import { loadSiteLayout } from '../src/web/site-layout.ts';
+import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+
+// A page of the size of an article page, different for each n.
+function page(n: number, keys: string[] = [`article-${n}`]): CachedPage {
+  const words = Array.from({ length: 3000 }, (_, i) => `mot${(i * 7919 + n) % 1000}`).join(' ');
+  const html = `<!doctype html><title>Page ${n}</title><p>${words}</p><!--griot:mine--><p>fin</p>`;
+  return {
+    status: 200,
+    etag: `W/"${n}"`,
+    keys,
+    ...splitSlots(html),
+    facts: {},
+    fills: new Map(),
+  };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+for (const dialect of testDialects()) {
+  describe(`page cache on ${dialect.name}`, () => {
+    let t: TestApp;
+    let cache: PageCache;
+    before(async () => {
+      t = await createTestApp(dialect);
+    });
+    after(() => t.close());
+
+    const fresh = (maxBytes?: number) =>
+      createPageCache({
+        db: t.db,
+        clock: t.clock,
+        ttlMs: 0,
+        loadLayout: loadSiteLayout,
+        ...(maxBytes ? { maxBytes } : {}),
+      });
+
+    test('a miss is compressed fast, then upgraded to the best brotli off the request path', async () => {
+      cache = fresh();
+      const { version } = await cache.snapshot();
+      const p = page(1);
+      cache.set('/a', p, version);
+      const body = { tag: '', values: {} };
+      p.fills.set('', body);
+      const fast = await cache.encoded(p, body, 'br');
+      const text = brotliDecompressSync(fast).toString();
+      assert.match(text, /^<!doctype html><title>Page 1<\/title>/);
+      assert.doesNotMatch(text, /griot:mine/, 'slots are never sent');
+      await until(() => cache.stats().upgradesPending === 0 && p.fills.get('')!.brBest === true);
+      const best = p.fills.get('')!.br!;
+      assert.equal(brotliDecompressSync(best).toString(), text);
+      assert.ok(best.length < fast.length, `${best.length} < ${fast.length}`);
+      // Asked again, the same bytes: compressed once per content, not per request.
+      assert.equal(await cache.encoded(p, body, 'br'), best);
+      const gz = await cache.encoded(p, body, 'gzip');
+      assert.equal(gunzipSync(gz).toString(), text);
+    });
+
+    test('the cache holds at most its size in bytes, least recently used out first', async () => {
+      const size = page(0).parts.reduce((n, part) => n + part.length, 0);
+      cache = fresh(size * 10);
+      const { version } = await cache.snapshot();
+      for (let n = 0; n < 40; n++) {
+        cache.set(`/p${n}`, page(n), version);
+        if (n >= 2) assert.ok(cache.get('/p0'), 'the page read each time stays');
+      }
+      const { entries, bytes } = cache.stats();
+      assert.ok(bytes <= size * 10, `${bytes} bytes`);
+      assert.ok(entries >= 5 && entries < 10, `${entries} entries`);
+      assert.ok(cache.get('/p0'));
+      assert.equal(cache.get('/p5'), undefined);
+      assert.ok(cache.get('/p39'));
+    });
+
+    test('a page rendered from data older than a change to what it shows is not kept', async () => {
+      cache = fresh();
+      const seen = (await cache.snapshot()).version;
+      // The render read the article, then the article changed, and the change was seen
+      // before the render finished.
+      await bumpContentVersion(t.db, ['article-7']);
+      await cache.snapshot();
+      cache.set('/raced', page(7), seen);
+      assert.equal(cache.get('/raced'), undefined);
+      // A page that does not show the article is kept.
+      cache.set('/other', page(8), seen);
+      assert.ok(cache.get('/other'));
+      // Nor is anything rendered before the whole site changed.
+      await bumpContentVersion(t.db);
+      await cache.snapshot();
+      cache.set('/before-site', page(9), seen);
+      assert.equal(cache.get('/before-site'), undefined);
+    });
+  });
+}
