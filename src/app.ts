@@ -82,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       clock,
       ttlMs: config.cacheVersionTtlMs,
       loadLayout: loadSiteLayout,
+      maxBytes: config.pageCacheMb * 1024 * 1024,
     });
   const assets = loadAssets();
   const deps: RouteDeps = {

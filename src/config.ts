@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean;
   /** How long an instance trusts its cached content version before asking the database again. */
   cacheVersionTtlMs: number;
+  /** The most each instance's page cache holds, in mebibytes. */
+  pageCacheMb: number;
 }
 
 const port = z.coerce
@@ -50,6 +52,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
   CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(16_384).default(64),
 });
 
 /** Thrown when the environment is invalid; its message lists every problem. */
@@ -78,6 +81,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     cacheVersionTtlMs: e.CACHE_VERSION_TTL_MS,
+    pageCacheMb: e.PAGE_CACHE_MB,
   };
 }
 

@@ -146,6 +146,7 @@ async function start(config: Config): Promise<number> {
     clock: systemClock,
     ttlMs: config.cacheVersionTtlMs,
     loadLayout: loadSiteLayout,
+    maxBytes: config.pageCacheMb * 1024 * 1024,
   });
   const app = await buildApp({ config, db, dialect, cache });
   const mailer = config.smtpUrl

@@ -103,6 +103,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     logLevel: 'silent',
     trustProxy: false,
     cacheVersionTtlMs: 0,
+    pageCacheMb: 64,
     ...overrides,
   };
 }
