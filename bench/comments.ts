@@ -181,9 +181,10 @@ async function benchSubmissions(database: BenchDatabase): Promise<SubmitResult> 
     title: 'Les écoles rouvrent à Kalanga après trois mois de grève',
     published_at: new Date(Date.now() - 86_400_000).toISOString(),
   });
-  // One stamp, served now; after 2.1 s any submission carrying it is past the minimum fill time.
-  const page = await fetch(`${origin}/societe/${article.slug}`);
-  const stamp = hiddenValue(await page.text(), 'stamp');
+  // One stamp, as the form's script fetches it; after 2.1 s any submission carrying it is past
+  // the minimum fill time.
+  const page = await fetch(`${origin}/commentaires/tampon`);
+  const stamp = await page.text();
   if (page.status !== 200 || !stamp) throw new Error(`no comment form stamp (${page.status})`);
   await sleep(2100);
 

@@ -19,7 +19,6 @@ import { sql } from 'kysely';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { newsroomRoutes } from './admin/newsroom.routes.ts';
 import { articleRoutes } from './articles/article.routes.ts';
-import { createFormStamper } from './comments/comment-slots.tsx';
 import { commentRoutes } from './comments/comment.routes.ts';
 import { createPageCache, type PageCache } from './cache/page-cache.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -93,7 +92,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cache,
     assets,
     buildId: assets.css.url.split('.')[1] ?? 'dev',
-    formStamp: createFormStamper({ secret: config.sessionSecret, clock }),
     pages: createPagePipeline(),
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
   };

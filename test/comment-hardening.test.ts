@@ -4,7 +4,7 @@ import { parse } from 'node-html-parser';
 import type { ArticleRow } from '../src/articles/article.table.ts';
 import { FORM_STAMP_TTL_MS } from '../src/comments/comment.ts';
 import { buildArticle, buildSection } from './helpers/factories.ts';
-import { Browser, hiddenValue } from './helpers/http.ts';
+import { Browser, formStamp, hiddenValue } from './helpers/http.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 let n = 0;
@@ -31,9 +31,11 @@ for (const dialect of testDialects()) {
       path = `/societe/${article.slug}`;
     });
 
-    /** A stamp as a reader's page carries it, once the reader has taken time to write. */
+    /** A stamp as the form's script fetches it when a reader starts writing on the article. */
     async function servedStamp(): Promise<string> {
-      const stamp = hiddenValue((await new Browser(t, nextIp()).get(path)).body, 'stamp');
+      const reader = new Browser(t, nextIp());
+      await reader.get(path);
+      const stamp = await formStamp(reader);
       assert.ok(stamp);
       return stamp;
     }

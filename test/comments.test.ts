@@ -5,7 +5,7 @@ import type { ArticleRow } from '../src/articles/article.table.ts';
 import { deleteArticle } from '../src/articles/article.queries.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { buildArticle, buildSection, buildUser, TEST_PASSWORD } from './helpers/factories.ts';
-import { Browser, hiddenValue } from './helpers/http.ts';
+import { Browser, formStamp, hiddenValue } from './helpers/http.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 let ipCounter = 0;
@@ -38,16 +38,20 @@ for (const dialect of testDialects()) {
       path = `/societe/${article.slug}`;
     });
 
-    /** Loads the article like a reader, waits like a person, and sends the form. */
+    /**
+     * Loads the article like a reader, starts writing (the form's script fetches its stamp then),
+     * takes a person's time, and sends the form.
+     */
     async function comment(
       reader: Browser,
       fields: Record<string, string>,
       opts: { wait?: number; url?: string } = {},
     ) {
-      const page = await reader.get(opts.url ?? path);
+      await reader.get(opts.url ?? path);
+      const stamp = await formStamp(reader);
       t.clock.advance(opts.wait ?? 5000);
       return reader.post(`/articles/${article.id}/commentaires`, {
-        stamp: hiddenValue(page.body, 'stamp'),
+        stamp,
         name: 'Mariama',
         email: `mariama${ipCounter}@example.org`,
         body: 'Enfin une bonne nouvelle pour les familles.',
@@ -95,9 +99,11 @@ for (const dialect of testDialects()) {
       );
       assert.match(section.text, /publiés après validation par l’équipe/);
       assert.match(section.text, /Un courriel vous confirmera/);
-      for (const name of ['name', 'email', 'body', 'notify', 'website', 'stamp']) {
+      for (const name of ['name', 'email', 'body', 'notify', 'website']) {
         assert.ok(doc.querySelector(`#comment-form [name="${name}"]`), name);
       }
+      // A shared page carries no stamp: the form's script fetches one when the reader starts.
+      assert.equal(doc.querySelector('#comment-form [name="stamp"]'), null);
       assert.match(
         doc.querySelector('label[for="comment-website"]')?.text ?? '',
         /Ne remplissez pas/,
@@ -275,12 +281,13 @@ for (const dialect of testDialects()) {
 
     test('a form posted from another site is refused, with the text kept', async () => {
       const reader = new Browser(t, nextIp());
-      const page = await reader.get(path);
+      await reader.get(path);
+      const stamp = await formStamp(reader);
       t.clock.advance(5000);
       const res = await reader.post(
         `/articles/${article.id}/commentaires`,
         {
-          stamp: hiddenValue(page.body, 'stamp'),
+          stamp,
           name: 'Mariama',
           email: 'm@example.org',
           body: 'Texte forgé ailleurs.',

@@ -1,7 +1,7 @@
 import type { RouteDeps } from '../http/deps.ts';
 import type { PageFiller } from '../http/page-pipeline.ts';
 import { commentSlots } from './comment-slots.tsx';
-import { SLOT_MINE, SLOT_STAMP } from './comment.pages.tsx';
+import { SLOT_MINE } from './comment.pages.tsx';
 
 /**
  * Comments in the page pipeline: an article page shows a reader their own comments awaiting
@@ -11,7 +11,7 @@ import { SLOT_MINE, SLOT_STAMP } from './comment.pages.tsx';
 export function commentFiller(deps: RouteDeps): PageFiller {
   return {
     name: 'comments',
-    owns: (marker) => marker === SLOT_MINE || marker === SLOT_STAMP,
+    owns: (marker) => marker === SLOT_MINE,
     fill({ facts, request }) {
       const articleId = typeof facts.articleId === 'number' ? facts.articleId : undefined;
       const slots = commentSlots(deps, request, articleId);

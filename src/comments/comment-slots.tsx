@@ -1,46 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../clock.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { secureCookies } from '../http/auth.ts';
 import { pageContext, type SlotValues } from '../http/page.ts';
 import { renderFragment } from '../web/render.ts';
-import {
-  COMMENT_LINK_TTL_MS,
-  signCommentToken,
-  signFormStamp,
-  verifyCommentToken,
-} from './comment-token.ts';
-import { MineBlock, SLOT_MINE, SLOT_STAMP } from './comment.pages.tsx';
+import { COMMENT_LINK_TTL_MS, signCommentToken, verifyCommentToken } from './comment-token.ts';
+import { MineBlock, SLOT_MINE } from './comment.pages.tsx';
 import { listPendingByIds } from './comment.queries.ts';
 
 export const MINE_COOKIE = 'griot_mine';
 const MAX_REMEMBERED = 10;
-
-/**
- * Makes the hidden field that tells the server when the comment form was served (for the
- * minimum fill time). Stamps have one-second precision, so it signs once a second, not once a
- * request; one stamper per app instance.
- */
-export function createFormStamper({
-  secret,
-  clock,
-}: {
-  secret: string;
-  clock: Clock;
-}): () => string {
-  let last: { second: number; html: string } | undefined;
-  return () => {
-    const now = clock.now();
-    const second = Math.floor(now.getTime() / 1000);
-    if (last?.second !== second) {
-      last = {
-        second,
-        html: `<input type="hidden" name="stamp" value="${signFormStamp(secret, now)}">`,
-      };
-    }
-    return last.html;
-  };
-}
 
 /** The comment ids a reader's cookie vouches for, with their tokens. */
 export function rememberedComments(deps: RouteDeps, request: FastifyRequest): Map<number, string> {
@@ -84,30 +52,31 @@ export function privateCommentPath(commentId: number, token: string): string {
 }
 
 /**
- * Fills an article page's comment slots for this request: the form stamp for everyone, and,
- * for a reader who has comments awaiting moderation here (or just sent one), their own block.
- * Synchronous for readers without such a cookie, which is nearly everyone.
+ * Fills an article page's comment slots for this request: for a reader who has comments awaiting
+ * moderation here (or just sent one), their own block. Nothing for everyone else, so the shared
+ * page stays the same bytes from one request to the next (the form's stamp is fetched by its
+ * script, see comment.routes.ts). Synchronous for readers without such a cookie, nearly everyone.
  */
 export function commentSlots(
   deps: RouteDeps,
   request: FastifyRequest,
   articleId: number | undefined,
 ): SlotValues | Promise<SlotValues> {
-  const shared = { [SLOT_STAMP]: deps.formStamp() };
-  if (articleId === undefined || !request.cookies[MINE_COOKIE]) return { shared, personal: null };
-  return personalSlots(deps, request, articleId, shared);
+  if (articleId === undefined || !request.cookies[MINE_COOKIE]) return NOTHING;
+  return personalSlots(deps, request, articleId);
 }
+
+const NOTHING: SlotValues = { shared: {}, personal: null };
 
 async function personalSlots(
   deps: RouteDeps,
   request: FastifyRequest,
   articleId: number,
-  shared: Record<string, string>,
 ): Promise<SlotValues> {
   const remembered = rememberedComments(deps, request);
-  if (remembered.size === 0) return { shared, personal: null };
+  if (remembered.size === 0) return NOTHING;
   const pending = await listPendingByIds(deps.db, { ids: [...remembered.keys()], articleId });
-  if (pending.length === 0) return { shared, personal: null };
+  if (pending.length === 0) return NOTHING;
   const ctx = await pageContext(deps, request);
   const block = MineBlock({
     ctx,
@@ -119,5 +88,5 @@ async function personalSlots(
       link: privateCommentPath(comment.id, remembered.get(comment.id)!),
     })),
   });
-  return { shared, personal: { [SLOT_MINE]: await renderFragment(block) } };
+  return { shared: {}, personal: { [SLOT_MINE]: await renderFragment(block) } };
 }

@@ -43,13 +43,16 @@ export function verifyUnsubscribeToken(secret: string, token: string): string | 
   return Buffer.from(payload, 'base64url').toString();
 }
 
-/** A stamp for the comment form, saying when the page was served. */
+/**
+ * A stamp for the comment form, saying when the reader began it: fetched by the form's script at
+ * the first keystroke (`GET /commentaires/tampon`), or carried by a form the server gives back.
+ */
 export function signFormStamp(secret: string, at: Date): string {
   const seconds = String(Math.floor(at.getTime() / 1000));
   return `${seconds}.${sign(secret, 'stamp', seconds)}`;
 }
 
-/** When the form was served, or null if the stamp is missing or forged. */
+/** When the stamp was issued, or null if it is forged or altered. */
 export function verifyFormStamp(secret: string, stamp: string): Date | null {
   const [seconds, mac] = stamp.split('.');
   if (!seconds || !mac || !/^\d+$/.test(seconds) || !matches(mac, sign(secret, 'stamp', seconds)))

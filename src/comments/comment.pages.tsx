@@ -16,15 +16,19 @@ import {
   type ThreadItem,
 } from './comment.ts';
 
-/** Where per-request content goes in a cached article page. */
+/** Where a reader's own pending comments go in a cached article page. */
 export const SLOT_MINE = '<!--griot:mine-->';
-export const SLOT_STAMP = '<!--griot:stamp-->';
 
 /** The comment form's state when it comes back to the reader. */
 export interface CommentFormState {
   values: CommentFormValues;
   errors: Partial<Record<keyof CommentFormValues, CommentFieldError>>;
   message?: string | undefined;
+  /**
+   * A fresh form stamp: the form given back is a private page, so it carries one and sending it
+   * again needs no script. Shared pages never do; their script fetches one (inline-code.ts).
+   */
+  stamp?: string | undefined;
 }
 
 /** Everything the comment section of an article shows. */
@@ -169,7 +173,7 @@ function CommentForm(props: CommentSectionProps & { t: ReturnType<typeof comment
         id="comment-form"
         data-article={String(article.id)}
       >
-        {trustedHtml(SLOT_STAMP)}
+        {form?.stamp ? <input type="hidden" name="stamp" value={form.stamp} /> : null}
         {replyTo ? <input type="hidden" name="parent" value={String(replyTo.id)} /> : null}
         <label for="comment-name">{t.name}</label>
         <input

@@ -13,15 +13,15 @@ import { isSameOriginPost } from '../http/same-origin.ts';
 import { clientKey } from '../users/session.ts';
 import { renderDocument } from '../web/render.ts';
 import { THREAD_PAGE_SIZE, commentsOpen, readCommentForm } from './comment.ts';
-import {
-  SLOT_STAMP,
-  CommentStatusPage,
-  UnsubscribePage,
-  type CommentFormState,
-} from './comment.pages.tsx';
+import { CommentStatusPage, UnsubscribePage, type CommentFormState } from './comment.pages.tsx';
 import { commentStringsFor } from './comment.strings.ts';
 import { rememberComment, rememberedComments } from './comment-slots.tsx';
-import { verifyCommentToken, verifyFormStamp, verifyUnsubscribeToken } from './comment-token.ts';
+import {
+  signFormStamp,
+  verifyCommentToken,
+  verifyFormStamp,
+  verifyUnsubscribeToken,
+} from './comment-token.ts';
 import {
   countApprovedTopLevelBefore,
   findComment,
@@ -48,6 +48,7 @@ const tokenQuery = z.object({ jeton: optionalText });
 
 const statusOf: Record<Exclude<SubmitResult, { ok: true }>['reason'] | 'origin', number> = {
   invalid: 422,
+  unstamped: 422,
   too_fast: 422,
   expired: 422,
   bad_parent: 422,
@@ -88,7 +89,7 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
       },
       values,
       honeypot: website ?? '',
-      servedAt: stamp === undefined ? null : verifyFormStamp(secret, stamp),
+      startedAt: !stamp ? 'missing' : (verifyFormStamp(secret, stamp) ?? 'forged'),
       ipHash: clientKey(secret, request.ip),
       now,
     });
@@ -98,6 +99,7 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     }
     const message = {
       invalid: undefined,
+      unstamped: t.unstamped,
       too_fast: t.tooFast,
       expired: t.expired,
       flood: t.flood,
@@ -114,7 +116,19 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     return formAgain(request, reply, article, form, statusOf[result.reason]);
   });
 
-  // Renders the article again, uncached, with the form as the reader sent it and what went wrong.
+  // A fresh stamp for the comment form, which its script asks for when the reader starts writing:
+  // shared pages carry none, so their bytes stay the same from one second to the next.
+  const stampSchema = { querystring: z.object({}), response: { 200: z.string() } };
+  app.get('/commentaires/tampon', { schema: stampSchema }, async (_request, reply) => {
+    reply
+      .header('content-type', 'text/plain; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .header('x-robots-tag', 'noindex');
+    return signFormStamp(secret, deps.clock.now());
+  });
+
+  // Renders the article again, uncached, with the form as the reader sent it, what went wrong and
+  // a fresh stamp, so that sending it again needs no script.
   async function formAgain(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -127,11 +141,10 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
       article,
       threadPage: 1,
       replyToId: form.values.parentId,
-      form,
+      form: { ...form, stamp: signFormStamp(secret, deps.clock.now()) },
     });
-    const html = fillSlots(splitSlots(await renderDocument(page?.node ?? null)), {
-      [SLOT_STAMP]: deps.formStamp(),
-    });
+    // The slots stay empty: this page is the reader's alone, and shows no ads.
+    const html = fillSlots(splitSlots(await renderDocument(page?.node ?? null)), {});
     return reply
       .status(status)
       .header('content-type', 'text/html; charset=utf-8')

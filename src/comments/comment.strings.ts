@@ -37,6 +37,8 @@ const fr = {
     bodyLength: (n: number) =>
       `Votre commentaire doit compter entre ${BODY_MIN} et ${BODY_MAX.toLocaleString('fr-FR')} caractères (il en compte ${n.toLocaleString('fr-FR')}).`,
   },
+  unstamped:
+    'Vérification anti-robot\u00A0: votre commentaire n’est pas encore envoyé. Relisez-le, puis appuyez de nouveau sur «\u00A0Envoyer mon commentaire\u00A0». Votre texte est conservé.',
   tooFast: 'Votre commentaire n’a pas pu être vérifié. Relisez-le puis envoyez-le à nouveau.',
   expired:
     'Ce formulaire a expiré : la page était ouverte depuis trop longtemps. Votre commentaire n’a pas été envoyé, mais votre texte est conservé : relisez-le puis envoyez-le à nouveau.',
@@ -97,6 +99,8 @@ const en: CommentStrings = {
     bodyLength: (n) =>
       `Your comment must be between ${BODY_MIN} and ${BODY_MAX} characters long (it has ${n}).`,
   },
+  unstamped:
+    'Anti-robot check: your comment has not been sent yet. Read it over, then press “Send my comment” again. Your text has been kept.',
   tooFast: 'Your comment could not be verified. Read it over and send it again.',
   expired:
     'This form has expired: the page had been open too long. Your comment was not sent, but your text has been kept: read it over and send it again.',

@@ -32,9 +32,14 @@ export type SubmitResult =
       reason: 'invalid';
       errors: Partial<Record<keyof CommentFormValues, CommentFieldError>>;
     }
-  /** The form came back too fast, or without a valid stamp: the reader just sends it again. */
+  /**
+   * The form came without a stamp (no script, or its request not back yet): nothing is wrong,
+   * the reader confirms by sending the form again, which then carries one.
+   */
+  | { ok: false; reason: 'unstamped' }
+  /** The form came back too fast, or with a forged stamp: the reader just sends it again. */
   | { ok: false; reason: 'too_fast' }
-  /** The page was served longer ago than a form stays good: the reader sends it again. */
+  /** The stamp is older than a form stays good: the reader sends it again. */
   | { ok: false; reason: 'expired' }
   | { ok: false; reason: 'flood' }
   | { ok: false; reason: 'duplicate' }
@@ -52,7 +57,11 @@ export async function submitComment(
     article: CommentTarget;
     values: CommentFormValues;
     honeypot: string;
-    servedAt: Date | null;
+    /**
+     * When the reader began the form, as its signed stamp says; `missing` when the form came
+     * without one, `forged` when the stamp does not verify.
+     */
+    startedAt: Date | 'missing' | 'forged';
     ipHash: string;
     now: Date;
   },
@@ -61,7 +70,8 @@ export async function submitComment(
   if (!article.commentsOpen) return { ok: false, reason: 'closed' };
   const errors = validateComment(values);
   if (Object.keys(errors).length) return { ok: false, reason: 'invalid', errors };
-  const filledInMs = input.servedAt ? now.getTime() - input.servedAt.getTime() : -1;
+  if (input.startedAt === 'missing') return { ok: false, reason: 'unstamped' };
+  const filledInMs = input.startedAt === 'forged' ? -1 : now.getTime() - input.startedAt.getTime();
   if (filledInMs < MIN_FILL_MS) return { ok: false, reason: 'too_fast' };
   if (filledInMs > FORM_STAMP_TTL_MS) return { ok: false, reason: 'expired' };
 

@@ -17,8 +17,6 @@ export interface RouteDeps {
   assets: Assets;
   /** Identifies this build's markup in ETags, so a deploy never serves stale 304s. */
   buildId: string;
-  /** The comment form's signed « served at » field, for the current second. */
-  formStamp: () => string;
   /** What features plug into reader pages: slot fillers, variants (see page-pipeline.ts). */
   pages: PagePipeline;
   /** Ad delivery: picks, renders and counts the ads of reader pages. */

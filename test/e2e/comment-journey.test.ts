@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { commentMailStillWanted } from '../../src/comments/comment-mails.tsx';
+import { FLOOD_WINDOW_MS } from '../../src/comments/comment.ts';
 import { createSmtpMailer } from '../../src/mail/mailer.ts';
 import { sendOutboxJob } from '../../src/mail/send-outbox.ts';
 import type { ArticleRow } from '../../src/articles/article.table.ts';
@@ -82,6 +83,10 @@ describe('the comment journey in Chromium', () => {
   test('a reader comments, a moderator approves by keyboard, the reader is emailed a working link', async () => {
     const reader = await browser.newContext({ viewport: viewports.phone });
     const page = await reader.newPage();
+    const stampRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/commentaires/tampon')) stampRequests.push(r.url());
+    });
     await page.goto(base + path);
     assert.match((await page.textContent('#reagir-titre')) ?? '', /Réagissez à l’article/);
     assert.deepEqual(await axeViolations(page), [], 'article page accessibility');
@@ -93,6 +98,9 @@ describe('the comment journey in Chromium', () => {
       'Bonne nouvelle pour les piroguiers.\nEspérons que cela dure.',
     );
     await page.check('input[name="notify"]');
+    // The form's script fetched its stamp when the reader started writing, once.
+    await page.waitForSelector('#comment-form input[name="stamp"]', { state: 'attached' });
+    assert.equal(stampRequests.length, 1, stampRequests.join(', '));
     t.clock.advance(5000); // the time a person takes to write
     await Promise.all([
       page.waitForURL(/commentaire=envoye/),
@@ -158,5 +166,51 @@ describe('the comment journey in Chromium', () => {
     await reader.close();
     await newsroom.close();
     await stranger.close();
+  });
+  test('without JavaScript, a light-edition reader confirms once and the comment goes', async () => {
+    const reader = await browser.newContext({
+      viewport: viewports.phone,
+      javaScriptEnabled: false,
+    });
+    const page = await reader.newPage();
+    // Every browser here comes from 127.0.0.1: past the flood window of the comment before.
+    t.clock.advance(FLOOD_WINDOW_MS);
+    await page.goto(`${base}/lite${path}`);
+    await page.fill('#comment-name', 'Boubacar Sans Script');
+    await page.fill('#comment-email', 'boubacar@example.org');
+    const text = 'Lu sur un vieux téléphone.\nMerci pour la version légère.';
+    await page.fill('#comment-body', text);
+    await page.check('input[name="notify"]');
+    t.clock.advance(5000);
+    const [confirm] = await Promise.all([
+      page.waitForNavigation(),
+      page.click('#comment-form button[type="submit"]'),
+    ]);
+    assert.equal(confirm?.status(), 422);
+    assert.match((await page.textContent('#reagir .alert')) ?? '', /Vérification anti-robot/);
+    assert.equal(await page.inputValue('#comment-name'), 'Boubacar Sans Script');
+    assert.equal(await page.inputValue('#comment-email'), 'boubacar@example.org');
+    assert.equal(await page.inputValue('#comment-body'), text);
+    assert.ok(await page.isChecked('input[name="notify"]'));
+    assert.equal(
+      await page.locator('#comment-form input[name="stamp"]').count(),
+      1,
+      'the page given back carries a stamp',
+    );
+
+    t.clock.advance(5000); // reading it over
+    await Promise.all([
+      page.waitForURL(/commentaire=envoye/),
+      page.click('#comment-form button[type="submit"]'),
+    ]);
+    assert.match((await page.textContent('.comment-thanks')) ?? '', /bien été pris en compte/);
+    const row = await t.db
+      .selectFrom('comments')
+      .selectAll()
+      .where('author_email', '=', 'boubacar@example.org')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.body, text);
+    assert.equal(row.status, 'pending');
+    await reader.close();
   });
 });

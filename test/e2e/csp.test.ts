@@ -138,6 +138,8 @@ describe('the Content-Security-Policy in Chromium', () => {
       String(articleId),
     );
     assert.match(draft ?? '', /Merci pour cet article/, 'the draft script ran');
+    // The same script fetched the form's stamp when the reader started (connect-src allows it).
+    await page.waitForSelector('#comment-form input[name="stamp"]', { state: 'attached' });
     site.t.clock.advance(5000);
     await Promise.all([
       page.waitForURL(/commentaire=envoye/),

@@ -71,3 +71,10 @@ export class Browser {
 export function hiddenValue(html: string, name: string): string {
   return parse(html).querySelector(`input[name="${name}"]`)?.getAttribute('value') ?? '';
 }
+
+/** A fresh comment-form stamp, as the form's script fetches it when the reader starts writing. */
+export async function formStamp(reader: Browser): Promise<string> {
+  const res = await reader.get('/commentaires/tampon');
+  if (res.statusCode !== 200) throw new Error(`no form stamp: ${res.statusCode}`);
+  return res.body;
+}
