@@ -11,7 +11,8 @@ import { bumpContentVersion, pruneContentChanges } from '../src/cache/content-ve
 import type { Section } from '../src/sections/section.table.ts';
 import { loadSiteLayout } from '../src/web/site-layout.ts';
 import { buildArticle, buildSection } from './helpers/factories.ts';
-import { hiddenValue } from './helpers/http.ts';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Browser, formStamp, hiddenValue } from './helpers/http.ts';
 import { buildNewsroom, signIn } from './helpers/newsroom.ts';
 import { createTestApp, testConfig, testDialects, type TestApp } from './helpers/setup.ts';
 
@@ -277,6 +278,52 @@ for (const dialect of testDialects()) {
       // Asked on a page of the thread it is not on, it goes to the right page.
       const wrongPage = await t.app.inject(`${path}?commentaires=2&repondre=${commentIds[0]}`);
       assert.ok([302, 404].includes(wrongPage.statusCode));
+    });
+
+    test('no shared response ever carries anything personal', async () => {
+      const path = `/securite/${s2.slug}`;
+      const reader = new Browser(t, '192.0.2.77');
+      await reader.get(path);
+      const stamp = await formStamp(reader);
+      t.clock.advance(5_000);
+      const sent = await reader.post(`/articles/${s2.id}/commentaires`, {
+        stamp,
+        name: 'Hadiza Personnelle',
+        email: 'hadiza.secret@example.org',
+        body: 'Un avis que seule son autrice doit voir avant validation.',
+        website: '',
+      });
+      assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+      const secrets = [/Hadiza Personnelle/, /hadiza\.secret/, /seule son autrice/, /jeton=/];
+      const decoded = (res: { headers: Record<string, unknown>; rawPayload: Buffer }) =>
+        res.headers['content-encoding'] === 'br'
+          ? brotliDecompressSync(res.rawPayload).toString()
+          : res.headers['content-encoding'] === 'gzip'
+            ? gunzipSync(res.rawPayload).toString()
+            : res.rawPayload.toString();
+      for (const url of [...urls(), `/lite${path}`, `${path}?commentaire=envoye`]) {
+        for (const encoding of ['br, gzip', 'gzip', 'identity']) {
+          // The author first (a personal view), then anyone: nothing of the first is kept.
+          const own = await reader.get(url, { 'accept-encoding': encoding });
+          const anyone = await t.app.inject({ url, headers: { 'accept-encoding': encoding } });
+          for (const res of [own, anyone]) {
+            assert.equal(res.headers['set-cookie'], undefined, url);
+            const body = decoded(res);
+            const personal = secrets.some((secret) => secret.test(body));
+            if (personal) {
+              assert.equal(res.headers['cache-control'], 'private, no-store', url);
+              assert.equal(res.headers.etag, undefined, url);
+              assert.equal(res.headers['surrogate-key'], undefined, url);
+            }
+          }
+          assert.ok(
+            !secrets.some((secret) => secret.test(decoded(anyone))),
+            `${url} (${encoding})`,
+          );
+        }
+      }
+      const own = await reader.get(path);
+      assert.match(own.body, /seule son autrice/, 'the author does see it');
     });
   });
 }
