@@ -28,6 +28,8 @@ export interface PageBody {
   br?: Buffer;
   /** Whether `br` is at the best quality yet (a miss is compressed fast, then upgraded). */
   brBest?: boolean;
+  /** Whether the upgrade is queued. */
+  upgrading?: boolean;
   gzip?: Buffer;
 }
 
@@ -93,7 +95,10 @@ export interface PageCache {
   generation(key: string): number;
   /** Forgets when the log was read, so the next request reads it (after a local write). */
   invalidate(): void;
-  /** The body compressed with the encoding: fast on first demand, upgraded off the request path. */
+  /**
+   * The body compressed with the encoding: brotli fast on first demand, upgraded to the best
+   * quality off the request path when asked for again.
+   */
   encoded(page: CachedPage, body: PageBody, encoding: 'br' | 'gzip'): Promise<Buffer>;
   /** What the cache holds, for the bench and for tests. */
   stats(): { entries: number; bytes: number; upgradesPending: number };
@@ -230,6 +235,7 @@ export function createPageCache({
         });
         job.body.br = best;
         job.body.brBest = true;
+        job.body.upgrading = false;
         resize(job.key, entry, sizeOf(job.page));
       }
     } finally {
@@ -294,9 +300,16 @@ export function createPageCache({
           body.br = await brotli(fillSlots(page, body.values), {
             params: { [constants.BROTLI_PARAM_QUALITY]: FAST_BROTLI },
           });
-          const kept = grown(page);
-          if (kept && upgrades.length < MAX_PENDING_UPGRADES) {
-            upgrades.push({ key: kept.key, page, body });
+          grown(page);
+        } else if (!body.brBest && !body.upgrading) {
+          // Asked for again: a page worth the best compression. One read once (an archive
+          // article, a crawler's visit) never costs more than the fast one.
+          const key = keyOfPage.get(page);
+          if (key !== undefined && entries.get(key)?.page === page) {
+            if (upgrades.length < MAX_PENDING_UPGRADES) {
+              body.upgrading = true;
+              upgrades.push({ key, page, body });
+            }
             if (!upgrading) {
               upgrading = true;
               setImmediate(() => void upgradeLoop().catch(() => undefined));
