@@ -6,6 +6,7 @@ import { articlePath, type ArticleView } from '../articles/article.ts';
 import { findLiveArticle } from '../articles/article.queries.ts';
 import { fillSlots, splitSlots } from '../cache/page-cache.ts';
 import type { RouteDeps } from '../http/deps.ts';
+import { inReaderEdition } from '../http/edition.ts';
 import { notFound } from '../http/errors.ts';
 import { pageContext } from '../http/page.ts';
 import { dbId, idParams, optionalText } from '../http/schemas.ts';
@@ -94,7 +95,8 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     });
     if (result.ok) {
       rememberComment(deps, request, reply, result.comment.id);
-      return reply.redirect(`${articlePath(article)}?commentaire=envoye#votre-commentaire`, 303);
+      const back = `${articlePath(article)}?commentaire=envoye#votre-commentaire`;
+      return reply.redirect(inReaderEdition.path(request, back), 303);
     }
     const message = {
       invalid: undefined,
@@ -129,7 +131,7 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
       replyToId: form.values.parentId,
       form,
     });
-    const html = fillSlots(splitSlots(await renderDocument(node)), {
+    const html = fillSlots(splitSlots(inReaderEdition.html(request, await renderDocument(node))), {
       [SLOT_STAMP]: deps.formStamp(),
     });
     return reply
