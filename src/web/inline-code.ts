@@ -13,6 +13,9 @@ export const inlineScripts = {
   // Keeps what the reader types in this browser until the comment is accepted, so nothing is
   // lost if the connection or the server drops when they send it.
   commentDraft: `(function(){var f=document.getElementById('comment-form');if(!f||!window.localStorage)return;var k='griot-draft:'+f.getAttribute('data-article'),b=f.elements.namedItem('body'),n=f.elements.namedItem('name'),e=f.elements.namedItem('email');try{if(document.querySelector('.comment-thanks')){localStorage.removeItem(k)}else{var d=JSON.parse(localStorage.getItem(k)||'null');if(d&&!b.value)b.value=d.b||''}var who=JSON.parse(localStorage.getItem('griot-who')||'null');if(who){if(!n.value)n.value=who.n||'';if(!e.value)e.value=who.e||''}}catch(x){}f.addEventListener('input',function(){try{localStorage.setItem(k,JSON.stringify({b:b.value}));localStorage.setItem('griot-who',JSON.stringify({n:n.value,e:e.value}))}catch(x){}})})();`,
+  // The light article's « Voir la photo » link shows the photo in its place (keyboard focus
+  // follows); a click that asks for a new tab or window is left to the browser.
+  photoOnTap: `for(const a of document.querySelectorAll('a.photo-on-tap'))a.addEventListener('click',e=>{if(e.button||e.ctrlKey||e.metaKey||e.shiftKey||e.altKey)return;e.preventDefault();const i=new Image(+a.dataset.width,+a.dataset.height);i.alt=a.dataset.alt;i.tabIndex=-1;i.src=a.href;a.replaceWith(i);i.focus()})`,
 } as const;
 
 /** Inline style sheets. */
