@@ -13,6 +13,7 @@ import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { addMissingVariants } from './media/add-missing-variants.ts';
 import { expireSessionsJob } from './jobs/expire-sessions.ts';
 import { publishScheduledJob } from './jobs/publish-scheduled.ts';
 import { startWorker } from './jobs/worker.ts';
@@ -32,6 +33,7 @@ Commands:
   migrate                                apply pending database migrations
   seed                                   add the demo publication (idempotent)
   reindex                                rebuild the search index and every article's related articles
+  media-sizes                            give library images the sizes added since their upload
   user add --email E --name N --role R   create a newsroom account (roles: ${roles.join(', ')}); prints its password
   user reset-password --email E          set a new generated password and print it
 `;
@@ -70,6 +72,13 @@ async function main(argv: string[]): Promise<number> {
       return withDb(config, async ({ db }) => {
         await migrateToLatest(db);
         console.log(`Articles indexed: ${await reindex(db)}`);
+      });
+    case 'media-sizes':
+      return withDb(config, async ({ db }) => {
+        await migrateToLatest(db);
+        const onProgress = progressBar('Image sizes');
+        const { changed, failed } = await addMissingVariants(db, { ...config, onProgress });
+        console.log(`Images given new sizes: ${changed}${failed ? `, unreadable: ${failed}` : ''}`);
       });
     case 'user':
       return withDb(config, async ({ db }) => {

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 import { sql } from 'kysely';
 import sharp from 'sharp';
+import { VARIANT_WIDTHS } from '../src/media/image-variants.ts';
 import { insertMedia } from '../src/media/media.queries.ts';
 import { buildUser, TEST_PASSWORD } from './helpers/factories.ts';
 import { Browser, hiddenValue } from './helpers/http.ts';
@@ -117,7 +118,7 @@ for (const dialect of testDialects()) {
     const idFrom = (location: unknown) =>
       Number(/^\/admin\/medias\/(\d+)\?/.exec(String(location))?.[1]);
 
-    test('a JPEG is stored with its details and 8 variants, all without EXIF or GPS', async () => {
+    test('a JPEG is stored with its details and its variants at every width, all without EXIF or GPS', async () => {
       const member = await signIn();
       const input = await jpegWithGps();
       assert.ok((await sharp(input).metadata()).exif?.includes(GPS_POINTER), 'input has GPS');
@@ -142,7 +143,7 @@ for (const dialect of testDialects()) {
       assert.match(row.file, /^m-[0-9a-f]{24}$/);
 
       const variants = JSON.parse(row.variants) as { file: string; format: string }[];
-      assert.equal(variants.length, 8);
+      assert.equal(variants.length, VARIANT_WIDTHS.length * 2);
       const files = (await readdir(mediaDir)).filter((f) => f.startsWith(row.file));
       assert.deepEqual(files.sort(), variants.map((v) => v.file).sort());
       assert.deepEqual(
@@ -161,7 +162,7 @@ for (const dialect of testDialects()) {
       const page = parse((await member.get(String(res.headers.location))).body);
       assert.match(page.querySelector('.notice')?.text ?? '', /Image ajoutée.*EXIF, GPS/);
       const listed = page.querySelectorAll('.media-variants li').map((li) => li.text);
-      assert.equal(listed.length, 8);
+      assert.equal(listed.length, VARIANT_WIDTHS.length * 2);
       assert.ok(
         listed.every((l) => /\d+(,\d)? Ko$/.test(l)),
         listed.join('\n'),

@@ -195,6 +195,10 @@ function newsArticleJsonLd(
   };
 }
 
+// A section's stories on the home: a thumbnail beside the title on a phone (see site.css), a
+// photo above it in two columns from 40rem and in four from 64rem.
+const CARD_SIZES = '(min-width: 64rem) 18rem, (min-width: 40rem) 50vw, 7.5rem';
+
 /** The home page: the lead story, the next headlines, then the latest of each section. */
 export function HomePage(props: {
   ctx: PageContext;
@@ -220,7 +224,7 @@ export function HomePage(props: {
             article={props.lead}
             class="lead-story"
             heading="h2"
-            sizes="(min-width: 64rem) 44rem, 100vw"
+            sizes="(min-width: 64rem) 44rem, calc(100vw - 2rem)"
             eager
             showSection
           />
@@ -260,7 +264,13 @@ export function HomePage(props: {
             <ul class="cards">
               {articles.map((a) => (
                 <li>
-                  <StoryCard ctx={ctx} article={a} class="card" showStandfirst={false} />
+                  <StoryCard
+                    ctx={ctx}
+                    article={a}
+                    class="card"
+                    showStandfirst={false}
+                    sizes={CARD_SIZES}
+                  />
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { articlePath, type ArticleView } from '../articles/article.ts';
 import { findLiveArticle } from '../articles/article.queries.ts';
 import { fillSlots, splitSlots } from '../cache/page-cache.ts';
 import type { RouteDeps } from '../http/deps.ts';
+import { inReaderEdition } from '../http/edition.ts';
 import { notFound } from '../http/errors.ts';
 import { pageContext } from '../http/page.ts';
 import { dbId, idParams, optionalText } from '../http/schemas.ts';
@@ -95,7 +96,8 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     });
     if (result.ok) {
       rememberComment(deps, request, reply, result.comment.id);
-      return reply.redirect(`${articlePath(article)}?commentaire=envoye#votre-commentaire`, 303);
+      const back = `${articlePath(article)}?commentaire=envoye#votre-commentaire`;
+      return reply.redirect(inReaderEdition.path(request, back), 303);
     }
     const message = {
       invalid: undefined,
@@ -144,7 +146,10 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
       form: { ...form, stamp: signFormStamp(secret, deps.clock.now()) },
     });
     // The slots stay empty: this page is the reader's alone, and shows no ads.
-    const html = fillSlots(splitSlots(await renderDocument(page?.node ?? null)), {});
+    const html = fillSlots(
+      splitSlots(inReaderEdition.html(request, await renderDocument(page?.node ?? null))),
+      {},
+    );
     return reply
       .status(status)
       .header('content-type', 'text/html; charset=utf-8')

@@ -53,8 +53,9 @@ export function readerEdition(request: FastifyRequest, site: SiteSettings): 'lit
  * Keeps a light page's own links in the light edition: `href="/x"` becomes `href="/lite/x"`,
  * except links to non-pages (media, assets, newsroom, ad clicks, feeds, share images) and the
  * link back to the full edition. Run once over the rendered page, before it is cached, so that
- * every component (ours and future ones) stays unaware of editions; forms keep their actions
- * (comments post to their one endpoint) except the GET search form, rewritten likewise.
+ * every component (ours and future ones) stays unaware of editions. Form actions go the same
+ * way: the search form's results and a comment's answer (its redirect or its form errors, see
+ * inReaderEdition) then come back in the light edition too.
  */
 export function keepLinksLite(html: string): string {
   return html.replace(
@@ -63,9 +64,19 @@ export function keepLinksLite(html: string): string {
       NOT_PAGES.test(url) ||
       url.startsWith(`${LITE_PREFIX}/`) ||
       url === LITE_PREFIX ||
-      ASKS_FULL.test(url) ||
-      (attr.includes('action') && !url.startsWith('/recherche'))
+      ASKS_FULL.test(url)
         ? whole
         : `${attr}${LITE_PREFIX}${url === '/' ? '' : url}"`,
   );
 }
+
+/**
+ * For an answer built outside the page pipeline (a form's redirect or its errors): a reader
+ * page's path, or a rendered page, in the edition the request came in (`/lite/…` stays light).
+ */
+export const inReaderEdition = {
+  path: (request: FastifyRequest, path: string): string =>
+    isLitePath(request) ? `${LITE_PREFIX}${path === '/' ? '' : path}` : path,
+  html: (request: FastifyRequest, html: string): string =>
+    isLitePath(request) ? keepLinksLite(html) : html,
+};

@@ -94,3 +94,19 @@ export async function updateMediaDetails(
   const result = await db.updateTable('media').set(details).where('id', '=', id).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** Every media item's size and variants, oldest first (for upkeep over the whole library). */
+export async function listMediaVariants(
+  db: Db,
+): Promise<{ id: number; file: string; width: number; variants: string }[]> {
+  return db.selectFrom('media').select(['id', 'file', 'width', 'variants']).orderBy('id').execute();
+}
+
+/** Replaces the list of a media item's variant files (JSON of ImageVariant[]). */
+export async function updateMediaVariants(
+  db: DbOrTrx,
+  id: number,
+  variants: string,
+): Promise<void> {
+  await db.updateTable('media').set({ variants }).where('id', '=', id).execute();
+}

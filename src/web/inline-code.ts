@@ -15,6 +15,9 @@ export const inlineScripts = {
   // of the form, fetches its stamp (when they began, for the minimum fill time): shared pages carry
   // none. Without it the form still goes, and the server gives it back to be sent again.
   commentDraft: `(function(){var f=document.getElementById('comment-form');if(!f)return;var s;function g(){if(s||!window.fetch||f.elements.namedItem('stamp'))return;s=fetch('/commentaires/tampon').then(function(r){if(!r.ok)throw r;return r.text()}).then(function(v){var i=f.appendChild(document.createElement('input'));i.type='hidden';i.name='stamp';i.value=v},function(){s=0})}f.addEventListener('focusin',g);f.addEventListener('input',g);if(!window.localStorage)return;var k='griot-draft:'+f.getAttribute('data-article'),b=f.elements.namedItem('body'),n=f.elements.namedItem('name'),e=f.elements.namedItem('email');try{if(document.querySelector('.comment-thanks')){localStorage.removeItem(k)}else{var d=JSON.parse(localStorage.getItem(k)||'null');if(d&&!b.value)b.value=d.b||''}var who=JSON.parse(localStorage.getItem('griot-who')||'null');if(who){if(!n.value)n.value=who.n||'';if(!e.value)e.value=who.e||''}}catch(x){}f.addEventListener('input',function(){try{localStorage.setItem(k,JSON.stringify({b:b.value}));localStorage.setItem('griot-who',JSON.stringify({n:n.value,e:e.value}))}catch(x){}})})();`,
+  // The light article's « Voir la photo » link shows the photo in its place (keyboard focus
+  // follows); a click that asks for a new tab or window is left to the browser.
+  photoOnTap: `for(const a of document.querySelectorAll('a.photo-on-tap'))a.addEventListener('click',e=>{if(e.button||e.ctrlKey||e.metaKey||e.shiftKey||e.altKey)return;e.preventDefault();const i=new Image(+a.dataset.width,+a.dataset.height);i.alt=a.dataset.alt;i.tabIndex=-1;i.src=a.href;a.replaceWith(i);i.focus()})`,
 } as const;
 
 /** Inline style sheets. */

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { ImageView } from '../articles/article.ts';
 import { pickVariant } from '../media/image-variants.ts';
 import { mediaUrl } from './components.tsx';
-import { inlineStyles } from './inline-code.ts';
+import { inlineScripts, inlineStyles } from './inline-code.ts';
 import type { PageContext } from './page-context.ts';
 import { trustedHtml } from './render.ts';
 import type { Strings } from './strings.ts';
@@ -81,21 +81,26 @@ export function LiteLayout(props: {
 const LITE_PHOTO_WIDTH = 640;
 
 /**
- * A photo that costs nothing until the reader asks: inside a closed <details>, the lazy image is
- * not rendered, so the browser does not fetch it before the tap (no script involved).
+ * A photo that costs nothing until the reader asks: a plain link to the picture, so no browser
+ * fetches it before the tap, script or not (a lazy image inside a closed <details> is fetched
+ * anyway when script is off, since Chromium then ignores lazy loading). With script, the tap
+ * shows the photo in place of the link.
  */
 export function PhotoOnTap({ image, t }: { image: ImageView; t: Strings }) {
   const v = pickVariant(image, 'jpeg', LITE_PHOTO_WIDTH);
   return (
-    <details class="photo-on-tap">
-      <summary>{t.showPhoto(Math.max(1, Math.round(v.bytes / 1000)))}</summary>
-      <img
-        src={mediaUrl(v.file)}
-        width={v.width}
-        height={v.height}
-        alt={image.alt}
-        loading="lazy"
-      />
-    </details>
+    <>
+      <a
+        class="photo-on-tap"
+        href={mediaUrl(v.file)}
+        type="image/jpeg"
+        data-width={v.width}
+        data-height={v.height}
+        data-alt={image.alt}
+      >
+        {t.showPhoto(Math.max(1, Math.round(v.bytes / 1000)))}
+      </a>
+      <script>{trustedHtml(inlineScripts.photoOnTap)}</script>
+    </>
   );
 }

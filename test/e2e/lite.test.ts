@@ -38,7 +38,11 @@ describe('the light edition in Chromium', () => {
   after(() => site?.close());
 
   test('a light article weighs under 30 KB on a phone and fetches its photo only on tap', async () => {
-    const context = await browser.newContext({ viewport: viewports.phone, userAgent: PHONE_UA });
+    const context = await browser.newContext({
+      viewport: viewports.phone,
+      userAgent: PHONE_UA,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     try {
       const m = await meter(page);
@@ -57,14 +61,43 @@ describe('the light edition in Chromium', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= viewports.phone.width, `${width}px wide`);
 
-      await page.click('figure.photo summary');
+      await page.tap('figure.photo a.photo-on-tap');
       await page.waitForFunction(() => {
         const img = document.querySelector('figure.photo img') as HTMLImageElement | null;
         return !!img && img.complete && img.naturalWidth > 0;
       });
+      assert.equal(new URL(page.url()).pathname, `/lite${articlePath}`, 'shown in place');
       const photo = m.urls().find((u) => u.includes('/media/'));
       assert.ok(photo, 'the photo is fetched after the tap');
       console.log(`after the tap: ${m.total()} bytes`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without JavaScript the light article fetches no photo before the tap, and the tap opens it', async () => {
+    const context = await browser.newContext({
+      viewport: viewports.phone,
+      userAgent: PHONE_UA,
+      javaScriptEnabled: false,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    try {
+      const m = await meter(page);
+      await page.goto(`${base}/lite${articlePath}`, { waitUntil: 'networkidle' });
+      assert.deepEqual(
+        m.urls().filter((u) => !u.endsWith(`/lite${articlePath}`)),
+        [],
+        'nothing but the page itself is fetched',
+      );
+      const [photo] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/media/')),
+        page.tap('figure.photo a.photo-on-tap'),
+      ]);
+      assert.equal(photo.status(), 200);
+      assert.equal(photo.headers()['content-type'], 'image/jpeg');
+      assert.ok((await photo.body()).length > 1000, 'the photo itself');
     } finally {
       await context.close();
     }
