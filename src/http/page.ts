@@ -16,7 +16,7 @@ import { renderDocument } from '../web/render.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { RouteDeps } from './deps.ts';
 import { isLitePath } from './edition.ts';
-import type { PagePipeline } from './page-pipeline.ts';
+import type { PagePipeline, PageVariant } from './page-pipeline.ts';
 import { notFound } from './errors.ts';
 
 /** Builds the layout context of a page from the current site snapshot. */
@@ -150,7 +150,7 @@ export async function sendCachedPage(
       .header('content-type', 'text/html; charset=utf-8')
       .header('vary', vary.join(', '))
       .header('cache-control', 'private, no-store');
-    const body = fillSlots(cached, view.values);
+    const body = fillSlots(cached, inVariant(variant, view.values));
     // Personal pages are rare (a reader with comments awaiting moderation): compressed on the fly.
     if (encoding === 'br')
       return reply.header('content-encoding', 'br').send(await brotliFast(body));
@@ -159,7 +159,7 @@ export async function sendCachedPage(
     return reply.send(body);
   }
 
-  const shared = sharedBody(cached, view);
+  const shared = sharedBody(cached, view, variant);
   const cdn = view.perView ? 'no-store' : CDN_CACHE_CONTROL;
   const etag = shared.tag ? `${cached.etag.slice(0, -1)}-${digest(shared.tag)}"` : cached.etag;
   const headers: Record<string, string | number> = {
@@ -229,14 +229,26 @@ async function fillView(
 // rotation), each compressed once.
 const MAX_FILLS = 16;
 
-function sharedBody(page: CachedPage, view: View): PageBody {
+function sharedBody(page: CachedPage, view: View, variant: PageVariant | undefined): PageBody {
   let body = page.fills.get(view.tag);
   if (!body) {
-    body = { tag: view.tag, values: view.values };
+    body = { tag: view.tag, values: inVariant(variant, view.values) };
     page.fills.set(view.tag, body);
     if (page.fills.size > MAX_FILLS) page.fills.delete(page.fills.keys().next().value!);
   }
   return body;
+}
+
+// What fillers put in a variant's page gets the variant's markup too (a light page's links stay
+// light, the private link to a reader's comment included).
+function inVariant(
+  variant: PageVariant | undefined,
+  values: Record<string, string>,
+): Record<string, string> {
+  if (!variant) return values;
+  const out: Record<string, string> = {};
+  for (const [marker, value] of Object.entries(values)) out[marker] = variant.markup(value);
+  return out;
 }
 
 // Shared cached pages go straight to the socket: no onSend hooks to run, and none that could
