@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Sharp } from 'sharp';
+import { loadSharp } from './sharp.ts';
 
 export const VARIANT_WIDTHS = [320, 640, 1024, 1600] as const;
 
@@ -48,6 +48,7 @@ export async function writeImageVariants({
   dir: string;
   baseName: string;
 }): Promise<ImageInfo> {
+  const sharp = await loadSharp();
   // 'error' rejects corrupt or truncated data instead of silently producing a half-grey picture.
   const meta = await sharp(input, { failOn: 'error' }).metadata();
   const { width, height } = meta.autoOrient;
