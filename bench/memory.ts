@@ -46,12 +46,13 @@ const HEADERS = {
 const log = (line: string) => process.stderr.write(line + '\n');
 
 // Loaded into the server before its own code: answers the bench's question over the IPC
-// channel with the process's own view of its memory, then how much of its heap is live (after a
-// full collection, hence --expose-gc). Nothing else is added to the server.
+// channel with the process's own view of its memory, then how much of it is live (after full
+// collections, hence --expose-gc; array buffers are released by a sweeper after the collection,
+// so a second one follows a moment later). Nothing else is added to the server.
 const PROBE = `data:text/javascript,${encodeURIComponent(
   "import v8 from 'node:v8'; process.on('message', (m) => { if (m !== 'memory') return; " +
     'const usage = process.memoryUsage(); const spaces = v8.getHeapSpaceStatistics(); gc(); ' +
-    'process.send({ usage, spaces, live: process.memoryUsage() }); });',
+    'setTimeout(() => { gc(); process.send({ usage, spaces, live: process.memoryUsage() }); }, 300); });',
 )}`;
 
 /** One reading of the server's memory, in MB. */
@@ -62,6 +63,8 @@ interface Reading {
   heapUsed: number;
   /** The heap still reachable after a full collection. */
   heapLive: number;
+  /** Array buffers still reachable after a full collection. */
+  liveArrayBuffers: number;
   youngCommitted: number;
   external: number;
   arrayBuffers: number;
@@ -89,6 +92,7 @@ async function read(server: ChildProcess): Promise<Reading> {
     heapCommitted: mb(usage.heapTotal),
     heapUsed: mb(usage.heapUsed),
     heapLive: mb(live.heapUsed),
+    liveArrayBuffers: mb(live.arrayBuffers),
     youngCommitted: mb(young),
     external: mb(usage.external),
     arrayBuffers: mb(usage.arrayBuffers),
@@ -248,15 +252,15 @@ function report(engine: DialectName, readings: [string, Reading][]): void {
   const f = (n: number) => n.toFixed(1);
   console.log(`\n${engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'} (MB)`);
   console.log(
-    '| moment | RSS | peak RSS | V8 heap committed (young gen.) | heap used (live) | external (array buffers) | native | mapped files |\n' +
+    '| moment | RSS | peak RSS | V8 heap committed (young gen.) | heap used (live) | external (array buffers, live) | native | mapped files |\n' +
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const [moment, r] of readings)
     console.log(
       `| ${moment} | ${f(r.rss)} | ${f(r.peak)} | ${f(r.heapCommitted)} (${f(r.youngCommitted)}) | ` +
-        `${f(r.heapUsed)} (${f(r.heapLive)}) | ${f(r.external)} (${f(r.arrayBuffers)}) | ${f(r.native)} | ${f(r.files)} |`,
+        `${f(r.heapUsed)} (${f(r.heapLive)}) | ${f(r.external)} (${f(r.arrayBuffers)}, ${f(r.liveArrayBuffers)}) | ${f(r.native)} | ${f(r.files)} |`,
     );
-  const held = (r: Reading) => r.heapLive + r.arrayBuffers;
+  const held = (r: Reading) => r.heapLive + r.liveArrayBuffers;
   const full = readings.find(([moment]) => moment.startsWith('after') && moment.endsWith('pages'));
   const dropped = readings.find(([moment]) => moment.includes('cache dropped'));
   if (full && dropped) {
