@@ -8,7 +8,7 @@
 // the young generation's share), external memory and array buffers (response bodies), and the
 // rest (native allocations: SQLite, zlib, libvips if loaded, thread stacks). Prints, never asserts.
 //   npm run bench:memory [-- --pages 300 --seconds 15 --connections 10 --articles 500]
-//   node options for the server (e.g. --max-semi-space-size=4): BENCH_NODE_OPTIONS
+//   The server gets the node options of `npm start` (package.json), or BENCH_NODE_OPTIONS.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,7 +36,16 @@ const seconds = Math.min(120, Math.max(2, Number(values.seconds)));
 const connections = Math.min(256, Math.max(1, Number(values.connections)));
 const articles = Math.min(5000, Math.max(50, Number(values.articles)));
 const comments = Math.min(200, Math.max(0, Number(values.comments)));
-const nodeOptions = (process.env.BENCH_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
+const startScript = (
+  JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }
+).scripts.start!;
+const nodeOptions = (
+  process.env.BENCH_NODE_OPTIONS ??
+  /^node (.*?)\s*dist\/main\.js start$/.exec(startScript)?.[1] ??
+  ''
+)
+  .split(/\s+/)
+  .filter(Boolean);
 
 const HEADERS = {
   'accept-encoding': 'br, gzip, deflate',
@@ -279,7 +288,7 @@ const results: [DialectName, [string, Reading][]][] = [];
 for (const [engine, url] of engines) results.push([engine, await benchDatabase(engine, url)]);
 console.log(
   `\nbench/memory — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ` +
-    `node dist/main.js start${nodeOptions.length ? ` with ${nodeOptions.join(' ')}` : ''}, ` +
+    `node ${nodeOptions.map((o) => o + ' ').join('')}dist/main.js start, ` +
     `${articles} articles with ${comments} comments, ${seconds} s of the mix at ${connections} connections`,
 );
 for (const [engine, readings] of results) report(engine, readings);
