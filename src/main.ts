@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { loadSiteLayout } from './web/site-layout.ts';
 import { pruneContentChangesJob } from './jobs/prune-content-changes.ts';
 import { parseArgs } from 'node:util';
@@ -20,9 +21,8 @@ import { startWorker } from './jobs/worker.ts';
 import { createSmtpMailer } from './mail/mailer.ts';
 import { sendOutboxJob } from './mail/send-outbox.ts';
 import { DEMO_ADMIN_EMAIL } from './seed/demo-sections.ts';
-import { reindexArticles } from './search/reindex.ts';
 import { countPublished, countSearchDocuments } from './search/search.queries.ts';
-import { seedDemo, type SeedReport } from './seed/seed.ts';
+import type { SeedReport } from './seed/seed.ts';
 import { addUser, resetPassword } from './users/add-user.ts';
 import { isRole, roles } from './users/user.ts';
 
@@ -66,7 +66,10 @@ async function main(argv: string[]): Promise<number> {
     case 'seed':
       return withDb(config, async ({ db }) => {
         await migrateToLatest(db);
-        printSeed(await seed(config, db));
+        const report = await seed(config, db);
+        if (process.send && process.env[SEED_REPORT_ENV] === 'ipc')
+          await new Promise((resolve) => process.send!(report, resolve));
+        else printSeed(report);
       });
     case 'reindex':
       return withDb(config, async ({ db }) => {
@@ -114,7 +117,10 @@ async function withDb(
   }
 }
 
-function seed(config: Config, db: Connection['db']): Promise<SeedReport> {
+// The seed (with sharp and the demo photos' drawing code) and the reindex are imported when a
+// command needs them, so a serving process does not load them.
+async function seed(config: Config, db: Connection['db']): Promise<SeedReport> {
+  const { seedDemo } = await import('./seed/seed.ts');
   return seedDemo({
     db,
     dataDir: config.dataDir,
@@ -123,9 +129,36 @@ function seed(config: Config, db: Connection['db']): Promise<SeedReport> {
   });
 }
 
-function reindex(db: Db): Promise<number> {
+async function reindex(db: Db): Promise<number> {
+  const { reindexArticles } = await import('./search/reindex.ts');
   const bars = { index: progressBar('Search index'), related: progressBar('Related articles') };
   return reindexArticles(db, { onProgress: (step, done, total) => bars[step](done, total) });
+}
+
+const SEED_REPORT_ENV = 'GRIOT_SEED_REPORT';
+
+/**
+ * Seeds the demo publication in a child process (`griot seed`) and returns its report. Drawing
+ * and encoding the demo photos leaves well over 100 MB of native memory behind (libvips, and
+ * glibc keeping freed pages), which the server would otherwise carry for its whole life.
+ */
+function seedInChildProcess(): Promise<SeedReport> {
+  // The same runtime and loader as this process (node, or node with tsx), minus the inspector.
+  const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--inspect'));
+  const child = spawn(process.execPath, [...execArgv, process.argv[1]!, 'seed'], {
+    env: { ...process.env, [SEED_REPORT_ENV]: 'ipc' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    let report: SeedReport | undefined;
+    child.on('message', (message) => (report = message as SeedReport));
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 && report
+        ? resolve(report)
+        : reject(new Error(`The demo seed failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
 }
 
 function printSeed(report: SeedReport): void {
@@ -146,7 +179,7 @@ async function start(config: Config): Promise<number> {
   const { db, dialect } = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(db);
   const empty = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
-  const seeded = empty ? await seed(config, db) : undefined;
+  const seeded = empty ? await seedInChildProcess() : undefined;
   // A database from before search (or restored without its index) is indexed once, at start.
   if ((await countSearchDocuments(db)) === 0 && (await countPublished(db)) > 0) await reindex(db);
 

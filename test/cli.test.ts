@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -62,6 +62,12 @@ describe('the griot command (SQLite)', () => {
       const home = await fetch(url);
       assert.equal(home.status, 200);
       assert.match(await home.text(), /Le Veilleur/);
+      // The demo photos are drawn in a child process: the server itself never loads libvips,
+      // nor keeps the native memory the seed's image work leaves behind.
+      if (process.platform === 'linux') {
+        const maps = await readFile(`/proc/${child.pid}/maps`, 'utf8');
+        assert.doesNotMatch(maps, /libvips/, 'the serving process has not loaded sharp');
+      }
     } finally {
       const exited = new Promise<number | null>((resolve) =>
         child.on('exit', (code) => resolve(code)),

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Sharp } from 'sharp';
+import { loadSharp } from './sharp.ts';
 
 // 768 is a 360–400 px phone's full-width photo at twice its density, which otherwise took the
 // 1024 (about half as heavy again).
@@ -59,6 +59,7 @@ export async function writeImageVariants({
   baseName: string;
   only?: readonly number[];
 }): Promise<ImageInfo> {
+  const sharp = await loadSharp();
   // 'error' rejects corrupt or truncated data instead of silently producing a half-grey picture.
   const meta = await sharp(input, { failOn: 'error' }).metadata();
   const { width, height } = meta.autoOrient;

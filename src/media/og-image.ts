@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { ImageVariant } from './image-variants.ts';
+import { loadSharp } from './sharp.ts';
 
 /** The size social networks show a link preview at (Facebook, X, WhatsApp, Telegram). */
 export const OG_WIDTH = 1200;
@@ -27,6 +27,7 @@ export interface OgImage {
  * attention strategy) and encodes it as JPEG at the best quality that fits OG_BUDGET_BYTES.
  */
 export async function renderOgImage(input: Buffer): Promise<OgImage> {
+  const sharp = await loadSharp();
   const meta = await sharp(input, { failOn: 'error' }).metadata();
   const { width, height } = meta.autoOrient;
   const scale = Math.max(OG_WIDTH / width, OG_HEIGHT / height);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Db } from '../db/database.ts';
 import { writeImageVariants } from './image-variants.ts';
 import { findMediaByFile, insertMedia } from './media.queries.ts';
 import { writeOgImage } from './og-image.ts';
+import { loadSharp } from './sharp.ts';
 import type { MediaRow } from './media.table.ts';
 
 /** The largest file the library accepts. */
@@ -35,6 +35,7 @@ export interface MediaDetails {
 async function sniff(
   bytes: Buffer,
 ): Promise<{ ok: true; mime: string } | { ok: false; reason: UploadRefusal; format?: string }> {
+  const sharp = await loadSharp();
   let meta;
   try {
     meta = await sharp(bytes).metadata();
