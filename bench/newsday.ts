@@ -113,7 +113,8 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<Figures
       random,
     });
     log(`${engine}: content ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const server = await startServer({ ...shared.env, LOG_LEVEL: 'warn' });
+    // The compiled server, as `npm start` runs it (the script builds it first).
+    const server = await startServer({ ...shared.env, LOG_LEVEL: 'warn' }, { built: true });
     stops.push(() => server.stop());
     const pid = server.process.pid!;
     const idle = (await memoryOf(pid)).rss;

@@ -80,7 +80,15 @@ export interface Child {
 
 /** Runs `node --import tsx <script> ...args` with the given environment added. */
 export function spawnTsx(script: string, args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  return spawnNode(['--import', 'tsx', script, ...args], env);
+}
+
+/** The built server's command line, as `npm start` runs it (see package.json). */
+const BUILT_SERVER = ['--max-semi-space-size=8', 'dist/main.js'];
+
+/** Runs node with these arguments as a child process, its output collected. */
+export function spawnNode(nodeArgs: string[], env: Record<string, string>): Child {
+  const child = spawn(process.execPath, nodeArgs, {
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -143,16 +151,23 @@ export interface ServerProcess extends Child {
 const main = path.resolve('src/main.ts');
 
 /** Starts `griot start` over an existing database and resolves once it serves. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  options: { built?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnTsx(main, ['start'], {
+  const serverEnv = {
     PORT: String(port),
     HOST: '127.0.0.1',
     PUBLIC_URL: url,
     LOG_LEVEL: 'error',
     ...env,
-  });
+  };
+  // Built: the compiled server of `npm run build` (benches); else the sources through tsx.
+  const child = options.built
+    ? spawnNode([...BUILT_SERVER, 'start'], serverEnv)
+    : spawnTsx(main, ['start'], serverEnv);
   // Generous: the machine running the suite may be busy with other test files.
   await child.waitFor(/Griot is running/, 90_000);
   return {
