@@ -40,10 +40,10 @@ export async function loadCommentSection(
     limit: THREAD_PAGE_SIZE,
     offset: (input.threadPage - 1) * THREAD_PAGE_SIZE,
   });
-  const replies = await listApprovedReplies(
-    db,
-    parents.map((p) => p.id),
-  );
+  const replies = await listApprovedReplies(db, {
+    articleId: article.id,
+    parentIds: parents.map((p) => p.id),
+  });
   // A cached page replies only to a comment shown on it: any other id (unknown, pending, on
   // another page) must not make a page of its own (see article.routes.ts). A form sent back
   // with an error (private, never cached) keeps the reply to any approved comment of the thread.

@@ -116,13 +116,19 @@ export async function listApprovedTopLevel(
 }
 
 /** The approved replies to these comments, oldest first. */
-export async function listApprovedReplies(db: Db, parentIds: number[]): Promise<PublicComment[]> {
+export async function listApprovedReplies(
+  db: Db,
+  { articleId, parentIds }: { articleId: number; parentIds: number[] },
+): Promise<PublicComment[]> {
   if (parentIds.length === 0) return [];
+  // Named by article too, so the thread's index (article, status, created_at) serves it in order;
+  // without it SQLite's planner walked every approved comment of the site by date.
   const rows = await db
     .selectFrom('comments')
     .select(publicColumns)
-    .where('parent_id', 'in', parentIds)
+    .where('article_id', '=', articleId)
     .where('status', '=', 'approved')
+    .where('parent_id', 'in', parentIds)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
