@@ -269,18 +269,16 @@ export async function loadDrawn(
     throw new Error(`not a loopback origin: ${origin}`);
   const seen = new Map<string, Set<string>>();
   let fresh = 0;
-  let sent = 0;
-  let instance: autocannon.Instance | undefined;
   const options: autocannon.Options = {
     url: origin,
     connections,
-    duration: seconds,
+    // A number of requests, when given, is exact (stopping the instance from a hook let a
+    // second's worth more through); else a duration.
+    ...(maxRequests !== undefined ? { amount: maxRequests } : { duration: seconds }),
     headers,
     requests: [
       {
         setupRequest: (request, context: { path?: string }) => {
-          if (maxRequests !== undefined && ++sent === maxRequests)
-            setImmediate(() => instance?.stop());
           context.path = draw();
           return { ...request, method: 'GET', path: context.path };
         },
@@ -297,7 +295,7 @@ export async function loadDrawn(
     ],
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(options, (err, res) => (err ? reject(err as Error) : resolve(res)));
+    autocannon(options, (err, res) => (err ? reject(err as Error) : resolve(res)));
   });
   const statuses: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
