@@ -85,6 +85,7 @@ export function spawnTsx(script: string, args: string[], env: Record<string, str
 
 /** The built server's command line, as `npm start` runs it (see package.json). */
 const BUILT_SERVER = ['--max-semi-space-size=8', 'dist/main.js'];
+const BUILT_ENV = { MALLOC_ARENA_MAX: '2' };
 
 /** Runs node with these arguments as a child process, its output collected. */
 export function spawnNode(nodeArgs: string[], env: Record<string, string>): Child {
@@ -166,7 +167,7 @@ export async function startServer(
   };
   // Built: the compiled server of `npm run build` (benches); else the sources through tsx.
   const child = options.built
-    ? spawnNode([...BUILT_SERVER, 'start'], serverEnv)
+    ? spawnNode([...BUILT_SERVER, 'start'], { ...BUILT_ENV, ...serverEnv })
     : spawnTsx(main, ['start'], serverEnv);
   // Generous: the machine running the suite may be busy with other test files.
   await child.waitFor(/Griot is running/, 90_000);
