@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 import type { ArticleRow } from '../src/articles/article.table.ts';
-import { insertComment } from '../src/comments/comment.queries.ts';
 import { verifyFormStamp } from '../src/comments/comment-token.ts';
 import { FORM_STAMP_TTL_MS, MIN_FILL_MS } from '../src/comments/comment.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { updateSiteSettings } from '../src/settings/setting.queries.ts';
 import { inlineScripts } from '../src/web/inline-code.ts';
-import { buildArticle, buildSection } from './helpers/factories.ts';
+import { buildArticle, buildComment, buildSection } from './helpers/factories.ts';
 import { Browser, formStamp } from './helpers/http.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
@@ -200,21 +199,12 @@ for (const dialect of testDialects()) {
 
     test('a form sent without a stamp comes back to confirm, every field kept, and goes the second time', async () => {
       // A reply, so that the hidden parent is kept too.
-      const parent = await insertComment(t.db, {
-        article_id: article.id,
-        article_title: article.title,
-        parent_id: null,
+      const parent = await buildComment(t.db, article, {
         author_name: 'Issoufou',
-        author_email: 'issoufou@example.org',
         body: 'Enfin de l’eau potable.',
-        body_hash: `stamp-${n}`,
         status: 'approved',
-        notify_replies: 0,
-        ip_hash: 'x',
         created_at: t.clock.now().toISOString(),
         moderated_at: t.clock.now().toISOString(),
-        moderated_by: null,
-        reason: null,
       });
       const reader = new Browser(t, nextIp());
       const page = await reader.get(`${path}?repondre=${parent.id}`);

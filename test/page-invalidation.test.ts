@@ -4,13 +4,12 @@ import { buildApp } from '../src/app.ts';
 import type { ArticleRow } from '../src/articles/article.table.ts';
 import { createPageCache, type PageCache } from '../src/cache/page-cache.ts';
 import { fixedClock } from '../src/clock.ts';
-import { insertComment } from '../src/comments/comment.queries.ts';
 import { decideComment } from '../src/moderation/decide-comment.ts';
 import { findSiteSettings, updateSiteSettings } from '../src/settings/setting.queries.ts';
 import { bumpContentVersion, pruneContentChanges } from '../src/cache/content-version.queries.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { loadSiteLayout } from '../src/web/site-layout.ts';
-import { buildArticle, buildSection } from './helpers/factories.ts';
+import { buildArticle, buildComment, buildSection } from './helpers/factories.ts';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Browser, formStamp, hiddenValue } from './helpers/http.ts';
 import { buildNewsroom, signIn } from './helpers/newsroom.ts';
@@ -82,21 +81,8 @@ for (const dialect of testDialects()) {
     }
 
     async function pendingComment(article: ArticleRow, n: number): Promise<number> {
-      const row = await insertComment(t.db, {
-        article_id: article.id,
-        article_title: article.title,
-        parent_id: null,
-        author_name: `Lecteur ${n}`,
-        author_email: `lecteur${n}@example.org`,
+      const row = await buildComment(t.db, article, {
         body: `Un avis mesuré numéro ${n} sur la question`,
-        body_hash: `hash-${n}`,
-        status: 'pending',
-        notify_replies: 0,
-        ip_hash: 'x',
-        created_at: '2026-11-23T11:00:00.000Z',
-        moderated_at: null,
-        moderated_by: null,
-        reason: null,
       });
       return row.id;
     }

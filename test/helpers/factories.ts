@@ -6,6 +6,8 @@ import type { ArticleRow, NewArticleRow } from '../../src/articles/article.table
 import { renderMarkdown } from '../../src/articles/markdown.ts';
 import { slugify } from '../../src/articles/slug.ts';
 import { bumpContentVersion } from '../../src/cache/content-version.queries.ts';
+import { insertComment } from '../../src/comments/comment.queries.ts';
+import type { CommentRow, NewCommentRow } from '../../src/comments/comment.table.ts';
 import type { Db } from '../../src/db/database.ts';
 import { writeImageVariants } from '../../src/media/image-variants.ts';
 import { insertMedia } from '../../src/media/media.queries.ts';
@@ -130,4 +132,33 @@ export async function buildArticle(
   await syncArticleSearch(db, article.id);
   await bumpContentVersion(db);
   return article;
+}
+
+/**
+ * Inserts a reader's comment on an article (pending unless told otherwise), each with its own
+ * name, address and text; no content version is bumped (approving through decideComment does).
+ */
+export async function buildComment(
+  db: Db,
+  article: { id: number; title: string },
+  overrides: Partial<NewCommentRow> = {},
+): Promise<CommentRow> {
+  const n = next();
+  return insertComment(db, {
+    article_id: article.id,
+    article_title: article.title,
+    parent_id: null,
+    author_name: `Lecteur ${n}`,
+    author_email: `lecteur${n}@example.org`,
+    body: `Un avis mesuré numéro ${n} sur la question`,
+    body_hash: `hash-${n}`,
+    status: 'pending',
+    notify_replies: 0,
+    ip_hash: 'x',
+    created_at: '2026-11-23T11:00:00.000Z',
+    moderated_at: null,
+    moderated_by: null,
+    reason: null,
+    ...overrides,
+  });
 }
