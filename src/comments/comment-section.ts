@@ -2,11 +2,11 @@ import type { Db } from '../db/database.ts';
 import { THREAD_PAGE_SIZE, buildThread, commentsOpen, type PublicComment } from './comment.ts';
 import type { CommentFormState, CommentSectionProps } from './comment.pages.tsx';
 import {
-  countApprovedComments,
-  countApprovedTopLevel,
+  countApprovedThread,
   countApprovedTopLevelBefore,
   findComment,
   listApprovedReplies,
+  listApprovedThread,
   listApprovedTopLevel,
 } from './comment.queries.ts';
 
@@ -29,21 +29,27 @@ export async function loadCommentSection(
   },
 ): Promise<Omit<CommentSectionProps, 'ctx'> | null> {
   const { article } = input;
-  const [count, topLevel] = await Promise.all([
-    countApprovedComments(db, article.id),
-    countApprovedTopLevel(db, article.id),
-  ]);
+  const { all: count, topLevel } = await countApprovedThread(db, article.id);
   const pages = Math.max(1, Math.ceil(topLevel / THREAD_PAGE_SIZE));
   if (input.threadPage > pages) return null;
-  const parents = await listApprovedTopLevel(db, {
-    articleId: article.id,
-    limit: THREAD_PAGE_SIZE,
-    offset: (input.threadPage - 1) * THREAD_PAGE_SIZE,
-  });
-  const replies = await listApprovedReplies(db, {
-    articleId: article.id,
-    parentIds: parents.map((p) => p.id),
-  });
+  let parents: PublicComment[];
+  let replies: PublicComment[];
+  if (pages === 1) {
+    // The whole thread fits on one page, as on nearly every article: one query reads it all.
+    const thread = await listApprovedThread(db, article.id);
+    parents = thread.filter((c) => c.parentId === null);
+    replies = thread.filter((c) => c.parentId !== null);
+  } else {
+    parents = await listApprovedTopLevel(db, {
+      articleId: article.id,
+      limit: THREAD_PAGE_SIZE,
+      offset: (input.threadPage - 1) * THREAD_PAGE_SIZE,
+    });
+    replies = await listApprovedReplies(db, {
+      articleId: article.id,
+      parentIds: parents.map((p) => p.id),
+    });
+  }
   // A cached page replies only to a comment shown on it: any other id (unknown, pending, on
   // another page) must not make a page of its own (see article.routes.ts). A form sent back
   // with an error (private, never cached) keeps the reply to any approved comment of the thread.

@@ -73,27 +73,37 @@ export async function hasDuplicateComment(
   return !!row;
 }
 
-/** How many approved comments (replies included) an article has. */
-export async function countApprovedComments(db: Db, articleId: number): Promise<number> {
+/**
+ * How many approved comments an article has, and how many of them are top-level (the thread's
+ * pages count these), in one query.
+ */
+export async function countApprovedThread(
+  db: Db,
+  articleId: number,
+): Promise<{ all: number; topLevel: number }> {
   const row = await db
     .selectFrom('comments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.count<number>('parent_id').as('replies'),
+    ])
     .where('article_id', '=', articleId)
     .where('status', '=', 'approved')
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return { all: Number(row.n), topLevel: Number(row.n) - Number(row.replies) };
 }
 
-/** How many approved top-level comments an article has (the thread's pages count these). */
-export async function countApprovedTopLevel(db: Db, articleId: number): Promise<number> {
-  const row = await db
+/** An article's whole approved thread, top-level comments and replies, oldest first. */
+export async function listApprovedThread(db: Db, articleId: number): Promise<PublicComment[]> {
+  const rows = await db
     .selectFrom('comments')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(publicColumns)
     .where('article_id', '=', articleId)
     .where('status', '=', 'approved')
-    .where('parent_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toPublic);
 }
 
 /** One page of an article's approved top-level comments, oldest first. */
