@@ -51,6 +51,8 @@ export interface PageVariant {
   name: string;
   /** Whether this request gets the variant. */
   applies(request: FastifyRequest, snapshot: SiteSnapshot): boolean;
+  /** Whether the request's address names the variant: then every page there, cached or not, is in it. */
+  inAddress(request: FastifyRequest): boolean;
   /** A request header the choice depends on at this address, for Vary (or undefined). */
   varyOn(request: FastifyRequest, snapshot: SiteSnapshot): string | undefined;
   /** The layout context the variant renders with. */

@@ -16,14 +16,13 @@ import type { PageContext } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { RouteDeps } from './deps.ts';
-import { isLitePath } from './edition.ts';
 import type { PagePipeline, PageVariant } from './page-pipeline.ts';
 import { notFound } from './errors.ts';
 
 /** Builds the layout context of a page from the current site snapshot. */
 export async function pageContext(deps: RouteDeps, request: FastifyRequest): Promise<PageContext> {
   const snapshot = await deps.cache.snapshot();
-  return {
+  const ctx: PageContext = {
     site: snapshot.settings,
     sections: snapshot.sections,
     adSlots: snapshot.adSlots,
@@ -34,8 +33,11 @@ export async function pageContext(deps: RouteDeps, request: FastifyRequest): Pro
     path: request.url.split('?')[0] ?? '/',
     user: request.user ?? undefined,
     year: deps.clock.now().getFullYear(),
-    lite: isLitePath(request),
   };
+  // A variant named by the address itself (`/lite/…`) applies to every page rendered there,
+  // private ones included (a form's errors, a reader's own comment).
+  const variant = deps.pages.variants.find((v) => v.inAddress(request));
+  return variant ? variant.context(ctx) : ctx;
 }
 
 /** Sends a page that must never be stored by a shared cache (newsroom pages, forms). */

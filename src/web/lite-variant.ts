@@ -14,6 +14,7 @@ import {
 export const liteEdition: PageVariant = {
   name: 'lite',
   applies: (request, snapshot) => readerEdition(request, snapshot.settings) === 'lite',
+  inAddress: isLitePath,
   varyOn: (request, snapshot) =>
     variesOnSaveData(request, snapshot.settings) ? 'Save-Data' : undefined,
   context: (ctx) => ({ ...ctx, lite: true }),
