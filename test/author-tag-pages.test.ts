@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 import { replaceArticleTags } from '../src/articles/article.queries.ts';
+import { normalizeTags } from '../src/articles/save-article.ts';
 import type { ArticleRow } from '../src/articles/article.table.ts';
 import type { User } from '../src/users/user.table.ts';
 import { buildArticle, buildSection, buildUser } from './helpers/factories.ts';
@@ -169,3 +170,10 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+test('tags are stored without control characters (the article query joins them with U+001F)', () => {
+  assert.deepEqual(normalizeTags([' Coton\u001f ', 'vie\u0000 chère', '\u001f', 'COTON']), [
+    'coton',
+    'vie chère',
+  ]);
+});

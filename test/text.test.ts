@@ -74,3 +74,66 @@ test('ISO dates carry the newsroom offset', () => {
   assert.equal(isoInZone('2026-11-23T13:05:00Z', 'UTC'), '2026-11-23T13:05:00+00:00');
   assert.equal(isoInZone('2026-07-01T12:00:00Z', 'Europe/Paris'), '2026-07-01T14:00:00+02:00');
 });
+
+test('dates computed from the zone offset read exactly as Intl writes them, across DST changes', () => {
+  // Reference: Intl itself, field by field, for instants around daylight-saving changes, in
+  // half- and quarter-hour zones, on the first of a month, and before 1900 (local mean time).
+  const reference = (iso: string, timeZone: string, locale: 'fr' | 'en') => {
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(new Date(iso))
+        .map((part) => [part.type, part.value]),
+    );
+    const day = locale === 'fr' && p.day === '1' ? '1er' : p.day;
+    return locale === 'fr'
+      ? `${day} ${p.month} ${p.year} à ${Number(p.hour)}\u00A0h\u00A0${p.minute}`
+      : `${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
+  };
+  const zones = [
+    'UTC',
+    'Africa/Niamey',
+    'Europe/Paris',
+    'America/St_Johns',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Africa/Casablanca',
+    'Africa/Monrovia',
+  ];
+  const starts = [
+    '2026-03-29T00:00:00Z',
+    '2026-10-25T00:00:00Z',
+    '2026-04-05T14:00:00Z',
+    '1880-06-30T22:00:00Z',
+  ];
+  let checked = 0;
+  for (const timeZone of zones)
+    for (const start of starts)
+      for (let minutes = 0; minutes < 6 * 60; minutes += 7) {
+        const iso = new Date(Date.parse(start) + minutes * 60_000 + 13_000).toISOString();
+        for (const locale of ['fr', 'en'] as const)
+          assert.equal(
+            formatDateTime(iso, { locale, timeZone }),
+            reference(iso, timeZone, locale),
+            `${iso} ${timeZone}`,
+          );
+        const inZone = isoInZone(iso, timeZone);
+        const offset = /([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(inZone);
+        const wall = Date.parse(inZone.slice(0, 19) + 'Z');
+        const sign = offset?.[1] === '-' ? -1 : 1;
+        const ms =
+          sign *
+          (Number(offset?.[2]) * 3600 + Number(offset?.[3]) * 60 + Number(offset?.[4] ?? 0)) *
+          1000;
+        assert.equal(wall - ms, Math.floor(Date.parse(iso) / 1000) * 1000, `${inZone} is ${iso}`);
+        checked++;
+      }
+  assert.ok(checked > 1000);
+});

@@ -1,4 +1,5 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
+import { dialectOf } from '../db/connect.ts';
 import type { Database, Db, DbOrTrx } from '../db/database.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
 import type { ArticleSummary, ArticleView, ImageView } from './article.ts';
@@ -186,6 +187,15 @@ export async function findArticleView(
       'a.section_id',
       'a.author_id',
       'u.name as author_name',
+      // The tags in the same round trip, joined by a unit separator (never in a tag).
+      (dialectOf(db) === 'postgres'
+        ? sql<
+            string | null
+          >`(select string_agg(t.tag, chr(31) order by t.tag) from article_tags t where t.article_id = a.id)`
+        : sql<
+            string | null
+          >`(select group_concat(tag, char(31)) from (select t.tag from article_tags t where t.article_id = a.id order by t.tag))`
+      ).as('tag_list'),
     ])
     .where((eb) => (typeof key === 'string' ? eb('a.slug', '=', key) : eb('a.id', '=', key.id)))
     .executeTakeFirst()) as
@@ -201,6 +211,7 @@ export async function findArticleView(
           | 'author_id'
         > & {
           author_name: string | null;
+          tag_list: string | null;
         })
     | undefined;
   if (!row) return undefined;
@@ -214,7 +225,7 @@ export async function findArticleView(
     authorId: row.author_id,
     sectionId: row.section_id,
     noAds: row.no_ads === 1,
-    tags: await listArticleTags(db, row.id),
+    tags: row.tag_list ? row.tag_list.split('\u001f') : [],
   };
 }
 

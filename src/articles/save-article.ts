@@ -231,9 +231,14 @@ async function chooseSlug(
   });
 }
 
-/** Tags as stored: lower case, trimmed, unique, at most 10. */
+/** Tags as stored: lower case, trimmed, no control characters, unique, at most 10. */
 export function normalizeTags(tags: string[]): string[] {
   return [
-    ...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t && t.length <= 40)),
+    ...new Set(
+      tags
+        // eslint-disable-next-line no-control-regex
+        .map((t) => t.replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase())
+        .filter((t) => t && t.length <= 40),
+    ),
   ].slice(0, 10);
 }

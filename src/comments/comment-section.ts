@@ -10,6 +10,9 @@ import {
   listApprovedTopLevel,
 } from './comment.queries.ts';
 
+/** At most this many comments are read at once to show a thread whole on its first page. */
+const WHOLE_THREAD_CAP = 400;
+
 /** Loads what an article's comment section shows: count, one page of the thread, the reply target. */
 export async function loadCommentSection(
   db: Db,
@@ -29,17 +32,27 @@ export async function loadCommentSection(
   },
 ): Promise<Omit<CommentSectionProps, 'ctx'> | null> {
   const { article } = input;
-  const { all: count, topLevel } = await countApprovedThread(db, article.id);
-  const pages = Math.max(1, Math.ceil(topLevel / THREAD_PAGE_SIZE));
-  if (input.threadPage > pages) return null;
+  // Nearly every article's thread fits on its first page: one query reads it whole (up to a cap)
+  // and the counts come from it. A longer thread, or a later page, counts first, then pages.
+  const whole =
+    input.threadPage === 1 ? await listApprovedThread(db, article.id, WHOLE_THREAD_CAP) : null;
+  let count: number;
+  let pages = 1;
   let parents: PublicComment[];
   let replies: PublicComment[];
-  if (pages === 1) {
-    // The whole thread fits on one page, as on nearly every article: one query reads it all.
-    const thread = await listApprovedThread(db, article.id);
-    parents = thread.filter((c) => c.parentId === null);
-    replies = thread.filter((c) => c.parentId !== null);
+  if (
+    whole &&
+    whole.length < WHOLE_THREAD_CAP &&
+    whole.filter((c) => c.parentId === null).length <= THREAD_PAGE_SIZE
+  ) {
+    count = whole.length;
+    parents = whole.filter((c) => c.parentId === null);
+    replies = whole.filter((c) => c.parentId !== null);
   } else {
+    const counted = await countApprovedThread(db, article.id);
+    count = counted.all;
+    pages = Math.max(1, Math.ceil(counted.topLevel / THREAD_PAGE_SIZE));
+    if (input.threadPage > pages) return null;
     parents = await listApprovedTopLevel(db, {
       articleId: article.id,
       limit: THREAD_PAGE_SIZE,

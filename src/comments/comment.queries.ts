@@ -93,8 +93,12 @@ export async function countApprovedThread(
   return { all: Number(row.n), topLevel: Number(row.n) - Number(row.replies) };
 }
 
-/** An article's whole approved thread, top-level comments and replies, oldest first. */
-export async function listApprovedThread(db: Db, articleId: number): Promise<PublicComment[]> {
+/** An article's approved thread, top-level comments and replies, oldest first, up to `limit`. */
+export async function listApprovedThread(
+  db: Db,
+  articleId: number,
+  limit: number,
+): Promise<PublicComment[]> {
   const rows = await db
     .selectFrom('comments')
     .select(publicColumns)
@@ -102,6 +106,7 @@ export async function listApprovedThread(db: Db, articleId: number): Promise<Pub
     .where('status', '=', 'approved')
     .orderBy('created_at')
     .orderBy('id')
+    .limit(limit)
     .execute();
   return rows.map(toPublic);
 }

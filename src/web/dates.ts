@@ -22,22 +22,90 @@ function formatter(locale: Locale, timeZone: string, withOffset = false): Intl.D
   return f;
 }
 
-// formatToParts costs tens of microseconds, and a page shows the same few dates (an article's,
-// its comments') on every render: the parts are kept per formatter and instant, a bounded few.
-const partsMemo = new Map<Intl.DateTimeFormat, Map<number, Record<string, string>>>();
+// formatToParts costs tens of microseconds, and a page shows many dates (an article's, each of
+// its comments'). The fields are computed from the instant and the zone's offset instead; the
+// offset is asked of Intl once per zone and day (per quarter hour on a day the offset changes:
+// offsets change on quarter hours), and where it is not whole minutes or not the same at both
+// ends of its quarter (a historical zone), or the year is out of four digits, Intl formats the
+// instant itself.
+const QUARTER_HOUR = 15 * 60_000;
+const DAY = 86_400_000;
 const MAX_MEMO = 4_096;
+const offsetMemo = new Map<string, number | null>();
+const monthNames = new Map<Locale, string[]>();
 
-function parts(f: Intl.DateTimeFormat, date: Date): Record<string, string> {
-  let memo = partsMemo.get(f);
-  if (!memo) partsMemo.set(f, (memo = new Map()));
-  const time = date.getTime();
-  let p = memo.get(time);
-  if (!p) {
-    if (memo.size >= MAX_MEMO) memo.clear();
-    p = Object.fromEntries(f.formatToParts(date).map((part) => [part.type, part.value]));
-    memo.set(time, p);
+function intlParts(f: Intl.DateTimeFormat, time: number): Record<string, string> {
+  return Object.fromEntries(f.formatToParts(time).map((part) => [part.type, part.value]));
+}
+
+/** The zone's offset from UTC in ms at an instant, from Intl's own fields. */
+function intlOffset(timeZone: string, time: number): number {
+  const p = intlParts(formatter('en', timeZone, true), time);
+  const wall = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
+  return wall - Math.floor(time / 1000) * 1000;
+}
+
+/**
+ * The zone's offset, whole minutes, over a span that starts at a multiple of `span` ms and is the
+ * same at both of its ends; null when it is not (a change in the span, or a historical zone).
+ */
+function spanOffset(timeZone: string, time: number, span: number): number | null {
+  const start = Math.floor(time / span) * span;
+  const key = `${timeZone}|${span}|${start}`;
+  let offset = offsetMemo.get(key);
+  if (offset === undefined) {
+    if (offsetMemo.size >= MAX_MEMO) offsetMemo.clear();
+    const first = intlOffset(timeZone, start);
+    const last = intlOffset(timeZone, start + span - 1000);
+    offset = first === last && first % 60_000 === 0 ? first : null;
+    offsetMemo.set(key, offset);
   }
-  return p;
+  return offset;
+}
+
+/** The offset at an instant: the day's when it holds all day, else its quarter hour's. */
+function zoneOffset(timeZone: string, time: number): number | null {
+  return spanOffset(timeZone, time, DAY) ?? spanOffset(timeZone, time, QUARTER_HOUR);
+}
+
+function monthName(locale: Locale, month: number): string {
+  let names = monthNames.get(locale);
+  if (!names) {
+    const f = formatter(locale, 'UTC');
+    names = Array.from({ length: 12 }, (_, m) => intlParts(f, Date.UTC(2020, m, 15)).month!);
+    monthNames.set(locale, names);
+  }
+  return names[month]!;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The fields Intl would give for this formatter (same names, same values), computed. */
+function parts(
+  locale: Locale,
+  timeZone: string,
+  withOffset: boolean,
+  date: Date,
+): Record<string, string> {
+  const time = date.getTime();
+  const offset = zoneOffset(timeZone, time);
+  const local = offset === null ? null : new Date(time + offset);
+  if (!local || local.getUTCFullYear() < 1000 || local.getUTCFullYear() > 9999)
+    return intlParts(formatter(locale, timeZone, withOffset), time);
+  const month = local.getUTCMonth();
+  const minutes = Math.abs(offset!) / 60_000;
+  return {
+    year: String(local.getUTCFullYear()),
+    month: withOffset ? two(month + 1) : monthName(locale, month),
+    day: withOffset ? two(local.getUTCDate()) : String(local.getUTCDate()),
+    hour: two(local.getUTCHours()),
+    minute: two(local.getUTCMinutes()),
+    second: two(local.getUTCSeconds()),
+    timeZoneName:
+      offset === 0
+        ? 'GMT'
+        : `GMT${offset! < 0 ? '-' : '+'}${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`,
+  };
 }
 
 /** A date and time as readers read it: « 23 novembre 2026 à 14 h 05 » in the newsroom's zone. */
@@ -45,7 +113,7 @@ export function formatDateTime(
   iso: string,
   { locale, timeZone }: { locale: Locale; timeZone: string },
 ): string {
-  const p = parts(formatter(locale, timeZone), new Date(iso));
+  const p = parts(locale, timeZone, false, new Date(iso));
   return locale === 'fr'
     ? `${frenchDay(p.day)} ${p.month} ${p.year} à ${Number(p.hour)}\u00A0h\u00A0${p.minute}`
     : `${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
@@ -56,7 +124,7 @@ export function formatDate(
   iso: string,
   { locale, timeZone }: { locale: Locale; timeZone: string },
 ): string {
-  const p = parts(formatter(locale, timeZone), new Date(iso));
+  const p = parts(locale, timeZone, false, new Date(iso));
   return `${locale === 'fr' ? frenchDay(p.day) : p.day} ${p.month} ${p.year}`;
 }
 
@@ -67,7 +135,7 @@ function frenchDay(day: string | undefined): string {
 
 /** ISO 8601 in the newsroom's zone with its offset, e.g. 2026-11-23T14:05:00+01:00. */
 export function isoInZone(iso: string, timeZone: string): string {
-  const p = parts(formatter('en', timeZone, true), new Date(iso));
+  const p = parts('en', timeZone, true, new Date(iso));
   const offset =
     p.timeZoneName === 'GMT' ? '+00:00' : (p.timeZoneName ?? 'GMT+00:00').replace('GMT', '');
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
