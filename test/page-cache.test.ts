@@ -9,11 +9,14 @@ import {
   type PageCache,
 } from '../src/cache/page-cache.ts';
 import { loadSiteLayout } from '../src/web/site-layout.ts';
+import { seeded } from './helpers/random.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
-// A page of the size of an article page, different for each n.
+// A page of the size of an article page, different for each n: words drawn at random from a
+// vocabulary, so that it compresses like text (a repeating pattern is no test of compression).
 function page(n: number, keys: string[] = [`article-${n}`]): CachedPage {
-  const words = Array.from({ length: 3000 }, (_, i) => `mot${(i * 7919 + n) % 1000}`).join(' ');
+  const random = seeded(n);
+  const words = Array.from({ length: 3000 }, () => `mot${Math.floor(random() * 1000)}`).join(' ');
   const html = `<!doctype html><title>Page ${n}</title><p>${words}</p><!--griot:mine--><p>fin</p>`;
   return {
     status: 200,
