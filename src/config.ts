@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { PurgeTargetsConfig } from './cdn/purge-targets.ts';
 
 /** Everything the app reads from its environment, validated and typed. */
 export interface Config {
@@ -23,6 +24,10 @@ export interface Config {
   cacheVersionTtlMs: number;
   /** The most each instance's page cache holds, in mebibytes. */
   pageCacheMb: number;
+  /** The caches in front to purge by key on every change (none by default). */
+  cdnPurge: PurgeTargetsConfig;
+  /** How often the purge worker looks for changes to send. */
+  cdnPurgeIntervalMs: number;
 }
 
 const port = z.coerce
@@ -53,6 +58,24 @@ const envSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
   CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(16_384).default(64),
+  CDN_PURGE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must be an http(s) URL, e.g. http://127.0.0.1:6081/')
+    .optional(),
+  CDN_PURGE_TOKEN: z.string().min(1).optional(),
+  CLOUDFLARE_ZONE_ID: z
+    .string()
+    .regex(/^[a-f0-9]{32}$/, 'must be a 32-character zone id')
+    .optional(),
+  CLOUDFLARE_API_TOKEN: z.string().min(1).optional(),
+  CLOUDFLARE_API_URL: z.string().url().default('https://api.cloudflare.com/client/v4'),
+  FASTLY_SERVICE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9]+$/, 'must be a Fastly service id')
+    .optional(),
+  FASTLY_API_TOKEN: z.string().min(1).optional(),
+  FASTLY_API_URL: z.string().url().default('https://api.fastly.com'),
+  CDN_PURGE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 });
 
 /** Thrown when the environment is invalid; its message lists every problem. */
@@ -66,6 +89,15 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const missing = [
+    ['CLOUDFLARE_ZONE_ID', 'CLOUDFLARE_API_TOKEN'],
+    ['FASTLY_SERVICE_ID', 'FASTLY_API_TOKEN'],
+  ].flatMap(([a, b]) =>
+    !!e[a as keyof typeof e] !== !!e[b as keyof typeof e]
+      ? [`  ${a} and ${b}: set both, or neither`]
+      : [],
+  );
+  if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -82,6 +114,25 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
     cacheVersionTtlMs: e.CACHE_VERSION_TTL_MS,
     pageCacheMb: e.PAGE_CACHE_MB,
+    cdnPurge: {
+      purgeUrl: e.CDN_PURGE_URL,
+      purgeToken: e.CDN_PURGE_TOKEN,
+      cloudflare: e.CLOUDFLARE_ZONE_ID
+        ? {
+            zoneId: e.CLOUDFLARE_ZONE_ID,
+            apiToken: e.CLOUDFLARE_API_TOKEN!,
+            apiUrl: e.CLOUDFLARE_API_URL,
+          }
+        : undefined,
+      fastly: e.FASTLY_SERVICE_ID
+        ? {
+            serviceId: e.FASTLY_SERVICE_ID,
+            apiToken: e.FASTLY_API_TOKEN!,
+            apiUrl: e.FASTLY_API_URL,
+          }
+        : undefined,
+    },
+    cdnPurgeIntervalMs: e.CDN_PURGE_INTERVAL_MS,
   };
 }
 

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import type { Db } from './db/database.ts';
 import 'dotenv/config';
 import { buildApp } from './app.ts';
+import { purgeCdnJob } from './cdn/purge-cdn.ts';
+import { purgeTargets } from './cdn/purge-targets.ts';
 import { createPageCache } from './cache/page-cache.ts';
 import { commentMailStillWanted } from './comments/comment-mails.tsx';
 import type { OutboxMail } from './mail/outbox.table.ts';
@@ -205,6 +207,16 @@ async function start(config: Config): Promise<number> {
     clock: systemClock,
     log: app.log,
   });
+  // The caches in front are purged by key on their own loop, within a second of a change.
+  const targets = purgeTargets(config.cdnPurge);
+  const purger = targets.length
+    ? startWorker({
+        jobs: [purgeCdnJob({ db, targets, log: app.log })],
+        clock: systemClock,
+        log: app.log,
+        intervalMs: config.cdnPurgeIntervalMs,
+      })
+    : undefined;
   await app.listen({ port: config.port, host: config.host });
 
   const url = config.publicUrl;
@@ -222,6 +234,7 @@ async function start(config: Config): Promise<number> {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await worker.stop();
+    await purger?.stop();
     mailer?.close();
     await db.destroy();
     process.exit(0);

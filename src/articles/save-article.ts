@@ -231,13 +231,15 @@ async function chooseSlug(
   });
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** Tags as stored: lower case, trimmed, no control characters, unique, at most 10. */
 export function normalizeTags(tags: string[]): string[] {
   return [
     ...new Set(
       tags
-        // eslint-disable-next-line no-control-regex
-        .map((t) => t.replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase())
+        .map((t) => t.replace(CONTROL_CHARACTERS, '').trim().toLowerCase())
         .filter((t) => t && t.length <= 40),
     ),
   ].slice(0, 10);

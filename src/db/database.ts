@@ -14,6 +14,7 @@ import type {
   ArticleTable,
   ArticleTagTable,
 } from '../articles/article.table.ts';
+import type { CdnPurgeCursorTable } from '../cdn/cdn-purge.table.ts';
 import type { ContentChangeTable, ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
 import type { ModerationEventTable } from '../moderation/moderation-event.table.ts';
@@ -40,6 +41,7 @@ export interface Database {
   settings: SettingTable;
   content_versions: ContentVersionTable;
   content_changes: ContentChangeTable;
+  cdn_purge_cursors: CdnPurgeCursorTable;
   comments: CommentTable;
   moderation_events: ModerationEventTable;
   outbox: OutboxTable;

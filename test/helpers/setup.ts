@@ -104,6 +104,8 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     trustProxy: false,
     cacheVersionTtlMs: 0,
     pageCacheMb: 64,
+    cdnPurge: {},
+    cdnPurgeIntervalMs: 1000,
     ...overrides,
   };
 }
