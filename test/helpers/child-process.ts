@@ -156,7 +156,8 @@ export async function startServer(
   env: Record<string, string>,
   options: { built?: boolean } = {},
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  // A port the caller chose (a balancer in front was told it) is kept.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const serverEnv = {
     PORT: String(port),
