@@ -104,6 +104,9 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     trustProxy: false,
     cacheVersionTtlMs: 0,
     pageCacheMb: 64,
+    pgPoolMax: 10,
+    pgStatementTimeoutMs: 0,
+    shutdownTimeoutMs: 10_000,
     ...overrides,
   };
 }
