@@ -167,6 +167,8 @@ async function startCompiledServer(env: Record<string, string>): Promise<{
         PUBLIC_URL: url,
         LOG_LEVEL: 'warn',
         CACHE_VERSION_TTL_MS: '1000',
+        // Required on PostgreSQL; any will do for one instance.
+        SESSION_SECRET: 'bench-memory-session-secret-long-enough-to-sign',
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },

@@ -77,7 +77,7 @@ try {
   process.stderr.write('Starting Griot on SQLite with the demo content…\n');
   children.push(
     await startProcess(
-      ['src/main.ts', 'start'],
+      ['src/main.ts', 'start', '--demo'],
       { DATA_DIR: dataDir, PORT: String(appPort), LOG_LEVEL: 'warn', DATABASE_URL: '' },
       /Griot is running/,
     ),

@@ -5,6 +5,7 @@
 // memory in the server (the transformed sources, their inline source maps and tsx's loader)
 // and ~50 MB more for tsx's own parent process.
 //   npm run build      (npm start runs it first; then: node dist/main.js start)
+// dist/main.js is src/griot.ts, which checks the Node.js release before loading src/main.ts.
 import { build } from 'esbuild';
 import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import path from 'node:path';
 const outdir = path.resolve('dist');
 const started = performance.now();
 const { outputFiles } = await build({
-  entryPoints: ['src/main.ts'],
+  entryPoints: { main: 'src/griot.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

@@ -28,6 +28,12 @@ export interface Config {
   cdnPurge: PurgeTargetsConfig;
   /** How often the purge worker looks for changes to send. */
   cdnPurgeIntervalMs: number;
+  /** PostgreSQL: the most connections each instance opens. */
+  pgPoolMax: number;
+  /** PostgreSQL: a statement running longer is cancelled; 0 for no limit. */
+  pgStatementTimeoutMs: number;
+  /** How long a stop (SIGTERM, SIGINT) waits for requests under way before exiting anyway. */
+  shutdownTimeoutMs: number;
 }
 
 const port = z.coerce
@@ -76,16 +82,29 @@ const envSchema = z.object({
   FASTLY_API_TOKEN: z.string().min(1).optional(),
   FASTLY_API_URL: z.string().url().default('https://api.fastly.com'),
   CDN_PURGE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(0),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
 });
 
 /** Thrown when the environment is invalid; its message lists every problem. */
 export class ConfigError extends Error {}
 
-/** Reads and validates the configuration; creates DATA_DIR and a kept SESSION_SECRET if needed. */
-export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<Config> {
+/**
+ * Reads and validates the configuration; creates DATA_DIR and a kept SESSION_SECRET if needed.
+ * With `serving` (the `start` command), PostgreSQL requires SESSION_SECRET: every instance must
+ * sign cookies and links with the same one, which a secret kept per machine cannot be.
+ */
+export async function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  { serving = false }: { serving?: boolean } = {},
+): Promise<Config> {
   const parsed = envSchema.safeParse(stripEmpty(env));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const sharedSecretMissing =
+    serving && parsed.data?.DATABASE_URL !== undefined && !parsed.data.SESSION_SECRET;
+  if (!parsed.success || sharedSecretMissing) {
+    const lines = (parsed.error?.issues ?? []).map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    if (sharedSecretMissing) lines.push(SHARED_SECRET_MISSING);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -133,8 +152,16 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
         : undefined,
     },
     cdnPurgeIntervalMs: e.CDN_PURGE_INTERVAL_MS,
+    pgPoolMax: e.PG_POOL_MAX,
+    pgStatementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
+
+const SHARED_SECRET_MISSING =
+  '  SESSION_SECRET: required with DATABASE_URL, and the same on every instance (sessions and ' +
+  'signed links must work on all of them). Make one with `openssl rand -hex 32` and set it in ' +
+  'the environment of each instance.';
 
 // An empty variable (`PORT=`) means "use the default", as most tools treat it.
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {

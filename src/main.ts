@@ -16,6 +16,9 @@ import { systemClock } from './clock.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { withStartupLock } from './db/startup-lock.ts';
+import { createHeartbeat } from './jobs/heartbeat.ts';
+import { createPublication } from './settings/create-publication.ts';
 import { addMissingVariants } from './media/add-missing-variants.ts';
 import { expireSessionsJob } from './jobs/expire-sessions.ts';
 import { publishScheduledJob } from './jobs/publish-scheduled.ts';
@@ -31,12 +34,14 @@ import { isRole, roles } from './users/user.ts';
 const usage = `Usage: griot <command> [options]
 
 Commands:
-  start                                  migrate, seed an empty database, serve the site and run the worker
+  start [--demo]                         migrate, serve the site and run the worker; on an empty
+                                         database, create an empty publication (--demo: the demo one)
   migrate                                apply pending database migrations
   seed                                   add the demo publication (idempotent)
   reindex                                rebuild the search index and every article's related articles
   media-sizes                            give library images the sizes added since their upload
   user add --email E --name N --role R   create a newsroom account (roles: ${roles.join(', ')}); prints its password
+                                         (the first admin of a new publication: --role admin)
   user reset-password --email E          set a new generated password and print it
 `;
 
@@ -48,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
+      demo: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,10 +62,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return command || values.help ? 0 : 1;
   }
-  const config = await loadConfig();
+  const config = await loadConfig(process.env, { serving: command === 'start' });
   switch (command) {
     case 'start':
-      return start(config);
+      return start(config, { demo: values.demo ?? false });
     case 'migrate':
       return withDb(config, async ({ db }) => {
         const result = await migrateToLatest(db);
@@ -110,13 +116,24 @@ async function withDb(
   config: Config,
   work: (connection: Connection) => Promise<void>,
 ): Promise<number> {
-  const connection = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const connection = connectTo(config);
   try {
     await work(connection);
     return 0;
   } finally {
     await connection.db.destroy();
   }
+}
+
+/** Opens the configured database, with the PostgreSQL pool's configured limits. */
+function connectTo(config: Config, { forStartUp = false } = {}): Connection {
+  return connect({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: forStartUp ? 2 : config.pgPoolMax,
+    // Migrations and the first indexing may rightly take longer than any page's query.
+    statementTimeoutMs: forStartUp ? 0 : config.pgStatementTimeoutMs,
+  });
 }
 
 // The seed (with sharp and the demo photos' drawing code) and the reindex are imported when a
@@ -177,14 +194,70 @@ function mailStillWanted(db: Db): (mail: OutboxMail, now: Date) => Promise<boole
     ACCOUNT_MAIL_KINDS.includes(mail.kind) ? account(mail, now) : comment(mail);
 }
 
-async function start(config: Config): Promise<number> {
-  const { db, dialect } = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  await migrateToLatest(db);
-  const empty = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
-  const seeded = empty ? await seedInChildProcess() : undefined;
-  // A database from before search (or restored without its index) is indexed once, at start.
-  if ((await countSearchDocuments(db)) === 0 && (await countPublished(db)) > 0) await reindex(db);
+/** What start-up found or made of the database, for the message it prints. */
+type Publication =
+  | { state: 'seeded'; report: SeedReport }
+  | { state: 'no account' }
+  | { state: 'ready'; demo: boolean };
 
+/**
+ * The start-up work that must happen once, whichever instance gets there first: migrations,
+ * then, on an empty database, the demo publication (--demo) or an empty one, then the first
+ * indexing. On a connection of its own, without the serving pool's statement timeout.
+ */
+async function prepareDatabase(config: Config, { demo }: { demo: boolean }): Promise<Publication> {
+  const { db } = connectTo(config, { forStartUp: true });
+  try {
+    return await withStartupLock(db, async () => {
+      await migrateToLatest(db);
+      const empty = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+      let publication: Publication;
+      if (empty && demo) publication = { state: 'seeded', report: await seedInChildProcess() };
+      else if (empty) {
+        await createPublication(db, systemClock.now());
+        publication = { state: 'no account' };
+      } else {
+        const demoAdmin = await db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', DEMO_ADMIN_EMAIL)
+          .executeTakeFirst();
+        publication = { state: 'ready', demo: !!demoAdmin };
+      }
+      // A database from before search (or restored without its index) is indexed once, here.
+      if ((await countSearchDocuments(db)) === 0 && (await countPublished(db)) > 0)
+        await reindex(db);
+      return publication;
+    });
+  } finally {
+    await db.destroy();
+  }
+}
+
+function startMessage(config: Config, publication: Publication): string {
+  const url = config.publicUrl;
+  switch (publication.state) {
+    case 'seeded':
+      return publication.report.adminPassword
+        ? `  Log in at ${url}/login as ${publication.report.adminEmail} with password ${publication.report.adminPassword}\n  (shown once; keep it, or reset it with: npm run griot -- user reset-password --email ${DEMO_ADMIN_EMAIL})`
+        : `  Log in at ${url}/login`;
+    case 'no account':
+      return [
+        '  This publication has no newsroom account yet. Create the first admin (its password is',
+        '  printed once), then log in at ' + `${url}/login:`,
+        '    node dist/main.js user add --email you@example.org --name "Your Name" --role admin',
+        '  (from the sources: npm run griot -- user add …). For the demo site instead: start --demo.',
+      ].join('\n');
+    case 'ready':
+      return publication.demo
+        ? `  Log in at ${url}/login (demo admin: ${DEMO_ADMIN_EMAIL}; its password was printed at first start.\n  New one: npm run griot -- user reset-password --email ${DEMO_ADMIN_EMAIL})`
+        : `  Log in at ${url}/login`;
+  }
+}
+
+async function start(config: Config, { demo }: { demo: boolean }): Promise<number> {
+  const publication = await prepareDatabase(config, { demo });
+  const { db, dialect } = connectTo(config);
   const cache = createPageCache({
     db,
     clock: systemClock,
@@ -192,7 +265,8 @@ async function start(config: Config): Promise<number> {
     loadLayout: loadSiteLayout,
     maxBytes: config.pageCacheMb * 1024 * 1024,
   });
-  const app = await buildApp({ config, db, dialect, cache });
+  const heartbeat = createHeartbeat(systemClock);
+  const app = await buildApp({ config, db, dialect, cache, heartbeat });
   const mailer = config.smtpUrl
     ? createSmtpMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom })
     : undefined;
@@ -206,6 +280,7 @@ async function start(config: Config): Promise<number> {
     ],
     clock: systemClock,
     log: app.log,
+    heartbeat,
   });
   // The caches in front are purged by key on their own loop, within a second of a change.
   const targets = purgeTargets(config.cdnPurge);
@@ -219,19 +294,27 @@ async function start(config: Config): Promise<number> {
     : undefined;
   await app.listen({ port: config.port, host: config.host });
 
-  const url = config.publicUrl;
-  const login = seeded?.adminPassword
-    ? `  Log in at ${url}/login as ${seeded.adminEmail} with password ${seeded.adminPassword}\n  (shown once; keep it, or reset it with: npm run griot -- user reset-password --email ${DEMO_ADMIN_EMAIL})`
-    : `  Log in at ${url}/login (demo admin: ${DEMO_ADMIN_EMAIL}; its password was printed at first start.\n  New one: npm run griot -- user reset-password --email ${DEMO_ADMIN_EMAIL})`;
   console.log(
-    `\nGriot is running on ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${url}\n${login}\n`,
+    `\nGriot is running on ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'}: ${config.publicUrl}\n${startMessage(config, publication)}\n`,
   );
 
+  // A stop lets requests under way finish, for at most SHUTDOWN_TIMEOUT_MS; a second signal
+  // (an impatient operator's Ctrl-C, or a supervisor's repeated TERM) exits at once.
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      app.log.warn({ signal }, 'second stop signal: exiting at once');
+      process.exit(1);
+    }
     stopping = true;
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
+    setTimeout(() => {
+      app.log.error(
+        { timeoutMs: config.shutdownTimeoutMs },
+        'shutdown deadline passed with work under way: exiting anyway',
+      );
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
     await app.close();
     await worker.stop();
     await purger?.stop();

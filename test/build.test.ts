@@ -21,7 +21,7 @@ describe('the compiled server (npm run build)', () => {
 
   test('serves pages and static assets from dist/, loading commands on demand', async () => {
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' };
-    // An account first, so start finds a publication and skips the demo seed.
+    // An account first, so start finds a publication with an admin (no first-admin help).
     const added = await run(
       process.execPath,
       ['dist/main.js', 'user', 'add', '--email', 'a@example.org', '--name', 'A', '--role', 'admin'],

@@ -37,9 +37,9 @@ describe('the griot command (SQLite)', () => {
   });
   after(() => rm(dataDir, { recursive: true, force: true }));
 
-  test('start migrates, seeds, serves, prints the admin login, and stops cleanly on SIGTERM', async () => {
+  test('start --demo migrates, seeds, serves, prints the admin login, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', main, 'start'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', main, 'start', '--demo'], {
       env: {
         ...process.env,
         DATA_DIR: dataDir,
@@ -58,7 +58,12 @@ describe('the griot command (SQLite)', () => {
       assert.ok(password && password.length >= 20);
 
       const health = await fetch(`${url}/healthz`);
-      assert.deepEqual(await health.json(), { status: 'ok', database: 'sqlite' });
+      const { workerLastRunSecondsAgo, ...status } = (await health.json()) as Record<
+        string,
+        unknown
+      >;
+      assert.deepEqual(status, { status: 'ok', database: 'sqlite' });
+      assert.equal(typeof workerLastRunSecondsAgo, 'number');
       const home = await fetch(url);
       assert.equal(home.status, 200);
       assert.match(await home.text(), /Le Veilleur/);

@@ -99,6 +99,13 @@ for (const dialect of testDialects()) {
       assert.match(second.text, /Un article que les lecteurs suivent/);
       assert.equal(second.res.headers.get('surrogate-key'), null);
       assert.equal(second.res.headers.get('xkey'), null);
+      // A hit carries the reader's request id, not the one of the request that filled it.
+      const traced = await fetch(varnish.url + pathOf(watched), {
+        headers: { ...BR, 'x-request-id': 'lecteur-42' },
+      });
+      await traced.arrayBuffer();
+      assert.equal(traced.headers.get('x-cache'), 'HIT');
+      assert.equal(traced.headers.get('x-request-id'), 'lecteur-42');
       await get(pathOf(other));
       assert.equal((await get(pathOf(other))).res.headers.get('x-cache'), 'HIT');
       // A reader with comments awaiting moderation goes past the cache.

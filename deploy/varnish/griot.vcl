@@ -12,8 +12,8 @@ import std;
 import xkey;
 
 # The Griot instances (test/varnish.test.ts rewrites these two lines).
-backend app1 { .host = "127.0.0.1"; .port = "3001"; .probe = { .url = "/robots.txt"; .interval = 2s; .timeout = 1s; .window = 3; .threshold = 2; } }
-backend app2 { .host = "127.0.0.1"; .port = "3002"; .probe = { .url = "/robots.txt"; .interval = 2s; .timeout = 1s; .window = 3; .threshold = 2; } }
+backend app1 { .host = "127.0.0.1"; .port = "3001"; .probe = { .url = "/healthz"; .interval = 2s; .timeout = 1s; .window = 3; .threshold = 2; } }
+backend app2 { .host = "127.0.0.1"; .port = "3002"; .probe = { .url = "/healthz"; .interval = 2s; .timeout = 1s; .window = 3; .threshold = 2; } }
 
 # Who may purge: the Griot instances.
 acl purgers {
@@ -29,6 +29,10 @@ sub vcl_init {
 
 sub vcl_recv {
   set req.backend_hint = griot.backend();
+  # One id per request, cache hits included (Griot keeps a well-formed incoming one).
+  if (!req.http.X-Request-Id) {
+    set req.http.X-Request-Id = "varnish-" + req.xid;
+  }
 
   if (req.method == "PURGE") {
     if (client.ip !~ purgers) {
@@ -90,6 +94,8 @@ sub vcl_deliver {
   # The keys and the xkey index are for caches, not readers.
   unset resp.http.xkey;
   unset resp.http.Surrogate-Key;
+  # A cached page carries the id of the request that filled it: the reader's own id instead.
+  set resp.http.X-Request-Id = req.http.X-Request-Id;
   if (obj.hits > 0) {
     set resp.http.X-Cache = "HIT";
   } else {

@@ -26,6 +26,10 @@ export interface ConnectOptions {
   schema?: string;
   /** SQLite file name inside dataDir. */
   sqliteFile?: string;
+  /** PostgreSQL: the most connections in the pool (default 10). */
+  poolMax?: number;
+  /** PostgreSQL: cancel any statement running longer than this; 0 or absent for no limit. */
+  statementTimeoutMs?: number;
 }
 
 /** Opens the configured database: PostgreSQL when a URL is given, else SQLite in WAL mode. */
@@ -33,7 +37,8 @@ export function connect(options: ConnectOptions): Connection {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
-      max: 10,
+      max: options.poolMax ?? 10,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       types: { getTypeParser },
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.ts';
+import type { Heartbeat } from './heartbeat.ts';
 
 /** A unit of background work, run on every tick of the worker. */
 export interface Job {
@@ -22,11 +23,14 @@ export function startWorker({
   clock,
   log,
   intervalMs = 5000,
+  heartbeat,
 }: {
   jobs: Job[];
   clock: Clock;
   log: FastifyBaseLogger;
   intervalMs?: number;
+  /** Beaten after each job, failed or not: the loop is alive (/healthz checks it). */
+  heartbeat?: Heartbeat;
 }): Worker {
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
@@ -42,6 +46,7 @@ export function startWorker({
         // One failing job must not stop the others or the loop.
         log.error({ err, job: job.name }, 'job failed');
       }
+      heartbeat?.beat();
     }
   }
 

@@ -151,10 +151,16 @@ export interface ServerProcess extends Child {
 
 const main = path.resolve('src/main.ts');
 
-/** Starts `griot start` over an existing database and resolves once it serves. */
+/** What every test server shares unless told otherwise (PostgreSQL requires one). */
+export const TEST_SESSION_SECRET = 'test-servers-share-this-session-secret-of-enough-length';
+
+/**
+ * Starts `griot start` over an existing database and resolves once it serves. `demo` passes
+ * --demo: an empty database then gets the demo publication.
+ */
 export async function startServer(
   env: Record<string, string>,
-  options: { built?: boolean } = {},
+  options: { built?: boolean; demo?: boolean } = {},
 ): Promise<ServerProcess> {
   // A port the caller chose (a balancer in front was told it) is kept.
   const port = env.PORT ? Number(env.PORT) : await freePort();
@@ -164,12 +170,14 @@ export async function startServer(
     HOST: '127.0.0.1',
     PUBLIC_URL: url,
     LOG_LEVEL: 'error',
+    SESSION_SECRET: TEST_SESSION_SECRET,
     ...env,
   };
+  const args = ['start', ...(options.demo ? ['--demo'] : [])];
   // Built: the compiled server of `npm run build` (benches); else the sources through tsx.
   const child = options.built
-    ? spawnNode([...BUILT_SERVER, 'start'], { ...BUILT_ENV, ...serverEnv })
-    : spawnTsx(main, ['start'], serverEnv);
+    ? spawnNode([...BUILT_SERVER, ...args], { ...BUILT_ENV, ...serverEnv })
+    : spawnTsx(main, args, serverEnv);
   // Generous: the machine running the suite may be busy with other test files.
   await child.waitFor(/Griot is running/, 90_000);
   return {

@@ -106,6 +106,9 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     pageCacheMb: 64,
     cdnPurge: {},
     cdnPurgeIntervalMs: 1000,
+    pgPoolMax: 10,
+    pgStatementTimeoutMs: 0,
+    shutdownTimeoutMs: 10_000,
     ...overrides,
   };
 }
