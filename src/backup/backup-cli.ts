@@ -81,8 +81,8 @@ async function restore(config: Config, options: BackupCommandOptions): Promise<v
 function postgresAdvice(command: 'backup' | 'restore'): string {
   const tool =
     command === 'backup'
-      ? '  pg_dump --format=custom --no-owner --file=griot.dump "$DATABASE_URL"'
-      : '  pg_restore --no-owner --exit-on-error --dbname="$DATABASE_URL" griot.dump';
+      ? '  pg_dump --format=custom --no-owner --no-privileges --file=griot.dump "$DATABASE_URL"'
+      : '  pg_restore --no-owner --no-privileges --single-transaction --dbname="$DATABASE_URL" griot.dump';
   return (
     `griot ${command} works on the embedded SQLite database; this site runs on PostgreSQL` +
     ` (DATABASE_URL is set). Use PostgreSQL's own tool:\n${tool}\n` +
