@@ -483,6 +483,47 @@ describe('restore refuses what it must', () => {
   });
 });
 
+describe('a backup or restore stopped halfway', () => {
+  test('leaves no archive, no partial file and no staging behind', async () => {
+    const site = await smallSite();
+    const folder = await tempDir('stopped');
+    try {
+      const out = path.join(folder, 'site.tar.gz');
+      const stop = new AbortController();
+      await assert.rejects(
+        createBackup({
+          dataDir: site,
+          out,
+          mediaStore: 'local',
+          // Stopped once the database is in the archive and the media are on their way.
+          onProgress: (step, done) => step === 'media' && done === 1 && stop.abort(),
+          signal: stop.signal,
+        }),
+        { name: 'AbortError' },
+      );
+      assert.deepEqual(await readdir(folder), [], 'nothing under the final name, nothing beside');
+
+      await createBackup({ dataDir: site, out, mediaStore: 'local' });
+      const target = path.join(folder, 'data');
+      const halt = new AbortController();
+      await assert.rejects(
+        restoreBackup({
+          file: out,
+          dataDir: target,
+          force: false,
+          onProgress: () => halt.abort(),
+          signal: halt.signal,
+        }),
+        { name: 'AbortError' },
+      );
+      assert.deepEqual(await readdir(target), [], 'nothing restored, no staging folder left');
+    } finally {
+      await rm(site, { recursive: true, force: true });
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('what griot backup leaves to other tools', () => {
   test('with media in object storage, the archive holds the database only and says why', async () => {
     const site = await smallSite();

@@ -21,19 +21,35 @@ export async function runBackupCommand(
   config: Config,
   options: BackupCommandOptions,
 ): Promise<number> {
+  // Ctrl-C (or a stop from a supervisor) ends the work cleanly: nothing half-made is left.
+  const stop = new AbortController();
+  const abort = () => stop.abort();
+  process.once('SIGINT', abort).once('SIGTERM', abort);
   try {
     if (config.databaseUrl) throw new BackupError(postgresAdvice(command));
-    if (command === 'backup') await backup(config, options);
-    else await restore(config, options);
+    if (command === 'backup') await backup(config, options, stop.signal);
+    else await restore(config, options, stop.signal);
     return 0;
   } catch (err) {
+    if (stop.signal.aborted) {
+      console.error(
+        `\n${command === 'backup' ? 'Backup' : 'Restore'} stopped: nothing was written.`,
+      );
+      return 130;
+    }
     if (!(err instanceof BackupError)) throw err;
     console.error(err.message);
     return 1;
+  } finally {
+    process.off('SIGINT', abort).off('SIGTERM', abort);
   }
 }
 
-async function backup(config: Config, options: BackupCommandOptions): Promise<void> {
+async function backup(
+  config: Config,
+  options: BackupCommandOptions,
+  signal: AbortSignal,
+): Promise<void> {
   const bars = { database: progressBar('Database'), media: progressBar('Media') };
   const out = options.out ?? `griot-backup-${fileStamp(new Date())}.tar.gz`;
   const { file, bytes, manifest } = await createBackup({
@@ -42,6 +58,7 @@ async function backup(config: Config, options: BackupCommandOptions): Promise<vo
     mediaStore: options.mediaStore,
     onProgress: (step, done, total) => bars[step](done, total),
     log: (line) => console.error(line),
+    signal,
   });
   const media = manifest.files.filter((f) => f.name.includes('/')).length;
   console.log(
@@ -51,13 +68,18 @@ async function backup(config: Config, options: BackupCommandOptions): Promise<vo
   );
 }
 
-async function restore(config: Config, options: BackupCommandOptions): Promise<void> {
+async function restore(
+  config: Config,
+  options: BackupCommandOptions,
+  signal: AbortSignal,
+): Promise<void> {
   if (!options.file) throw new BackupError('griot restore needs the archive: griot restore FILE');
   const { manifest, mediaFiles, movedAside } = await restoreBackup({
     file: options.file,
     dataDir: config.dataDir,
     force: options.force,
     onProgress: progressBar('Restore'),
+    signal,
   });
   const lines = [
     `Restored the backup of ${manifest.createdAt} (Griot ${manifest.griotVersion}) into ${config.dataDir}:` +

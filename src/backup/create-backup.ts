@@ -30,6 +30,8 @@ export interface BackupOptions {
   onProgress?: (step: 'database' | 'media', done: number, total: number) => void;
   /** Notes for the operator (files left out…). */
   log?: (line: string) => void;
+  /** Stops the backup (Ctrl-C): what was written so far is removed. */
+  signal?: AbortSignal;
 }
 
 /** The archive written and what it holds. */
@@ -52,7 +54,11 @@ interface Source {
  * temporary name and renamed once complete, so a crash never leaves half of one under `out`.
  */
 export async function createBackup(options: BackupOptions): Promise<BackupResult> {
-  const { dataDir, mediaStore, onProgress, log = () => {} } = options;
+  const { dataDir, mediaStore, log = () => {}, signal } = options;
+  const onProgress: BackupOptions['onProgress'] = (step, done, total) => {
+    signal?.throwIfAborted();
+    options.onProgress?.(step, done, total);
+  };
   const out = path.resolve(options.out);
   const source = path.join(dataDir, DATABASE_FILE);
   if (!(await exists(source)))
@@ -66,7 +72,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     const createdAt = new Date().toISOString();
     const copy = path.join(work, DATABASE_FILE);
     const schema = await copyDatabase(source, copy, (done, total) =>
-      onProgress?.('database', done, total),
+      onProgress('database', done, total),
     );
     const sources: Source[] = [{ name: DATABASE_FILE, file: copy }];
     const secret = path.join(dataDir, SECRET_FILE);
@@ -82,7 +88,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
 
     const gzip = /\.(gz|tgz)$/i.test(out);
     const files = await writeArchive(
-      { file: partial, gzip, sources, media, onProgress },
+      { file: partial, gzip, sources, media, onProgress, signal },
       (entries) => ({
         format: 'griot-backup',
         formatVersion: 1,
@@ -187,12 +193,14 @@ async function writeArchive(
     sources,
     media,
     onProgress,
+    signal,
   }: {
     file: string;
     gzip: boolean;
     sources: Source[];
     media: Source[];
-    onProgress: BackupOptions['onProgress'];
+    onProgress: NonNullable<BackupOptions['onProgress']>;
+    signal: AbortSignal | undefined;
   },
   manifestOf: (files: ManifestFile[]) => Manifest,
 ): Promise<{ bytes: number; manifest: Manifest }> {
@@ -206,14 +214,17 @@ async function writeArchive(
   try {
     const files: ManifestFile[] = [];
     for (const source of sources)
-      files.push((await Promise.race([addFile(pack, source), failure]))!);
+      files.push((await Promise.race([addFile(pack, source, { signal }), failure]))!);
     for (const [i, source] of media.entries()) {
-      onProgress?.('media', i, media.length);
+      onProgress('media', i, media.length);
       // A file deleted since the listing is simply no longer part of the library.
-      const added = await Promise.race([addFile(pack, source, { missingOk: true }), failure]);
+      const added = await Promise.race([
+        addFile(pack, source, { missingOk: true, signal }),
+        failure,
+      ]);
       if (added) files.push(added);
     }
-    onProgress?.('media', media.length, media.length);
+    onProgress('media', media.length, media.length);
     const manifest = manifestOf(files);
     const json = Buffer.from(JSON.stringify(manifest, null, 2) + '\n');
     await Promise.race([
@@ -241,7 +252,7 @@ async function writeArchive(
 async function addFile(
   pack: tar.Pack,
   { name, file }: Source,
-  { missingOk = false } = {},
+  { missingOk = false, signal }: { missingOk?: boolean; signal?: AbortSignal | undefined } = {},
 ): Promise<ManifestFile | undefined> {
   let handle;
   try {
@@ -258,6 +269,8 @@ async function addFile(
       const entry = pack.entry({ name, size, mode, mtime }, (err) =>
         err ? reject(err) : resolve(),
       );
+      // Its failures reach the callback above; a pack destroyed mid-entry also emits them here.
+      entry.on('error', () => {});
       (async () => {
         if (size > 0)
           for await (const chunk of handle.createReadStream({
@@ -265,15 +278,14 @@ async function addFile(
             end: size - 1,
             autoClose: false,
           })) {
+            signal?.throwIfAborted();
             hash.update(chunk as Buffer);
             if (!entry.write(chunk))
               await new Promise<void>((drained) => entry.once('drain', () => drained()));
           }
         entry.end(undefined);
-      })().catch((err: Error) => {
-        entry.destroy(err);
-        reject(err);
-      });
+        // On failure the caller destroys the whole pack, whose errors the pipeline listens for.
+      })().catch(reject);
     });
     return { name, size, sha256: hash.digest('hex') };
   } finally {

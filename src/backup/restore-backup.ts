@@ -30,6 +30,8 @@ export interface RestoreOptions {
   force: boolean;
   /** Bytes of the archive read so far, of its size. */
   onProgress?: (done: number, total: number) => void;
+  /** Stops the restore (Ctrl-C) while it reads the archive: nothing is put in place. */
+  signal?: AbortSignal;
 }
 
 /** What was restored. */
@@ -53,7 +55,7 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
  * and the database passes its integrity check, are the files renamed into their final places.
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
-  const { dataDir, force, onProgress } = options;
+  const { dataDir, force, onProgress, signal } = options;
   const file = path.resolve(options.file);
   const size = await stat(file).then(
     (s) => s.size,
@@ -72,7 +74,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 
   const staging = await mkdtemp(path.join(dataDir, '.restore-'));
   try {
-    const manifest = await extractVerified(file, size, staging, onProgress);
+    const manifest = await extractVerified(file, size, staging, { onProgress, signal });
     checkDatabase(path.join(staging, DATABASE_FILE), manifest);
 
     // Everything is verified: only renames from here, within one file system.
@@ -119,7 +121,7 @@ async function extractVerified(
   file: string,
   size: number,
   staging: string,
-  onProgress: RestoreOptions['onProgress'],
+  { onProgress, signal }: Pick<RestoreOptions, 'onProgress' | 'signal'>,
 ): Promise<Manifest> {
   const gzip = await isGzip(file);
   const input = createReadStream(file);
@@ -132,6 +134,7 @@ async function extractVerified(
   let manifestText: string | undefined;
   try {
     for await (const entry of extract) {
+      signal?.throwIfAborted();
       const { name, type } = entry.header;
       if (type !== 'file')
         throw refused(`it holds a ${type ?? 'special'} entry, ${JSON.stringify(name)}`);
@@ -140,12 +143,12 @@ async function extractVerified(
       if (written.has(name) || (name === MANIFEST_FILE && manifestText !== undefined))
         throw refused(`it holds ${JSON.stringify(name)} twice`);
       if (name === MANIFEST_FILE) manifestText = await readManifest(entry);
-      else written.set(name, await writeEntry(entry, staging, name));
+      else written.set(name, await writeEntry(entry, path.join(staging, name), signal));
     }
     await fed;
   } catch (err) {
     input.destroy();
-    if (err instanceof BackupError) throw err;
+    if (err instanceof BackupError || signal?.aborted) throw err;
     throw new BackupError(`Cannot read ${file} (${(err as Error).message}): nothing was restored.`);
   }
   if (manifestText === undefined)
@@ -188,20 +191,21 @@ async function readManifest(entry: AsyncIterable<unknown>): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Writes one entry under `staging`, flushed to disk; returns its size and checksum. */
+/** Writes one entry to its staging file, flushed to disk; returns its size and checksum. */
 async function writeEntry(
   entry: AsyncIterable<unknown>,
-  staging: string,
-  name: string,
+  target: string,
+  signal: AbortSignal | undefined,
 ): Promise<{ size: number; sha256: string }> {
-  const target = path.join(staging, name);
   await mkdir(path.dirname(target), { recursive: true });
+  const name = path.basename(target);
   const mode = name === DATABASE_FILE || name === SECRET_FILE ? 0o600 : 0o644;
   const handle = await open(target, 'wx', mode);
   const hash = createHash('sha256');
   let size = 0;
   try {
     for await (const chunk of entry as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted();
       hash.update(chunk);
       size += chunk.length;
       await handle.write(chunk);
