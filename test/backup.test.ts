@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pipeline } from 'node:stream/promises';
-import { setImmediate as tick, setTimeout as delay } from 'node:timers/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import { createGunzip } from 'node:zlib';
 import sharp from 'sharp';
@@ -24,6 +24,7 @@ import {
   openSharedDatabase,
   spawnTsx,
   startServer,
+  type Child,
   type ServerProcess,
 } from './helpers/child-process.ts';
 
@@ -69,6 +70,16 @@ async function logInOnce(url: string): Promise<void> {
   });
   await res.arrayBuffer();
   assert.equal(res.status, 303, 'signed in');
+}
+
+/** A command's exit code; killed (and so failing) if it runs past the deadline. */
+async function exitCode(child: Child, ms = 120_000): Promise<number | string | null> {
+  const timer = setTimeout(() => child.process.kill('SIGKILL'), ms);
+  try {
+    return await child.exited;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** What a reader gets at a path: status, type and the exact bytes. */
@@ -177,14 +188,22 @@ describe('backup and restore of a live SQLite site', () => {
         logins++;
       }
     })();
-    while (batches < 20 || logins < 2) await tick();
+    // Both writers under way before the backup starts (polled, with a deadline).
+    let writerFailure: unknown;
+    for (const w of [batchWriter, loginWriter]) w.catch((err: unknown) => (writerFailure = err));
+    const deadline = Date.now() + 60_000;
+    while (batches < 20 || logins < 2) {
+      if (writerFailure) throw writerFailure;
+      assert.ok(Date.now() < deadline, `writers stuck: ${batches} batches, ${logins} sign-ins`);
+      await delay(10);
+    }
     const committedBefore = batches;
 
     const archive = path.join(await tempDir('archive'), 'site.tar.gz');
     cleanup.push(() => rm(path.dirname(archive), { recursive: true, force: true }));
     const walBytes = (await stat(path.join(dataDir, 'griot.db-wal'))).size;
     const backup = spawnTsx(main, ['backup', '--out', archive], site.env);
-    const code = await backup.exited;
+    const code = await exitCode(backup);
     writing = false;
     await Promise.all([batchWriter, loginWriter]);
     writer.close();
@@ -215,7 +234,7 @@ describe('backup and restore of a live SQLite site', () => {
       DATA_DIR: restoredDir,
       DATABASE_URL: '',
     });
-    assert.equal(await restore.exited, 0, restore.output());
+    assert.equal(await exitCode(restore), 0, restore.output());
     assert.match(restore.output(), /Restore \d+\/\d+/, 'restore progress on stderr');
     assert.match(restore.output(), /Restored the backup of .* media files/);
 
@@ -561,11 +580,11 @@ describe('what griot backup leaves to other tools', () => {
           SESSION_SECRET: 'a-shared-secret-long-enough-for-several-instances',
         };
         const backup = spawnTsx(main, ['backup', '--out', path.join(dir, 'x.tar.gz')], env);
-        assert.equal(await backup.exited, 1);
+        assert.equal(await exitCode(backup), 1);
         assert.match(backup.output(), /runs on PostgreSQL[\s\S]*pg_dump --format=custom/);
         await assert.rejects(stat(path.join(dir, 'x.tar.gz')), { code: 'ENOENT' });
         const restore = spawnTsx(main, ['restore', path.join(dir, 'x.tar.gz')], env);
-        assert.equal(await restore.exited, 1);
+        assert.equal(await exitCode(restore), 1);
         assert.match(restore.output(), /pg_restore --no-owner/);
       } finally {
         await rm(dir, { recursive: true, force: true });
