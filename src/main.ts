@@ -40,6 +40,8 @@ Commands:
   seed                                   add the demo publication (idempotent)
   reindex                                rebuild the search index and every article's related articles
   media-sizes                            give library images the sizes added since their upload
+  backup [--out FILE]                    archive the SQLite database and the media library (live)
+  restore FILE [--force]                 put a backup back into an empty DATA_DIR
   user add --email E --name N --role R   create a newsroom account (roles: ${roles.join(', ')}); prints its password
                                          (the first admin of a new publication: --role admin)
   user reset-password --email E          set a new generated password and print it
@@ -54,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       role: { type: 'string' },
       demo: { type: 'boolean' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -91,6 +95,17 @@ async function main(argv: string[]): Promise<number> {
         const { changed, failed } = await addMissingVariants(db, { ...config, onProgress });
         console.log(`Images given new sizes: ${changed}${failed ? `, unreadable: ${failed}` : ''}`);
       });
+    case 'backup':
+    case 'restore': {
+      if (command === 'restore' && !sub) throw new UsageError('restore needs the backup file');
+      const { runBackupCommand } = await import('./backup/backup-cli.ts');
+      return runBackupCommand(command, config, {
+        out: values.out,
+        file: sub,
+        force: values.force ?? false,
+        mediaStore: process.env.MEDIA_STORE === 's3' ? 's3' : 'local',
+      });
+    }
     case 'user':
       return withDb(config, async ({ db }) => {
         await migrateToLatest(db);

@@ -24,6 +24,11 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0010_cdn_purge_cursors': cdnPurgeCursors,
 };
 
+/** The names of the migrations this version of Griot knows, oldest first. */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
+}
+
 /** Applies every pending migration; throws with the failing migration's name on error. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
   // Kysely looks for its own tables across all schemas; name ours, so databases that hold
