@@ -15,6 +15,9 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { connect, type Connection } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { addMissingVariants } from './media/add-missing-variants.ts';
+import { localMediaStore } from './media/media-store.ts';
+import { copyMediaLibrary } from './media/migrate-media.ts';
+import { openMediaStore, openS3MediaStore } from './media/open-media-store.ts';
 import { expireSessionsJob } from './jobs/expire-sessions.ts';
 import { publishScheduledJob } from './jobs/publish-scheduled.ts';
 import { startWorker } from './jobs/worker.ts';
@@ -34,6 +37,7 @@ Commands:
   seed                                   add the demo publication (idempotent)
   reindex                                rebuild the search index and every article's related articles
   media-sizes                            give library images the sizes added since their upload
+  media migrate --to s3                  copy the local media library to the S3 bucket (S3_*), resumable
   user add --email E --name N --role R   create a newsroom account (roles: ${roles.join(', ')}); prints its password
   user reset-password --email E          set a new generated password and print it
 `;
@@ -46,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -80,9 +85,15 @@ async function main(argv: string[]): Promise<number> {
       return withDb(config, async ({ db }) => {
         await migrateToLatest(db);
         const onProgress = progressBar('Image sizes');
-        const { changed, failed } = await addMissingVariants(db, { ...config, onProgress });
+        const store = await openMediaStore(config);
+        const { changed, failed } = await addMissingVariants(db, { store, onProgress });
+        await store.close();
         console.log(`Images given new sizes: ${changed}${failed ? `, unreadable: ${failed}` : ''}`);
       });
+    case 'media':
+      if (sub !== 'migrate' || values.to !== 's3')
+        throw new UsageError('media needs: migrate --to s3');
+      return migrateMediaToS3(config);
     case 'user':
       return withDb(config, async ({ db }) => {
         await migrateToLatest(db);
@@ -121,12 +132,35 @@ async function withDb(
 // command needs them, so a serving process does not load them.
 async function seed(config: Config, db: Connection['db']): Promise<SeedReport> {
   const { seedDemo } = await import('./seed/seed.ts');
-  return seedDemo({
-    db,
-    dataDir: config.dataDir,
-    clock: systemClock,
-    onProgress: progressBar('Demo content'),
-  });
+  const store = await openMediaStore(config);
+  try {
+    return await seedDemo({
+      db,
+      store,
+      clock: systemClock,
+      onProgress: progressBar('Demo content'),
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+// Copies DATA_DIR's media and share images to the bucket; run it again to resume or check.
+async function migrateMediaToS3(config: Config): Promise<number> {
+  if (!config.s3) throw new UsageError('media migrate --to s3 needs S3_BUCKET (and S3_ENDPOINT…)');
+  const from = localMediaStore(config.dataDir);
+  const to = await openS3MediaStore(config);
+  console.log(`Copying ${from.location} to ${to.location}`);
+  try {
+    const report = await copyMediaLibrary({ from, to, onProgress: progressBar('Media files') });
+    console.log(
+      `Copied: ${report.copied}, already there: ${report.skipped}, failed: ${report.failed}`,
+    );
+    if (report.firstError) console.error(`First failure: ${report.firstError}`);
+    return report.failed ? 1 : 0;
+  } finally {
+    await to.close();
+  }
 }
 
 async function reindex(db: Db): Promise<number> {
