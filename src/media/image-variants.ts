@@ -1,5 +1,5 @@
 import type { Sharp } from 'sharp';
-import { mediaKey, type MediaStore } from './media-store.ts';
+import { MediaStoreError, mediaKey, type MediaStore } from './media-store.ts';
 import { loadSharp } from './sharp.ts';
 
 // 768 is a 360–400 px phone's full-width photo at twice its density, which otherwise took the
@@ -105,7 +105,9 @@ export async function writeImageVariants({
     // allSettled, not all: cleaning up while sibling writes are still in flight would leave strays.
     const stored = encoded.filter((_, i) => puts[i]!.status === 'fulfilled');
     await Promise.allSettled(stored.map(({ variant }) => store.delete(mediaKey(variant.file))));
-    throw failed.reason;
+    throw new MediaStoreError(`Storing ${baseName} failed: ${String(failed.reason)}`, {
+      cause: failed.reason,
+    });
   }
   return { width, height, variants: encoded.map(({ variant }) => variant) };
 }

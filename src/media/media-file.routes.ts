@@ -16,10 +16,13 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  */
 export const mediaFileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   const { media, config } = deps;
-  app.get(
-    '/media/:file',
-    { schema: { params: z.object({ file: z.string() }) } },
-    async (request, reply) => {
+  // HEAD declared with GET, not derived from it: a derived HEAD route sends a length of 0 when
+  // the handler sends no body, and this one answers HEAD from the object's head alone.
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/media/:file',
+    schema: { params: z.object({ file: z.string() }) },
+    handler: async (request, reply) => {
       const { file } = request.params;
       if (!isMediaFileName(file)) throw notFound();
       if (config.mediaPublicUrl)
@@ -39,7 +42,7 @@ export const mediaFileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, dep
       if (!object) throw notFound();
       return withHeaders(reply, object).send(object.body);
     },
-  );
+  });
 };
 
 function withHeaders(reply: FastifyReply, head: StoredHead): FastifyReply {

@@ -34,6 +34,9 @@ export interface MediaStore {
   close(): Promise<void>;
 }
 
+/** A store failed to write: not the file's fault (an upload so refused is not « corrupt »). */
+export class MediaStoreError extends Error {}
+
 /** The two folders of a media store. */
 export type MediaPrefix = 'media/' | 'og/';
 export const MEDIA_PREFIXES: readonly MediaPrefix[] = ['media/', 'og/'];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { writeImageVariants } from './image-variants.ts';
 import { findMediaByFile, insertMedia, releaseOgImageBuild } from './media.queries.ts';
-import { mediaKey, type MediaStore } from './media-store.ts';
+import { MediaStoreError, mediaKey, type MediaStore } from './media-store.ts';
 import { writeOgImage } from './og-image.ts';
 import { loadSharp } from './sharp.ts';
 import type { MediaRow } from './media.table.ts';
@@ -74,8 +74,9 @@ export async function uploadMedia(
   let info;
   try {
     info = await writeImageVariants({ input: bytes, store, baseName: file });
-  } catch {
+  } catch (err) {
     // writeImageVariants leaves nothing behind when it fails; truncated data ends up here.
+    if (err instanceof MediaStoreError) throw err;
     return { ok: false, reason: 'corrupt' };
   }
   try {
