@@ -17,7 +17,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { addMissingVariants } from './media/add-missing-variants.ts';
 import { localMediaStore } from './media/media-store.ts';
 import { copyMediaLibrary } from './media/migrate-media.ts';
-import { openMediaStore, openS3MediaStore } from './media/open-media-store.ts';
+import { checkMediaStore, openMediaStore, openS3MediaStore } from './media/open-media-store.ts';
 import { expireSessionsJob } from './jobs/expire-sessions.ts';
 import { publishScheduledJob } from './jobs/publish-scheduled.ts';
 import { startWorker } from './jobs/worker.ts';
@@ -210,6 +210,7 @@ function mailStillWanted(db: Db): (mail: OutboxMail, now: Date) => Promise<boole
 }
 
 async function start(config: Config): Promise<number> {
+  await checkMediaStore(config);
   const { db, dialect } = connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(db);
   const empty = !(await db.selectFrom('users').select('id').limit(1).executeTakeFirst());

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
@@ -482,6 +483,34 @@ for (const dialect of testDialects()) {
       assert.equal(await cli.exited, 0, cli.output());
       assert.match(cli.output(), /Media files 21\/21/);
       assert.match(cli.output(), /Copied: 0, already there: 21, failed: 0/);
+    });
+
+    test('the demo seed puts its photos in the bucket; a start on a missing bucket stops clearly', async (c) => {
+      if (dialect.name !== 'sqlite') return c.skip('the commands do not depend on the database');
+      const target = await server.bucket();
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'griot-seed-s3-'));
+      try {
+        const seed = spawnTsx('src/main.ts', ['seed'], { ...target.env, DATA_DIR: dataDir });
+        assert.equal(await seed.exited, 0, seed.output());
+        const stored = await keys(target.store(), 'media/');
+        // 14 demo photos and the demo ad, each in 2 formats at up to 5 widths.
+        assert.ok(stored.filter((k) => k.startsWith('media/demo-')).length >= 15 * 2, `${stored}`);
+        await assert.rejects(readdir(path.join(dataDir, 'media')), /ENOENT/);
+
+        const start = spawnTsx('src/main.ts', ['start'], {
+          ...target.env,
+          S3_BUCKET: 'griot-no-such-bucket',
+          DATA_DIR: dataDir,
+          PORT: '0',
+        });
+        assert.equal(await start.exited, 1, start.output());
+        assert.match(
+          start.output(),
+          /The media store s3:\/\/griot-no-such-bucket cannot be written \(NoSuchBucket/,
+        );
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
     });
   });
 }
