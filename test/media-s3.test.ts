@@ -427,7 +427,7 @@ for (const dialect of testDialects()) {
 
     test('with MEDIA_PUBLIC_URL, /media/… redirects to the same key on the CDN', async () => {
       const cdn = await buildApp({
-        config: { ...t.config, mediaPublicUrl: 'https://cdn.griot.test' },
+        config: { ...t.config, mediaPublicUrl: 'https://cdn.griot.test/photos' },
         db: t.database.connectAgain(),
         dialect: t.dialect,
         clock: t.clock,
@@ -436,7 +436,10 @@ for (const dialect of testDialects()) {
       try {
         const res = await cdn.inject('/media/m-abc-320.jpg');
         assert.equal(res.statusCode, 301);
-        assert.equal(res.headers.location, 'https://cdn.griot.test/media/m-abc-320.jpg');
+        assert.equal(res.headers.location, 'https://cdn.griot.test/photos/media/m-abc-320.jpg');
+        // Browsers follow the redirect only where the page's policy lets images come from.
+        const csp = String((await cdn.inject('/')).headers['content-security-policy']);
+        assert.match(csp, /img-src 'self' data: https:\/\/cdn\.griot\.test;/);
         assert.equal((await cdn.inject('/media/..%2Fgriot.db')).statusCode, 404);
       } finally {
         await cdn.close();
