@@ -96,10 +96,11 @@ function mediaStoreProblems(e: z.infer<typeof envSchema>): string[] {
   const problems: string[] = [];
   if (e.MEDIA_STORE === 's3' && !e.S3_BUCKET)
     problems.push('S3_BUCKET: is required when MEDIA_STORE=s3 (with S3_ENDPOINT unless on AWS)');
-  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY)
-    problems.push(
-      `${e.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'}: is required with ${e.S3_ACCESS_KEY_ID ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY'}`,
-    );
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+    const keys = ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+    const [given, missing] = e.S3_ACCESS_KEY_ID ? keys : keys.reverse();
+    problems.push(`${missing}: is required with ${given} (or leave both unset)`);
+  }
   return problems;
 }
 
