@@ -125,6 +125,36 @@ test('no key outside media/ and og/ reaches a store: traversal, slashes and temp
   }
 });
 
+test('a reader of the local store sees a whole file or none, never one half written', async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'griot-atomic-'));
+  try {
+    const local = localMediaStore(root);
+    const versions = [Buffer.alloc(4 << 20, 'a'), Buffer.alloc(4 << 20, 'b')];
+    const key = mediaKey('m-atomic-1600.jpg');
+    const seen = new Set<string>();
+    let writing = true;
+    const writes = (async () => {
+      for (let i = 0; i < 12; i++) await local.put(key, versions[i % 2]!, 'image/jpeg');
+      writing = false;
+    })();
+    while (writing) {
+      const read = await local.get(key);
+      if (!read) seen.add('none');
+      else if (read.body.equals(versions[0]!)) seen.add('a');
+      else if (read.body.equals(versions[1]!)) seen.add('b');
+      else seen.add(`partial (${read.body.length} bytes)`);
+    }
+    await writes;
+    assert.deepEqual(
+      [...seen].filter((s) => s.startsWith('partial')),
+      [],
+    );
+    assert.deepEqual(await readdir(path.join(root, 'media')), ['m-atomic-1600.jpg']);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
 for (const dialect of testDialects()) {
   describe(`media in S3-compatible storage on ${dialect.name}`, () => {
     let server: S3Server;
