@@ -15,6 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { reindexArticles } from '../src/search/reindex.ts';
 import { refreshRelated } from '../src/search/sync-article-search.ts';
 import { seedDemo } from '../src/seed/seed.ts';
+import { localMediaStore } from '../src/media/media-store.ts';
 import { listSections } from '../src/sections/section.queries.ts';
 
 const WORDS = (
@@ -59,7 +60,12 @@ export async function fillNewsDay(
   }: { dataDir: string; articles: number; archive: number; comments: number; random: () => number },
 ): Promise<NewsDay> {
   await migrateToLatest(db);
-  await seedDemo({ db, dataDir, clock: systemClock, onProgress: progressBar('Demo content') });
+  await seedDemo({
+    db,
+    store: localMediaStore(dataDir),
+    clock: systemClock,
+    onProgress: progressBar('Demo content'),
+  });
   const sections = await listSections(db);
   const media = await db.selectFrom('media').select('id').orderBy('id').execute();
   const users = await db.selectFrom('users').select(['id', 'name', 'email', 'role']).execute();

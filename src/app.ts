@@ -3,11 +3,9 @@ import { commentFiller } from './comments/comment-filler.ts';
 import { createPagePipeline } from './http/page-pipeline.ts';
 import { liteEdition } from './web/lite-variant.ts';
 import { loadSiteLayout } from './web/site-layout.ts';
-import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import Fastify, {
   LogController,
   type FastifyInstance,
@@ -40,6 +38,9 @@ import {
   markPrivateSide,
   securityHeaders,
 } from './http/security-headers.ts';
+import { mediaFileRoutes } from './media/media-file.routes.ts';
+import type { MediaStore } from './media/media-store.ts';
+import { openMediaStore } from './media/open-media-store.ts';
 import { ogImageRoutes } from './media/og-image.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
@@ -68,6 +69,8 @@ export interface AppOptions {
   cache?: PageCache;
   /** Ad delivery; tests pass one with a seeded random source. */
   ads?: AdDelivery;
+  /** The media store; by default the one the configuration names, closed with the app. */
+  media?: MediaStore;
   /** Sees every route as it is registered: the route census test lists them with it. */
   onRoute?: (route: RouteOptions) => void;
   /** This instance's worker heartbeat, checked by /healthz (absent: no worker to check). */
@@ -88,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       maxBytes: config.pageCacheMb * 1024 * 1024,
     });
   const assets = loadAssets();
+  const media = options.media ?? (await openMediaStore(config));
   const deps: RouteDeps = {
     config,
     db,
@@ -98,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     buildId: assets.css.url.split('.')[1] ?? 'dev',
     pages: createPagePipeline(),
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
+    media,
   };
   // The features that fill reader pages per view, and the light edition of every page.
   deps.pages.addFiller(adFiller(deps.ads));
@@ -174,15 +179,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       secure: isHttpsSite(config) ? true : 'auto',
     },
   });
-  await app.register(fastifyStatic, {
-    root: path.join(config.dataDir, 'media'),
-    prefix: '/media/',
-    // Media file names carry a content hash, so they never change under the same URL.
-    maxAge: '365d',
-    immutable: true,
-    index: false,
-    list: false,
-  });
+  if (!options.media) app.addHook('onClose', () => media.close());
+  await app.register(mediaFileRoutes, deps);
 
   for (const asset of Object.values(assets) as Asset[]) {
     // Compressed once, in the thread pool: start-up does not wait for it (a first request may).

@@ -34,6 +34,25 @@ export interface Config {
   pgStatementTimeoutMs: number;
   /** How long a stop (SIGTERM, SIGINT) waits for requests under way before exiting anyway. */
   shutdownTimeoutMs: number;
+  /** Where media files are kept: DATA_DIR (`local`) or the S3-compatible bucket of `s3`. */
+  mediaStore: 'local' | 's3';
+  /** The object storage settings, when S3_BUCKET is set (required with MEDIA_STORE=s3). */
+  s3: S3Config | undefined;
+  /** Public base URL of the stored objects (a CDN), without a trailing slash: /media/… redirects there. */
+  mediaPublicUrl: string | undefined;
+}
+
+/** An S3-compatible bucket (AWS S3, Cloudflare R2, Backblaze B2, MinIO, Garage…). */
+export interface S3Config {
+  bucket: string;
+  /** Absent for AWS itself; e.g. https://<account>.r2.cloudflarestorage.com, http://minio:9000. */
+  endpoint: string | undefined;
+  region: string;
+  /** Absent: the SDK's own credential chain (AWS_* variables, an instance's role). */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** `https://endpoint/bucket/key` rather than `https://bucket.endpoint/key` (MinIO, Garage). */
+  forcePathStyle: boolean;
 }
 
 const port = z.coerce
@@ -85,7 +104,51 @@ const envSchema = z.object({
   PG_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   PG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  MEDIA_STORE: z.enum(['local', 's3']).default('local'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name (3–63 of a-z 0-9 . -)')
+    .optional(),
+  S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must be an http(s) URL such as https://s3.example.org')
+    .optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1', 'true', 'false']).optional(),
+  MEDIA_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+/, 'must be an absolute http(s) URL such as https://cdn.example.org')
+    .optional(),
 });
+
+// What a field-by-field schema cannot say: settings that only make sense together.
+function mediaStoreProblems(e: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (e.MEDIA_STORE === 's3' && !e.S3_BUCKET)
+    problems.push('S3_BUCKET: is required when MEDIA_STORE=s3 (with S3_ENDPOINT unless on AWS)');
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+    const keys = ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'];
+    const [given, missing] = e.S3_ACCESS_KEY_ID ? keys : keys.reverse();
+    problems.push(`${missing}: is required with ${given} (or leave both unset)`);
+  }
+  return problems;
+}
+
+function s3Config(e: z.infer<typeof envSchema>): S3Config | undefined {
+  if (!e.S3_BUCKET) return undefined;
+  const pathStyle = e.S3_FORCE_PATH_STYLE;
+  return {
+    bucket: e.S3_BUCKET,
+    endpoint: e.S3_ENDPOINT?.replace(/\/+$/, ''),
+    region: e.S3_REGION,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    // Self-hosted servers (MinIO, Garage, s3rver) want path-style; AWS and R2 take both.
+    forcePathStyle: pathStyle ? pathStyle === '1' || pathStyle === 'true' : !!e.S3_ENDPOINT,
+  };
+}
 
 /** Thrown when the environment is invalid; its message lists every problem. */
 export class ConfigError extends Error {}
@@ -117,6 +180,9 @@ export async function loadConfig(
       : [],
   );
   if (missing.length) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
+  const problems = mediaStoreProblems(e);
+  if (problems.length)
+    throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const dataDir = path.resolve(e.DATA_DIR);
   await mkdir(dataDir, { recursive: true });
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -155,6 +221,9 @@ export async function loadConfig(
     pgPoolMax: e.PG_POOL_MAX,
     pgStatementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    mediaStore: e.MEDIA_STORE,
+    s3: s3Config(e),
+    mediaPublicUrl: e.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

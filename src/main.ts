@@ -20,6 +20,9 @@ import { withStartupLock } from './db/startup-lock.ts';
 import { createHeartbeat } from './jobs/heartbeat.ts';
 import { createPublication } from './settings/create-publication.ts';
 import { addMissingVariants } from './media/add-missing-variants.ts';
+import { localMediaStore } from './media/media-store.ts';
+import { copyMediaLibrary } from './media/migrate-media.ts';
+import { checkMediaStore, openMediaStore, openS3MediaStore } from './media/open-media-store.ts';
 import { expireSessionsJob } from './jobs/expire-sessions.ts';
 import { publishScheduledJob } from './jobs/publish-scheduled.ts';
 import { startWorker } from './jobs/worker.ts';
@@ -42,6 +45,7 @@ Commands:
   media-sizes                            give library images the sizes added since their upload
   backup [--out FILE]                    archive the SQLite database and the media library (live)
   restore FILE [--force]                 put a backup back into an empty DATA_DIR
+  media migrate --to s3                  copy the local media library to the S3 bucket (S3_*), resumable
   user add --email E --name N --role R   create a newsroom account (roles: ${roles.join(', ')}); prints its password
                                          (the first admin of a new publication: --role admin)
   user reset-password --email E          set a new generated password and print it
@@ -58,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean' },
       out: { type: 'string' },
       force: { type: 'boolean' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -92,7 +97,9 @@ async function main(argv: string[]): Promise<number> {
       return withDb(config, async ({ db }) => {
         await migrateToLatest(db);
         const onProgress = progressBar('Image sizes');
-        const { changed, failed } = await addMissingVariants(db, { ...config, onProgress });
+        const store = await openMediaStore(config);
+        const { changed, failed } = await addMissingVariants(db, { store, onProgress });
+        await store.close();
         console.log(`Images given new sizes: ${changed}${failed ? `, unreadable: ${failed}` : ''}`);
       });
     case 'backup':
@@ -103,9 +110,13 @@ async function main(argv: string[]): Promise<number> {
         out: values.out,
         file: sub,
         force: values.force ?? false,
-        mediaStore: process.env.MEDIA_STORE === 's3' ? 's3' : 'local',
+        mediaStore: config.mediaStore,
       });
     }
+    case 'media':
+      if (sub !== 'migrate' || values.to !== 's3')
+        throw new UsageError('media needs: migrate --to s3');
+      return migrateMediaToS3(config);
     case 'user':
       return withDb(config, async ({ db }) => {
         await migrateToLatest(db);
@@ -155,12 +166,35 @@ function connectTo(config: Config, { forStartUp = false } = {}): Connection {
 // command needs them, so a serving process does not load them.
 async function seed(config: Config, db: Connection['db']): Promise<SeedReport> {
   const { seedDemo } = await import('./seed/seed.ts');
-  return seedDemo({
-    db,
-    dataDir: config.dataDir,
-    clock: systemClock,
-    onProgress: progressBar('Demo content'),
-  });
+  const store = await openMediaStore(config);
+  try {
+    return await seedDemo({
+      db,
+      store,
+      clock: systemClock,
+      onProgress: progressBar('Demo content'),
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+// Copies DATA_DIR's media and share images to the bucket; run it again to resume or check.
+async function migrateMediaToS3(config: Config): Promise<number> {
+  if (!config.s3) throw new UsageError('media migrate --to s3 needs S3_BUCKET (and S3_ENDPOINT…)');
+  const from = localMediaStore(config.dataDir);
+  const to = await openS3MediaStore(config);
+  console.log(`Copying ${from.location} to ${to.location}`);
+  try {
+    const report = await copyMediaLibrary({ from, to, onProgress: progressBar('Media files') });
+    console.log(
+      `Copied: ${report.copied}, already there: ${report.skipped}, failed: ${report.failed}`,
+    );
+    if (report.firstError) console.error(`First failure: ${report.firstError}`);
+    return report.failed ? 1 : 0;
+  } finally {
+    await to.close();
+  }
 }
 
 async function reindex(db: Db): Promise<number> {
@@ -214,7 +248,6 @@ type Publication =
   | { state: 'seeded'; report: SeedReport }
   | { state: 'no account' }
   | { state: 'ready'; demo: boolean };
-
 /**
  * The start-up work that must happen once, whichever instance gets there first: migrations,
  * then, on an empty database, the demo publication (--demo) or an empty one, then the first
@@ -271,6 +304,7 @@ function startMessage(config: Config, publication: Publication): string {
 }
 
 async function start(config: Config, { demo }: { demo: boolean }): Promise<number> {
+  await checkMediaStore(config);
   const publication = await prepareDatabase(config, { demo });
   const { db, dialect } = connectTo(config);
   const cache = createPageCache({

@@ -16,6 +16,7 @@ import { createBackup } from '../src/backup/create-backup.ts';
 import { restoreBackup } from '../src/backup/restore-backup.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { connect } from '../src/db/connect.ts';
+import { localMediaStore } from '../src/media/media-store.ts';
 import { uploadMedia } from '../src/media/upload-media.ts';
 import type { ImageVariant } from '../src/media/image-variants.ts';
 import { buildArticle, buildComment, buildSection, TEST_PASSWORD } from './helpers/factories.ts';
@@ -117,7 +118,7 @@ describe('backup and restore of a live SQLite site', () => {
     for (const seed of [10, 60]) {
       const uploaded = await uploadMedia(db, {
         bytes: await photo(seed),
-        dataDir,
+        store: localMediaStore(dataDir),
         details: { alt: `Photo ${seed}`, credit: 'AGENCE TEST', caption: 'Sur le marché' },
         now: new Date(),
       });

@@ -11,8 +11,7 @@ for (const dialect of testDialects()) {
     let adminPassword: string | undefined;
     before(async () => {
       t = await createTestApp(dialect);
-      adminPassword = (await seedDemo({ db: t.db, dataDir: t.dataDir, clock: t.clock }))
-        .adminPassword;
+      adminPassword = (await seedDemo({ db: t.db, store: t.media, clock: t.clock })).adminPassword;
     });
     after(() => t.close());
 
@@ -61,7 +60,7 @@ for (const dialect of testDialects()) {
     test('seeding again adds nothing and keeps the admin password', async () => {
       const count = async () => (await t.db.selectFrom('articles').select('id').execute()).length;
       const before = await count();
-      const report = await seedDemo({ db: t.db, dataDir: t.dataDir, clock: t.clock });
+      const report = await seedDemo({ db: t.db, store: t.media, clock: t.clock });
       assert.equal(report.articles, 0);
       assert.equal(report.sections, 0);
       assert.equal(report.adminPassword, undefined);

@@ -56,8 +56,12 @@ for (const dialect of testDialects()) {
         .png()
         .toBuffer();
       const file = `ancien-${name}`;
-      const dir = path.join(t.dataDir, 'media');
-      const info = await writeImageVariants({ input, dir, baseName: file, only: widths });
+      const info = await writeImageVariants({
+        input,
+        store: t.media,
+        baseName: file,
+        only: widths,
+      });
       return insertMedia(t.db, {
         file,
         mime: 'image/png',
@@ -101,7 +105,7 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(await srcsetOf(), /768w/, 'the older item has no 768 px variant yet');
       const before768 = await variantsOf(narrow.id);
 
-      assert.deepEqual(await addMissingVariants(t.db, { dataDir: t.dataDir }), {
+      assert.deepEqual(await addMissingVariants(t.db, { store: t.media }), {
         changed: 1,
         failed: 1,
       });
@@ -129,7 +133,7 @@ for (const dialect of testDialects()) {
       await bumpContentVersion(t.db);
       assert.match(await srcsetOf(), /-640\.jpg 640w, \S+-768\.jpg 768w, \S+-1024\.jpg 1024w/);
 
-      assert.deepEqual(await addMissingVariants(t.db, { dataDir: t.dataDir }), {
+      assert.deepEqual(await addMissingVariants(t.db, { store: t.media }), {
         changed: 0,
         failed: 1,
       });

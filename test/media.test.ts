@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -12,6 +12,7 @@ import {
   writeImageVariants,
 } from '../src/media/image-variants.ts';
 import type { ImageInfo } from '../src/media/image-variants.ts';
+import { localMediaStore, type MediaStore } from '../src/media/media-store.ts';
 import type { PhotoTheme } from '../src/seed/articles/types.ts';
 
 const THEMES: PhotoTheme[] = [
@@ -35,9 +36,11 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** A fresh, empty directory inside the suite's temp dir. */
-async function emptyDir(name: string): Promise<string> {
-  return mkdtemp(path.join(dir, `${name}-`));
+/** A local media store in a fresh directory inside the suite's temp dir, and its media folder. */
+async function emptyStore(name: string): Promise<{ store: MediaStore; out: string }> {
+  const root = await mkdtemp(path.join(dir, `${name}-`));
+  await mkdir(path.join(root, 'media'));
+  return { store: localMediaStore(root), out: path.join(root, 'media') };
 }
 
 test('every theme renders an SVG that rasterises to a 1600×900 JPEG', async () => {
@@ -84,10 +87,10 @@ test('SVGs stay under 60 KB and free of NaN across many seeds and shapes', () =>
 });
 
 test('writeImageVariants writes every width in JPEG and WebP', async () => {
-  const out = await emptyDir('full');
+  const { store, out } = await emptyStore('full');
   const svg = renderDemoPhotoSvg({ theme: 'river', seed: 3, width: 1600, height: 900 });
   const input = await sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
-  const info = await writeImageVariants({ input, dir: out, baseName: 'photo' });
+  const info = await writeImageVariants({ input, store, baseName: 'photo' });
 
   assert.deepEqual([info.width, info.height], [1600, 900]);
   assert.equal(info.variants.length, VARIANT_WIDTHS.length * 2);
@@ -122,7 +125,7 @@ function hasGpsIfd(exif: Buffer): boolean {
 }
 
 test('EXIF and GPS metadata are stripped from every variant', async () => {
-  const out = await emptyDir('exif');
+  const { store, out } = await emptyStore('exif');
   const input = await sharp({
     create: { width: 1200, height: 800, channels: 3, background: { r: 160, g: 120, b: 80 } },
   })
@@ -135,7 +138,7 @@ test('EXIF and GPS metadata are stripped from every variant', async () => {
   const source = await sharp(input).metadata();
   assert.ok(source.exif && hasGpsIfd(source.exif), 'the fixture really carries GPS EXIF');
 
-  const info = await writeImageVariants({ input, dir: out, baseName: 'geo' });
+  const info = await writeImageVariants({ input, store, baseName: 'geo' });
   assert.equal(info.variants.length, VARIANT_WIDTHS.filter((w) => w <= 1200).length * 2);
   for (const v of info.variants) {
     const meta = await sharp(path.join(out, v.file)).metadata();
@@ -146,7 +149,7 @@ test('EXIF and GPS metadata are stripped from every variant', async () => {
 });
 
 test('EXIF orientation is applied before the metadata goes', async () => {
-  const out = await emptyDir('rotate');
+  const { store } = await emptyStore('rotate');
   // Stored 800×400 landscape, tagged "rotate 90° clockwise": it is really a 400×800 portrait.
   const input = await sharp({
     create: { width: 800, height: 400, channels: 3, background: '#808080' },
@@ -154,7 +157,7 @@ test('EXIF orientation is applied before the metadata goes', async () => {
     .withMetadata({ orientation: 6 })
     .jpeg()
     .toBuffer();
-  const info = await writeImageVariants({ input, dir: out, baseName: 'turned' });
+  const info = await writeImageVariants({ input, store, baseName: 'turned' });
   assert.deepEqual([info.width, info.height], [400, 800]);
   assert.deepEqual(
     info.variants.map((v) => [v.format, v.width, v.height]),
@@ -166,13 +169,13 @@ test('EXIF orientation is applied before the metadata goes', async () => {
 });
 
 test('a small image gets only the smallest variant, never upscaled', async () => {
-  const out = await emptyDir('small');
+  const { store, out } = await emptyStore('small');
   const input = await sharp({
     create: { width: 500, height: 300, channels: 3, background: '#335577' },
   })
     .png()
     .toBuffer();
-  const info = await writeImageVariants({ input, dir: out, baseName: 'small' });
+  const info = await writeImageVariants({ input, store, baseName: 'small' });
   assert.deepEqual(
     info.variants.map((v) => v.file),
     ['small-320.jpg', 'small-320.webp'],
@@ -186,7 +189,7 @@ test('a small image gets only the smallest variant, never upscaled', async () =>
   })
     .png()
     .toBuffer();
-  const tinyInfo = await writeImageVariants({ input: tiny, dir: out, baseName: 'tiny' });
+  const tinyInfo = await writeImageVariants({ input: tiny, store, baseName: 'tiny' });
   assert.deepEqual(
     tinyInfo.variants.map((v) => [v.file, v.width, v.height]),
     [
@@ -197,7 +200,7 @@ test('a small image gets only the smallest variant, never upscaled', async () =>
 });
 
 test('a corrupt buffer rejects and leaves no files behind', async () => {
-  const out = await emptyDir('corrupt');
+  const { store, out } = await emptyStore('corrupt');
   const good = await sharp({
     create: { width: 900, height: 600, channels: 3, background: '#aa7744' },
   })
@@ -209,20 +212,23 @@ test('a corrupt buffer rejects and leaves no files behind', async () => {
     Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect'),
   ];
   for (const input of inputs) {
-    await assert.rejects(writeImageVariants({ input, dir: out, baseName: 'broken' }));
+    await assert.rejects(writeImageVariants({ input, store, baseName: 'broken' }));
   }
   assert.deepEqual(await readdir(out), []);
 });
 
-test('writing into a missing directory rejects without leaving stray files', async () => {
-  const out = await emptyDir('missing');
+test('a store that cannot write rejects without leaving stray files', async () => {
+  const { out } = await emptyStore('missing');
+  // The store's folder cannot be created: a file stands where it should be.
+  await writeFile(path.join(out, 'nope'), '');
   const input = await sharp({
     create: { width: 700, height: 400, channels: 3, background: '#123456' },
   })
     .jpeg()
     .toBuffer();
-  await assert.rejects(writeImageVariants({ input, dir: path.join(out, 'nope'), baseName: 'x' }));
-  assert.deepEqual(await readdir(out), []);
+  const store = localMediaStore(path.join(out, 'nope'));
+  await assert.rejects(writeImageVariants({ input, store, baseName: 'x' }));
+  assert.deepEqual(await readdir(out), ['nope']);
 });
 
 test('pickVariant and srcset choose and list variants by format and width', () => {

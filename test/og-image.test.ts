@@ -84,7 +84,7 @@ for (const dialect of testDialects()) {
     test('an upload writes its share image at once, from the original', async () => {
       const result = await uploadMedia(t.db, {
         bytes: await noisePhoto(2400, 1600),
-        dataDir: t.dataDir,
+        store: t.media,
         details: { alt: 'Bruit', credit: 'TEST', caption: '' },
         now: t.clock.now(),
       });

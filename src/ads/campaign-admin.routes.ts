@@ -107,7 +107,7 @@ export const campaignAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       form: readCampaignForm(body),
       imageFile: uploadedFile(body.imageFile),
       timeZone: settings.timeZone,
-      dataDir: deps.config.dataDir,
+      store: deps.media,
       now: deps.clock.now(),
     });
     if (result.ok) {

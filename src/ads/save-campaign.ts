@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db } from '../db/database.ts';
 import { findImageInfo } from '../media/media.queries.ts';
+import type { MediaStore } from '../media/media-store.ts';
 import { clip, formBody, formList, listOf } from '../http/schemas.ts';
 import { fileField, uploadFormFile, type UploadedFile } from '../media/upload-form.ts';
 import type { UploadRefusal } from '../media/upload-media.ts';
@@ -313,7 +314,7 @@ export async function saveCampaign(
     form: CampaignFormValues;
     imageFile: UploadedFile | undefined;
     timeZone: string;
-    dataDir: string;
+    store: MediaStore;
     now: Date;
   },
 ): Promise<SaveCampaignResult> {
@@ -341,7 +342,7 @@ export async function saveCampaign(
   if (file) {
     const upload = await uploadFormFile(db, {
       file,
-      dataDir: p.dataDir,
+      store: p.store,
       details: { alt: fields.text_title, credit: '', caption: '' },
       now: p.now,
     });

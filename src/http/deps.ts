@@ -4,6 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { DialectName } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
+import type { MediaStore } from '../media/media-store.ts';
 import type { PagePipeline } from './page-pipeline.ts';
 import type { Assets } from '../web/assets.ts';
 
@@ -21,4 +22,6 @@ export interface RouteDeps {
   pages: PagePipeline;
   /** Ad delivery: picks, renders and counts the ads of reader pages. */
   ads: AdDelivery;
+  /** Where media files live: the local data directory or an S3-compatible bucket. */
+  media: MediaStore;
 }

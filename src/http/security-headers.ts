@@ -26,15 +26,19 @@ export function isHttpsSite(config: Pick<Config, 'publicUrl'>): boolean {
  * attributes stay allowed, since ad slots reserve their size through them (custom properties
  * per slot) and newsroom pages set a few, and an attribute cannot carry a selector to read a page.
  */
-export function cspDirectives(side: SiteSide): Record<string, string[]> {
+export function cspDirectives(
+  side: SiteSide,
+  { mediaPublicUrl }: Partial<Pick<Config, 'mediaPublicUrl'>> = {},
+): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'", ...Object.values(inlineScripts).map(cspHash)],
     'script-src-attr': ["'none'"],
     'style-src': ["'self'", ...Object.values(inlineStyles).map(cspHash)],
     'style-src-attr': ["'unsafe-inline'"],
-    // Photos and ad creatives are served from /media/; the light edition's icon is `data:,`.
-    'img-src': ["'self'", 'data:'],
+    // Photos and ad creatives are served from /media/ (which redirects to MEDIA_PUBLIC_URL when
+    // set: a redirect's target must be allowed too); the light edition's icon is `data:,`.
+    'img-src': ["'self'", 'data:', ...(mediaPublicUrl ? [new URL(mediaPublicUrl).origin] : [])],
     'font-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
@@ -49,11 +53,11 @@ export function cspDirectives(side: SiteSide): Record<string, string[]> {
  * headers on the raw response), and for the few refusals made before routing (probeHelmetHeaders).
  */
 export function helmetOptions(
-  config: Pick<Config, 'publicUrl'>,
+  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'mediaPublicUrl'>>,
   side: SiteSide,
 ): FastifyHelmetOptions {
   return {
-    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(side) },
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(side, config) },
     // Reader pages, photos and feeds are public and meant to be shown elsewhere (feed readers,
     // shares); the private side's responses load into no other site's page.
     crossOriginResourcePolicy: { policy: side === 'private' ? 'same-origin' : 'cross-origin' },
@@ -82,7 +86,9 @@ export function markPrivateSide(route: RouteOptions): void {
 export type SecurityHeaders = Record<SiteSide, [string, string][]>;
 
 /** Asks helmet, once, for the headers of both sides (see probeHelmetHeaders). */
-export async function securityHeaders(config: Pick<Config, 'publicUrl'>): Promise<SecurityHeaders> {
+export async function securityHeaders(
+  config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'mediaPublicUrl'>>,
+): Promise<SecurityHeaders> {
   const [reader, privateSide] = await Promise.all([
     probeHelmetHeaders(helmetOptions(config, 'reader')),
     probeHelmetHeaders(helmetOptions(config, 'private')),

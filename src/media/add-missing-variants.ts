@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Db } from '../db/database.ts';
 import { variantWidthsFor, writeImageVariants, type ImageVariant } from './image-variants.ts';
 import { listMediaVariants, updateMediaVariants } from './media.queries.ts';
+import { mediaKey, type MediaStore } from './media-store.ts';
 
 // A variant's standard width is in its file name (`<base>-<width>.<ext>`); its pixel width is
 // smaller when the original was narrower than the smallest standard width.
@@ -31,9 +30,8 @@ export function missingWidths(item: { width: number; variants: ImageVariant[] })
  */
 export async function addMissingVariants(
   db: Db,
-  { dataDir, onProgress }: { dataDir: string; onProgress?: (done: number, total: number) => void },
+  { store, onProgress }: { store: MediaStore; onProgress?: (done: number, total: number) => void },
 ): Promise<{ changed: number; failed: number }> {
-  const dir = path.join(dataDir, 'media');
   const items = await listMediaVariants(db);
   let changed = 0;
   let failed = 0;
@@ -43,8 +41,14 @@ export async function addMissingVariants(
     const source = variants.filter((v) => v.format === 'webp').sort((a, b) => b.width - a.width)[0];
     if (missing.length && source) {
       try {
-        const input = await readFile(path.join(dir, source.file));
-        const added = await writeImageVariants({ input, dir, baseName: item.file, only: missing });
+        const input = await store.get(mediaKey(source.file));
+        if (!input) throw new Error(`missing ${source.file}`);
+        const added = await writeImageVariants({
+          input: input.body,
+          store,
+          baseName: item.file,
+          only: missing,
+        });
         const files = new Set(added.variants.map((v) => v.file));
         const all = [...variants.filter((v) => !files.has(v.file)), ...added.variants].sort(
           (a, b) => standardWidth(a) - standardWidth(b) || a.format.localeCompare(b.format),

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Sharp } from 'sharp';
+import { MediaStoreError, mediaKey, type MediaStore } from './media-store.ts';
 import { loadSharp } from './sharp.ts';
 
 // 768 is a 360–400 px phone's full-width photo at twice its density, which otherwise took the
@@ -13,7 +11,7 @@ export interface ImageVariant {
   width: number;
   height: number;
   format: 'jpeg' | 'webp';
-  /** File name relative to the media folder. */
+  /** File name in the media folder (its key in the media store is `media/<file>`). */
   file: string;
   bytes: number;
 }
@@ -27,6 +25,7 @@ export interface ImageInfo {
 
 const FORMATS = ['jpeg', 'webp'] as const;
 const EXTENSION = { jpeg: 'jpg', webp: 'webp' } as const;
+const CONTENT_TYPE = { jpeg: 'image/jpeg', webp: 'image/webp' } as const;
 
 function encode(image: Sharp, format: ImageVariant['format']): Sharp {
   // JPEG has no alpha: flatten transparent PNG/WebP/SVG onto white rather than sharp's default black.
@@ -50,12 +49,12 @@ export function variantWidthsFor(width: number): number[] {
  */
 export async function writeImageVariants({
   input,
-  dir,
+  store,
   baseName,
   only,
 }: {
   input: Buffer;
-  dir: string;
+  store: MediaStore;
   baseName: string;
   only?: readonly number[];
 }): Promise<ImageInfo> {
@@ -76,7 +75,7 @@ export async function writeImageVariants({
     .toBuffer({ resolveWithObject: true });
   const raw = { width: info.width, height: info.height, channels: info.channels };
 
-  // Encode everything in memory first: a failure here leaves nothing on disk.
+  // Encode everything in memory first: a failure here leaves nothing stored.
   const encoded = await Promise.all(
     widths.flatMap((w) =>
       FORMATS.map(async (format) => {
@@ -95,25 +94,20 @@ export async function writeImageVariants({
     ),
   );
 
-  const written: string[] = [];
-  try {
-    const temps = encoded.map(({ variant }) =>
-      path.join(dir, `.${variant.file}.${randomBytes(6).toString('hex')}.tmp`),
-    );
-    written.push(...temps);
+  // Each put is atomic (a reader sees a whole file or none); should one fail, the others go too.
+  const puts = await Promise.allSettled(
+    encoded.map(({ variant, data: bytes }) =>
+      store.put(mediaKey(variant.file), bytes, CONTENT_TYPE[variant.format]),
+    ),
+  );
+  const failed = puts.find((p) => p.status === 'rejected');
+  if (failed) {
     // allSettled, not all: cleaning up while sibling writes are still in flight would leave strays.
-    const writes = await Promise.allSettled(encoded.map((e, i) => writeFile(temps[i]!, e.data)));
-    const failed = writes.find((w) => w.status === 'rejected');
-    if (failed) throw failed.reason;
-    // Renames within one directory are atomic: readers see the old file or the new one, never half.
-    for (const [i, { variant }] of encoded.entries()) {
-      const final = path.join(dir, variant.file);
-      await rename(temps[i]!, final);
-      written.push(final);
-    }
-  } catch (err) {
-    await Promise.all(written.map((file) => rm(file, { force: true })));
-    throw err;
+    const stored = encoded.filter((_, i) => puts[i]!.status === 'fulfilled');
+    await Promise.allSettled(stored.map(({ variant }) => store.delete(mediaKey(variant.file))));
+    throw new MediaStoreError(`Storing ${baseName} failed: ${String(failed.reason)}`, {
+      cause: failed.reason,
+    });
   }
   return { width, height, variants: encoded.map(({ variant }) => variant) };
 }

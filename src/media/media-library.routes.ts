@@ -66,7 +66,7 @@ export const mediaLibraryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     const details = detailsOf(body);
     const result = await uploadFormFile(deps.db, {
       file: uploadedFile(body.file),
-      dataDir: deps.config.dataDir,
+      store: deps.media,
       details,
       now: deps.clock.now(),
     });

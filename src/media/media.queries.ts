@@ -110,3 +110,25 @@ export async function updateMediaVariants(
 ): Promise<void> {
   await db.updateTable('media').set({ variants }).where('id', '=', id).execute();
 }
+
+/**
+ * Takes on building a media item's share image, unless another instance took it on after
+ * `staleBefore` (and so is presumably still at it). True when this caller should build it.
+ */
+export async function claimOgImageBuild(
+  db: Db,
+  { id, now, staleBefore }: { id: number; now: string; staleBefore: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('media')
+    .set({ og_claimed_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('og_claimed_at', 'is', null), eb('og_claimed_at', '<', staleBefore)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Lets another instance build a share image this one failed to build. */
+export async function releaseOgImageBuild(db: Db, id: number): Promise<void> {
+  await db.updateTable('media').set({ og_claimed_at: null }).where('id', '=', id).execute();
+}

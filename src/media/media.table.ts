@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** The `media` table: uploaded images with their resized variants and default credits. */
 export interface MediaTable {
@@ -14,6 +14,8 @@ export interface MediaTable {
   /** JSON of ImageVariant[] (see image-variants.ts). */
   variants: string;
   created_at: string;
+  /** When an instance took on building the share image; null when none is building it. */
+  og_claimed_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type MediaRow = Selectable<MediaTable>;

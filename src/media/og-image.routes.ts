@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
 import { dbId } from '../http/schemas.ts';
-import type { ImageVariant } from './image-variants.ts';
-import { findMedia } from './media.queries.ts';
-import { largestJpeg, readOgImage, writeOgImage } from './og-image.ts';
+import { ensureOgImage, type EnsuredOgImage } from './ensure-og-image.ts';
+import { ogKey } from './media-store.ts';
 
 /** A share image's file name, `<mediaId>.jpg`, as the media id. */
 const ogParams = z.object({
@@ -20,31 +17,26 @@ const ogParams = z.object({
 
 /** Share images (`/og/<mediaId>.jpg`, 1200×630): built once per media item, then served as files. */
 export const ogImageRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
-  // Concurrent first requests on this instance wait for one build; other instances may build
-  // the same file too, which is harmless since each writes a temporary file and renames it.
-  const building = new Map<number, Promise<Buffer | undefined>>();
-
-  const build = async (mediaId: number): Promise<Buffer | undefined> => {
-    const media = await findMedia(deps.db, mediaId);
-    if (!media) return undefined;
-    const source = largestJpeg(JSON.parse(media.variants) as ImageVariant[]);
-    if (!source) return undefined;
-    const input = await readFile(path.join(deps.config.dataDir, 'media', source.file));
-    const image = await writeOgImage({ input, dataDir: deps.config.dataDir, mediaId });
-    if (image.upscaled) app.log.info({ mediaId }, 'share image enlarged from a smaller photo');
-    return image.data;
-  };
+  // Concurrent first requests on this instance wait for one build; other instances wait for it
+  // through the database claim (see ensure-og-image.ts).
+  const building = new Map<number, Promise<EnsuredOgImage | undefined>>();
 
   app.get('/og/:name', { schema: { params: ogParams } }, async (request, reply) => {
     const mediaId = request.params.name;
-    let data = await readOgImage(deps.config.dataDir, mediaId);
+    let data = (await deps.media.get(ogKey(mediaId)))?.body;
     if (!data) {
       let pending = building.get(mediaId);
       if (!pending) {
-        pending = build(mediaId).finally(() => building.delete(mediaId));
+        pending = ensureOgImage({ db: deps.db, store: deps.media, clock: deps.clock }, mediaId)
+          .then((ensured) => {
+            if (ensured?.built?.upscaled)
+              app.log.info({ mediaId }, 'share image enlarged from a smaller photo');
+            return ensured;
+          })
+          .finally(() => building.delete(mediaId));
         building.set(mediaId, pending);
       }
-      data = await pending;
+      data = (await pending)?.data;
     }
     if (!data) throw notFound();
     // A media item's pixels never change (a new photo is a new item), so the URL is immutable.

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { ImageVariant } from './image-variants.ts';
+import { ogKey, type MediaStore } from './media-store.ts';
 import { loadSharp } from './sharp.ts';
 
 /** The size social networks show a link preview at (Facebook, X, WhatsApp, Telegram). */
@@ -54,51 +52,24 @@ export async function renderOgImage(input: Buffer): Promise<OgImage> {
   return { data: out!, quality, upscaled: scale > 1 };
 }
 
-/** Where the share image of a media item is kept: `<dataDir>/og/<id>.jpg`. */
-export function ogImageFile(dataDir: string, mediaId: number): string {
-  return path.join(dataDir, 'og', `${mediaId}.jpg`);
-}
-
 /** The public path of a media item's share image (built on first request when missing). */
 export function ogImagePath(mediaId: number): string {
   return `/og/${mediaId}.jpg`;
 }
 
-/**
- * Renders and stores a media item's share image. The file is written under a temporary name and
- * renamed, so concurrent builders (other requests, other instances) never expose half a file.
- */
+/** Renders a media item's share image and stores it (atomically, as every store write is). */
 export async function writeOgImage({
   input,
-  dataDir,
+  store,
   mediaId,
 }: {
   input: Buffer;
-  dataDir: string;
+  store: MediaStore;
   mediaId: number;
 }): Promise<OgImage> {
   const image = await renderOgImage(input);
-  const final = ogImageFile(dataDir, mediaId);
-  await mkdir(path.dirname(final), { recursive: true });
-  const temp = `${final}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, image.data);
-    await rename(temp, final);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  await store.put(ogKey(mediaId), image.data, 'image/jpeg');
   return image;
-}
-
-/** Reads a stored share image; undefined when it has not been built yet. */
-export async function readOgImage(dataDir: string, mediaId: number): Promise<Buffer | undefined> {
-  try {
-    return await readFile(ogImageFile(dataDir, mediaId));
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
 }
 
 /** The best source kept for an item uploaded before share images existed: its largest JPEG. */

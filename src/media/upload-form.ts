@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../http/errors.ts';
+import type { MediaStore } from './media-store.ts';
 import {
   MAX_UPLOAD_BYTES,
   uploadMedia,
@@ -76,12 +77,12 @@ export async function uploadFormFile(
   db: Db,
   {
     file,
-    dataDir,
+    store,
     details,
     now,
-  }: { file: UploadedFile | undefined; dataDir: string; details: MediaDetails; now: Date },
+  }: { file: UploadedFile | undefined; store: MediaStore; details: MediaDetails; now: Date },
 ): Promise<UploadResult> {
   if (!file) return { ok: false, reason: 'empty' };
   if (file.truncated) return { ok: false, reason: 'too-large' };
-  return uploadMedia(db, { bytes: file.data, dataDir, details, now });
+  return uploadMedia(db, { bytes: file.data, store, details, now });
 }

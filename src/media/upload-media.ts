@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { Db } from '../db/database.ts';
 import { writeImageVariants } from './image-variants.ts';
-import { findMediaByFile, insertMedia } from './media.queries.ts';
+import { findMediaByFile, insertMedia, releaseOgImageBuild } from './media.queries.ts';
+import { MediaStoreError, mediaKey, type MediaStore } from './media-store.ts';
 import { writeOgImage } from './og-image.ts';
 import { loadSharp } from './sharp.ts';
 import type { MediaRow } from './media.table.ts';
@@ -51,16 +50,16 @@ async function sniff(
 
 /**
  * Stores an uploaded image: checks its content, writes its resized, metadata-free variants under
- * a content-hashed name in `<dataDir>/media`, then inserts the row; on any failure nothing stays.
+ * a content-hashed name in the media store, then inserts the row; on any failure nothing stays.
  */
 export async function uploadMedia(
   db: Db,
   {
     bytes,
-    dataDir,
+    store,
     details,
     now,
-  }: { bytes: Buffer; dataDir: string; details: MediaDetails; now: Date },
+  }: { bytes: Buffer; store: MediaStore; details: MediaDetails; now: Date },
 ): Promise<UploadResult> {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   if (bytes.length > MAX_UPLOAD_BYTES) return { ok: false, reason: 'too-large' };
@@ -72,13 +71,12 @@ export async function uploadMedia(
   const existing = await findMediaByFile(db, file);
   if (existing) return { ok: true, media: existing, duplicate: true };
 
-  const dir = path.join(dataDir, 'media');
-  await mkdir(dir, { recursive: true });
   let info;
   try {
-    info = await writeImageVariants({ input: bytes, dir, baseName: file });
-  } catch {
+    info = await writeImageVariants({ input: bytes, store, baseName: file });
+  } catch (err) {
     // writeImageVariants leaves nothing behind when it fails; truncated data ends up here.
+    if (err instanceof MediaStoreError) throw err;
     return { ok: false, reason: 'corrupt' };
   }
   try {
@@ -90,15 +88,19 @@ export async function uploadMedia(
       ...details,
       variants: JSON.stringify(info.variants),
       created_at: now.toISOString(),
+      // Claimed at birth: a request for its share image waits for the one cut here.
+      og_claimed_at: now.toISOString(),
     });
     // The share image is cut from the original now; should this fail, /og/<id>.jpg builds it later.
-    await writeOgImage({ input: bytes, dataDir, mediaId: media.id }).catch(() => undefined);
+    await writeOgImage({ input: bytes, store, mediaId: media.id }).catch(() =>
+      releaseOgImageBuild(db, media.id).catch(() => undefined),
+    );
     return { ok: true, media, duplicate: false };
   } catch (err) {
     // A simultaneous upload of the same bytes won the insert: its row serves these very files.
     const winner = await findMediaByFile(db, file).catch(() => undefined);
     if (winner) return { ok: true, media: winner, duplicate: true };
-    await Promise.all(info.variants.map((v) => rm(path.join(dir, v.file), { force: true })));
+    await Promise.allSettled(info.variants.map((v) => store.delete(mediaKey(v.file))));
     throw err;
   }
 }

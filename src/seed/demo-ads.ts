@@ -4,6 +4,7 @@ import { insertMissingAdSlots } from '../ads/ad-delivery.queries.ts';
 import { defaultSlots } from '../ads/default-slots.ts';
 import type { Db } from '../db/database.ts';
 import { writeImageVariants } from '../media/image-variants.ts';
+import type { MediaStore } from '../media/media-store.ts';
 import { findMediaByFile, insertMedia } from '../media/media.queries.ts';
 
 const DEMO_ADVERTISER = 'Boulangerie du Fleuve';
@@ -30,7 +31,7 @@ function bakeryCreativeSvg(): string {
  */
 export async function seedDemoAds(
   db: Db,
-  { mediaDir, now }: { mediaDir: string; now: Date },
+  { store, now }: { store: MediaStore; now: Date },
 ): Promise<{ slots: number; campaigns: number }> {
   const slots = await insertMissingAdSlots(db, defaultSlots(now));
   const exists = await db
@@ -45,7 +46,7 @@ export async function seedDemoAds(
   const media =
     (await findMediaByFile(db, file)) ??
     (await (async () => {
-      const info = await writeImageVariants({ input, dir: mediaDir, baseName: file });
+      const info = await writeImageVariants({ input, store, baseName: file });
       return insertMedia(db, {
         file,
         mime: 'image/png',

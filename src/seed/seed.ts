@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import { renderMarkdown } from '../articles/markdown.ts';
 import {
@@ -15,6 +13,7 @@ import type { Db } from '../db/database.ts';
 import { renderDemoPhotoSvg } from '../media/demo-photo.ts';
 import { writeImageVariants } from '../media/image-variants.ts';
 import { findMediaByFile, insertMedia } from '../media/media.queries.ts';
+import type { MediaStore } from '../media/media-store.ts';
 import { reindexArticles } from '../search/reindex.ts';
 import { findSectionBySlug, insertSection } from '../sections/section.queries.ts';
 import { findSiteSettings, updateSiteSettings } from '../settings/setting.queries.ts';
@@ -41,12 +40,12 @@ export interface SeedReport {
  */
 export async function seedDemo({
   db,
-  dataDir,
+  store,
   clock,
   onProgress,
 }: {
   db: Db;
-  dataDir: string;
+  store: MediaStore;
   clock: Clock;
   onProgress?: (done: number, total: number, title: string) => void;
 }): Promise<SeedReport> {
@@ -73,12 +72,10 @@ export async function seedDemo({
     role: 'moderator',
   });
 
-  const mediaDir = path.join(dataDir, 'media');
-  await mkdir(mediaDir, { recursive: true });
   let articles = 0;
   for (const [index, demo] of demoArticles.entries()) {
     onProgress?.(index, demoArticles.length, demo.title);
-    if (await seedArticle(db, { demo, index, mediaDir, now })) articles++;
+    if (await seedArticle(db, { demo, index, store, now })) articles++;
   }
   onProgress?.(demoArticles.length, demoArticles.length, '');
   // Indexed once all are in, so each article's related ones are chosen among all of them.
@@ -92,7 +89,7 @@ export async function seedDemo({
     .limit(3)
     .execute();
   const comments = moderator ? await seedDemoComments(db, { articles: newest, moderator, now }) : 0;
-  const ads = await seedDemoAds(db, { mediaDir, now });
+  const ads = await seedDemoAds(db, { store, now });
   if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }
@@ -108,7 +105,7 @@ async function ensureUser(
 
 async function seedArticle(
   db: Db,
-  { demo, index, mediaDir, now }: { demo: DemoArticle; index: number; mediaDir: string; now: Date },
+  { demo, index, store, now }: { demo: DemoArticle; index: number; store: MediaStore; now: Date },
 ): Promise<boolean> {
   const slug = slugify(demo.title);
   if (await findArticleBySlug(db, slug)) return false;
@@ -116,7 +113,7 @@ async function seedArticle(
   if (!section)
     throw new Error(`Demo article "${demo.title}" names unknown section ${demo.section}`);
   const author = await findUserByEmail(db, demo.authorEmail);
-  const image = await seedPhoto(db, { demo, seed: index + 1, mediaDir, now });
+  const image = await seedPhoto(db, { demo, seed: index + 1, store, now });
   const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
   const body = demo.body.trim();
   await db.transaction().execute(async (trx) => {
@@ -148,7 +145,7 @@ async function seedArticle(
 
 async function seedPhoto(
   db: Db,
-  { demo, seed, mediaDir, now }: { demo: DemoArticle; seed: number; mediaDir: string; now: Date },
+  { demo, seed, store, now }: { demo: DemoArticle; seed: number; store: MediaStore; now: Date },
 ): Promise<{ id: number }> {
   const svg = renderDemoPhotoSvg({ theme: demo.photo.theme, seed, width: 1600, height: 900 });
   const input = await sharp(Buffer.from(svg)).jpeg({ quality: 90 }).toBuffer();
@@ -156,7 +153,7 @@ async function seedPhoto(
   const file = `demo-${demo.photo.theme}-${seed}-${hash}`;
   const existing = await findMediaByFile(db, file);
   if (existing) return existing;
-  const info = await writeImageVariants({ input, dir: mediaDir, baseName: file });
+  const info = await writeImageVariants({ input, store, baseName: file });
   return insertMedia(db, {
     file,
     mime: 'image/jpeg',

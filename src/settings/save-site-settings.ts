@@ -1,6 +1,7 @@
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db } from '../db/database.ts';
 import { findImageInfo } from '../media/media.queries.ts';
+import type { MediaStore } from '../media/media-store.ts';
 import { uploadFormFile, type UploadedFile } from '../media/upload-form.ts';
 import type { UploadRefusal } from '../media/upload-media.ts';
 import { updateSiteSettings } from './setting.queries.ts';
@@ -85,9 +86,9 @@ export async function saveSiteSettings(
   {
     form,
     logoFile,
-    dataDir,
+    store,
     now,
-  }: { form: SettingsFormValues; logoFile: UploadedFile | undefined; dataDir: string; now: Date },
+  }: { form: SettingsFormValues; logoFile: UploadedFile | undefined; store: MediaStore; now: Date },
 ): Promise<SaveSettingsResult> {
   const errors = fieldErrors(form);
   const picked = form.logoMediaId;
@@ -101,7 +102,7 @@ export async function saveSiteSettings(
   if (logoFile) {
     const upload = await uploadFormFile(db, {
       file: logoFile,
-      dataDir,
+      store,
       details: { alt: `Logo — ${form.siteName}`, credit: '', caption: '' },
       now,
     });

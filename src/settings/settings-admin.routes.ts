@@ -95,7 +95,7 @@ export const settingsAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       const result = await saveSiteSettings(deps.db, {
         form,
         logoFile: uploadedFile(body.logoFile),
-        dataDir: deps.config.dataDir,
+        store: deps.media,
         now: deps.clock.now(),
       });
       if (result.ok) {

@@ -19,7 +19,7 @@ export interface DemoSite {
 export async function startDemoSite(): Promise<DemoSite> {
   const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
   const t = await createTestApp(sqlite, { now: new Date().toISOString() });
-  await seedDemo({ db: t.db, dataDir: t.dataDir, clock: t.clock });
+  await seedDemo({ db: t.db, store: t.media, clock: t.clock });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = t.app.server.address() as { port: number };
   const browser = await launchBrowser();

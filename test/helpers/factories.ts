@@ -1,5 +1,3 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import { insertArticle } from '../../src/articles/article.queries.ts';
 import type { ArticleRow, NewArticleRow } from '../../src/articles/article.table.ts';
@@ -11,6 +9,7 @@ import type { CommentRow, NewCommentRow } from '../../src/comments/comment.table
 import type { Db } from '../../src/db/database.ts';
 import { writeImageVariants } from '../../src/media/image-variants.ts';
 import { insertMedia } from '../../src/media/media.queries.ts';
+import { localMediaStore, type MediaStore } from '../../src/media/media-store.ts';
 import type { MediaRow } from '../../src/media/media.table.ts';
 import { syncArticleSearch } from '../../src/search/sync-article-search.ts';
 import { insertSection } from '../../src/sections/section.queries.ts';
@@ -53,10 +52,10 @@ export async function buildUser(
   });
 }
 
-/** Writes a real image with its variants to the media folder and inserts it. */
+/** Writes a real image with its variants to a media store (or DATA_DIR's) and inserts it. */
 export async function buildImage(
   db: Db,
-  dataDir: string,
+  storeOrDataDir: MediaStore | string,
   overrides: { width?: number; height?: number } = {},
 ): Promise<MediaRow> {
   const n = next();
@@ -67,10 +66,10 @@ export async function buildImage(
   })
     .jpeg()
     .toBuffer();
-  const dir = path.join(dataDir, 'media');
-  await mkdir(dir, { recursive: true });
+  const store =
+    typeof storeOrDataDir === 'string' ? localMediaStore(storeOrDataDir) : storeOrDataDir;
   const file = `test-${n}-${Date.now()}`;
-  const info = await writeImageVariants({ input, dir, baseName: file });
+  const info = await writeImageVariants({ input, store, baseName: file });
   return insertMedia(db, {
     file,
     mime: 'image/jpeg',

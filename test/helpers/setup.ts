@@ -13,6 +13,7 @@ import type { Config } from '../../src/config.ts';
 import { connect, type DialectName } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { localMediaStore, type MediaStore } from '../../src/media/media-store.ts';
 
 /** A database the suite can run against. */
 export interface TestDialect {
@@ -109,6 +110,9 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     pgPoolMax: 10,
     pgStatementTimeoutMs: 0,
     shutdownTimeoutMs: 10_000,
+    mediaStore: 'local',
+    s3: undefined,
+    mediaPublicUrl: undefined,
     ...overrides,
   };
 }
@@ -123,6 +127,8 @@ export interface TestApp {
   cache: PageCache;
   /** The app's ad delivery, to flush its counts in tests. */
   ads: AdDelivery;
+  /** The app's media store: DATA_DIR's unless the test passed one. */
+  media: MediaStore;
   config: Config;
   database: TestDatabase;
   close(): Promise<void>;
@@ -136,6 +142,8 @@ export async function createTestApp(
     now?: string;
     /** The ads' random source; seeded in statistical tests. */
     random?: () => number;
+    /** The media store (an S3 bucket: see helpers/s3.ts); DATA_DIR's by default. */
+    media?: MediaStore;
   } = {},
 ): Promise<TestApp> {
   const database = await dialect.open();
@@ -158,7 +166,8 @@ export async function createTestApp(
     secret: config.sessionSecret,
     ...(options.random ? { random: options.random } : {}),
   });
-  const app = await buildApp({ config, db, dialect: database.dialect, clock, cache, ads });
+  const media = options.media ?? localMediaStore(database.dataDir);
+  const app = await buildApp({ config, db, dialect: database.dialect, clock, cache, ads, media });
   return {
     app,
     db,
@@ -167,6 +176,7 @@ export async function createTestApp(
     clock,
     cache,
     ads,
+    media,
     config,
     database,
     close: async () => {
