@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { after, before, describe, test } from 'node:test';
 import type { ArticleRow } from '../src/articles/article.table.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -19,10 +20,12 @@ import {
 } from './helpers/factories.ts';
 import { csrfOf, haproxyMissing, HttpClient, startHaproxy } from './helpers/haproxy.ts';
 import { freePort } from './helpers/net.ts';
+import { startS3Server, type S3Server } from './helpers/s3.ts';
 import { startSmtpServer } from './helpers/smtp.ts';
 
-// Two Griot server processes on one PostgreSQL behind a real HAProxy, as a newsroom that has
-// outgrown one machine runs them: whatever one instance does, the other sees and honours.
+// Two Griot server processes on one PostgreSQL and one object store (s3rver) behind a real
+// HAProxy, as a newsroom that has outgrown one machine runs them: whatever one instance does,
+// the other sees and honours.
 
 const SECRET = 'a-session-secret-shared-by-both-instances-0123456789';
 const TTL_MS = 1000;
@@ -48,6 +51,7 @@ describe('two instances on one PostgreSQL behind HAProxy', { skip }, () => {
   let b: ServerProcess;
   let lb: Awaited<ReturnType<typeof startHaproxy>>;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let s3: S3Server;
   let section: Section;
   let draft: ArticleRow;
   let watched: ArticleRow;
@@ -67,6 +71,8 @@ describe('two instances on one PostgreSQL behind HAProxy', { skip }, () => {
       published_at: null,
     });
     smtp = await startSmtpServer();
+    s3 = await startS3Server();
+    const bucket = await s3.bucket();
     const ports = [await freePort(), await freePort()];
     const publicPort = await freePort();
     const env = (port: number) => ({
@@ -76,6 +82,7 @@ describe('two instances on one PostgreSQL behind HAProxy', { skip }, () => {
       SESSION_SECRET: SECRET,
       SMTP_URL: smtp.url,
       CACHE_VERSION_TTL_MS: String(TTL_MS),
+      ...bucket.env,
     });
     [a, b] = await Promise.all([startServer(env(ports[0]!)), startServer(env(ports[1]!))]);
     lb = await startHaproxy([a.url, b.url], publicPort);
@@ -85,6 +92,7 @@ describe('two instances on one PostgreSQL behind HAProxy', { skip }, () => {
     await lb?.close();
     await Promise.all([a?.stop(), b?.stop()]);
     await smtp?.close();
+    await s3?.close();
     await shared?.close();
   });
 
@@ -155,5 +163,50 @@ describe('two instances on one PostgreSQL behind HAProxy', { skip }, () => {
       const page = await new HttpClient(lb.url).get(`${instance.url}/politique/${watched.slug}`);
       assert.match(page.text, /Un commentaire que deux modérateurs valident ensemble/);
     }
+  });
+
+  test('a photo uploaded through A is served by B, variants and share image included', async () => {
+    const bytes = await sharp({
+      create: { width: 1600, height: 1000, channels: 3, background: { r: 40, g: 90, b: 140 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const library = await editor.get(`${a.url}/admin/medias`);
+    const { res } = await editor.upload(
+      `${a.url}/admin/medias`,
+      { _csrf: csrfOf(library.text), alt: 'Le fleuve au matin', credit: 'AGENCE', caption: '' },
+      { field: 'file', name: 'fleuve.jpg', type: 'image/jpeg', bytes },
+    );
+    assert.equal(res.status, 303, await res.text().catch(() => ''));
+    const id = Number(/\/admin\/medias\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
+    const row = await db
+      .selectFrom('media')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const reader = new HttpClient(lb.url);
+    const variants = JSON.parse(row.variants) as { file: string }[];
+    assert.ok(variants.length > 0);
+    for (const variant of variants) {
+      const fromA = await fetch(`${a.url}/media/${variant.file}`);
+      const fromB = await fetch(`${b.url}/media/${variant.file}`);
+      assert.equal(fromB.status, 200, variant.file);
+      assert.match(fromB.headers.get('content-type') ?? '', /^image\//);
+      assert.deepEqual(
+        Buffer.from(await fromB.arrayBuffer()),
+        Buffer.from(await fromA.arrayBuffer()),
+        variant.file,
+      );
+    }
+    // The share image, asked of B first and of both at once: built once, the same bytes.
+    const [ogB, ogA] = await Promise.all([
+      fetch(`${b.url}/og/${id}.jpg`),
+      fetch(`${a.url}/og/${id}.jpg`),
+    ]);
+    assert.equal(ogB.status, 200);
+    assert.deepEqual(Buffer.from(await ogB.arrayBuffer()), Buffer.from(await ogA.arrayBuffer()));
+    // Through the balancer, whichever instance answers.
+    for (let i = 0; i < 2; i++)
+      assert.equal((await reader.get(`${lb.url}/media/${variants[0]!.file}`)).res.status, 200);
   });
 });

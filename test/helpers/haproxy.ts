@@ -109,6 +109,26 @@ export class HttpClient {
     return { res, text: await res.text() };
   }
 
+  /** POSTs a multipart form with one file, as a browser's upload form. */
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    file: { field: string; name: string; type: string; bytes: Buffer },
+  ): Promise<{ res: Response; text: string }> {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append(file.field, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+    const res = this.keep(
+      await fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie: this.cookie, origin: this.origin },
+        body: form,
+      }),
+    );
+    return { res, text: await res.text() };
+  }
+
   /** Signs in through the login form at `base`. */
   async login(base: string, email: string, password: string): Promise<void> {
     const page = await this.get(`${base}/login`);
