@@ -54,7 +54,7 @@ import { AD_FLUSH_MS, createAdDelivery, type AdDelivery } from './ads/ad-deliver
 import { adRoutes } from './ads/ad.routes.ts';
 import { accountLinkRoutes } from './users/account-link.routes.ts';
 import { advertiserReportRoutes } from './ads/ad-report.routes.ts';
-import { loadAssets, type Asset } from './web/assets.ts';
+import { inlineStyleSheet, loadAssets, type Asset } from './web/assets.ts';
 import type { PageContext } from './web/page-context.ts';
 import { renderDocument } from './web/render.ts';
 import { stringsFor } from './web/strings.ts';
@@ -109,7 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   deps.pages.addFiller(commentFiller(deps));
   deps.pages.addVariant(liteEdition);
 
-  const headers = await securityHeaders(config);
+  // Article pages carry the theme's style sheet inline (see web/layout.tsx).
+  const headers = await securityHeaders(config, [inlineStyleSheet(assets.css)]);
   const beforeRouting = Object.fromEntries(headers.reader);
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },

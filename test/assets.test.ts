@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify, { type LightMyRequestResponse } from 'fastify';
-import { helmetOptions, probeHelmetHeaders } from '../src/http/security-headers.ts';
+import { cspHash, helmetOptions, probeHelmetHeaders } from '../src/http/security-headers.ts';
 import { encodeAsset, sendAsset } from '../src/http/static-assets.ts';
-import { loadAssets, type Asset } from '../src/web/assets.ts';
+import { inlineStyleSheet, loadAssets, type Asset } from '../src/web/assets.ts';
+import { buildArticle, buildSection } from './helpers/factories.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 // The files the app serves, read as the app reads them: their URLs are their content's hash.
@@ -103,7 +104,9 @@ for (const dialect of testDialects()) {
     });
 
     test('every form carries the security headers helmet sets', async () => {
-      const expected = await probeHelmetHeaders(helmetOptions(t.config, 'reader'));
+      const expected = await probeHelmetHeaders(
+        helmetOptions(t.config, 'reader', [inlineStyleSheet(css)]),
+      );
       const etag = String((await get(css.url, { 'accept-encoding': 'br' })).headers.etag);
       const responses: [string, LightMyRequestResponse][] = [
         ['brotli', await get(css.url, { 'accept-encoding': 'br' })],
@@ -116,6 +119,21 @@ for (const dialect of testDialects()) {
       for (const [label, res] of responses)
         for (const [name, value] of Object.entries(expected))
           assert.equal(res.headers[name], value, `${label}: ${name}`);
+    });
+
+    test('an article page carries the style sheet inline, allowed by its hash; others link it', async () => {
+      const section = await buildSection(t.db);
+      const article = await buildArticle(t.db, { section });
+      const page = await get(`/${section.slug}/${article.slug}`, { 'accept-encoding': 'br' });
+      assert.equal(page.statusCode, 200);
+      const html = decoded(page).toString();
+      assert.ok(html.includes(`<style>${css.body.toString()}</style>`));
+      assert.ok(!html.includes(css.url), 'no second request for the same rules');
+      const csp = String(page.headers['content-security-policy']);
+      assert.ok(csp.includes(cspHash(css.body.toString())));
+      const home = (await get('/')).body;
+      assert.ok(home.includes(`<link rel="stylesheet" href="${css.url}"`));
+      assert.ok(!home.includes('<style>'));
     });
   });
 }

@@ -36,6 +36,9 @@ export function ArticlePage({
     <Layout
       ctx={ctx}
       ads={!a.noAds}
+      // Readers mostly land on an article from elsewhere, with nothing cached: see Layout.
+      inlineStyleSheet
+      firstPaintAt="texte"
       title={`${a.title} — ${site.siteName}`}
       description={a.standfirst}
       canonical={canonical}
@@ -136,7 +139,7 @@ export function ArticlePage({
             </figcaption>
           </figure>
         ) : null}
-        <div class="body">
+        <div class="body" id="texte">
           {trustedHtml(a.noAds ? a.bodyHtml : withInArticleMarkers(ctx, a.bodyHtml))}
         </div>
         {a.correction ? (

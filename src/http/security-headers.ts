@@ -22,19 +22,21 @@ export function isHttpsSite(config: Pick<Config, 'publicUrl'>): boolean {
 
 /**
  * The Content-Security-Policy of one side. Scripts: our files and the hashed inline scripts,
- * never an inline handler. Style sheets: ours and the light edition's hashed one; style
+ * never an inline handler. Style sheets: ours, the light edition's and `inlineSheets` (the
+ * theme's, inlined by article pages), by hash; style
  * attributes stay allowed, since ad slots reserve their size through them (custom properties
  * per slot) and newsroom pages set a few, and an attribute cannot carry a selector to read a page.
  */
 export function cspDirectives(
   side: SiteSide,
   { mediaPublicUrl }: Partial<Pick<Config, 'mediaPublicUrl'>> = {},
+  inlineSheets: string[] = [],
 ): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'", ...Object.values(inlineScripts).map(cspHash)],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'", ...Object.values(inlineStyles).map(cspHash)],
+    'style-src': ["'self'", ...[...Object.values(inlineStyles), ...inlineSheets].map(cspHash)],
     'style-src-attr': ["'unsafe-inline'"],
     // Photos and ad creatives are served from /media/ (which redirects to MEDIA_PUBLIC_URL when
     // set: a redirect's target must be allowed too); the light edition's icon is `data:,`.
@@ -55,9 +57,13 @@ export function cspDirectives(
 export function helmetOptions(
   config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'mediaPublicUrl'>>,
   side: SiteSide,
+  inlineSheets: string[] = [],
 ): FastifyHelmetOptions {
   return {
-    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(side, config) },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: cspDirectives(side, config, inlineSheets),
+    },
     // Reader pages, photos and feeds are public and meant to be shown elsewhere (feed readers,
     // shares); the private side's responses load into no other site's page.
     crossOriginResourcePolicy: { policy: side === 'private' ? 'same-origin' : 'cross-origin' },
@@ -85,12 +91,16 @@ export function markPrivateSide(route: RouteOptions): void {
 /** Each side's security headers, as helmet itself sends them, computed once at start-up. */
 export type SecurityHeaders = Record<SiteSide, [string, string][]>;
 
-/** Asks helmet, once, for the headers of both sides (see probeHelmetHeaders). */
+/**
+ * Asks helmet, once, for the headers of both sides (see probeHelmetHeaders); `inlineSheets` are
+ * the style sheets reader pages carry inline.
+ */
 export async function securityHeaders(
   config: Pick<Config, 'publicUrl'> & Partial<Pick<Config, 'mediaPublicUrl'>>,
+  inlineSheets: string[] = [],
 ): Promise<SecurityHeaders> {
   const [reader, privateSide] = await Promise.all([
-    probeHelmetHeaders(helmetOptions(config, 'reader')),
+    probeHelmetHeaders(helmetOptions(config, 'reader', inlineSheets)),
     probeHelmetHeaders(helmetOptions(config, 'private')),
   ]);
   return { reader: Object.entries(reader), private: Object.entries(privateSide) };

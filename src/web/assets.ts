@@ -41,3 +41,8 @@ export function loadAssets(): Assets {
     adReportCss: hashed('ad-report', 'css', 'text/css; charset=utf-8'),
   };
 }
+
+/** The text of a style sheet as pages inline it, and as the CSP hashes it. */
+export function inlineStyleSheet(asset: Asset): string {
+  return asset.body.toString('utf8');
+}

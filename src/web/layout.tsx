@@ -1,8 +1,10 @@
 import type { Child } from 'hono/jsx';
 import { AdMarkers } from '../ads/ad-markers.tsx';
+import { inlineStyleSheet } from './assets.ts';
 import { SiteLogo } from './components.tsx';
 import { LiteLayout } from './lite-layout.tsx';
 import type { PageContext } from './page-context.ts';
+import { trustedHtml } from './render.ts';
 import type { Strings } from './strings.ts';
 
 /** The document shell shared by every reader and newsroom page. */
@@ -15,6 +17,19 @@ export function Layout(props: {
   robots?: string;
   /** Reader pages with ads: the top banner slots go under the header. */
   ads?: boolean;
+  /**
+   * The style sheet inline rather than linked: on slow 3G a first visit then paints about
+   * half a second sooner (one round trip less), at ~3.7 KB (brotli) more per page.
+   */
+  inlineStyleSheet?: boolean;
+  /**
+   * With the sheet inline, the browser may paint as soon as the first bytes of the page are
+   * parsed; over a slow link it then paints an element whose content is still on its way (a
+   * share link without its text), which moves when the text arrives. The first paint waits for
+   * the element with this id to be parsed (`<link rel=expect blocking=render>`), so what is above
+   * it, the first screen, is complete when it shows.
+   */
+  firstPaintAt?: string;
   /** This page's own feeds (a section's, an author's, a tag's), after the site's. */
   feeds?: { title: string; rss: string; atom: string } | undefined;
   children?: Child;
@@ -31,7 +46,17 @@ export function Layout(props: {
         {props.description ? <meta name="description" content={props.description} /> : null}
         {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
         {props.robots ? <meta name="robots" content={props.robots} /> : null}
-        <link rel="stylesheet" href={ctx.assets.css.url} />
+        {props.inlineStyleSheet ? (
+          <>
+            <style>{trustedHtml(inlineStyleSheet(ctx.assets.css))}</style>
+            {/* Written out: hono/jsx drops the `blocking` attribute of <link>. */}
+            {props.firstPaintAt && /^[a-z-]+$/.test(props.firstPaintAt)
+              ? trustedHtml(`<link rel="expect" href="#${props.firstPaintAt}" blocking="render">`)
+              : null}
+          </>
+        ) : (
+          <link rel="stylesheet" href={ctx.assets.css.url} />
+        )}
         <link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
         <meta name="theme-color" content="#1b1b1b" />
         <FeedLinks title={site.siteName} rss="/flux/rss.xml" atom="/flux/atom.xml" t={t} />
