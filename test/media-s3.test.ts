@@ -21,7 +21,7 @@ import {
 import { copyMediaLibrary } from '../src/media/migrate-media.ts';
 import { uploadMedia } from '../src/media/upload-media.ts';
 import { spawnTsx } from './helpers/child-process.ts';
-import { buildImage, buildUser } from './helpers/factories.ts';
+import { buildArticle, buildImage, buildSection, buildUser } from './helpers/factories.ts';
 import { hiddenValue, type Browser } from './helpers/http.ts';
 import { signIn } from './helpers/newsroom.ts';
 import { startS3Server, type S3Server, type TestBucket } from './helpers/s3.ts';
@@ -453,6 +453,61 @@ for (const dialect of testDialects()) {
         }
       }
       await onDisk.close();
+    });
+
+    test('with MEDIA_PUBLIC_URL, reader pages, feeds and sitemaps link photos on the CDN itself', async () => {
+      const cdnBase = 'https://cdn.griot.test/photos';
+      const cdn = await buildApp({
+        config: { ...t.config, mediaPublicUrl: cdnBase },
+        db: t.database.connectAgain(),
+        dialect: t.dialect,
+        clock: t.clock,
+        media: bucket.store(),
+      });
+      try {
+        const image = await buildImage(t.db, store);
+        const section = await buildSection(t.db, { name: 'Culture', slug: 'culture-cdn' });
+        const article = await buildArticle(t.db, {
+          section,
+          slug: 'un-festival-photographie',
+          image_id: image.id,
+        });
+        const page = parse((await cdn.inject(`/culture-cdn/${article.slug}`)).body);
+        const img = page.querySelector('figure.photo img');
+        assert.ok(img, 'the article shows its photo');
+        const urls = [
+          img.getAttribute('src')!,
+          ...img
+            .getAttribute('srcset')!
+            .split(', ')
+            .map((c) => c.split(' ')[0]!),
+          ...page
+            .querySelector('figure.photo source')!
+            .getAttribute('srcset')!
+            .split(', ')
+            .map((c) => c.split(' ')[0]!),
+        ];
+        assert.ok(urls.length >= 3);
+        for (const url of urls) assert.ok(url.startsWith(`${cdnBase}/media/`), url);
+        // The light edition's « Voir la photo » link, the home's cards, the feed and the sitemap.
+        const lite = parse((await cdn.inject(`/lite/culture-cdn/${article.slug}`)).body);
+        assert.ok(
+          lite
+            .querySelector('a.photo-on-tap')!
+            .getAttribute('href')!
+            .startsWith(`${cdnBase}/media/`),
+        );
+        const rss = (await cdn.inject('/flux/rss.xml')).body;
+        assert.match(rss, new RegExp(`url="${cdnBase.replace(/[./]/g, '\\$&')}/media/[^"]+"`));
+        assert.doesNotMatch(rss, /https:\/\/griot\.test\/media\//);
+        const sitemap = (await cdn.inject('/sitemaps/articles-2026-11.xml')).body;
+        assert.ok(sitemap.includes(`<image:loc>${cdnBase}/media/`), 'the sitemap image');
+        // The site itself, without MEDIA_PUBLIC_URL, links its own /media/.
+        const own = parse((await t.app.inject(`/culture-cdn/${article.slug}`)).body);
+        assert.match(own.querySelector('figure.photo img')!.getAttribute('src')!, /^\/media\//);
+      } finally {
+        await cdn.close();
+      }
     });
 
     test('with MEDIA_PUBLIC_URL, /media/… redirects to the same key on the CDN', async () => {

@@ -117,9 +117,10 @@ export function ArticlePage({
         {a.image ? (
           <figure class="photo">
             {ctx.lite ? (
-              <PhotoOnTap image={a.image} t={t} />
+              <PhotoOnTap image={a.image} t={t} base={ctx.mediaBase} />
             ) : (
               <Picture
+                base={ctx.mediaBase}
                 image={a.image}
                 sizes="(min-width: 44rem) 44rem, 100vw"
                 eager

@@ -165,6 +165,7 @@ async function renderFeed(
     publicUrl,
     siteName: settings.siteName,
     fullText: settings.feedFullText,
+    mediaBase: deps.config.mediaPublicUrl,
   });
   const channel = {
     title: subject.title,

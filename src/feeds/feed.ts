@@ -67,7 +67,18 @@ export interface FeedEntry {
 /** Turns articles into feed entries, absolute URLs and all. */
 export function feedEntries(
   articles: FeedArticle[],
-  { publicUrl, siteName, fullText }: { publicUrl: string; siteName: string; fullText: boolean },
+  {
+    publicUrl,
+    siteName,
+    fullText,
+    mediaBase = publicUrl,
+  }: {
+    publicUrl: string;
+    siteName: string;
+    fullText: boolean;
+    /** Where media files are: this site, or MEDIA_PUBLIC_URL. */
+    mediaBase?: string | undefined;
+  },
 ): FeedEntry[] {
   return articles.map((a) => ({
     id: articleTagUri(publicUrl, a.id),
@@ -82,7 +93,7 @@ export function feedEntries(
       { term: a.section.slug, label: a.section.name, scheme: `${publicUrl}/` },
       ...a.tags.map((tag) => ({ term: tag, label: tag, scheme: `${publicUrl}/mots-cles/` })),
     ],
-    image: a.image ? feedImage(a.image, publicUrl) : null,
+    image: a.image ? feedImage(a.image, mediaBase) : null,
   }));
 }
 
@@ -100,11 +111,11 @@ export function pickJpeg(image: ImageView, minWidth = 1024) {
   return jpegs.find((v) => v.width >= minWidth) ?? jpegs[jpegs.length - 1];
 }
 
-function feedImage(image: ImageView, publicUrl: string): FeedImage | null {
+function feedImage(image: ImageView, mediaBase: string): FeedImage | null {
   const jpeg = pickJpeg(image);
   if (!jpeg) return null;
   return {
-    url: publicUrl + mediaUrl(jpeg.file),
+    url: mediaUrl(jpeg.file, mediaBase),
     type: 'image/jpeg',
     width: jpeg.width,
     height: jpeg.height,

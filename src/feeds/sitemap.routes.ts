@@ -132,7 +132,12 @@ export const sitemapRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
               loc: publicUrl + articlePath(a),
               lastmod: a.updatedAt ?? a.publishedAt,
               ...(jpeg && a.image
-                ? { image: { loc: publicUrl + mediaUrl(jpeg.file), caption: a.image.caption } }
+                ? {
+                    image: {
+                      loc: mediaUrl(jpeg.file, deps.config.mediaPublicUrl ?? publicUrl),
+                      caption: a.image.caption,
+                    },
+                  }
                 : {}),
             };
           }),

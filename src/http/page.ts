@@ -30,6 +30,7 @@ export async function pageContext(deps: RouteDeps, request: FastifyRequest): Pro
     t: stringsFor(snapshot.settings.locale),
     assets: deps.assets,
     publicUrl: deps.config.publicUrl,
+    mediaBase: deps.config.mediaPublicUrl ?? '',
     path: request.url.split('?')[0] ?? '/',
     user: request.user ?? undefined,
     year: deps.clock.now().getFullYear(),

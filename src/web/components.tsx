@@ -5,16 +5,20 @@ import { formatDateTime } from './dates.ts';
 import type { PageContext } from './page-context.ts';
 import { typeset } from './typography.ts';
 
-/** URL of a media file. */
-export function mediaUrl(file: string): string {
-  return `/media/${file}`;
+/**
+ * URL of a media file: on this site (`/media/…`), or under `base`, the public URL of the object
+ * storage or its CDN (MEDIA_PUBLIC_URL, see PageContext.mediaBase), so a reader's browser fetches
+ * it there without a detour through Griot's redirect.
+ */
+export function mediaUrl(file: string, base = ''): string {
+  return `${base}/media/${file}`;
 }
 
-function srcsetOf(variants: ImageVariant[], format: ImageVariant['format']): string {
+function srcsetOf(variants: ImageVariant[], format: ImageVariant['format'], base = ''): string {
   return variants
     .filter((v) => v.format === format)
     .sort((a, b) => a.width - b.width)
-    .map((v) => `${mediaUrl(v.file)} ${v.width}w`)
+    .map((v) => `${mediaUrl(v.file, base)} ${v.width}w`)
     .join(', ');
 }
 
@@ -24,18 +28,24 @@ export function Picture(props: {
   sizes: string;
   eager?: boolean;
   fallbackWidth?: number;
+  /** PageContext.mediaBase. */
+  base?: string | undefined;
 }) {
-  const { image } = props;
+  const { image, base } = props;
   const jpegs = image.variants.filter((v) => v.format === 'jpeg').sort((a, b) => a.width - b.width);
   const fallback =
     jpegs.find((v) => v.width >= (props.fallbackWidth ?? 640)) ?? jpegs[jpegs.length - 1];
   if (!fallback) return null;
   return (
     <picture>
-      <source type="image/webp" srcset={srcsetOf(image.variants, 'webp')} sizes={props.sizes} />
+      <source
+        type="image/webp"
+        srcset={srcsetOf(image.variants, 'webp', base)}
+        sizes={props.sizes}
+      />
       <img
-        src={mediaUrl(fallback.file)}
-        srcset={srcsetOf(image.variants, 'jpeg')}
+        src={mediaUrl(fallback.file, base)}
+        srcset={srcsetOf(image.variants, 'jpeg', base)}
         sizes={props.sizes}
         width={image.width}
         height={image.height}
@@ -62,8 +72,8 @@ export function logoDisplaySize(logo: ImageInfo): { width: number; height: numbe
 }
 
 /** The publication's logo for the masthead: WebP or JPEG, sized so nothing shifts as it loads. */
-export function SiteLogo(props: { logo: ImageInfo; alt: string }) {
-  const { logo } = props;
+export function SiteLogo(props: { logo: ImageInfo; alt: string; base?: string | undefined }) {
+  const { logo, base } = props;
   const shown = logoDisplaySize(logo);
   const jpegs = logo.variants.filter((v) => v.format === 'jpeg').sort((a, b) => a.width - b.width);
   const fallback = jpegs.find((v) => v.width >= shown.width) ?? jpegs[jpegs.length - 1];
@@ -71,11 +81,11 @@ export function SiteLogo(props: { logo: ImageInfo; alt: string }) {
   const sizes = `${shown.width}px`;
   return (
     <picture>
-      <source type="image/webp" srcset={srcsetOf(logo.variants, 'webp')} sizes={sizes} />
+      <source type="image/webp" srcset={srcsetOf(logo.variants, 'webp', base)} sizes={sizes} />
       <img
         class="brand-logo"
-        src={mediaUrl(fallback.file)}
-        srcset={srcsetOf(logo.variants, 'jpeg')}
+        src={mediaUrl(fallback.file, base)}
+        srcset={srcsetOf(logo.variants, 'jpeg', base)}
         sizes={sizes}
         width={shown.width}
         height={shown.height}
@@ -107,6 +117,7 @@ export function StoryCard(props: {
         <figure>
           <a href={href} tabindex={-1} aria-hidden="true">
             <Picture
+              base={props.ctx.mediaBase}
               image={a.image}
               sizes={props.sizes ?? '(min-width: 64rem) 18rem, (min-width: 40rem) 50vw, 100vw'}
               eager={props.eager}

@@ -71,7 +71,7 @@ export function Layout(props: {
           <div class="wrap">
             {ctx.logo ? (
               <a class="brand brand-with-logo" href="/">
-                <SiteLogo logo={ctx.logo} alt={site.siteName} />
+                <SiteLogo logo={ctx.logo} alt={site.siteName} base={ctx.mediaBase} />
               </a>
             ) : (
               <a class="brand" href="/">

@@ -86,13 +86,21 @@ const LITE_PHOTO_WIDTH = 640;
  * anyway when script is off, since Chromium then ignores lazy loading). With script, the tap
  * shows the photo in place of the link.
  */
-export function PhotoOnTap({ image, t }: { image: ImageView; t: Strings }) {
+export function PhotoOnTap({
+  image,
+  t,
+  base,
+}: {
+  image: ImageView;
+  t: Strings;
+  base?: string | undefined;
+}) {
   const v = pickVariant(image, 'jpeg', LITE_PHOTO_WIDTH);
   return (
     <>
       <a
         class="photo-on-tap"
-        href={mediaUrl(v.file)}
+        href={mediaUrl(v.file, base)}
         type="image/jpeg"
         data-width={v.width}
         data-height={v.height}

@@ -17,6 +17,8 @@ export interface PageContext {
   t: Strings;
   assets: Assets;
   publicUrl: string;
+  /** Where reader pages link media files from: '' (this site) or MEDIA_PUBLIC_URL. */
+  mediaBase?: string | undefined;
   /** The request path, to mark the current section in the navigation. */
   path: string;
   user?: CurrentUser | undefined;
