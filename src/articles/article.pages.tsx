@@ -13,6 +13,7 @@ import { typeset } from '../web/typography.ts';
 import { PhotoOnTap } from '../web/lite-layout.tsx';
 import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../media/og-image.ts';
 import { ShareLinks } from './share-links.tsx';
+import { articleDescription } from './article-description.ts';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
 
 /** The article page: the full anatomy in semantic HTML, with its metadata for search and sharing. */
@@ -32,6 +33,7 @@ export function ArticlePage({
   const canonical = ctx.publicUrl + articlePath(a);
   const shareImage = ogImageOf(a);
   const imageUrl = shareImage ? ctx.publicUrl + shareImage.path : undefined;
+  const description = articleDescription(a);
   return (
     <Layout
       ctx={ctx}
@@ -40,7 +42,7 @@ export function ArticlePage({
       inlineStyleSheet
       firstPaintAt="texte"
       title={`${a.title} — ${site.siteName}`}
-      description={a.standfirst}
+      description={description}
       canonical={canonical}
       head={
         <>
@@ -48,7 +50,7 @@ export function ArticlePage({
           <meta property="og:site_name" content={site.siteName} />
           <meta property="og:locale" content={locale === 'fr' ? 'fr_FR' : 'en_GB'} />
           <meta property="og:title" content={a.title} />
-          <meta property="og:description" content={a.standfirst} />
+          <meta property="og:description" content={description} />
           <meta property="og:url" content={canonical} />
           {imageUrl && shareImage ? (
             <>
@@ -183,7 +185,7 @@ function newsArticleJsonLd(
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: a.title,
-    description: a.standfirst,
+    description: articleDescription(a),
     datePublished: isoInZone(a.publishedAt, site.timeZone),
     dateModified: isoInZone(a.updatedAt ?? a.publishedAt, site.timeZone),
     author: [{ '@type': isPerson ? 'Person' : 'Organization', name: a.signature || site.siteName }],

@@ -1,5 +1,6 @@
 import type { FeedArticle } from '../articles/article-index.queries.ts';
 import { articlePath, type ImageView } from '../articles/article.ts';
+import { articleDescription } from '../articles/article-description.ts';
 import { mediaUrl } from '../web/components.tsx';
 
 /** How many articles a feed carries. */
@@ -84,7 +85,7 @@ export function feedEntries(
     id: articleTagUri(publicUrl, a.id),
     title: a.title,
     link: publicUrl + articlePath(a),
-    summary: a.standfirst,
+    summary: articleDescription(a),
     contentHtml: fullText ? a.bodyHtml : null,
     author: a.signature || siteName,
     published: a.publishedAt,
