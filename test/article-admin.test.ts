@@ -243,6 +243,45 @@ for (const dialect of testDialects()) {
       assert.match((await new Browser(t).get(`/politique/${row.slug}`)).body, /Mis à jour le/);
     });
 
+    test('unpublished then published again, an article keeps its first date (marked updated) unless the editor asks for a new one', async () => {
+      // Issue 14, bug 4: republishing moved the date to now in the page, RSS and the news sitemap.
+      const editor = await signIn('chef@griot.test');
+      const id = await create(editor);
+      await act(editor, id, 'publish');
+      const row = () =>
+        t.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const first = (await row()).published_at!;
+      t.clock.advance(2 * 3_600_000);
+      await act(editor, id, 'unpublish');
+      t.clock.advance(3_600_000);
+      // The editor offers the choice, naming the first date.
+      const form = (await editor.get(`/admin/articles/${id}`)).body;
+      assert.match(form, /name="newDate"/);
+      assert.match(form, /garde sa date de première publication/);
+      assert.equal((await act(editor, id, 'publish')).statusCode, 303);
+      const again = await row();
+      assert.equal(again.published_at, first);
+      assert.equal(again.updated_at, t.clock.now().toISOString());
+      const page = (await new Browser(t).get(`/politique/${again.slug}`)).body;
+      assert.match(page, /Mis à jour le/);
+      const rss = (await new Browser(t).get('/flux/rss.xml')).body;
+      assert.ok(rss.includes(new Date(first).toUTCString()), 'RSS keeps the first date');
+      const news = (await new Browser(t).get('/sitemaps/news.xml')).body;
+      const dates = [...news.matchAll(/<news:publication_date>([^<]+)</g)].map((m) =>
+        Date.parse(m[1]!),
+      );
+      assert.ok(dates.includes(Date.parse(first)), 'the news sitemap keeps the first date');
+      assert.ok(!dates.includes(t.clock.now().getTime()), 'not the time of republishing');
+      // Asked for explicitly: today's date.
+      await act(editor, id, 'unpublish');
+      t.clock.advance(60_000);
+      await act(editor, id, 'publish', { newDate: '1' });
+      assert.equal((await row()).published_at, t.clock.now().toISOString());
+      // A brand-new article offers no such choice.
+      const fresh = await create(editor);
+      assert.doesNotMatch((await editor.get(`/admin/articles/${fresh}`)).body, /name="newDate"/);
+    });
+
     test('the editor shows the page weight and warns over the budget', async () => {
       const editor = await signIn('chef@griot.test');
       const id = await create(editor);

@@ -126,6 +126,10 @@ export function ArticleEditPage(props: {
     version: number;
     status: ArticleStatus;
     submittedAt: string | null;
+    /** The first publication's date, kept through an unpublish (or a scheduled date). */
+    publishedAt: string | null;
+    /** Public once, unpublished since: publishing again keeps the first date unless asked. */
+    wasPublished: boolean;
     path: string | null;
   } | null;
   draft: ArticleDraft;
@@ -314,6 +318,12 @@ export function ArticleEditPage(props: {
               <label for="a-at">{t.scheduleAt}</label>
               <input id="a-at" name="at" type="datetime-local" />
             </span>
+          ) : null}
+          {props.transitions.includes('publish') && props.article.wasPublished ? (
+            <label class="check">
+              <input type="checkbox" name="newDate" value="1" />{' '}
+              {t.newDate(formatDateTime(props.article.publishedAt!, ctx.site))}
+            </label>
           ) : null}
           {props.transitions.map((tr) => (
             <button type="submit" name="transition" value={tr}>

@@ -14,7 +14,7 @@ import { formatDateTime, zonedTimeToUtc } from '../web/dates.ts';
 import { ArticleEditPage, ArticleListPage } from './article-admin.pages.tsx';
 import type { EditorPhoto } from './article-editor.pages.tsx';
 import { articleAdminStringsFor } from './article-admin.strings.ts';
-import { allowedTransitions, type Transition } from './article-workflow.ts';
+import { allowedTransitions, wasPublished, type Transition } from './article-workflow.ts';
 import { articlePath } from './article.ts';
 import type { ArticleRow, ArticleStatus } from './article.table.ts';
 import {
@@ -75,7 +75,9 @@ export const articleForm = formBody(
 });
 export type ArticleForm = z.infer<typeof articleForm>;
 
-const transitionForm = formBody('version', 'at').extend({ transition: z.enum(transitions) });
+const transitionForm = formBody('version', 'at', 'newDate').extend({
+  transition: z.enum(transitions),
+});
 
 /** Reads the editor form into a draft, keeping exactly what was typed. */
 export function readDraft(b: ArticleForm): ArticleDraft {
@@ -174,6 +176,11 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
               version: a.version,
               status: a.status,
               submittedAt: a.submitted_at,
+              publishedAt: a.published_at,
+              wasPublished: wasPublished(
+                { status: a.status, publishedAt: a.published_at },
+                deps.clock.now(),
+              ),
               path:
                 a.status === 'published' && section ? articlePath({ slug: a.slug, section }) : null,
             }
@@ -310,6 +317,7 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         expectedVersion: Number(body.version),
         transition,
         at,
+        newDate: body.newDate === '1',
         user: request.user!,
         now: deps.clock.now(),
       });

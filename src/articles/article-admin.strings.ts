@@ -71,6 +71,8 @@ const fr = {
     restore: 'Sortir des archives',
   } as Record<string, string>,
   scheduleAt: 'Date et heure de publication',
+  newDate: (date: string) =>
+    `Republier avec la date d’aujourd’hui (sinon l’article garde sa date de première publication, ${date}, et est marqué « mis à jour »)`,
   badTime: 'Choisissez une date de publication dans le futur.',
   statusChanged: 'État de l’article modifié.',
   revisions: 'Versions',
@@ -156,6 +158,8 @@ const en: ArticleAdminStrings = {
     restore: 'Take out of the archive',
   },
   scheduleAt: 'Publication date and time',
+  newDate: (date: string) =>
+    `Republish with today’s date (otherwise the article keeps its first publication date, ${date}, and is marked “updated”)`,
   badTime: 'Choose a publication date in the future.',
   statusChanged: 'Article status changed.',
   revisions: 'Versions',

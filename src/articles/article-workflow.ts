@@ -46,18 +46,47 @@ export function allowedTransitions(user: WorkflowUser, article: WorkflowArticle)
   return out;
 }
 
-/** The state an article moves to, given a permitted transition. */
+/**
+ * Whether publishing the article now is publishing it again: it was public once (unpublished
+ * since), so it has a first publication date in the past that readers, feeds and the news
+ * sitemap have already shown.
+ */
+export function wasPublished(
+  article: { status: ArticleStatus; publishedAt: string | null },
+  now: Date,
+): boolean {
+  return (
+    article.status === 'draft' && !!article.publishedAt && article.publishedAt <= now.toISOString()
+  );
+}
+
+/**
+ * The state an article moves to, given a permitted transition. Publishing again keeps the first
+ * publication date and marks the article updated, unless the editor asks for a new date.
+ */
 export function applyTransition(
   transition: Transition,
-  { now, at }: { now: Date; at?: Date | undefined },
-): { status: ArticleStatus; submittedAt?: string | null; publishedAt?: string } {
+  {
+    now,
+    at,
+    republish = false,
+    newDate = false,
+  }: { now: Date; at?: Date | undefined; republish?: boolean; newDate?: boolean },
+): {
+  status: ArticleStatus;
+  submittedAt?: string | null;
+  publishedAt?: string;
+  updatedAt?: string;
+} {
   switch (transition) {
     case 'submit':
       return { status: 'draft', submittedAt: now.toISOString() };
     case 'withdraw':
       return { status: 'draft', submittedAt: null };
     case 'publish':
-      return { status: 'published', publishedAt: now.toISOString() };
+      return republish && !newDate
+        ? { status: 'published', updatedAt: now.toISOString() }
+        : { status: 'published', publishedAt: now.toISOString() };
     case 'schedule':
       if (!at || at <= now) throw new RangeError('schedule needs a time in the future');
       return { status: 'scheduled', publishedAt: at.toISOString() };

@@ -2,7 +2,12 @@ import { articleChangeKeys } from './article-keys.ts';
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db } from '../db/database.ts';
 import type { CurrentUser } from '../users/user.ts';
-import { allowedTransitions, applyTransition, type Transition } from './article-workflow.ts';
+import {
+  allowedTransitions,
+  applyTransition,
+  wasPublished,
+  type Transition,
+} from './article-workflow.ts';
 import { syncArticleSearch } from '../search/sync-article-search.ts';
 import type { RevisionNote } from './revision-notes.ts';
 import type { ArticleRow } from './article.table.ts';
@@ -25,6 +30,8 @@ export async function changeArticleStatus(
     expectedVersion: number;
     transition: Transition;
     at?: Date;
+    /** Publishing again: take today's date instead of keeping the first publication's. */
+    newDate?: boolean;
     user: CurrentUser;
     now: Date;
   },
@@ -41,7 +48,15 @@ export async function changeArticleStatus(
       return { ok: false, reason: 'forbidden' };
     let next;
     try {
-      next = applyTransition(input.transition, { now: input.now, at: input.at });
+      next = applyTransition(input.transition, {
+        now: input.now,
+        at: input.at,
+        republish: wasPublished(
+          { status: article.status, publishedAt: article.published_at },
+          input.now,
+        ),
+        newDate: input.newDate ?? false,
+      });
     } catch {
       return { ok: false, reason: 'bad_time' };
     }
@@ -52,6 +67,7 @@ export async function changeArticleStatus(
         status: next.status,
         ...(next.submittedAt !== undefined ? { submitted_at: next.submittedAt } : {}),
         ...(next.publishedAt !== undefined ? { published_at: next.publishedAt } : {}),
+        ...(next.updatedAt !== undefined ? { updated_at: next.updatedAt } : {}),
         saved_at: input.now.toISOString(),
       },
     });
