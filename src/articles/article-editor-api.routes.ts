@@ -8,6 +8,7 @@ import { articleForm, readDraft } from './article-admin.routes.ts';
 import { findArticleById } from './article.queries.ts';
 import { renderMarkdown } from './markdown.ts';
 import { saveArticle } from './save-article.ts';
+import { slugify } from './slug.ts';
 
 const previewBody = z.object({
   body: z.string().max(200_000).catch(''),
@@ -53,6 +54,9 @@ export const articleEditorApiRoutes: FastifyPluginAsyncZod<RouteDeps> = async (a
         title: typeset(input.title.trim(), locale),
         kicker: typeset(input.kicker.trim(), locale),
         standfirst: typeset(input.standfirst.trim(), locale),
+        // The slug the title makes, by the server's one rule (the script fills a new article's
+        // slug field with it while the editor has not typed one).
+        slug: input.title.trim() ? slugify(input.title) : '',
       });
     },
   );

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { slugify } from '../../src/articles/slug.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -49,7 +50,30 @@ describe('the newsroom journey in Chromium', () => {
     const a = author.page;
     await a.goto(`${base}/admin/articles/nouveau`);
     await a.fill('#a-kicker', 'PATROUILLES');
+    // Issue 14, bug 1: the script cut a long title's slug mid-word at 80 characters. It now
+    // shows the server's slug, cut at a word.
+    const long =
+      'Le gouvernement de transition du Tamaré rompt subitement sa coopération militaire avec ses voisins';
+    await a.fill('#a-title', long);
+    await a.waitForFunction(
+      (expected) =>
+        (document.querySelector('[name="slug"]') as HTMLInputElement).value === expected,
+      slugify(long),
+      { timeout: 10_000 },
+    );
+    const cut = slugify(long);
+    assert.ok(
+      cut.length <= 80 && slugify(long, 1000).startsWith(`${cut}-`),
+      `${cut}: cut at a word`,
+    );
     await a.fill('#a-title', 'Les patrouilles de nuit reprennent à Dounzé');
+    await a.waitForFunction(
+      () =>
+        (document.querySelector('[name="slug"]') as HTMLInputElement).value ===
+        'les-patrouilles-de-nuit-reprennent-a-dounze',
+      undefined,
+      { timeout: 10_000 },
+    );
     await a.fill(
       '#a-standfirst',
       'La police annonce le retour des patrouilles nocturnes dans six quartiers.',

@@ -143,6 +143,9 @@
         });
         // The server renders and sanitizes it exactly as for the site.
         part('body').innerHTML = data.html;
+        // A new article's slug follows its title, by the server's rule, until typed by hand.
+        if (slugFollowsTitle && !slugTouched && typeof data.slug === 'string')
+          slug.value = data.slug;
         preview.classList.remove('is-stale');
         previewLabel.textContent = previewLabelText;
       })
@@ -226,26 +229,14 @@
   });
 
   // --- Slug from the title, on a new article while the slug is empty and untouched ----------
+  // The live preview's answer carries the slug the server makes of the title (one rule, in
+  // src/articles/slug.ts); it fills the field above.
   var slug = field('slug');
-  var title = field('title');
-  if (!articleId && slug && title && !slug.value) {
-    var slugTouched = false;
+  var slugFollowsTitle = !articleId && !!slug && !!field('title') && !slug.value;
+  var slugTouched = false;
+  if (slugFollowsTitle) {
     slug.addEventListener('input', function () {
       slugTouched = true;
-    });
-    title.addEventListener('input', function () {
-      if (slugTouched) return;
-      slug.value = title.value
-        .replace(/[’']/g, ' ')
-        .replace(/œ/g, 'oe')
-        .replace(/æ/g, 'ae')
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 80)
-        .replace(/-+$/, '');
     });
   }
 
