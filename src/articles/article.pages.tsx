@@ -34,6 +34,19 @@ export function ArticlePage({
   const shareImage = ogImageOf(a);
   const imageUrl = shareImage ? ctx.publicUrl + shareImage.path : undefined;
   const description = articleDescription(a);
+  // An illustration says so, in its caption and its text alternative, unless they already do.
+  const says = (text: string) => /illustrati/i.test(text);
+  const photo =
+    a.image?.illustration && !says(a.image.alt)
+      ? {
+          ...a.image,
+          alt: a.image.alt ? `${a.image.alt} (${t.illustration.toLowerCase()})` : t.illustration,
+        }
+      : a.image;
+  const captionText =
+    a.image?.illustration && !says(a.image.caption)
+      ? [t.illustration, a.image.caption].filter(Boolean).join('. ')
+      : (a.image?.caption ?? '');
   return (
     <Layout
       ctx={ctx}
@@ -116,27 +129,25 @@ export function ArticlePage({
           </div>
           <ShareLinks article={{ ...a, url: canonical }} locale={locale} />
         </header>
-        {a.image ? (
+        {photo ? (
           <figure class="photo">
             {ctx.lite ? (
-              <PhotoOnTap image={a.image} t={t} base={ctx.mediaBase} />
+              <PhotoOnTap image={photo} t={t} base={ctx.mediaBase} />
             ) : (
               <Picture
                 base={ctx.mediaBase}
-                image={a.image}
+                image={photo}
                 sizes="(min-width: 44rem) 44rem, 100vw"
                 eager
                 fallbackWidth={1024}
               />
             )}
             <figcaption>
-              {a.image.caption ? (
-                <span class="caption">{typeset(a.image.caption, locale)}</span>
-              ) : null}
-              {a.image.caption && a.image.credit ? ' — ' : null}
-              {a.image.credit ? (
+              {captionText ? <span class="caption">{typeset(captionText, locale)}</span> : null}
+              {captionText && photo.credit ? ' — ' : null}
+              {photo.credit ? (
                 <span class="credit">
-                  {typeset(t.photoCredit, locale)} {a.image.credit}
+                  {typeset(t.photoCredit, locale)} {photo.credit}
                 </span>
               ) : null}
             </figcaption>

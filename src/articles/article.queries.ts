@@ -41,6 +41,7 @@ export const summaryColumns = [
   'a.image_credit',
   'a.image_caption',
   'a.image_alt',
+  'a.image_is_illustration',
   'a.image_id',
   's.slug as section_slug',
   's.name as section_name',
@@ -62,6 +63,7 @@ export interface SummaryRow {
   image_credit: string;
   image_caption: string;
   image_alt: string;
+  image_is_illustration: number;
   image_id: number | null;
   section_slug: string;
   section_name: string;
@@ -81,6 +83,7 @@ export function toSummary(row: SummaryRow): ArticleSummary {
           alt: row.image_alt,
           credit: row.image_credit,
           caption: row.image_caption,
+          ...(row.image_is_illustration === 1 ? { illustration: true } : {}),
           ...(row.image_id ? { mediaId: row.image_id } : {}),
         }
       : null;

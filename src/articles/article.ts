@@ -9,6 +9,8 @@ export interface ImageView {
   alt: string;
   credit: string;
   caption: string;
+  /** An illustration, not a picture of the event: readers are told (caption, alt text). */
+  illustration?: boolean;
   /** The media item, for its share image (`/og/<id>.jpg`). */
   mediaId?: number;
 }
