@@ -104,10 +104,18 @@ describe('the article editor in Chromium', () => {
       'the form follows the autosaved version',
     );
 
+    // Issue 14, bug 7: picking a photo overwrote the credit and caption already typed. What the
+    // editor typed stays; an empty field takes the library's.
+    await page.fill('#a-imageCaption', 'Une légende tapée avant de choisir la photo');
+    await page.fill('#a-imageCredit', '');
     await page.click('.picker-open');
     await page.locator('.picker-results button').first().click();
     assert.equal(await page.inputValue('#a-imageId'), String(imageId));
     assert.equal(await page.inputValue('#a-imageCredit'), 'AGENCE TEST');
+    assert.equal(
+      await page.inputValue('#a-imageCaption'),
+      'Une légende tapée avant de choisir la photo',
+    );
     assert.ok(await page.isVisible('.picker-thumb'));
     assert.equal(await horizontalOverflow(page), null, 'the editor fits a 360 px screen');
 

@@ -265,11 +265,20 @@
     thumb.alt = alt || '';
     thumb.hidden = false;
   }
+  // The library's credit, caption and text alternative fill a field only where the editor has
+  // typed nothing: an empty field, or one still holding what an earlier pick put there.
+  var fromLibrary = {};
+  function fillDefault(name, value) {
+    var input = field(name);
+    if (input.value !== '' && input.value !== fromLibrary[name]) return;
+    input.value = value || '';
+    fromLibrary[name] = input.value;
+  }
   function choose(item) {
     field('imageId').value = String(item.id);
-    field('imageCredit').value = item.credit || '';
-    field('imageCaption').value = item.caption || '';
-    field('imageAlt').value = item.alt || '';
+    fillDefault('imageCredit', item.credit);
+    fillDefault('imageCaption', item.caption);
+    fillDefault('imageAlt', item.alt);
     if (item.url) showThumb(item.id, item.url, item.alt);
     else thumb.hidden = true;
     remove.hidden = false;
