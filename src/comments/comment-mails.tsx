@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { publicationAfterDe } from '../settings/publication-name.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertOutboxMail } from '../mail/outbox.queries.ts';
 import type { OutboxMail } from '../mail/outbox.table.ts';
@@ -23,7 +24,9 @@ function Mail(props: { site: MailSite; children: Child }) {
   return (
     <div style="font-family:Georgia,serif;font-size:16px;line-height:1.5;color:#1b1b1b;max-width:560px">
       {props.children}
-      <p style="color:#5c5c5c;font-size:14px">— L’équipe de {props.site.settings.siteName}</p>
+      <p style="color:#5c5c5c;font-size:14px">
+        — L’équipe {publicationAfterDe(props.site.settings)}
+      </p>
     </div>
   );
 }
@@ -44,6 +47,7 @@ export async function enqueueApprovalMails(
 ): Promise<void> {
   const link = commentPermalink(site.publicUrl, comment.id);
   const name = site.settings.siteName;
+  const de = publicationAfterDe(site.settings);
   await insertOutboxMail(trx, {
     kind: 'comment-approved',
     dedupeKey: `comment-approved:${comment.id}`,
@@ -53,19 +57,19 @@ export async function enqueueApprovalMails(
     text: [
       `Bonjour ${comment.author_name},`,
       '',
-      `Votre commentaire sur l’article « ${comment.article_title} » a été validé par l’équipe de ${name} : il est maintenant en ligne.`,
+      `Votre commentaire sur l’article « ${comment.article_title} » a été validé par l’équipe ${de} : il est maintenant en ligne.`,
       '',
       `Le voir : ${link}`,
       '',
       'Merci de votre participation.',
-      `— L’équipe de ${name}`,
+      `— L’équipe ${de}`,
     ].join('\n'),
     html: await html(
       <Mail site={site}>
         <p>Bonjour {comment.author_name},</p>
         <p>
-          Votre commentaire sur l’article « {comment.article_title} » a été validé par l’équipe de{' '}
-          {name} : il est maintenant en ligne.
+          Votre commentaire sur l’article « {comment.article_title} » a été validé par l’équipe {de}{' '}
+          : il est maintenant en ligne.
         </p>
         <p>
           <a href={link}>Voir votre commentaire</a>
@@ -98,7 +102,7 @@ export async function enqueueApprovalMails(
         `Lire la réponse : ${link}`,
         '',
         `Ne plus recevoir ces avis : ${unsubscribe}`,
-        `— L’équipe de ${name}`,
+        `— L’équipe ${de}`,
       ].join('\n'),
       html: await html(
         <Mail site={site}>
@@ -136,6 +140,7 @@ export async function enqueueRejectionMail(
   }: { comment: CommentRow; reason: string | null; site: MailSite; now: Date },
 ): Promise<void> {
   const name = site.settings.siteName;
+  const de = publicationAfterDe(site.settings);
   await insertOutboxMail(trx, {
     kind: 'comment-rejected',
     dedupeKey: `comment-rejected:${comment.id}`,
@@ -145,17 +150,17 @@ export async function enqueueRejectionMail(
     text: [
       `Bonjour ${comment.author_name},`,
       '',
-      `Votre commentaire sur l’article « ${comment.article_title} » n’a pas été retenu par l’équipe de ${name}.`,
+      `Votre commentaire sur l’article « ${comment.article_title} » n’a pas été retenu par l’équipe ${de}.`,
       ...(reason ? ['', `Motif : ${reason}`] : []),
       '',
-      `— L’équipe de ${name}`,
+      `— L’équipe ${de}`,
     ].join('\n'),
     html: await html(
       <Mail site={site}>
         <p>Bonjour {comment.author_name},</p>
         <p>
           Votre commentaire sur l’article « {comment.article_title} » n’a pas été retenu par
-          l’équipe de {name}.
+          l’équipe {de}.
         </p>
         {reason ? <p>Motif : {reason}</p> : null}
       </Mail>,

@@ -1,4 +1,5 @@
 import { LISTS_KEY } from '../articles/article-keys.ts';
+import { publicationAfterDe } from '../settings/publication-name.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -67,7 +68,11 @@ export const feedRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =>
       async ({ settings }) => ({
         title: settings.siteName,
         description:
-          settings.tagline || feedStringsFor(settings.locale).siteDescription(settings.siteName),
+          settings.tagline ||
+          feedStringsFor(settings.locale).siteDescription({
+            name: settings.siteName,
+            de: publicationAfterDe(settings),
+          }),
         page: '/',
         paths: feedPaths.site(),
         filter: {},

@@ -1,7 +1,8 @@
 import type { Locale } from '../settings/site-settings.ts';
 
 const fr = {
-  siteDescription: (site: string) => `Les derniers articles de ${site}.`,
+  // `site.de`: the name as it follows « de » (« du Veilleur »).
+  siteDescription: (site: { name: string; de: string }) => `Les derniers articles ${site.de}.`,
   sectionTitle: (section: string, site: string) => `${section} — ${site}`,
   sectionDescription: (section: string, site: string) =>
     `Les derniers articles de la rubrique ${section} sur ${site}.`,
@@ -14,7 +15,7 @@ const fr = {
 };
 
 const en: typeof fr = {
-  siteDescription: (site) => `The latest articles from ${site}.`,
+  siteDescription: (site) => `The latest articles from ${site.name}.`,
   sectionTitle: (section, site) => `${section} — ${site}`,
   sectionDescription: (section, site) => `The latest ${section} articles on ${site}.`,
   authorTitle: (name, site) => `${name} — ${site}`,

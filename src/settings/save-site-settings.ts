@@ -10,6 +10,8 @@ import { isTimeZone, type SiteSettings } from './site-settings.ts';
 /** What was typed in the settings form. */
 export interface SettingsFormValues {
   siteName: string;
+  /** The name after « de »; undefined when the form did not carry the field. */
+  siteNameAfterDe?: string | undefined;
   tagline: string;
   locale: string;
   timeZone: string;
@@ -26,6 +28,7 @@ export type SettingsFormError =
   | 'site-name-missing'
   | 'site-name-too-long'
   | 'tagline-too-long'
+  | 'site-name-after-de-invalid'
   | 'locale-invalid'
   | 'time-zone-invalid'
   | 'contact-email-invalid'
@@ -53,6 +56,11 @@ function fieldErrors(form: SettingsFormValues): SettingsFormError[] {
   if (!form.siteName) errors.push('site-name-missing');
   else if (form.siteName.length > 100) errors.push('site-name-too-long');
   if (form.tagline.length > 200) errors.push('tagline-too-long');
+  if (
+    form.siteNameAfterDe &&
+    (form.siteNameAfterDe.length > 120 || !/^(de|du|des|d[’'])\s?\S/i.test(form.siteNameAfterDe))
+  )
+    errors.push('site-name-after-de-invalid');
   if (form.locale !== 'fr' && form.locale !== 'en') errors.push('locale-invalid');
   if (!form.timeZone || form.timeZone.length > 64 || !isTimeZone(form.timeZone))
     errors.push('time-zone-invalid');
@@ -70,6 +78,7 @@ function settingsOf(form: SettingsFormValues): Partial<SiteSettings> {
     timeZone: form.timeZone,
     contactEmail: form.contactEmail,
   };
+  if (form.siteNameAfterDe !== undefined) settings.siteNameAfterDe = form.siteNameAfterDe;
   if (form.feedFullText !== undefined) settings.feedFullText = form.feedFullText;
   if (form.liteForSaveData !== undefined) settings.liteForSaveData = form.liteForSaveData;
   if (form.logoMediaId !== undefined)

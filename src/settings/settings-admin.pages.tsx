@@ -1,4 +1,5 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { nameAfterDe } from './publication-name.ts';
 import { ErrorSummary } from '../admin/error-summary.tsx';
 import type { MediaRow } from '../media/media.table.ts';
 import { refusalMessage } from '../media/media-library.pages.tsx';
@@ -45,6 +46,9 @@ export const COMMON_TIME_ZONES = [
 const fr = {
   title: 'Réglages du site',
   siteName: 'Nom de la publication',
+  siteNameAfterDe: 'Le nom après « de »',
+  siteNameAfterDeHint: (auto: string) =>
+    `Comme dans « l’équipe du Veilleur » ou « les articles de L’Express ». Vide : « ${auto} ».`,
   tagline: 'Slogan',
   locale: 'Langue du site',
   locales: { fr: 'Français', en: 'Anglais' } as Record<Locale, string>,
@@ -65,6 +69,8 @@ const fr = {
     'site-name-missing': 'Indiquez le nom de la publication.',
     'site-name-too-long': 'Le nom de la publication ne doit pas dépasser 100 caractères.',
     'tagline-too-long': 'Le slogan ne doit pas dépasser 200 caractères.',
+    'site-name-after-de-invalid':
+      'Écrivez le nom tel qu’il suit « de », en commençant par de, du, des ou d’ (120 caractères au plus).',
     'locale-invalid': 'Choisissez le français ou l’anglais.',
     'time-zone-invalid':
       'Ce fuseau horaire est inconnu : choisissez-en un dans la liste ou saisissez un nom IANA comme Africa/Niamey.',
@@ -79,6 +85,9 @@ const fr = {
 const en: typeof fr = {
   title: 'Site settings',
   siteName: 'Publication name',
+  siteNameAfterDe: 'The name after « de » (French)',
+  siteNameAfterDeHint: (auto: string) =>
+    `As in « l’équipe du Veilleur » or « les articles de L’Express ». Empty: « ${auto} ».`,
   tagline: 'Tagline',
   locale: 'Site language',
   locales: { fr: 'French', en: 'English' },
@@ -98,6 +107,8 @@ const en: typeof fr = {
     'site-name-missing': 'Give the publication a name.',
     'site-name-too-long': 'The publication name must not exceed 100 characters.',
     'tagline-too-long': 'The tagline must not exceed 200 characters.',
+    'site-name-after-de-invalid':
+      'Write the name as it follows « de », starting with de, du, des or d’ (120 characters at most).',
     'locale-invalid': 'Choose French or English.',
     'time-zone-invalid':
       'Unknown time zone: pick one from the list or type an IANA name such as Africa/Niamey.',
@@ -167,6 +178,23 @@ export function SettingsPage(p: {
             aria-invalid={invalid(['site-name-missing', 'site-name-too-long'])}
           />
           {error('erreur-site-name', ['site-name-missing', 'site-name-too-long'])}
+        </p>
+        <p>
+          <label for="site-name-after-de">{t.siteNameAfterDe}</label>
+          <input
+            id="site-name-after-de"
+            name="siteNameAfterDe"
+            type="text"
+            maxlength={120}
+            value={values.siteNameAfterDe ?? ''}
+            placeholder={nameAfterDe(values.siteName)}
+            aria-describedby="aide-site-name-after-de"
+            aria-invalid={invalid(['site-name-after-de-invalid'])}
+          />
+          <span class="hint" id="aide-site-name-after-de">
+            {t.siteNameAfterDeHint(nameAfterDe(values.siteName))}
+          </span>
+          {error('erreur-site-name-after-de', ['site-name-after-de-invalid'])}
         </p>
         <p>
           <label for="tagline">{t.tagline}</label>

@@ -15,6 +15,7 @@ const LOGO_CHOICES = 24;
 
 const settingsForm = formBody(
   'siteName',
+  'siteNameAfterDe',
   'tagline',
   'locale',
   'timeZone',
@@ -30,6 +31,8 @@ const settingsForm = formBody(
 function readForm(body: z.infer<typeof settingsForm>): SettingsFormValues {
   return {
     siteName: clip(body.siteName, 300),
+    siteNameAfterDe:
+      body.siteNameAfterDe !== undefined ? clip(body.siteNameAfterDe, 300) : undefined,
     tagline: clip(body.tagline, 600),
     locale: clip(body.locale, 10),
     timeZone: clip(body.timeZoneOther, 100) || clip(body.timeZone, 100),
@@ -71,6 +74,7 @@ export const settingsAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
         csrfToken: reply.generateCsrf(),
         values: {
           siteName: site.siteName,
+          siteNameAfterDe: site.siteNameAfterDe,
           tagline: site.tagline,
           locale: site.locale,
           timeZone: site.timeZone,

@@ -1,6 +1,8 @@
 /** Site-wide settings, with the defaults a new install starts from. */
 export interface SiteSettings {
   siteName: string;
+  /** The name after « de » (« du Veilleur »); '' for the automatic form (publication-name.ts). */
+  siteNameAfterDe: string;
   tagline: string;
   locale: Locale;
   timeZone: string;
@@ -23,6 +25,7 @@ export type Locale = 'fr' | 'en';
 
 export const defaultSiteSettings: SiteSettings = {
   siteName: 'Griot',
+  siteNameAfterDe: '',
   tagline: 'L’actualité, chaque jour',
   locale: 'fr',
   timeZone: 'Africa/Niamey',
@@ -37,6 +40,7 @@ export const defaultSiteSettings: SiteSettings = {
 
 const keys: Record<keyof SiteSettings, string> = {
   siteName: 'site_name',
+  siteNameAfterDe: 'site_name_after_de',
   tagline: 'tagline',
   locale: 'locale',
   timeZone: 'time_zone',
@@ -57,6 +61,7 @@ export function siteSettingsFromRows(rows: { key: string; value: string }[]): Si
   const timeZone = pick('timeZone');
   return {
     siteName: pick('siteName') || defaultSiteSettings.siteName,
+    siteNameAfterDe: pick('siteNameAfterDe') ?? defaultSiteSettings.siteNameAfterDe,
     tagline: pick('tagline') ?? defaultSiteSettings.tagline,
     locale: locale === 'en' || locale === 'fr' ? locale : defaultSiteSettings.locale,
     timeZone: timeZone && isTimeZone(timeZone) ? timeZone : defaultSiteSettings.timeZone,

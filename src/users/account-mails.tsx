@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { publicationAfterDe } from '../settings/publication-name.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { insertOutboxMail } from '../mail/outbox.queries.ts';
 import type { OutboxMail } from '../mail/outbox.table.ts';
@@ -19,35 +20,38 @@ export const ACCOUNT_MAIL_KINDS: readonly string[] = [
   'account-password-reset',
 ];
 
+// `site.de` is the name as it follows « de » (« du Veilleur », settings/publication-name.ts).
+type Site = { name: string; de: string };
+
 const fr = {
-  invitationSubject: (site: string) => `Invitation à rejoindre la rédaction de ${site}`,
-  resetSubject: (site: string) => `Choisissez un nouveau mot de passe pour ${site}`,
+  invitationSubject: (site: Site) => `Invitation à rejoindre la rédaction ${site.de}`,
+  resetSubject: (site: Site) => `Choisissez un nouveau mot de passe pour ${site.name}`,
   hello: (name: string) => `Bonjour ${name},`,
-  invitation: (inviter: string, site: string) =>
-    `${inviter} vous invite à rejoindre l’espace de la rédaction de ${site}. Pour activer votre compte, choisissez votre mot de passe :`,
-  reset: (inviter: string, site: string) =>
-    `${inviter} vous envoie un lien pour choisir un nouveau mot de passe sur l’espace de la rédaction de ${site} :`,
+  invitation: (inviter: string, site: Site) =>
+    `${inviter} vous invite à rejoindre l’espace de la rédaction ${site.de}. Pour activer votre compte, choisissez votre mot de passe :`,
+  reset: (inviter: string, site: Site) =>
+    `${inviter} vous envoie un lien pour choisir un nouveau mot de passe sur l’espace de la rédaction ${site.de} :`,
   action: {
     invitation: 'Choisir mon mot de passe',
     'password-reset': 'Choisir un nouveau mot de passe',
   },
   expires: (when: string) => `Ce lien ne sert qu’une fois et expire le ${when}.`,
   ignore: 'Si vous ne vous attendiez pas à ce message, ignorez-le : rien ne change sans vous.',
-  team: (site: string) => `— L’équipe de ${site}`,
+  team: (site: Site) => `— L’équipe ${site.de}`,
 };
 
 const en: typeof fr = {
-  invitationSubject: (site) => `Invitation to join the ${site} newsroom`,
-  resetSubject: (site) => `Choose a new password for ${site}`,
+  invitationSubject: (site) => `Invitation to join the ${site.name} newsroom`,
+  resetSubject: (site) => `Choose a new password for ${site.name}`,
   hello: (name) => `Hello ${name},`,
   invitation: (inviter, site) =>
-    `${inviter} invites you to join the ${site} newsroom. To activate your account, choose your password:`,
+    `${inviter} invites you to join the ${site.name} newsroom. To activate your account, choose your password:`,
   reset: (inviter, site) =>
-    `${inviter} sends you a link to choose a new password for the ${site} newsroom:`,
+    `${inviter} sends you a link to choose a new password for the ${site.name} newsroom:`,
   action: { invitation: 'Choose my password', 'password-reset': 'Choose a new password' },
   expires: (when) => `This link works once and expires on ${when}.`,
   ignore: 'If you did not expect this message, ignore it: nothing changes without you.',
-  team: (site) => `— The ${site} team`,
+  team: (site) => `— The ${site.name} team`,
 };
 
 async function html(node: Child, lang: string): Promise<string> {
@@ -71,7 +75,7 @@ export async function enqueueAccountLinkMail(
 ): Promise<void> {
   const { settings } = p.site;
   const t = settings.locale === 'en' ? en : fr;
-  const name = settings.siteName;
+  const name = { name: settings.siteName, de: publicationAfterDe(settings) };
   const when = formatDateTime(p.expiresAt.toISOString(), settings);
   const intro =
     p.purpose === 'invitation' ? t.invitation(p.inviter, name) : t.reset(p.inviter, name);
