@@ -77,7 +77,7 @@ export function startChanges(
         standfirst,
         flagUpdate: true,
       },
-      user: { ...day.editor, role: 'admin', sessionId: 'bench' },
+      user: { ...day.editor, byline: '', role: 'admin', sessionId: 'bench' },
       now: new Date(),
       locale: 'fr',
       origin: { kind: 'manual' },

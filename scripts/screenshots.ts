@@ -72,6 +72,7 @@ const demoAdmin = await findUserByEmail(db, DEMO_ADMIN_EMAIL);
 const invited = await inviteUser(db, {
   email: 'nouvelle.plume@example.org',
   name: 'Nouvelle Plume',
+  byline: 'Nouvelle Plume',
   role: 'author',
   by: { ...demoAdmin!, sessionId: '' },
   now: new Date(),

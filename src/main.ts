@@ -47,7 +47,8 @@ Commands:
   restore FILE [--force]                 put a backup back into an empty DATA_DIR
   media migrate --to s3                  copy the local media library to the S3 bucket (S3_*), resumable
   user add --email E --name N --role R   create a newsroom account (roles: ${roles.join(', ')}); prints its password
-                                         (the first admin of a new publication: --role admin)
+           [--byline B]                  (the first admin of a new publication: --role admin); --byline: how
+                                         they sign articles (default: the name for authors and editors)
   user reset-password --email E          set a new generated password and print it
 `;
 
@@ -58,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       email: { type: 'string' },
       name: { type: 'string' },
+      byline: { type: 'string' },
       role: { type: 'string' },
       demo: { type: 'boolean' },
       out: { type: 'string' },
@@ -124,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
           const { email, name, role } = values;
           if (!email || !name || !role || !isRole(role))
             throw new UsageError(`user add needs --email, --name and --role (${roles.join(', ')})`);
-          const { password } = await addUser(db, { email, name, role });
+          const { password } = await addUser(db, { email, name, role, byline: values.byline });
           console.log(`Account created for ${email} (${role}).\nPassword: ${password}`);
         } else if (sub === 'reset-password') {
           if (!values.email) throw new UsageError('user reset-password needs --email');

@@ -38,7 +38,12 @@ export function AdminLayout(props: {
         {user ? (
           <form method="post" action="/logout">
             <input type="hidden" name="_csrf" value={props.csrfToken} />
-            <span>{user.name}</span> <button type="submit">{t.logOut}</button>
+            {can(user, 'write-articles') ? (
+              <a href="/admin/profil">{user.name}</a>
+            ) : (
+              <span>{user.name}</span>
+            )}{' '}
+            <button type="submit">{t.logOut}</button>
           </form>
         ) : null}
       </div>

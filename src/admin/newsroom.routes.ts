@@ -28,6 +28,7 @@ import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
 import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
 import { mediaLibraryRoutes } from '../media/media-library.routes.ts';
 import { userAdminRoutes } from '../users/user-admin.routes.ts';
+import { profileRoutes } from '../users/profile.routes.ts';
 import { adAdminRoutes } from '../ads/ad-admin.routes.ts';
 import { adReportRoutes } from '../ads/ad-report.routes.ts';
 import { listAdAlerts } from '../ads/ad-alerts.ts';
@@ -101,6 +102,7 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
   await app.register(settingsAdminRoutes, deps);
   await app.register(mediaLibraryRoutes, deps);
   await app.register(userAdminRoutes, deps);
+  await app.register(profileRoutes, deps);
   await app.register(adAdminRoutes, deps);
   await app.register(adReportRoutes, deps);
 };

@@ -231,7 +231,7 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get('/admin/articles/nouveau', { config }, async (request, reply) =>
     editorPage(request, reply, {
       article: null,
-      draft: { ...readDraft({}), comments: 'open', signature: request.user!.name, tags: [] },
+      draft: { ...readDraft({}), comments: 'open', signature: request.user!.byline, tags: [] },
     }),
   );
 

@@ -107,7 +107,13 @@ function bylineArticles(db: Db) {
     .selectFrom('articles as a')
     .innerJoin('users as u', 'u.id', 'a.author_id')
     .where('a.status', '=', 'published')
-    .where((eb) => eb.or([eb('a.signature', '=', ''), eb('a.signature', '=', eb.ref('u.name'))]));
+    .where((eb) =>
+      eb.or([
+        eb('a.signature', '=', ''),
+        eb('a.signature', '=', eb.ref('u.name')),
+        eb('a.signature', '=', eb.ref('u.byline')),
+      ]),
+    );
 }
 
 /** Everyone with a published signed article, by name. */

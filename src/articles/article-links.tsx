@@ -5,7 +5,10 @@ import { tagStringsFor } from '../tags/tag.strings.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { ArticleView } from './article.ts';
 
-type Linked = Pick<ArticleView, 'signature' | 'authorId' | 'authorName' | 'tags' | 'section'>;
+type Linked = Pick<
+  ArticleView,
+  'signature' | 'authorId' | 'authorName' | 'authorByline' | 'tags' | 'section'
+>;
 
 /** The byline's name, linked to the author's page when the article is signed by its author. */
 export function SignatureLink({ ctx, article: a }: { ctx: PageContext; article: Linked }) {

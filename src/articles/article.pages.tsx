@@ -1,6 +1,7 @@
 import { CommentSection, type CommentSectionProps } from '../comments/comment.pages.tsx';
 import { commentStringsFor } from '../comments/comment.strings.ts';
 import { ArticleFootLinks, SignatureLink } from './article-links.tsx';
+import { isSignedByAuthor } from '../authors/author.ts';
 import { formatDateTime, isoInZone } from '../web/dates.ts';
 import { Picture, StoryCard, mediaUrl } from '../web/components.tsx';
 import { Layout } from '../web/layout.tsx';
@@ -191,7 +192,7 @@ function newsArticleJsonLd(
   imageUrl: string | undefined,
 ) {
   const { site } = ctx;
-  const isPerson = !!a.authorName && a.signature === a.authorName;
+  const isPerson = isSignedByAuthor(a);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

@@ -190,6 +190,7 @@ export async function findArticleView(
       'a.section_id',
       'a.author_id',
       'u.name as author_name',
+      'u.byline as author_byline',
       // The tags in the same round trip, joined by a unit separator (never in a tag).
       (dialectOf(db) === 'postgres'
         ? sql<
@@ -214,6 +215,7 @@ export async function findArticleView(
           | 'author_id'
         > & {
           author_name: string | null;
+          author_byline: string | null;
           tag_list: string | null;
         })
     | undefined;
@@ -225,6 +227,7 @@ export async function findArticleView(
     version: row.version,
     correction: row.correction,
     authorName: row.author_name,
+    authorByline: row.author_byline,
     authorId: row.author_id,
     sectionId: row.section_id,
     noAds: row.no_ads === 1,

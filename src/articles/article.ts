@@ -33,6 +33,8 @@ export interface ArticleSummary {
 export interface ArticleView extends ArticleSummary {
   bodyHtml: string;
   authorName: string | null;
+  /** How the author signs (empty for a shared desk account). */
+  authorByline: string | null;
   /** The newsroom member the article belongs to, if any (the signature may be an agency's). */
   authorId: number | null;
   /** Its tags, lower-case, alphabetically. */

@@ -18,15 +18,15 @@ export function authorPath(author: { id: number; name: string }, page = 1): stri
 }
 
 /**
- * Whether the article's signature is its author's own name, so the byline can link to their
- * page (an agency signature on a member's article is not theirs).
+ * Whether the article's signature is its author's own name or byline, so the byline can link to
+ * their page (an agency signature on a member's article is not theirs).
  */
 export function isSignedByAuthor(article: {
   signature: string;
   authorId: number | null;
   authorName: string | null;
+  authorByline?: string | null;
 }): boolean {
-  return (
-    article.authorId !== null && !!article.authorName && article.signature === article.authorName
-  );
+  if (article.authorId === null || !article.authorName || !article.signature) return false;
+  return article.signature === article.authorName || article.signature === article.authorByline;
 }

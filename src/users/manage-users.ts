@@ -36,7 +36,9 @@ export type AccountRefusal = 'not-found' | 'self' | 'last-admin' | 'email-taken'
 
 /** A change an admin makes to someone's account. */
 export type AccountChange =
-  { kind: 'profile'; name: string; role: Role } | { kind: 'disable' } | { kind: 'enable' };
+  | { kind: 'profile'; name: string; byline: string; role: Role }
+  | { kind: 'disable' }
+  | { kind: 'enable' };
 
 type Outcome<T = object> = ({ ok: true } & T) | { ok: false; refusal: AccountRefusal };
 
@@ -122,6 +124,7 @@ export async function inviteUser(
   input: {
     email: string;
     name: string;
+    byline: string;
     role: Role;
     by: CurrentUser;
     now: Date;
@@ -134,6 +137,7 @@ export async function inviteUser(
       const user = await insertUser(trx, {
         email,
         name: input.name,
+        byline: input.byline,
         role: input.role,
         // No hash matches the empty string: the account waits for its invitation to be used.
         password_hash: '',
@@ -179,7 +183,11 @@ export async function changeAccount(
     if (refusal) return { ok: false, refusal };
     const { change } = input;
     if (change.kind === 'profile') {
-      await updateUserProfile(trx, target.id, { name: change.name, role: change.role });
+      await updateUserProfile(trx, target.id, {
+        name: change.name,
+        byline: change.byline,
+        role: change.role,
+      });
     } else if (change.kind === 'disable') {
       await updateUserDisabledAt(trx, target.id, input.now);
       // Signed out at once, and no pending link can bring the account back.

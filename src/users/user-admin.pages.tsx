@@ -16,9 +16,10 @@ export interface UserFormValues {
   name: string;
   email: string;
   role: string;
+  byline: string;
 }
 
-export const emptyUserForm: UserFormValues = { name: '', email: '', role: 'author' };
+export const emptyUserForm: UserFormValues = { name: '', email: '', role: 'author', byline: '' };
 
 /** The state an account is in, as the user admin names it. */
 export function userStatus(user: UserListing): UserStatus {
@@ -181,6 +182,23 @@ function UserForm(p: {
           {...invalid('name')}
         />
         {fieldError('name')}
+      </p>
+      <p>
+        <label for="user-byline">{t.byline}</label>
+        <input
+          id="user-byline"
+          name="byline"
+          type="text"
+          maxlength={100}
+          autocomplete="off"
+          value={p.values.byline}
+          aria-describedby={on('byline').length ? 'erreur-byline aide-byline' : 'aide-byline'}
+          aria-invalid={on('byline').length ? 'true' : undefined}
+        />
+        <span class="hint" id="aide-byline">
+          {t.bylineHint}
+        </span>
+        {fieldError('byline')}
       </p>
       {p.withEmail ? (
         <p>

@@ -7,7 +7,7 @@ import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { clip, flagQuery, formBody, idParams } from '../http/schemas.ts';
 import type { AccountMailSite } from './account-mails.tsx';
 import { changeAccount, inviteUser, sendAccountLink, type AccountChange } from './manage-users.ts';
-import { isRole } from './user.ts';
+import { defaultByline, isRole } from './user.ts';
 import {
   findLatestLinkExpiry,
   findUserListing,
@@ -24,17 +24,23 @@ import type { UserFormError } from './user-admin.strings.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const flashQuery = z.object({ fait: flagQuery });
-const userForm = formBody('name', 'email', 'role');
+const userForm = formBody('name', 'email', 'role', 'byline');
 
 /** Reads the invitation or profile form as typed (bounded, so a huge post is not echoed back). */
 function readForm(b: z.infer<typeof userForm>): UserFormValues {
-  return { name: clip(b.name, 300), email: clip(b.email, 400), role: clip(b.role, 20) };
+  return {
+    name: clip(b.name, 300),
+    email: clip(b.email, 400),
+    role: clip(b.role, 20),
+    byline: clip(b.byline, 300),
+  };
 }
 
 function validate(form: UserFormValues, { withEmail }: { withEmail: boolean }): UserFormError[] {
   const errors: UserFormError[] = [];
   if (!form.name) errors.push('name-missing');
   else if (form.name.length > 100) errors.push('name-too-long');
+  if (form.byline.length > 100) errors.push('byline-too-long');
   if (withEmail && (form.email.length > 254 || !EMAIL.test(form.email)))
     errors.push('email-invalid');
   if (!isRole(form.role)) errors.push('role-invalid');
@@ -45,6 +51,7 @@ const formOf = (user: UserListing): UserFormValues => ({
   name: user.name,
   email: user.email,
   role: user.role,
+  byline: user.byline,
 });
 
 /** The admin's user management: list, invite, change name and role, disable, send a link. */
@@ -115,6 +122,8 @@ export const userAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, dep
       const result = await inviteUser(deps.db, {
         email: form.email,
         name: form.name,
+        // Left empty, the byline follows the role: the name for those who write.
+        byline: form.byline || defaultByline(form.name, form.role as UserListing['role']),
         role: form.role as UserListing['role'],
         by: request.user!,
         now: deps.clock.now(),
@@ -157,7 +166,12 @@ export const userAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, dep
       const form = { ...readForm(request.body), email: user.email };
       const errors = validate(form, { withEmail: false });
       if (errors.length) return editPage(request, reply, user, { form, errors }, 422);
-      const change = { kind: 'profile', name: form.name, role: form.role } as AccountChange;
+      const change = {
+        kind: 'profile',
+        name: form.name,
+        byline: form.byline,
+        role: form.role,
+      } as AccountChange;
       return apply(request, reply, user, change, 'saved', form);
     },
   );

@@ -4,7 +4,12 @@ import type { Role } from './user.table.ts';
 
 /** What the invitation and profile forms can be told is wrong. */
 export type UserFormError =
-  'name-missing' | 'name-too-long' | 'email-invalid' | 'role-invalid' | AccountRefusal;
+  | 'name-missing'
+  | 'name-too-long'
+  | 'byline-too-long'
+  | 'email-invalid'
+  | 'role-invalid'
+  | AccountRefusal;
 
 /** What the password form (invitation or reset link) can be told is wrong. */
 export type PasswordFormError = 'password-too-short' | 'password-too-long' | 'password-mismatch';
@@ -39,6 +44,9 @@ const fr = {
   inviteIntro:
     'La personne reçoit par courriel un lien pour choisir son mot de passe ; il est valable 7 jours.',
   name: 'Nom affiché',
+  byline: 'Signature des articles',
+  bylineHint:
+    'Pré-remplie dans les nouveaux articles de la personne. Laissez-la vide pour un compte partagé (« Administrateur », « Desk ») : ses articles ne seront jamais signés de ce nom. À l’invitation, vide signifie le nom pour un auteur ou un éditeur.',
   email: 'Adresse électronique',
   role: 'Rôle',
   invite: 'Envoyer l’invitation',
@@ -69,6 +77,7 @@ const fr = {
   errors: {
     'name-missing': 'Indiquez le nom de la personne.',
     'name-too-long': 'Le nom ne doit pas dépasser 100 caractères.',
+    'byline-too-long': 'La signature ne doit pas dépasser 100 caractères.',
     'email-invalid': 'L’adresse électronique n’est pas valide.',
     'email-taken': 'Un compte existe déjà pour cette adresse.',
     'role-invalid': 'Choisissez un rôle dans la liste.',
@@ -121,6 +130,9 @@ const en: typeof fr = {
   inviteIntro:
     'They receive an email with a link to choose their password; it is valid for 7 days.',
   name: 'Display name',
+  byline: 'Article byline',
+  bylineHint:
+    'Pre-filled in their new articles. Leave it empty for a shared account (“Admin”, “Desk”): its articles will never be signed with that name. When inviting, empty means the name for an author or an editor.',
   email: 'Email address',
   role: 'Role',
   invite: 'Send the invitation',
@@ -151,6 +163,7 @@ const en: typeof fr = {
   errors: {
     'name-missing': 'Give the person’s name.',
     'name-too-long': 'The name must not exceed 100 characters.',
+    'byline-too-long': 'The byline must not exceed 100 characters.',
     'email-invalid': 'The email address is not valid.',
     'email-taken': 'An account already exists for this address.',
     'role-invalid': 'Choose a role from the list.',

@@ -51,7 +51,7 @@ export async function findSessionUser(
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.email', 'u.name', 'u.role', 's.id as sessionId'])
+    .select(['u.id', 'u.email', 'u.name', 'u.byline', 'u.role', 's.id as sessionId'])
     .where('s.id', '=', sessionId)
     .where('s.expires_at', '>', now.toISOString())
     .where('u.disabled_at', 'is', null)
@@ -196,6 +196,7 @@ export interface UserListing {
   id: number;
   email: string;
   name: string;
+  byline: string;
   role: Role;
   disabledAt: string | null;
   createdAt: string;
@@ -207,6 +208,7 @@ const listingColumns = [
   'id',
   'email',
   'name',
+  'byline',
   'role',
   'disabled_at as disabledAt',
   'created_at as createdAt',
@@ -243,9 +245,14 @@ export async function findUserListing(
 export async function updateUserProfile(
   db: DbOrTrx,
   userId: number,
-  { name, role }: { name: string; role: Role },
+  { name, byline, role }: { name: string; byline: string; role: Role },
 ): Promise<void> {
-  await db.updateTable('users').set({ name, role }).where('id', '=', userId).execute();
+  await db.updateTable('users').set({ name, byline, role }).where('id', '=', userId).execute();
+}
+
+/** Sets how a member signs their articles (empty: never pre-signed). */
+export async function updateUserByline(db: DbOrTrx, userId: number, byline: string): Promise<void> {
+  await db.updateTable('users').set({ byline }).where('id', '=', userId).execute();
 }
 
 /** Disables an account (a date) or enables it again (null). */

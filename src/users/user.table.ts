@@ -9,6 +9,8 @@ export interface UserTable {
   email: string;
   name: string;
   role: Role;
+  /** How the member signs articles; empty for shared desk accounts, which never sign. */
+  byline: Generated<string>;
   password_hash: string;
   disabled_at: string | null;
   created_at: string;

@@ -17,6 +17,7 @@ import type { Section } from '../../src/sections/section.table.ts';
 import { hashPassword } from '../../src/users/password.ts';
 import type { Role, User } from '../../src/users/user.table.ts';
 import { insertUser } from '../../src/users/user.queries.ts';
+import { defaultByline } from '../../src/users/user.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -39,13 +40,22 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 /** Inserts a newsroom account whose password is TEST_PASSWORD. */
 export async function buildUser(
   db: Db,
-  overrides: { email?: string; name?: string; role?: Role; disabled?: boolean } = {},
+  overrides: {
+    email?: string;
+    name?: string;
+    byline?: string;
+    role?: Role;
+    disabled?: boolean;
+  } = {},
 ): Promise<User> {
   const n = next();
+  const name = overrides.name ?? `Journaliste ${n}`;
+  const role = overrides.role ?? 'editor';
   return insertUser(db, {
     email: overrides.email ?? `user${n}@griot.test`,
-    name: overrides.name ?? `Journaliste ${n}`,
-    role: overrides.role ?? 'editor',
+    name,
+    byline: overrides.byline ?? defaultByline(name, role),
+    role,
     password_hash: await hashPassword(TEST_PASSWORD),
     disabled_at: overrides.disabled ? '2026-01-01T00:00:00.000Z' : null,
     created_at: '2026-01-01T00:00:00.000Z',
