@@ -331,13 +331,13 @@ for (const dialect of testDialects()) {
         )!.text;
       const start = t.clock.now();
       try {
-        assert.match(await topSlot(`/economie/${inEconomie.slug}`), /Votre Pub ici !/);
+        assert.match(await topSlot(`/economie/${inEconomie.slug}`), /Votre Pub ici\u202F!/);
         // 1 December, 08:00 in Niamey.
         t.clock.set('2026-12-01T07:00:00.000Z');
         assert.match(await topSlot(`/economie/${inEconomie.slug}`), /Nouveautés du grand marché/);
         assert.match(await topSlot('/economie'), /Nouveautés du grand marché/);
-        assert.match(await topSlot(`/politique/${inPolitique.slug}`), /Votre Pub ici !/);
-        assert.match(await topSlot('/'), /Votre Pub ici !/);
+        assert.match(await topSlot(`/politique/${inPolitique.slug}`), /Votre Pub ici\u202F!/);
+        assert.match(await topSlot('/'), /Votre Pub ici\u202F!/);
       } finally {
         t.clock.set(start);
         // The campaigns listed by the tests below are theirs alone.
@@ -515,7 +515,7 @@ for (const dialect of testDialects()) {
       const doc = parse(res.body);
       assert.match(
         doc.querySelector('.form-errors')!.text,
-        /Cette image pèse 118 Ko dans sa plus grande version servie ; une publicité ne peut pas dépasser 80 Ko par fichier\./,
+        /Cette image pèse 118 Ko dans sa plus grande version servie\u202F; une publicité ne peut pas dépasser 80 Ko par fichier\./,
       );
       assert.equal(
         doc.querySelector(`input[name="mediaId"][value="${heavy.id}"]`)?.hasAttribute('checked'),

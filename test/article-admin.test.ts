@@ -289,7 +289,7 @@ for (const dialect of testDialects()) {
       const note = page.querySelector('.page-weight');
       assert.match(
         note?.text ?? '',
-        /Poids de la page au premier affichage sur un téléphone : \d+ Ko \(HTML \d+ Ko, CSS \d+ Ko, photo 0 Ko ; budget 300 Ko\)/,
+        /Poids de la page au premier affichage sur un téléphone\u00A0: \d+ Ko \(HTML \d+ Ko, CSS \d+ Ko, photo 0 Ko\u202F; budget 300 Ko\)/,
       );
       assert.ok(!note?.classList.contains('alert'));
       await updateSiteSettings(t.db, { pageWeightBudgetKb: 1 });

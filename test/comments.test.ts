@@ -536,7 +536,7 @@ for (const dialect of testDialects()) {
       assert.match(item?.text ?? '', /article supprimé/);
       assert.match(
         item?.querySelector('.mod-audit')?.text ?? '',
-        /Awa Modératrice : en attente → rejeté \(Hors sujet — aucun rapport\)/,
+        /Awa Modératrice\u00A0: en attente → rejeté \(Hors sujet — aucun rapport\)/,
       );
     });
 
@@ -736,7 +736,7 @@ for (const dialect of testDialects()) {
       assert.equal(mails.length, 1);
       assert.equal(mails[0]!.kind, 'comment-rejected');
       assert.equal(mails[0]!.to_address, 'refuse@example.org');
-      assert.match(mails[0]!.text_body, /Motif : Propos injurieux ou haineux/);
+      assert.match(mails[0]!.text_body, /Motif\u00A0: Propos injurieux ou haineux/);
       await editor.post('/admin/moderation/reglages', {
         _csrf: hiddenValue(queue.body, '_csrf'),
         autoCloseDays: '0',

@@ -111,7 +111,7 @@ for (const dialect of testDialects()) {
       ]);
       const activity = doc.querySelectorAll('#activite li').map((li) => li.text);
       assert.equal(activity.length, 3);
-      assert.match(activity[0]!, /Chef Édition : Publié — Publié ce matin/);
+      assert.match(activity[0]!, /Chef Édition\u00A0: Publié — Publié ce matin/);
       assert.match(activity[2]!, /Création/);
       assert.match(
         doc.querySelector('#commentaires')!.text,
@@ -150,7 +150,7 @@ for (const dialect of testDialects()) {
       assert.equal(linked(doc, 'publies-aujourdhui')[0], href(a.submitted!), 'just published');
       assert.match(
         doc.querySelectorAll('#activite li')[0]!.text,
-        /Admin : Publié — Brouillon soumis/,
+        /Admin\u00A0: Publié — Brouillon soumis/,
       );
       assert.ok(doc.querySelector('#commentaires'));
     });

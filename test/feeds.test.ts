@@ -8,6 +8,7 @@ import { updateSiteSettings } from '../src/settings/setting.queries.ts';
 import { buildArticle, buildImage, buildSection, buildUser } from './helpers/factories.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 import { parseXml } from './helpers/xml.ts';
+import { frenchSpacing } from '../src/web/typography.ts';
 
 const TRICKY_TITLE = 'Riz : le sac < 20 000 F & les « prix » s’envolent';
 
@@ -76,7 +77,7 @@ for (const dialect of testDialects()) {
 
       assert.deepEqual(
         ch.item.map((i: { title: string }) => i.title),
-        [TRICKY_TITLE, 'Patrouilles renforcées autour de Dounzé'],
+        [frenchSpacing(TRICKY_TITLE), 'Patrouilles renforcées autour de Dounzé'],
       );
       const [item, second] = ch.item;
       assert.equal(item.link, 'https://griot.test/economie/riz-le-sac');
@@ -125,7 +126,7 @@ for (const dialect of testDialects()) {
       assert.equal(feed.entry.length, 2);
       const [entry, second] = feed.entry;
       assert.equal(entry.id, `tag:griot.test,2026:article:${rice.id}`);
-      assert.equal(entry.title['#text'], TRICKY_TITLE);
+      assert.equal(entry.title['#text'], frenchSpacing(TRICKY_TITLE));
       assert.equal(entry.link[0]['@href'], 'https://griot.test/economie/riz-le-sac');
       assert.equal(entry.published, '2026-11-23T10:00:00Z');
       assert.equal(entry.updated, '2026-11-23T11:30:00Z');
@@ -175,7 +176,7 @@ for (const dialect of testDialects()) {
       assert.equal(rss.channel.link, `https://griot.test/auteurs/${authorKey}`);
       assert.deepEqual(
         rss.channel.item.map((i: { title: string }) => i.title),
-        [TRICKY_TITLE],
+        [frenchSpacing(TRICKY_TITLE)],
       );
       assert.equal(agency.author_id, rice.author_id);
       const atom = parseXml((await t.app.inject(`/flux/auteur/${authorKey}/atom.xml`)).body).feed;
@@ -196,7 +197,7 @@ for (const dialect of testDialects()) {
       );
       assert.deepEqual(
         rss.channel.item.map((i: { title: string }) => i.title),
-        [TRICKY_TITLE],
+        [frenchSpacing(TRICKY_TITLE)],
       );
       const atom = await t.app.inject('/flux/mot-cle/riz/atom.xml');
       assert.equal(parseXml(atom.body).feed.entry.length, 1);

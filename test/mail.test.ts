@@ -506,7 +506,9 @@ for (const dialect of testDialects()) {
     });
 
     test('an editor sees queued mails, with the notice that no SMTP server is set', async () => {
-      const queued = await queueMail(t, { subject: 'Votre commentaire sur « Le prix du mil »' });
+      const queued = await queueMail(t, {
+        subject: 'Votre commentaire sur «\u00A0Le prix du mil\u00A0»',
+      });
       const { cookie } = await logIn(t, 'editor');
       const res = await t.app.inject({ url: '/admin/courriels', headers: { cookie } });
       assert.equal(res.statusCode, 200);
@@ -515,7 +517,7 @@ for (const dialect of testDialects()) {
       assert.match(doc.querySelector('.outbox-no-smtp')?.text ?? '', /Aucun serveur SMTP/);
       assert.equal(doc.querySelector('[aria-current="page"]')?.text.trim(), 'En file (1)');
       const link = doc.querySelector(`a[href="/admin/courriels/${queued.id}"]`);
-      assert.equal(link?.text, 'Votre commentaire sur « Le prix du mil »');
+      assert.equal(link?.text, 'Votre commentaire sur «\u00A0Le prix du mil\u00A0»');
       assert.match(doc.querySelector('td')?.text ?? '', /23 novembre 2026/);
 
       const failedTab = await t.app.inject({

@@ -239,7 +239,7 @@ for (const dialect of testDialects()) {
       assert.equal(res.statusCode, 413);
       assert.match(
         parse(res.body).querySelector('#upload-error')?.text ?? '',
-        /Fichier trop lourd : 15 Mo au plus/,
+        /Fichier trop lourd\u00A0: 15 Mo au plus/,
       );
       assert.deepEqual(await state(), before);
     });

@@ -79,14 +79,14 @@ for (const dialect of testDialects()) {
       const meta = (sel: string) => doc.querySelector(sel)?.getAttribute('content');
       assert.equal(
         doc.querySelector('title')?.text,
-        'Sécurité : les patrouilles renforcées autour de Dounzé — Griot',
+        'Sécurité\u00A0: les patrouilles renforcées autour de Dounzé — Griot',
       );
       assert.match(meta('meta[name="description"]') ?? '', /^Un chapô de deux phrases/);
       const canonical = `https://griot.test/securite/${slug}`;
       assert.equal(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), canonical);
       assert.equal(
         meta('meta[property="og:title"]'),
-        'Sécurité : les patrouilles renforcées autour de Dounzé',
+        'Sécurité\u00A0: les patrouilles renforcées autour de Dounzé',
       );
       assert.match(meta('meta[property="og:description"]') ?? '', /chapô/);
       assert.match(

@@ -4,6 +4,7 @@ import { parse } from 'node-html-parser';
 import { shareMessage } from '../src/articles/share-links.tsx';
 import { buildArticle, buildImage, buildSection } from './helpers/factories.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+import { frenchSpacing } from '../src/web/typography.ts';
 
 test('the shared message is the headline, the standfirst and the link, a blank line apart', () => {
   assert.equal(
@@ -114,7 +115,7 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(res.body, /<vite>/);
       assert.match(res.body, /&lt;vite&gt; &amp; &quot;fort&quot;|&lt;vite&gt; &amp; "fort"/);
       const og = doc.querySelector('meta[property="og:title"]')?.getAttribute('content');
-      assert.equal(og, title);
+      assert.equal(og, frenchSpacing(title));
     });
 
     test('the page names a 1200×630 JPEG share image for Open Graph and X', async () => {

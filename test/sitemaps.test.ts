@@ -135,7 +135,7 @@ for (const dialect of testDialects()) {
       assert.equal(news['news:publication']['news:name'], 'Griot');
       assert.equal(news['news:publication']['news:language'], 'fr');
       assert.equal(news['news:publication_date'], '2026-11-23T09:00:00Z');
-      assert.equal(news['news:title'], 'Les écoles rouvrent & les « cantines » aussi');
+      assert.equal(news['news:title'], 'Les écoles rouvrent & les «\u00A0cantines\u00A0» aussi');
       assert.ok(res.body.includes('rouvrent &amp; les'));
     });
 

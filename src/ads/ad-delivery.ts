@@ -18,6 +18,7 @@ import {
   markClick,
 } from './ad-delivery.queries.ts';
 import { campaignAdHtml, houseAdHtml, slotKeyOfMarker } from './ad-slot-markup.ts';
+import { frenchSpacingHtml } from '../web/typography.ts';
 import { pickCampaign, type DeliverableCampaign, type Delivered } from './pick-creative.ts';
 
 /** What a page view's request says about who is asking: enough to skip counting robots. */
@@ -126,6 +127,8 @@ export function createAdDelivery({
     const now = clock.now();
     const day = newsroomDay(now, (await cache.snapshot()).settings.timeZone);
     const words = { label: stringsFor(locale).adLabel };
+    // Slot markup is filled into pages after their typography pass, so it gets its own.
+    const typeset = (html: string) => (locale === 'fr' ? frenchSpacingHtml(html) : html);
     const rows = await listActiveCampaigns(db, now);
     const counts = await findDeliveredCounts(
       db,
@@ -139,7 +142,7 @@ export function createAdDelivery({
         if (slotIds.includes(slot.id))
           html.set(
             slot.id,
-            campaignAdHtml(slot, campaign, image, clickPath(campaign.id, slot.id), words),
+            typeset(campaignAdHtml(slot, campaign, image, clickPath(campaign.id, slot.id), words)),
           );
       return {
         id: campaign.id,
@@ -155,7 +158,7 @@ export function createAdDelivery({
         html,
       } satisfies Deliverable;
     });
-    const house = new Map(slots.map((slot) => [slot.id, houseAdHtml(slot, words)]));
+    const house = new Map(slots.map((slot) => [slot.id, typeset(houseAdHtml(slot, words))]));
     return { version, campaigns, house, counts, day, loadedAt: now.getTime() };
   }
 

@@ -52,6 +52,8 @@ export async function enqueueApprovalMails(
     kind: 'comment-approved',
     dedupeKey: `comment-approved:${comment.id}`,
     refId: comment.id,
+    // The reader's mails are written in French.
+    locale: 'fr',
     to: comment.author_email,
     subject: `Votre commentaire est en ligne sur ${name}`,
     text: [
@@ -92,6 +94,8 @@ export async function enqueueApprovalMails(
       kind: 'reply-notice',
       dedupeKey: `reply-notice:${comment.id}`,
       refId: comment.id,
+      // The reader's mails are written in French.
+      locale: 'fr',
       to: parent.author_email,
       subject: `${comment.author_name} a répondu à votre commentaire sur ${name}`,
       text: [
@@ -145,6 +149,8 @@ export async function enqueueRejectionMail(
     kind: 'comment-rejected',
     dedupeKey: `comment-rejected:${comment.id}`,
     refId: comment.id,
+    // The reader's mails are written in French.
+    locale: 'fr',
     to: comment.author_email,
     subject: `Votre commentaire n’a pas été publié sur ${name}`,
     text: [

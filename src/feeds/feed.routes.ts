@@ -1,3 +1,4 @@
+import { typeset } from '../web/typography.ts';
 import { LISTS_KEY } from '../articles/article-keys.ts';
 import { publicationAfterDe } from '../settings/publication-name.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -171,10 +172,11 @@ async function renderFeed(
     siteName: settings.siteName,
     fullText: settings.feedFullText,
     mediaBase: deps.config.mediaPublicUrl,
+    locale: settings.locale,
   });
   const channel = {
-    title: subject.title,
-    description: subject.description,
+    title: typeset(subject.title, settings.locale),
+    description: typeset(subject.description, settings.locale),
     link: publicUrl + subject.page,
     self: { rss: publicUrl + subject.paths.rss, atom: publicUrl + subject.paths.atom },
     language: settings.locale,

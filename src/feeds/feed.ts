@@ -1,3 +1,4 @@
+import { typeset } from '../web/typography.ts';
 import type { FeedArticle } from '../articles/article-index.queries.ts';
 import { articlePath, type ImageView } from '../articles/article.ts';
 import { articleDescription } from '../articles/article-description.ts';
@@ -73,19 +74,22 @@ export function feedEntries(
     siteName,
     fullText,
     mediaBase = publicUrl,
+    locale,
   }: {
     publicUrl: string;
     siteName: string;
     fullText: boolean;
+    /** The site's language, whose typography titles and summaries get. */
+    locale: string;
     /** Where media files are: this site, or MEDIA_PUBLIC_URL. */
     mediaBase?: string | undefined;
   },
 ): FeedEntry[] {
   return articles.map((a) => ({
     id: articleTagUri(publicUrl, a.id),
-    title: a.title,
+    title: typeset(a.title, locale),
     link: publicUrl + articlePath(a),
-    summary: articleDescription(a),
+    summary: typeset(articleDescription(a), locale),
     contentHtml: fullText ? a.bodyHtml : null,
     author: a.signature || siteName,
     published: a.publishedAt,
@@ -94,7 +98,7 @@ export function feedEntries(
       { term: a.section.slug, label: a.section.name, scheme: `${publicUrl}/` },
       ...a.tags.map((tag) => ({ term: tag, label: tag, scheme: `${publicUrl}/mots-cles/` })),
     ],
-    image: a.image ? feedImage(a.image, mediaBase) : null,
+    image: a.image ? feedImage(a.image, mediaBase, locale) : null,
   }));
 }
 
@@ -112,7 +116,7 @@ export function pickJpeg(image: ImageView, minWidth = 1024) {
   return jpegs.find((v) => v.width >= minWidth) ?? jpegs[jpegs.length - 1];
 }
 
-function feedImage(image: ImageView, mediaBase: string): FeedImage | null {
+function feedImage(image: ImageView, mediaBase: string, locale: string): FeedImage | null {
   const jpeg = pickJpeg(image);
   if (!jpeg) return null;
   return {
@@ -121,7 +125,7 @@ function feedImage(image: ImageView, mediaBase: string): FeedImage | null {
     width: jpeg.width,
     height: jpeg.height,
     credit: image.credit,
-    caption: image.caption,
+    caption: typeset(image.caption, locale),
   };
 }
 

@@ -1,3 +1,4 @@
+import { typeset } from '../web/typography.ts';
 import { LISTS_KEY } from '../articles/article-keys.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -80,7 +81,7 @@ export const sitemapRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
         return renderNewsSitemap(
           articles.map((a) => ({
             loc: publicUrl + articlePath(a),
-            title: a.title,
+            title: typeset(a.title, settings.locale),
             published: a.publishedAt,
           })),
           { name: settings.siteName, language: settings.locale },

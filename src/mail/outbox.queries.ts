@@ -1,3 +1,4 @@
+import { frenchSpacing, frenchSpacingHtml } from '../web/typography.ts';
 import type { DialectName } from '../db/connect.ts';
 import type { Db, DbOrTrx } from '../db/database.ts';
 import type { Updateable } from 'kysely';
@@ -18,7 +19,10 @@ function errorText(error: string): string {
   return error.length > MAX_ERROR_LENGTH ? `${error.slice(0, MAX_ERROR_LENGTH - 1)}…` : error;
 }
 
-/** Queues a mail unless one with the same dedupe key exists; returns whether a row was inserted. */
+/**
+ * Queues a mail unless one with the same dedupe key exists; returns whether a row was inserted.
+ * A mail in French gets French typography in its subject and both bodies.
+ */
 export async function insertOutboxMail(
   db: DbOrTrx,
   mail: {
@@ -30,10 +34,13 @@ export async function insertOutboxMail(
     text: string;
     html: string;
     headers?: Record<string, string>;
+    /** The mail's language; `fr` applies French typography. */
+    locale?: string;
     now: Date;
   },
 ): Promise<boolean> {
   const now = mail.now.toISOString();
+  const french = mail.locale === 'fr';
   const row = await db
     .insertInto('outbox')
     .values({
@@ -41,9 +48,9 @@ export async function insertOutboxMail(
       dedupe_key: mail.dedupeKey,
       ref_id: mail.refId,
       to_address: mail.to,
-      subject: mail.subject,
-      text_body: mail.text,
-      html_body: mail.html,
+      subject: french ? frenchSpacing(mail.subject) : mail.subject,
+      text_body: french ? frenchSpacing(mail.text) : mail.text,
+      html_body: french ? frenchSpacingHtml(mail.html) : mail.html,
       headers: JSON.stringify(mail.headers ?? {}),
       status: 'queued',
       attempts: 0,

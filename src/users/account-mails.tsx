@@ -83,6 +83,7 @@ export async function enqueueAccountLinkMail(
     kind: p.purpose === 'invitation' ? 'account-invitation' : 'account-password-reset',
     dedupeKey: `account-link:${p.linkId}`,
     refId: p.user.id,
+    locale: settings.locale,
     to: p.user.email,
     subject: p.purpose === 'invitation' ? t.invitationSubject(name) : t.resetSubject(name),
     text: [

@@ -1,11 +1,15 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
+import { frenchSpacingHtml } from './typography.ts';
 
-/** Renders a page component to a complete HTML document. */
+/**
+ * Renders a page component to a complete HTML document, with French typography on everything
+ * readers see when the document is in French (the layout's `<html lang>` says so), so no
+ * interface string, title or ad has to remember it.
+ */
 export async function renderDocument(node: Child): Promise<string> {
-  return (
-    '<!DOCTYPE html>' + (await Promise.resolve(String(await (node as Promise<string> | string))))
-  );
+  const html = '<!DOCTYPE html>' + String(await (node as Promise<string> | string));
+  return html.startsWith('<!DOCTYPE html><html lang="fr"') ? frenchSpacingHtml(html) : html;
 }
 
 /** Renders a component to an HTML fragment (no doctype). */
