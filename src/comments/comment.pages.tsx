@@ -163,13 +163,15 @@ function CommentForm(props: CommentSectionProps & { t: ReturnType<typeof comment
       ) : null}
       <p class="comment-note">{t.note}</p>
       {hasErrors ? (
-        <div class="alert" role="alert">
+        // Focus lands here when the page comes back with errors, for keyboard and screen reader users.
+        <div class="alert" role="alert" tabindex={-1} autofocus>
           <p>{form?.message ?? t.errorsIntro}</p>
         </div>
       ) : null}
       <form
         method="post"
-        action={`/articles/${article.id}/commentaires#reagir`}
+        // No fragment: a page sent back with errors moves focus (and the view) to them itself.
+        action={article.path}
         id="comment-form"
         data-article={String(article.id)}
       >

@@ -10,6 +10,7 @@ import { inReaderEdition } from '../http/edition.ts';
 import { notFound } from '../http/errors.ts';
 import { pageContext } from '../http/page.ts';
 import { dbId, idParams, optionalText } from '../http/schemas.ts';
+import { slugParam } from '../http/reader-input.ts';
 import { isSameOriginPost } from '../http/same-origin.ts';
 import { clientKey } from '../users/session.ts';
 import { renderDocument } from '../web/render.ts';
@@ -44,6 +45,8 @@ const commentFormBody = z.object({
   website: optionalText,
   stamp: optionalText,
 });
+/** An article's address, as the article route reads it. */
+const articleParams = z.object({ section: slugParam, slug: slugParam });
 /** The private link's and the unsubscribe link's token. */
 const tokenQuery = z.object({ jeton: optionalText });
 
@@ -63,12 +66,31 @@ const statusOf: Record<Exclude<SubmitResult, { ok: true }>['reason'] | 'origin',
 export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   const secret = deps.config.sessionSecret;
 
+  // The form posts to the article's own address, so a page sent back with errors has the
+  // article's address (reloading or sharing it shows the article). The id route serves forms
+  // in pages cached before, and clients that post by id.
   const postSchema = { params: idParams, body: commentFormBody };
   app.post('/articles/:id/commentaires', { schema: postSchema }, async (request, reply) => {
     const article = await findLiveArticle(deps.db, { id: request.params.id });
     if (!article) throw notFound();
-    const { website, stamp } = request.body;
-    const values = readCommentForm(request.body);
+    return receive(request, reply, article);
+  });
+
+  const atArticleSchema = { params: articleParams, body: commentFormBody };
+  app.post('/:section/:slug', { schema: atArticleSchema }, async (request, reply) => {
+    const article = await findLiveArticle(deps.db, request.params.slug);
+    if (!article || article.section.slug !== request.params.section) throw notFound();
+    return receive(request, reply, article);
+  });
+
+  async function receive(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    article: ArticleView,
+  ): Promise<FastifyReply> {
+    const body = request.body as z.infer<typeof commentFormBody>;
+    const { website, stamp } = body;
+    const values = readCommentForm(body);
     const { settings } = await deps.cache.snapshot();
     const t = commentStringsFor(settings.locale);
     const now = deps.clock.now();
@@ -116,7 +138,7 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     };
     if (result.reason === 'flood') reply.header('retry-after', '15');
     return formAgain(request, reply, article, form, statusOf[result.reason]);
-  });
+  }
 
   // A fresh stamp for the comment form, which its script asks for when the reader starts writing:
   // shared pages carry none, so their bytes stay the same from one second to the next.

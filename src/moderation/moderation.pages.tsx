@@ -53,7 +53,13 @@ export function QueuePage(p: QueuePageProps) {
               formatAge(p.now.getTime() - new Date(p.oldestPendingAt).getTime(), ctx.site.locale),
             )
           : t.nonePending}{' '}
-        <span class="hint">{t.shortcutsHint}</span>
+        {/* Shortcuts need the script: it reveals their hint and the switch that turns them off. */}
+        <span class="hint" id="shortcuts-hint" hidden>
+          {t.shortcutsHint}
+        </span>{' '}
+        <label class="check shortcuts-switch" id="shortcuts-switch" hidden>
+          <input type="checkbox" checked /> {t.shortcutsOn}
+        </label>
       </p>
       {p.flash.map((m) => (
         <p class="notice" role="status">

@@ -73,7 +73,8 @@ const fr = {
     ['x', 'sélectionner / désélectionner'],
     ['?', 'afficher cette aide'],
   ],
-  shortcutsHint: 'Appuyez sur ? pour voir les raccourcis clavier.',
+  shortcutsHint: 'Dans la file, appuyez sur ? pour voir les raccourcis clavier.',
+  shortcutsOn: 'Raccourcis clavier activés',
   pages: 'Pages',
   written: 'écrit le',
 };
@@ -140,7 +141,8 @@ const en: ModerationStrings = {
     ['x', 'select / unselect'],
     ['?', 'show this help'],
   ],
-  shortcutsHint: 'Press ? for keyboard shortcuts.',
+  shortcutsHint: 'In the queue, press ? for keyboard shortcuts.',
+  shortcutsOn: 'Keyboard shortcuts on',
   pages: 'Pages',
   written: 'written on',
 };

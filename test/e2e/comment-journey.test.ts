@@ -188,6 +188,13 @@ describe('the comment journey in Chromium', () => {
     ]);
     assert.equal(confirm?.status(), 422);
     assert.match((await page.textContent('#reagir .alert')) ?? '', /Vérification anti-robot/);
+    // The page given back has the article's address, not the form's endpoint, and focus is on
+    // what went wrong.
+    assert.equal(new URL(page.url()).pathname, `/lite${path}`);
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.matches('#reagir .alert') ?? false),
+      'focus moves to the error summary',
+    );
     assert.equal(await page.inputValue('#comment-name'), 'Boubacar Sans Script');
     assert.equal(await page.inputValue('#comment-email'), 'boubacar@example.org');
     assert.equal(await page.inputValue('#comment-body'), text);
@@ -212,5 +219,116 @@ describe('the comment journey in Chromium', () => {
     assert.equal(row.body, text);
     assert.equal(row.status, 'pending');
     await reader.close();
+  });
+
+  test('a refused comment comes back at the article’s address with focus on the error', async () => {
+    const reader = await browser.newContext({ viewport: viewports.phone });
+    const page = await reader.newPage();
+    await page.goto(base + path);
+    await page.fill('#comment-name', 'Awa');
+    await page.fill('#comment-email', 'awa@localhost');
+    await page.fill('#comment-body', 'Un avis que je ne veux pas perdre.');
+    await page.waitForSelector('#comment-form input[name="stamp"]', { state: 'attached' });
+    t.clock.advance(FLOOD_WINDOW_MS + 5000);
+    const [back] = await Promise.all([
+      page.waitForNavigation(),
+      page.click('#comment-form button[type="submit"]'),
+    ]);
+    assert.equal(back?.status(), 422);
+    assert.equal(new URL(page.url()).pathname, path);
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.matches('#reagir .alert') ?? false),
+      'focus moves to the error summary',
+    );
+    assert.equal(await page.inputValue('#comment-body'), 'Un avis que je ne veux pas perdre.');
+    // Reloading the address shows the article, not an error page.
+    const reloaded = await browser.newPage();
+    const res = await reloaded.goto(page.url());
+    assert.equal(res?.status(), 200);
+    await reloaded.close();
+    await reader.close();
+  });
+
+  test('the queue shows only what works: no select-all or shortcuts without JavaScript, and shortcuts can be turned off', async () => {
+    const comment = await t.db
+      .insertInto('comments')
+      .values({
+        article_id: article.id,
+        article_title: article.title,
+        parent_id: null,
+        author_name: 'Lecteur patient',
+        author_email: 'patient@example.org',
+        body: 'Un commentaire qui attend son tour.',
+        body_hash: 'patient',
+        status: 'pending',
+        notify_replies: 0,
+        ip_hash: 'x',
+        created_at: new Date().toISOString(),
+        moderated_at: null,
+        moderated_by: null,
+        reason: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const login = async (page: Page) => {
+      await page.goto(`${base}/admin/moderation`);
+      await page.fill('#email', 'modo@griot.test');
+      await page.fill('#password', TEST_PASSWORD);
+      await Promise.all([
+        page.waitForURL(/\/admin\/moderation/),
+        page.click('form[action="/login"] button'),
+      ]);
+    };
+
+    const plain = await browser.newContext({
+      viewport: viewports.desktop,
+      javaScriptEnabled: false,
+    });
+    const noJs = await plain.newPage();
+    await login(noJs);
+    assert.ok(
+      (await noJs.isVisible(`#c-${comment.id}`)) || (await noJs.locator('.mod-item').count()) > 0,
+    );
+    assert.equal(await noJs.isVisible('#select-all'), false, 'no select-all without JavaScript');
+    assert.equal(await noJs.isVisible('#shortcuts-hint'), false, 'no shortcut hint');
+    assert.equal(await noJs.isVisible('#shortcuts-switch'), false, 'no shortcut switch');
+    await plain.close();
+
+    const newsroom = await browser.newContext({ viewport: viewports.desktop });
+    const modo = await newsroom.newPage();
+    await login(modo);
+    assert.ok(await modo.isVisible('#select-all'));
+    assert.ok(await modo.isVisible('#shortcuts-hint'));
+    // Outside the queue (the filter's button), a key is not a decision.
+    const waiting = await modo.locator('.mod-item').count();
+    await modo.focus('.mod-filter button');
+    await modo.keyboard.press('a');
+    assert.equal(await modo.locator('.mod-item').count(), waiting, 'nothing was approved');
+    assert.doesNotMatch(modo.url(), /fait=/);
+    // Outside the queue (the navigation), keys do nothing either.
+    await modo.focus('nav a');
+    await modo.keyboard.press('?');
+    assert.equal(await modo.isVisible('#shortcuts'), false, 'shortcuts act only in the queue');
+    // Turned off, they stay off on the next visit.
+    await modo.uncheck('#shortcuts-switch input');
+    assert.equal(await modo.isVisible('#shortcuts-hint'), false);
+    await modo.reload();
+    assert.equal(await modo.isChecked('#shortcuts-switch input'), false);
+    await modo.focus('.mod-item');
+    await modo.keyboard.press('a');
+    await modo.keyboard.press('?');
+    assert.equal(await modo.isVisible('#shortcuts'), false);
+    const still = await t.db
+      .selectFrom('comments')
+      .select('status')
+      .where('id', '=', comment.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(still.status, 'pending', 'no key decided anything');
+    // On again, they work.
+    await modo.check('#shortcuts-switch input');
+    await modo.focus('.mod-item');
+    await modo.keyboard.press('?');
+    assert.ok(await modo.isVisible('#shortcuts'));
+    await newsroom.close();
   });
 });
