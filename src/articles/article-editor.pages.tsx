@@ -129,9 +129,17 @@ export function PreviewContent(props: { site: SiteSettings; article: PreviewArti
   const { site, article: a } = props;
   const locale = site.locale;
   const t = stringsFor(locale);
-  // As on the article page: an illustration says so, unless its caption already does.
+  // As on the article page: an illustration says so, unless its caption or alt already does.
+  const says = (text: string) => /illustrati/i.test(text);
+  const photo =
+    a.photo?.illustration && !says(a.photo.alt)
+      ? {
+          ...a.photo,
+          alt: a.photo.alt ? `${a.photo.alt} (${t.illustration.toLowerCase()})` : t.illustration,
+        }
+      : a.photo;
   const captionText =
-    a.photo?.illustration && !/illustrati/i.test(a.photo.caption)
+    a.photo?.illustration && !says(a.photo.caption)
       ? [t.illustration, a.photo.caption].filter(Boolean).join('. ')
       : (a.photo?.caption ?? '');
   return (
@@ -147,15 +155,15 @@ export function PreviewContent(props: { site: SiteSettings; article: PreviewArti
           </p>
         </div>
       </header>
-      {a.photo ? (
+      {photo ? (
         <figure class="photo">
-          <Picture image={a.photo} sizes="(min-width: 44rem) 44rem, 100vw" />
+          <Picture image={photo} sizes="(min-width: 44rem) 44rem, 100vw" />
           <figcaption>
             {captionText ? <span class="caption">{typeset(captionText, locale)}</span> : null}
-            {captionText && a.photo.credit ? ' — ' : null}
-            {a.photo.credit ? (
+            {captionText && photo.credit ? ' — ' : null}
+            {photo.credit ? (
               <span class="credit">
-                {typeset(t.photoCredit, locale)} {a.photo.credit}
+                {typeset(t.photoCredit, locale)} {photo.credit}
               </span>
             ) : null}
           </figcaption>
