@@ -137,6 +137,8 @@
       if (!input) return;
       values[name] = input.type === 'checkbox' ? input.checked : input.value;
     });
+    // Assistive technologies (and tests) can tell when the preview is being redrawn.
+    preview.setAttribute('aria-busy', 'true');
     fetch('/admin/articles/apercu', {
       method: 'POST',
       credentials: 'same-origin',
@@ -157,11 +159,13 @@
           slug.value = data.slug;
         preview.classList.remove('is-stale');
         previewLabel.textContent = previewLabelText;
+        preview.removeAttribute('aria-busy');
       })
       .catch(function () {
         if (seq !== previewSeq) return;
         preview.classList.add('is-stale');
         previewLabel.textContent = previewLabelText + ' — ' + t.previewFailed;
+        preview.removeAttribute('aria-busy');
       });
   }
   function schedulePreview(e) {
