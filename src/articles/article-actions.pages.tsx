@@ -206,7 +206,8 @@ function ConfirmForm(props: {
           {s.cancel}
         </a>
       ) : (
-        <button type="submit" formmethod="dialog" formnovalidate class="button-quiet">
+        // Focused when the dialog opens: Enter or Space does the harmless thing.
+        <button type="submit" formmethod="dialog" formnovalidate class="button-quiet" autofocus>
           {s.cancel}
         </button>
       )}
