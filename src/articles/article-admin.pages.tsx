@@ -221,128 +221,126 @@ export function ArticleEditPage(props: {
           <p>{props.message ?? t.errorsIntro}</p>
         </div>
       ) : null}
-      <div class="editor-layout">
-        <form
-          method="post"
-          action={action}
-          class="article-form"
-          id="article-form"
-          data-article-id={props.article ? String(props.article.id) : undefined}
-          data-status={props.article?.status ?? 'new'}
-        >
-          <input type="hidden" name="_csrf" value={props.csrfToken} />
-          {props.article ? (
-            <input type="hidden" name="version" value={String(props.article.version)} />
-          ) : null}
-          {text('kicker', { maxlength: 40 })}
-          <label for="a-title">{f.title}</label>
-          {/* A textarea, so a long headline shows whole; one line all the same (editor.js keeps
+      <form
+        method="post"
+        action={action}
+        class="article-form"
+        id="article-form"
+        data-article-id={props.article ? String(props.article.id) : undefined}
+        data-status={props.article?.status ?? 'new'}
+      >
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        {props.article ? (
+          <input type="hidden" name="version" value={String(props.article.version)} />
+        ) : null}
+        {text('kicker', { maxlength: 40 })}
+        <label for="a-title">{f.title}</label>
+        {/* A textarea, so a long headline shows whole; one line all the same (editor.js keeps
             Enter from breaking it, and the server joins any line breaks). */}
-          <textarea
-            id="a-title"
-            name="title"
-            class="title-field"
-            rows={1}
-            required
-            maxlength={200}
-            aria-invalid={errors.title ? 'true' : undefined}
-          >
-            {d.title}
-          </textarea>
-          {err('title')}
-          <label for="a-standfirst">{f.standfirst}</label>
-          <textarea id="a-standfirst" name="standfirst" rows={3} maxlength={600}>
-            {d.standfirst}
-          </textarea>
-          {err('standfirst')}
-          <label for="a-section">{f.section}</label>
-          <select
-            id="a-section"
-            name="sectionId"
-            required
-            aria-invalid={errors.sectionId ? 'true' : undefined}
-          >
-            <option value="">—</option>
-            {props.sections.map((s) => (
-              <option value={String(s.id)} selected={d.sectionId === s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          {err('sectionId')}
-          <label for="a-tags">{f.tags}</label>
-          <input id="a-tags" name="tags" type="text" value={d.tags.join(', ')} />
-          <label for="a-body">{f.body}</label>
-          <EditorToolbar t={et} />
-          <textarea id="a-body" name="body" rows={20}>
-            {d.body}
-          </textarea>
-          {text('signature')}
-          {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
-          <fieldset>
-            <legend>{t.photo}</legend>
-            <CurrentPhoto photo={props.photo ?? null} />
-            {can(ctx.user, 'upload-media') ? (
-              <MediaPicker t={et} hasPhoto={d.imageId !== null} />
-            ) : null}
-            <label for="a-imageId">{f.imageId}</label>
-            <input
-              id="a-imageId"
-              name="imageId"
-              type="number"
-              min="1"
-              value={d.imageId === null ? '' : String(d.imageId)}
-              aria-invalid={errors.imageId ? 'true' : undefined}
-              aria-describedby={errors.imageId ? 'erreur-imageId' : undefined}
-            />
-            {err('imageId')}
-            {text('imageCredit')}
-            {text('imageCaption')}
-            {text('imageAlt')}
-            <label class="check">
-              <input
-                type="checkbox"
-                name="imageIsIllustration"
-                value="1"
-                checked={d.imageIsIllustration}
-              />{' '}
-              {f.imageIsIllustration}
-            </label>
-          </fieldset>
-          <label for="a-correction">{f.correction}</label>
-          <textarea id="a-correction" name="correction" rows={2}>
-            {d.correction}
-          </textarea>
-          <label class="check">
-            <input type="checkbox" name="comments" value="open" checked={d.comments === 'open'} />{' '}
-            {f.comments}
-          </label>
-          <label class="check">
-            <input type="checkbox" name="noAds" value="1" checked={d.noAds} /> {f.noAds}
-          </label>
-          {props.article?.status === 'published' ? (
-            <label class="check">
-              <input type="checkbox" name="flagUpdate" value="1" checked={d.flagUpdate} />{' '}
-              {f.flagUpdate}
-            </label>
+        <textarea
+          id="a-title"
+          name="title"
+          class="title-field"
+          rows={1}
+          required
+          maxlength={200}
+          aria-invalid={errors.title ? 'true' : undefined}
+        >
+          {d.title}
+        </textarea>
+        {err('title')}
+        <label for="a-standfirst">{f.standfirst}</label>
+        <textarea id="a-standfirst" name="standfirst" rows={3} maxlength={600}>
+          {d.standfirst}
+        </textarea>
+        {err('standfirst')}
+        <label for="a-section">{f.section}</label>
+        <select
+          id="a-section"
+          name="sectionId"
+          required
+          aria-invalid={errors.sectionId ? 'true' : undefined}
+        >
+          <option value="">—</option>
+          {props.sections.map((s) => (
+            <option value={String(s.id)} selected={d.sectionId === s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        {err('sectionId')}
+        <label for="a-tags">{f.tags}</label>
+        <input id="a-tags" name="tags" type="text" value={d.tags.join(', ')} />
+        <label for="a-body">{f.body}</label>
+        <EditorToolbar t={et} />
+        <textarea id="a-body" name="body" rows={20}>
+          {d.body}
+        </textarea>
+        {text('signature')}
+        {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
+        <fieldset>
+          <legend>{t.photo}</legend>
+          <CurrentPhoto photo={props.photo ?? null} />
+          {can(ctx.user, 'upload-media') ? (
+            <MediaPicker t={et} hasPhoto={d.imageId !== null} />
           ) : null}
-          <ActionBar
-            locale={ctx.site.locale}
-            article={props.article}
-            transitions={props.transitions}
-            republish={
-              props.transitions.includes('publish') && props.article?.wasPublished ? (
-                <label class="check">
-                  <input type="checkbox" name="newDate" value="1" />{' '}
-                  {t.newDate(formatDateTime(props.article.publishedAt!, ctx.site))}
-                </label>
-              ) : null
-            }
-            status={<EditorStatus />}
+          <label for="a-imageId">{f.imageId}</label>
+          <input
+            id="a-imageId"
+            name="imageId"
+            type="number"
+            min="1"
+            value={d.imageId === null ? '' : String(d.imageId)}
+            aria-invalid={errors.imageId ? 'true' : undefined}
+            aria-describedby={errors.imageId ? 'erreur-imageId' : undefined}
           />
-        </form>
-        <EditorPreview t={et} site={ctx.site} article={props.preview} />
-      </div>
+          {err('imageId')}
+          {text('imageCredit')}
+          {text('imageCaption')}
+          {text('imageAlt')}
+          <label class="check">
+            <input
+              type="checkbox"
+              name="imageIsIllustration"
+              value="1"
+              checked={d.imageIsIllustration}
+            />{' '}
+            {f.imageIsIllustration}
+          </label>
+        </fieldset>
+        <label for="a-correction">{f.correction}</label>
+        <textarea id="a-correction" name="correction" rows={2}>
+          {d.correction}
+        </textarea>
+        <label class="check">
+          <input type="checkbox" name="comments" value="open" checked={d.comments === 'open'} />{' '}
+          {f.comments}
+        </label>
+        <label class="check">
+          <input type="checkbox" name="noAds" value="1" checked={d.noAds} /> {f.noAds}
+        </label>
+        {props.article?.status === 'published' ? (
+          <label class="check">
+            <input type="checkbox" name="flagUpdate" value="1" checked={d.flagUpdate} />{' '}
+            {f.flagUpdate}
+          </label>
+        ) : null}
+        <ActionBar
+          locale={ctx.site.locale}
+          article={props.article}
+          transitions={props.transitions}
+          republish={
+            props.transitions.includes('publish') && props.article?.wasPublished ? (
+              <label class="check">
+                <input type="checkbox" name="newDate" value="1" />{' '}
+                {t.newDate(formatDateTime(props.article.publishedAt!, ctx.site))}
+              </label>
+            ) : null
+          }
+          status={<EditorStatus />}
+        />
+      </form>
+      <EditorPreview t={et} site={ctx.site} article={props.preview} />
       {props.article ? (
         <ConfirmDialogs
           locale={ctx.site.locale}
