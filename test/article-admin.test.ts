@@ -142,7 +142,8 @@ for (const dialect of testDialects()) {
       assert.equal(second.statusCode, 409);
       assert.match(second.body, /a été modifié par Chef Édition/);
       assert.equal(
-        parse(second.body).querySelector('#a-title')?.getAttribute('value'),
+        // The title is a textarea (it grows with a long headline): its text is the value.
+        parse(second.body).querySelector('#a-title')?.text,
         'Titre de la seconde personne',
       );
       const row = await t.db
@@ -252,7 +253,7 @@ for (const dialect of testDialects()) {
         t.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       const first = (await row()).published_at!;
       t.clock.advance(2 * 3_600_000);
-      await act(editor, id, 'unpublish');
+      await act(editor, id, 'unpublish', { confirme: '1' });
       t.clock.advance(3_600_000);
       // The editor offers the choice, naming the first date.
       const form = (await editor.get(`/admin/articles/${id}`)).body;
@@ -273,13 +274,201 @@ for (const dialect of testDialects()) {
       assert.ok(dates.includes(Date.parse(first)), 'the news sitemap keeps the first date');
       assert.ok(!dates.includes(t.clock.now().getTime()), 'not the time of republishing');
       // Asked for explicitly: today's date.
-      await act(editor, id, 'unpublish');
+      await act(editor, id, 'unpublish', { confirme: '1' });
       t.clock.advance(60_000);
       await act(editor, id, 'publish', { newDate: '1' });
       assert.equal((await row()).published_at, t.clock.now().toISOString());
       // A brand-new article offers no such choice.
       const fresh = await create(editor);
       assert.doesNotMatch((await editor.get(`/admin/articles/${fresh}`)).body, /name="newDate"/);
+    });
+
+    /** Posts the new-article form with one of the action bar's buttons. */
+    async function submitNew(member: Browser, extra: Record<string, string>) {
+      const form = await member.get('/admin/articles/nouveau');
+      return member.post('/admin/articles', {
+        _csrf: hiddenValue(form.body, '_csrf'),
+        ...fields(extra),
+      });
+    }
+    const articleRow = (id: number) =>
+      t.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const idIn = (location: unknown) =>
+      Number(/\/admin\/articles\/(\d+)/.exec(String(location))![1]);
+    const countArticles = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('articles')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    test('the action bar offers what fits: publish to an editor, submit to an author, the dangerous actions apart', async () => {
+      const editor = await signIn('chef@griot.test');
+      const author = await signIn('auteur@griot.test');
+      const buttons = (html: string) =>
+        parse(html)
+          .querySelectorAll('.action-bar button')
+          .map((b) => `${b.getAttribute('name')}=${b.getAttribute('value')}`);
+      const editorNew = (await editor.get('/admin/articles/nouveau')).body;
+      assert.deepEqual(buttons(editorNew), ['intent=save', 'intent=publish']);
+      assert.ok(parse(editorNew).querySelector('#a-at'), 'a date to schedule with');
+      const authorNew = (await author.get('/admin/articles/nouveau')).body;
+      assert.deepEqual(buttons(authorNew), ['intent=save', 'intent=submit']);
+      assert.equal(parse(authorNew).querySelector('#a-at'), null);
+
+      const id = idIn((await submitNew(editor, { intent: 'publish' })).headers.location);
+      const published = parse((await editor.get(`/admin/articles/${id}`)).body);
+      assert.deepEqual(buttons(published.toString()), [
+        'intent=save',
+        'transition=unpublish',
+        'transition=archive',
+      ]);
+      const danger = published.querySelectorAll('.action-danger button.btn-danger');
+      assert.equal(danger.length, 2, 'apart from the main actions, in red');
+      for (const b of danger) {
+        assert.equal(b.getAttribute('formaction'), `/admin/articles/${id}/etat`);
+        const dialog = published.querySelector(`dialog#${b.getAttribute('data-confirm')}`);
+        assert.ok(dialog, 'a dialog for the script');
+        assert.equal(dialog.querySelector('input[name="confirme"]')?.getAttribute('value'), '1');
+        assert.ok(dialog.querySelector('input[name="_csrf"]')?.getAttribute('value'));
+      }
+    });
+
+    test('« Publier » on a new article creates and publishes it in one submit', async () => {
+      const editor = await signIn('chef@griot.test');
+      const res = await submitNew(editor, { intent: 'publish', at: '' });
+      assert.equal(res.statusCode, 303);
+      assert.match(String(res.headers.location), /\?etat=1$/);
+      const row = await articleRow(idIn(res.headers.location));
+      assert.equal(row.status, 'published');
+      assert.equal(row.published_at, t.clock.now().toISOString());
+      const reader = await new Browser(t).get(`/politique/${row.slug}`);
+      assert.equal(reader.statusCode, 200);
+      assert.match(reader.body, new RegExp(row.title));
+      const notes = await t.db
+        .selectFrom('article_revisions')
+        .select('note')
+        .where('article_id', '=', row.id)
+        .orderBy('version')
+        .execute();
+      assert.deepEqual(
+        notes.map((r) => r.note),
+        ['created', 'status:publish'],
+      );
+    });
+
+    test('« Publier » with a future date schedules the new article; a past date saves nothing', async () => {
+      const editor = await signIn('chef@griot.test');
+      const res = await submitNew(editor, { intent: 'publish', at: '2099-01-15T09:30' });
+      assert.equal(res.statusCode, 303);
+      const row = await articleRow(idIn(res.headers.location));
+      assert.equal(row.status, 'scheduled');
+      assert.equal(row.published_at, '2099-01-15T08:30:00.000Z', 'nine thirty in Niamey (UTC+1)');
+      const before = await countArticles();
+      const past = await submitNew(editor, {
+        intent: 'schedule',
+        at: '2001-01-01T09:00',
+        title: 'Un article programmé dans le passé',
+      });
+      assert.equal(past.statusCode, 422);
+      assert.match(past.body, /Choisissez une date de publication dans le futur/);
+      assert.equal(
+        parse(past.body).querySelector('#a-title')?.text,
+        'Un article programmé dans le passé',
+        'the text is kept',
+      );
+      assert.equal(await countArticles(), before, 'nothing saved');
+    });
+
+    test('an author submits a new draft in one step, and cannot publish it that way', async () => {
+      const author = await signIn('auteur@griot.test');
+      const res = await submitNew(author, { intent: 'submit' });
+      assert.equal(res.statusCode, 303);
+      const row = await articleRow(idIn(res.headers.location));
+      assert.equal(row.status, 'draft');
+      assert.equal(row.submitted_at, t.clock.now().toISOString());
+      const before = await countArticles();
+      const refused = await submitNew(author, { intent: 'publish' });
+      assert.equal(refused.statusCode, 403);
+      assert.equal(await countArticles(), before, 'nothing saved');
+    });
+
+    test('unpublishing or archiving asks for confirmation: unconfirmed changes nothing, confirmed does', async () => {
+      const editor = await signIn('chef@griot.test');
+      const id = idIn(
+        (
+          await submitNew(editor, {
+            intent: 'publish',
+            title: 'Le budget <adopté> de justesse',
+          })
+        ).headers.location,
+      );
+      const asked = await act(editor, id, 'unpublish');
+      assert.equal(asked.statusCode, 200);
+      assert.equal((await articleRow(id)).status, 'published', 'not yet');
+      const page = parse(asked.body);
+      assert.equal(
+        page.querySelector('h1')?.text,
+        'Dépublier «\u00A0Le budget <adopté> de justesse\u00A0»\u202F?',
+      );
+      assert.doesNotMatch(asked.body, /<adopté>/, 'the title is escaped');
+      assert.match(page.querySelector('.confirm-page')!.text, /disparaîtra du site/);
+      assert.equal(page.querySelector('.masthead'), null, 'the newsroom frame, not the reader’s');
+      const form = page.querySelector(`form[action="/admin/articles/${id}/etat"]`)!;
+      assert.equal(form.querySelector('input[name="confirme"]')?.getAttribute('value'), '1');
+      assert.equal(
+        form.querySelector('input[name="transition"]')?.getAttribute('value'),
+        'unpublish',
+      );
+      assert.equal(
+        page.querySelector('a.button-quiet')?.getAttribute('href'),
+        `/admin/articles/${id}`,
+      );
+
+      // The confirmation is a form like any other: no token, no change.
+      const forged = await editor.post(`/admin/articles/${id}/etat`, {
+        version: hiddenValue(asked.body, 'version'),
+        transition: 'unpublish',
+        confirme: '1',
+      });
+      assert.equal(forged.statusCode, 403);
+      assert.equal((await articleRow(id)).status, 'published');
+
+      const confirmed = await editor.post(`/admin/articles/${id}/etat`, {
+        _csrf: hiddenValue(asked.body, '_csrf'),
+        version: hiddenValue(asked.body, 'version'),
+        transition: 'unpublish',
+        confirme: '1',
+      });
+      assert.equal(confirmed.statusCode, 303);
+      assert.equal((await articleRow(id)).status, 'draft');
+
+      const archive = await act(editor, id, 'archive');
+      assert.equal(archive.statusCode, 200);
+      assert.match(parse(archive.body).querySelector('h1')!.text, /^Archiver/);
+      assert.equal((await articleRow(id)).status, 'draft');
+      assert.equal((await act(editor, id, 'archive', { confirme: '1' })).statusCode, 303);
+      assert.equal((await articleRow(id)).status, 'archived');
+
+      // Someone who may not unpublish is refused at once, not offered a confirmation.
+      const other = idIn((await submitNew(editor, { intent: 'publish' })).headers.location);
+      const author = await signIn('auteur@griot.test');
+      assert.equal((await act(author, other, 'unpublish')).statusCode, 403);
+    });
+
+    test('a title is one line: line breaks sent with it are joined', async () => {
+      const editor = await signIn('chef@griot.test');
+      const res = await submitNew(editor, {
+        title: '  Le budget\r\nadopté\n\n de justesse  ',
+      });
+      assert.equal(res.statusCode, 303);
+      assert.equal(
+        (await articleRow(idIn(res.headers.location))).title,
+        'Le budget adopté de justesse',
+      );
     });
 
     test('the editor shows the page weight and warns over the budget', async () => {

@@ -116,6 +116,59 @@ for (const dialect of testDialects()) {
       assert.equal(title, 'Quoi\u202F?');
     });
 
+    test('the preview shows the whole article as readers see it: section, kicker, photo with caption and credit, signature', async () => {
+      const author = await signIn('auteur@griot.test');
+      const image = await buildImage(t.db, t.dataDir);
+      const page = await author.get('/admin/articles/nouveau');
+      const res = await postJson(
+        author,
+        '/admin/articles/apercu',
+        {
+          body: 'Le texte.',
+          title: 'Le prix\ndu mil',
+          kicker: 'MARCHÉS',
+          standfirst: 'Le chapô.',
+          signature: 'Awa <b>Auteure</b>',
+          sectionId: String(section.id),
+          imageId: String(image.id),
+          imageCredit: 'AFI',
+          imageCaption: 'Le marché de Dounzé',
+          imageAlt: 'Des étals de mil',
+          imageIsIllustration: true,
+        },
+        hiddenValue(page.body, '_csrf'),
+      );
+      assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+      const { article } = res.json() as { article: string };
+      const doc = parse(article);
+      assert.equal(doc.querySelector('.section-label')?.text, 'Économie');
+      assert.equal(doc.querySelector('.kicker')?.text, 'MARCHÉS');
+      assert.equal(doc.querySelector('.preview-title')?.text, 'Le prix du mil', 'one line');
+      assert.equal(doc.querySelector('.standfirst')?.text, 'Le chapô.');
+      assert.equal(doc.querySelector('.byline .signature')?.text, 'Awa <b>Auteure</b>');
+      assert.doesNotMatch(article, /<b>/, 'escaped');
+      const img = doc.querySelector('figure.photo img')!;
+      assert.match(img.getAttribute('src') ?? '', /^\/media\/test-[\w-]+\.jpg$/);
+      assert.equal(img.getAttribute('alt'), 'Des étals de mil (photo d’illustration)');
+      assert.equal(
+        doc.querySelector('figure.photo figcaption')?.text,
+        'Photo d’illustration. Le marché de Dounzé — Crédit photo\u00A0: AFI',
+        'as on the article page',
+      );
+      assert.equal(doc.querySelector('.article-preview.body p')?.text, 'Le texte.');
+
+      // The editor page renders the same preview before the script asks for it.
+      const id = await createArticle(
+        author,
+        fields({ imageId: String(image.id), imageCredit: 'AFI', kicker: 'MARCHÉS' }),
+      );
+      const editor = parse((await author.get(`/admin/articles/${id}`)).body);
+      const shown = editor.querySelector('.editor-preview [data-preview="article"]')!;
+      assert.equal(shown.querySelector('.section-label')?.text, 'Économie');
+      assert.match(shown.querySelector('figure.photo .credit')?.text ?? '', /AFI/);
+      assert.equal(shown.querySelector('.byline .signature')?.text, 'Awa Auteure');
+    });
+
     test('an autosave bumps the version, and the next manual save with that version succeeds', async () => {
       const author = await signIn('auteur@griot.test');
       const d = await draft(author);

@@ -211,6 +211,8 @@ for (const dialect of testDialects()) {
             published_at: '2026-11-20T08:00:00.000Z',
           }),
           'unpublish',
+          // The confirmed request (unconfirmed, it only shows the confirmation).
+          { confirme: '1' },
         ),
       archive: async (m) =>
         move(
@@ -220,6 +222,8 @@ for (const dialect of testDialects()) {
             published_at: '2026-11-20T08:00:00.000Z',
           }),
           'archive',
+          // The confirmed request (unconfirmed, it only shows the confirmation).
+          { confirme: '1' },
         ),
       'view moderation queue': (m) => m.get('/admin/moderation'),
       'decide a comment': async (m) => {

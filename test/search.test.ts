@@ -264,6 +264,8 @@ for (const dialect of testDialects()) {
           _csrf: hiddenValue(page.body, '_csrf'),
           version: hiddenValue(page.body, 'version'),
           transition,
+          // Unpublishing asks for confirmation first; this is the confirmed request.
+          confirme: '1',
         });
         assert.equal(res.statusCode, 303);
       }
@@ -371,6 +373,8 @@ for (const dialect of testDialects()) {
           _csrf: hiddenValue(page.body, '_csrf'),
           version: hiddenValue(page.body, 'version'),
           transition: 'unpublish',
+          // Unpublishing asks for confirmation first; this is the confirmed request.
+          confirme: '1',
         });
         assert.equal(res.statusCode, 303);
         const after = await relatedOf(source);

@@ -4,6 +4,7 @@ import type { Section } from '../sections/section.table.ts';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { articleAdminStringsFor } from './article-admin.strings.ts';
+import { ActionBar, ConfirmDialogs } from './article-actions.pages.tsx';
 import {
   CurrentPhoto,
   EditorPreview,
@@ -13,6 +14,7 @@ import {
   MediaPicker,
   editorStringsFor,
   type EditorPhoto,
+  type PreviewArticle,
 } from './article-editor.pages.tsx';
 import type { Transition } from './article-workflow.ts';
 import type { NewsroomArticleRow } from './article.queries.ts';
@@ -131,6 +133,8 @@ export function ArticleEditPage(props: {
     /** Public once, unpublished since: publishing again keeps the first date unless asked. */
     wasPublished: boolean;
     path: string | null;
+    /** The title as saved (the confirmations name the article by it). */
+    title: string;
   } | null;
   draft: ArticleDraft;
   sections: Section[];
@@ -143,6 +147,8 @@ export function ArticleEditPage(props: {
   weight?: PageWeight | null;
   /** The photo the form names, when it is in the media library. */
   photo?: EditorPhoto | null;
+  /** The article as readers would see it, from the form's fields. */
+  preview: PreviewArticle;
 }) {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
@@ -155,7 +161,7 @@ export function ArticleEditPage(props: {
       </p>
     ) : null;
   const text = (
-    field: 'kicker' | 'title' | 'signature' | 'slug' | 'imageCredit' | 'imageCaption' | 'imageAlt',
+    field: 'kicker' | 'signature' | 'slug' | 'imageCredit' | 'imageCaption' | 'imageAlt',
     attrs: Record<string, unknown> = {},
   ) => (
     <>
@@ -228,7 +234,21 @@ export function ArticleEditPage(props: {
           <input type="hidden" name="version" value={String(props.article.version)} />
         ) : null}
         {text('kicker', { maxlength: 40 })}
-        {text('title', { required: true, maxlength: 200 })}
+        <label for="a-title">{f.title}</label>
+        {/* A textarea, so a long headline shows whole; one line all the same (editor.js keeps
+            Enter from breaking it, and the server joins any line breaks). */}
+        <textarea
+          id="a-title"
+          name="title"
+          class="title-field"
+          rows={1}
+          required
+          maxlength={200}
+          aria-invalid={errors.title ? 'true' : undefined}
+        >
+          {d.title}
+        </textarea>
+        {err('title')}
         <label for="a-standfirst">{f.standfirst}</label>
         <textarea id="a-standfirst" name="standfirst" rows={3} maxlength={600}>
           {d.standfirst}
@@ -256,7 +276,6 @@ export function ArticleEditPage(props: {
         <textarea id="a-body" name="body" rows={20}>
           {d.body}
         </textarea>
-        <EditorPreview t={et} />
         {text('signature')}
         {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
         <fieldset>
@@ -306,31 +325,29 @@ export function ArticleEditPage(props: {
             {f.flagUpdate}
           </label>
         ) : null}
-        <EditorStatus />
-        <button type="submit">{t.save}</button>
+        <ActionBar
+          locale={ctx.site.locale}
+          article={props.article}
+          transitions={props.transitions}
+          republish={
+            props.transitions.includes('publish') && props.article?.wasPublished ? (
+              <label class="check">
+                <input type="checkbox" name="newDate" value="1" />{' '}
+                {t.newDate(formatDateTime(props.article.publishedAt!, ctx.site))}
+              </label>
+            ) : null
+          }
+          status={<EditorStatus />}
+        />
       </form>
-      {props.article && props.transitions.length ? (
-        <form method="post" action={`/admin/articles/${props.article.id}/etat`} class="mod-actions">
-          <input type="hidden" name="_csrf" value={props.csrfToken} />
-          <input type="hidden" name="version" value={String(props.article.version)} />
-          {props.transitions.includes('schedule') ? (
-            <span class="reason">
-              <label for="a-at">{t.scheduleAt}</label>
-              <input id="a-at" name="at" type="datetime-local" />
-            </span>
-          ) : null}
-          {props.transitions.includes('publish') && props.article.wasPublished ? (
-            <label class="check">
-              <input type="checkbox" name="newDate" value="1" />{' '}
-              {t.newDate(formatDateTime(props.article.publishedAt!, ctx.site))}
-            </label>
-          ) : null}
-          {props.transitions.map((tr) => (
-            <button type="submit" name="transition" value={tr}>
-              {t.transitions[tr]}
-            </button>
-          ))}
-        </form>
+      <EditorPreview t={et} site={ctx.site} article={props.preview} />
+      {props.article ? (
+        <ConfirmDialogs
+          locale={ctx.site.locale}
+          article={props.article}
+          transitions={props.transitions}
+          csrfToken={props.csrfToken}
+        />
       ) : null}
       {props.article ? (
         <p>

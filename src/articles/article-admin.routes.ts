@@ -12,6 +12,13 @@ import { listSections } from '../sections/section.queries.ts';
 import { listWriters } from '../users/user.queries.ts';
 import { formatDateTime, zonedTimeToUtc } from '../web/dates.ts';
 import { ArticleEditPage, ArticleListPage } from './article-admin.pages.tsx';
+import {
+  ConfirmTransitionPage,
+  isDangerous,
+  saveIntents,
+  type SaveIntent,
+} from './article-actions.pages.tsx';
+import { oneLine, previewArticle } from './article-preview.ts';
 import type { EditorPhoto } from './article-editor.pages.tsx';
 import { articleAdminStringsFor } from './article-admin.strings.ts';
 import { allowedTransitions, wasPublished, type Transition } from './article-workflow.ts';
@@ -67,15 +74,19 @@ export const articleForm = formBody(
   'correction',
   'noAds',
   'flagUpdate',
+  'at',
+  'newDate',
 ).extend({
   sectionId: formId,
   imageId: formId,
   // The version the form was loaded at; the editor script's JSON may carry it as a number.
   version: z.union([z.string(), z.number().int()]).optional(),
+  // The action bar's button: save, or save then take a step of the workflow.
+  intent: z.enum(saveIntents).optional(),
 });
 export type ArticleForm = z.infer<typeof articleForm>;
 
-const transitionForm = formBody('version', 'at', 'newDate').extend({
+const transitionForm = formBody('version', 'at', 'newDate', 'confirme').extend({
   transition: z.enum(transitions),
 });
 
@@ -83,7 +94,8 @@ const transitionForm = formBody('version', 'at', 'newDate').extend({
 export function readDraft(b: ArticleForm): ArticleDraft {
   const id = (v: number | '' | undefined) => (typeof v === 'number' ? v : null);
   return {
-    title: b.title ?? '',
+    // A title is one line, whatever the form sent.
+    title: oneLine(b.title ?? ''),
     kicker: b.kicker ?? '',
     standfirst: b.standfirst ?? '',
     sectionId: id(b.sectionId),
@@ -141,6 +153,31 @@ export function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
 }
 
 /**
+ * The workflow step a save asks for (the action bar's button), checked before anything is saved:
+ * « Publier » with a date is « Programmer »; a step this member may not take is refused.
+ */
+function stepOf(
+  request: FastifyRequest,
+  body: ArticleForm,
+  article: ArticleRow | null,
+  { timeZone, now }: { timeZone: string; now: Date },
+): { transition: Transition; at?: Date } | null | 'bad_time' {
+  const intent: SaveIntent = body.intent ?? 'save';
+  if (intent === 'save') return null;
+  const when = body.at?.trim() ? zonedTimeToUtc(body.at.trim(), timeZone) : undefined;
+  const transition: Transition = intent === 'publish' && body.at?.trim() ? 'schedule' : intent;
+  const subject = article
+    ? { status: article.status, authorId: article.author_id, submittedAt: article.submitted_at }
+    : { status: 'draft' as const, authorId: request.user!.id, submittedAt: null };
+  if (!allowedTransitions(request.user!, subject).includes(transition)) throw forbidden();
+  if (transition === 'schedule') {
+    if (!when || when <= now) return 'bad_time';
+    return { transition, at: when };
+  }
+  return { transition };
+}
+
+/**
  * The newsroom's article pages: list, editor, saving and the workflow. Inside the newsroom
  * context; moderators moderate, articles are for those who write or edit them.
  */
@@ -161,9 +198,11 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   ) => {
     const ctx = await pageContext(deps, request);
     const a = page.article;
+    // A new article is this member's own draft: its action bar offers what a draft allows.
     const subject = a
       ? { status: a.status, authorId: a.author_id, submittedAt: a.submitted_at }
-      : null;
+      : { status: 'draft' as const, authorId: request.user!.id, submittedAt: null };
+    const sections = await listSections(deps.db);
     const section = a ? ctx.sections.find((s) => s.id === a.section_id) : undefined;
     return sendPrivatePage(
       reply,
@@ -183,17 +222,23 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
               ),
               path:
                 a.status === 'published' && section ? articlePath({ slug: a.slug, section }) : null,
+              title: a.title,
             }
           : null,
         draft: page.draft,
-        sections: await listSections(deps.db),
+        sections,
         errors: page.errors ?? {},
         message: page.message,
         notice: page.notice,
-        transitions: subject && request.user ? allowedTransitions(request.user, subject) : [],
+        transitions: allowedTransitions(request.user!, subject),
         revisions: a ? await listArticleRevisions(deps.db, a.id) : [],
         weight: a ? await weighArticle(deps, ctx, a.id) : null,
         photo: await editorPhoto(deps.db, page.draft),
+        preview: await previewArticle(deps.db, {
+          draft: page.draft,
+          sections,
+          locale: ctx.site.locale,
+        }),
       }),
       page.status ?? 200,
     );
@@ -262,6 +307,19 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     const draft = readDraft(body);
     const { settings } = await deps.cache.snapshot();
     const t = articleAdminStringsFor(settings.locale);
+    const existing = id ? await findArticleById(deps.db, id) : undefined;
+    if (id && !existing) throw notFound();
+    const step = stepOf(request, body, existing ?? null, {
+      timeZone: settings.timeZone,
+      now: deps.clock.now(),
+    });
+    if (step === 'bad_time')
+      return editorPage(request, reply, {
+        article: existing ?? null,
+        draft,
+        message: t.badTime,
+        status: 422,
+      });
     const result = await saveArticle(deps.db, {
       id,
       expectedVersion: Number(body.version),
@@ -270,13 +328,28 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       now: deps.clock.now(),
       locale: settings.locale,
     });
+    if (result.ok && step) {
+      // Saved, then moved on in the same submit: « Publier » on a new article is one step.
+      const moved = await changeArticleStatus(deps.db, {
+        id: result.article.id,
+        expectedVersion: result.article.version,
+        transition: step.transition,
+        at: step.at,
+        newDate: body.newDate === '1',
+        user: request.user!,
+        now: deps.clock.now(),
+      });
+      deps.cache.invalidate();
+      const flag = moved.ok ? 'etat=1' : 'enregistre=1';
+      return reply.redirect(`/admin/articles/${result.article.id}?${flag}`, 303);
+    }
     if (result.ok) {
       if (result.article.status === 'published') deps.cache.invalidate();
       return reply.redirect(`/admin/articles/${result.article.id}?enregistre=1`, 303);
     }
     if (result.reason === 'forbidden') throw forbidden();
     if (result.reason === 'not_found') throw notFound();
-    const article = id ? ((await findArticleById(deps.db, id)) ?? null) : null;
+    const article = existing ?? null;
     if (result.reason === 'conflict') {
       const who = (await listArticleRevisions(deps.db, result.current.id))[0]?.editorName ?? '?';
       const when = formatDateTime(result.current.saved_at ?? result.current.created_at, settings);
@@ -308,6 +381,31 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       const body = request.body;
       const transition: Transition = body.transition;
       const { settings } = await deps.cache.snapshot();
+      if (isDangerous(transition) && body.confirme !== '1') {
+        // Not yet: the confirmation step, which changes nothing, for those who may take it.
+        const article = await findArticleById(deps.db, id);
+        if (!article) throw notFound();
+        const subject = {
+          status: article.status,
+          authorId: article.author_id,
+          submittedAt: article.submitted_at,
+        };
+        if (!allowedTransitions(request.user!, subject).includes(transition)) throw forbidden();
+        return sendPrivatePage(
+          reply,
+          ConfirmTransitionPage({
+            ctx: await pageContext(deps, request),
+            csrfToken: reply.generateCsrf(),
+            article: {
+              id,
+              version: Number(body.version) || article.version,
+              status: article.status,
+              title: article.title,
+            },
+            transition,
+          }),
+        );
+      }
       const at =
         body.at !== undefined
           ? (zonedTimeToUtc(body.at, settings.timeZone) ?? undefined)

@@ -6,15 +6,25 @@ import type { SiteSettings } from '../settings/site-settings.ts';
 import { typeset } from '../web/typography.ts';
 import { articleForm, readDraft } from './article-admin.routes.ts';
 import { findArticleById } from './article.queries.ts';
-import { renderMarkdown } from './markdown.ts';
+import { PreviewContent } from './article-editor.pages.tsx';
+import { oneLine, previewArticle } from './article-preview.ts';
+import { renderFragment } from '../web/render.ts';
 import { saveArticle } from './save-article.ts';
 import { slugify } from './slug.ts';
 
+const short = z.string().max(1000).catch('');
 const previewBody = z.object({
   body: z.string().max(200_000).catch(''),
-  title: z.string().max(1000).catch(''),
-  kicker: z.string().max(1000).catch(''),
+  title: short,
+  kicker: short,
   standfirst: z.string().max(5000).catch(''),
+  signature: short,
+  sectionId: z.coerce.number().int().positive().max(2147483647).nullable().catch(null),
+  imageId: z.coerce.number().int().positive().max(2147483647).nullable().catch(null),
+  imageCredit: short,
+  imageCaption: short,
+  imageAlt: short,
+  imageIsIllustration: z.boolean().catch(false),
 });
 
 /** « 14 h 05 » (or « 14:05 » in English) in the newsroom's time zone. */
@@ -48,10 +58,14 @@ export const articleEditorApiRoutes: FastifyPluginAsyncZod<RouteDeps> = async (a
     { ...posted, schema: { body: previewBody } },
     async (request, reply) => {
       const input = request.body;
-      const { locale } = (await deps.cache.snapshot()).settings;
+      const { settings, sections } = await deps.cache.snapshot();
+      const { locale } = settings;
+      const article = await previewArticle(deps.db, { draft: input, sections, locale });
       return reply.header('cache-control', 'private, no-store').send({
-        html: renderMarkdown(input.body.replace(/\r\n?/g, '\n'), locale),
-        title: typeset(input.title.trim(), locale),
+        // The whole article as readers will see it, in the reader page's markup.
+        article: await renderFragment(PreviewContent({ site: settings, article })),
+        html: article.bodyHtml,
+        title: typeset(oneLine(input.title), locale),
         kicker: typeset(input.kicker.trim(), locale),
         standfirst: typeset(input.standfirst.trim(), locale),
         // The slug the title makes, by the server's one rule (the script fills a new article's

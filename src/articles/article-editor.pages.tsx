@@ -1,5 +1,9 @@
-import type { Locale } from '../settings/site-settings.ts';
-import { jsonForScript } from '../web/render.ts';
+import type { Locale, SiteSettings } from '../settings/site-settings.ts';
+import { Picture } from '../web/components.tsx';
+import { jsonForScript, trustedHtml } from '../web/render.ts';
+import { stringsFor } from '../web/strings.ts';
+import { typeset } from '../web/typography.ts';
+import type { ImageView } from './article.ts';
 
 // Everything here starts hidden: editor.js reveals what it drives, so without JavaScript the
 // editor is the plain form.
@@ -105,20 +109,89 @@ export function EditorToolbar(props: { t: EditorStrings }) {
   );
 }
 
-/** The live preview: the body as the site renders it, inside the site's article classes. */
-export function EditorPreview(props: { t: EditorStrings }) {
+/** What the preview shows: the article as readers will see it, from the form's fields. */
+export interface PreviewArticle {
+  sectionName: string;
+  kicker: string;
+  title: string;
+  standfirst: string;
+  signature: string;
+  photo: (ImageView & { illustration: boolean }) | null;
+  /** The body rendered and sanitized as for the site. */
+  bodyHtml: string;
+}
+
+/**
+ * The whole article as the site shows it (section, kicker, title, standfirst, signature, photo
+ * with its caption and credit, body), in the reader page's own classes and words.
+ */
+export function PreviewContent(props: { site: SiteSettings; article: PreviewArticle }) {
+  const { site, article: a } = props;
+  const locale = site.locale;
+  const t = stringsFor(locale);
+  // As on the article page: an illustration says so, unless its caption or alt already does.
+  const says = (text: string) => /illustrati/i.test(text);
+  const photo =
+    a.photo?.illustration && !says(a.photo.alt)
+      ? {
+          ...a.photo,
+          alt: a.photo.alt ? `${a.photo.alt} (${t.illustration.toLowerCase()})` : t.illustration,
+        }
+      : a.photo;
+  const captionText =
+    a.photo?.illustration && !says(a.photo.caption)
+      ? [t.illustration, a.photo.caption].filter(Boolean).join('. ')
+      : (a.photo?.caption ?? '');
   return (
-    <section class="editor-preview" aria-labelledby="apercu-titre" hidden>
+    <>
+      <header>
+        {a.sectionName ? <span class="section-label">{a.sectionName}</span> : null}
+        {a.kicker ? <p class="kicker">{typeset(a.kicker, locale)}</p> : null}
+        <p class="preview-title">{typeset(a.title, locale)}</p>
+        {a.standfirst ? <p class="standfirst">{typeset(a.standfirst, locale)}</p> : null}
+        <div class="byline">
+          <p>
+            {t.by} <span class="signature">{a.signature || site.siteName}</span>
+          </p>
+        </div>
+      </header>
+      {photo ? (
+        <figure class="photo">
+          <Picture image={photo} sizes="(min-width: 44rem) 44rem, 100vw" />
+          <figcaption>
+            {captionText ? <span class="caption">{typeset(captionText, locale)}</span> : null}
+            {captionText && photo.credit ? ' — ' : null}
+            {photo.credit ? (
+              <span class="credit">
+                {typeset(t.photoCredit, locale)} {photo.credit}
+              </span>
+            ) : null}
+          </figcaption>
+        </figure>
+      ) : null}
+      <div class="article-preview body">{trustedHtml(a.bodyHtml)}</div>
+    </>
+  );
+}
+
+/**
+ * The live preview, beside the form on a wide screen and below it on a phone: the whole article
+ * as the site renders it; editor.js replaces its content as the editor types.
+ */
+export function EditorPreview(props: {
+  t: EditorStrings;
+  site: SiteSettings;
+  article: PreviewArticle;
+}) {
+  return (
+    <aside class="editor-preview" aria-labelledby="apercu-titre" hidden>
       <h2 id="apercu-titre" class="editor-preview-label">
         {props.t.preview}
       </h2>
-      <div class="article">
-        <p class="kicker" data-preview="kicker" />
-        <p class="preview-title" data-preview="title" />
-        <p class="standfirst" data-preview="standfirst" />
-        <div class="article-preview body" data-preview="body" />
+      <div class="article" data-preview="article">
+        <PreviewContent site={props.site} article={props.article} />
       </div>
-    </section>
+    </aside>
   );
 }
 

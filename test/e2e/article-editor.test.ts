@@ -122,7 +122,7 @@ describe('the article editor in Chromium', () => {
     // The next manual save carries the autosaved version, so it is not taken for a conflict.
     await Promise.all([
       page.waitForURL(/enregistre=1/),
-      page.click('#article-form button[type="submit"]'),
+      page.click('#article-form button[value="save"]'),
     ]);
     const saved = await t.db
       .selectFrom('articles')
@@ -147,7 +147,7 @@ describe('the article editor in Chromium', () => {
     assert.ok(await page.isHidden('.picker-remove'));
     await Promise.all([
       page.waitForURL(/enregistre=1/),
-      page.click('#article-form button[type="submit"]'),
+      page.click('#article-form button[value="save"]'),
     ]);
     const removed = await t.db
       .selectFrom('articles')
@@ -156,6 +156,117 @@ describe('the article editor in Chromium', () => {
       .executeTakeFirstOrThrow();
     assert.equal(removed.image_id, null);
     assert.ok(await page.isHidden('img.picker-thumb'));
+    await context.close();
+  });
+
+  test('an editor writes a new article beside its preview and publishes it in one step, then unpublishes it through the confirmation dialog', async () => {
+    const context = await browser.newContext({ viewport: viewports.desktop });
+    const page = await context.newPage();
+    await openEditorAsEditor(page);
+    await page.goto(`${base}/admin/articles/nouveau`);
+    assert.equal(await page.locator('.masthead').count(), 0, 'the newsroom frame, not the site’s');
+    assert.equal(
+      await page.getAttribute('.admin-nav a[aria-current="page"]', 'href'),
+      '/admin/articles',
+    );
+
+    // A long headline: the title grows to show it whole, and Enter does not break it.
+    const title = page.locator('#a-title');
+    const oneLine = (await title.boundingBox())!.height;
+    await title.fill('Le prix du mil recule encore sur les marchés de Dounzé');
+    await title.press('Enter');
+    await title.pressSequentially(' et de Sirakoro, où les stocks des commerçants débordent');
+    assert.equal(
+      await title.inputValue(),
+      'Le prix du mil recule encore sur les marchés de Dounzé et de Sirakoro, où les stocks des commerçants débordent',
+    );
+    assert.ok((await title.boundingBox())!.height > oneLine * 1.5, 'the title grew');
+
+    await page.fill('#a-kicker', 'MARCHÉS');
+    await page.selectOption('#a-section', { label: 'Économie' });
+    await page.fill('#a-body', 'Les sacs de mil s’entassent.');
+    await page.fill('#a-signature', 'Awa Reporter');
+    await page.click('.picker-open');
+    await page.locator('.picker-results button').first().click();
+
+    // The preview, beside the form, shows the whole article as readers will see it.
+    const preview = page.locator('.editor-preview');
+    await preview.locator('figure.photo .credit', { hasText: 'AGENCE TEST' }).waitFor();
+    await preview.locator('.byline .signature', { hasText: 'Awa Reporter' }).waitFor();
+    assert.equal(await preview.locator('.section-label').textContent(), 'Économie');
+    assert.equal(await preview.locator('.kicker').textContent(), 'MARCHÉS');
+    assert.match((await preview.locator('.preview-title').textContent()) ?? '', /Sirakoro/);
+    const formBox = (await page.locator('#article-form').boundingBox())!;
+    const previewBox = (await preview.boundingBox())!;
+    assert.ok(previewBox.x >= formBox.x + formBox.width, 'beside the form on a wide screen');
+
+    // A date in the future turns « Publier » into « Programmer »; cleared, it is « Publier ».
+    const publish = page.locator('.action-bar button[data-publish]');
+    await page.fill('#a-at', '2099-01-15T09:30');
+    assert.equal(await publish.textContent(), 'Programmer');
+    await page.fill('#a-at', '');
+    assert.equal(await publish.textContent(), 'Publier');
+    await Promise.all([page.waitForURL(/etat=1/), publish.click()]);
+    const row = await t.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('title', 'like', 'Le prix du mil recule encore%')
+      .executeTakeFirstOrThrow();
+    assert.equal(row.status, 'published', 'created and published in one step');
+    assert.equal(row.signature, 'Awa Reporter');
+    assert.equal(row.image_id, imageId);
+    assert.equal(await horizontalOverflow(page), null);
+
+    // The action bar stays in view while the form scrolls.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    assert.ok(await page.locator('.action-bar').isVisible());
+    const bar = (await page.locator('.action-bar').boundingBox())!;
+    assert.ok(bar.y >= 0 && bar.y + bar.height <= 900, `the action bar is on screen: ${bar.y}`);
+
+    // Unpublishing asks first, in a dialog: cancelled, nothing changes; confirmed, it is done.
+    const unpublish = page.locator('.action-danger button[value="unpublish"]');
+    await unpublish.click();
+    const dialog = page.locator('dialog#confirmer-unpublish');
+    assert.ok(await dialog.isVisible());
+    assert.match((await dialog.locator('h2').textContent()) ?? '', /^Dépublier «/);
+    await dialog.locator('button', { hasText: 'Annuler' }).click();
+    assert.ok(await dialog.isHidden());
+    const still = await t.db
+      .selectFrom('articles')
+      .select('status')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(still.status, 'published');
+    await unpublish.click();
+    await Promise.all([
+      page.waitForURL(/etat=1/),
+      dialog.locator('button', { hasText: 'Confirmer' }).click(),
+    ]);
+    const after = await t.db
+      .selectFrom('articles')
+      .select('status')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(after.status, 'draft');
+    await context.close();
+  });
+
+  test('on a phone the preview comes below the form and the action bar sticks to the bottom', async () => {
+    const context = await browser.newContext({ viewport: viewports.phone });
+    const page = await context.newPage();
+    await openEditorAsEditor(page);
+    await page.goto(`${base}/admin/articles/nouveau`);
+    assert.equal(await horizontalOverflow(page), null, 'no sideways scroll, navigation included');
+    const bar = (await page.locator('.action-bar').boundingBox())!;
+    assert.ok(
+      Math.abs(bar.y + bar.height - viewports.phone.height) <= 1,
+      `at the bottom of the screen: ${bar.y} + ${bar.height}`,
+    );
+    await page.fill('#a-kicker', 'MARCHÉS');
+    await page.locator('.editor-preview .kicker', { hasText: 'MARCHÉS' }).waitFor();
+    const formBox = (await page.locator('#article-form').boundingBox())!;
+    const previewBox = (await page.locator('.editor-preview').boundingBox())!;
+    assert.ok(previewBox.y >= formBox.y + formBox.height, 'below the form');
     await context.close();
   });
 

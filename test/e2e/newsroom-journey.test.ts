@@ -91,7 +91,7 @@ describe('the newsroom journey in Chromium', () => {
     await a.fill('#a-imageAlt', 'Une rue de Dounzé la nuit');
     await Promise.all([
       a.waitForURL(/enregistre=1/),
-      a.click('#article-form button[type="submit"]'),
+      a.click('#article-form button[value="save"]'),
     ]);
     const widths = await a.evaluate(() => [
       document.documentElement.scrollWidth,

@@ -245,9 +245,15 @@ function xssSuite(dialect: TestDialect) {
         await visit(n, `${base}/admin/courriels/${m.id}`, `mail ${m.id}`, rec);
       for (const [g, x] of groups.entries()) {
         const editor = await n.goto(`${base}/admin/articles/${x.articleId}`);
-        // The live preview: the editor's script puts the server's rendering into the page.
+        // The live preview: the editor's script puts the server's rendering into the page (the
+        // whole article, shown once the script's first rendering is in).
+        await n.waitForSelector('.editor-preview:not([hidden]):not([aria-busy])', {
+          timeout: 10_000,
+        });
         await n.waitForFunction(
-          () => (document.querySelector('[data-preview="body"]')?.innerHTML.length ?? 0) > 0,
+          () =>
+            (document.querySelector('[data-preview="article"] .article-preview')?.innerHTML
+              .length ?? 0) > 0,
           undefined,
           { timeout: 10_000 },
         );

@@ -1,6 +1,7 @@
 /* global window, fetch, FormData, URLSearchParams, DOMParser, Event */
 // The article editor, enhanced: Markdown toolbar, live preview, autosave of drafts, a warning
-// before leaving with unsaved changes, the slug from the title, and the photo picker.
+// before leaving with unsaved changes, the slug from the title, a growing title, the action
+// bar's labels and confirmation dialogs, and the photo picker.
 // Without this script the form works as it is.
 (function () {
   'use strict';
@@ -108,27 +109,41 @@
     });
   }
 
-  // --- Live preview -----------------------------------------------------------------------
-  var preview = form.querySelector('.editor-preview');
+  // --- Live preview: the whole article as readers will see it ------------------------------
+  var preview = document.querySelector('.editor-preview');
   var previewLabel = preview && preview.querySelector('.editor-preview-label');
   var previewLabelText = previewLabel && previewLabel.textContent;
+  var previewArticle = preview && preview.querySelector('[data-preview="article"]');
   var previewTimer = null;
   var previewSeq = 0;
-  function part(name) {
-    return preview.querySelector('[data-preview="' + name + '"]');
-  }
+  var previewFields = [
+    'body',
+    'title',
+    'kicker',
+    'standfirst',
+    'signature',
+    'sectionId',
+    'imageId',
+    'imageCredit',
+    'imageCaption',
+    'imageAlt',
+    'imageIsIllustration',
+  ];
   function refreshPreview() {
     var seq = ++previewSeq;
+    var values = {};
+    previewFields.forEach(function (name) {
+      var input = field(name);
+      if (!input) return;
+      values[name] = input.type === 'checkbox' ? input.checked : input.value;
+    });
+    // Assistive technologies (and tests) can tell when the preview is being redrawn.
+    preview.setAttribute('aria-busy', 'true');
     fetch('/admin/articles/apercu', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify({
-        body: body.value,
-        title: field('title').value,
-        kicker: field('kicker').value,
-        standfirst: field('standfirst').value,
-      }),
+      body: JSON.stringify(values),
     })
       .then(function (res) {
         if (!res.ok) throw new Error(String(res.status));
@@ -137,34 +152,77 @@
       .then(function (data) {
         // A slow answer must not replace a newer one.
         if (seq !== previewSeq) return;
-        ['kicker', 'title', 'standfirst'].forEach(function (name) {
-          part(name).textContent = data[name];
-          part(name).hidden = !data[name];
-        });
-        // The server renders and sanitizes it exactly as for the site.
-        part('body').innerHTML = data.html;
+        // The server renders it, escaped and sanitized, in the reader page's markup.
+        previewArticle.innerHTML = data.article;
         // A new article's slug follows its title, by the server's rule, until typed by hand.
         if (slugFollowsTitle && !slugTouched && typeof data.slug === 'string')
           slug.value = data.slug;
         preview.classList.remove('is-stale');
         previewLabel.textContent = previewLabelText;
+        preview.removeAttribute('aria-busy');
       })
       .catch(function () {
         if (seq !== previewSeq) return;
         preview.classList.add('is-stale');
         previewLabel.textContent = previewLabelText + ' — ' + t.previewFailed;
+        preview.removeAttribute('aria-busy');
       });
   }
-  if (preview && body) {
+  function schedulePreview(e) {
+    var name = e.target && e.target.name;
+    if (previewFields.indexOf(name) === -1) return;
+    window.clearTimeout(previewTimer);
+    previewTimer = window.setTimeout(refreshPreview, 400);
+  }
+  if (previewArticle && body) {
     preview.hidden = false;
-    form.addEventListener('input', function (e) {
-      var name = e.target && e.target.name;
-      if (['body', 'title', 'kicker', 'standfirst'].indexOf(name) === -1) return;
-      window.clearTimeout(previewTimer);
-      previewTimer = window.setTimeout(refreshPreview, 400);
-    });
+    form.addEventListener('input', schedulePreview);
+    form.addEventListener('change', schedulePreview);
     refreshPreview();
   }
+
+  // --- The title: one line that grows with a long headline --------------------------------
+  var title = field('title');
+  if (title && title.tagName === 'TEXTAREA') {
+    // Enter would break the headline: the server joins lines anyway, so it does nothing here.
+    title.addEventListener('keydown', function (e) {
+      if (e.key === 'Enter') e.preventDefault();
+    });
+    // Browsers without `field-sizing: content` grow it by hand.
+    if (!(window.CSS && window.CSS.supports && window.CSS.supports('field-sizing', 'content'))) {
+      var fit = function () {
+        title.style.height = 'auto';
+        title.style.height = title.scrollHeight + 2 + 'px';
+      };
+      title.addEventListener('input', fit);
+      window.addEventListener('resize', fit);
+      fit();
+    }
+  }
+
+  // --- The action bar: « Programmer » once a date is set; confirmations as dialogs ----------
+  var when = field('at');
+  var publishButton = form.querySelector('button[data-publish]');
+  if (when && publishButton) {
+    var relabel = function () {
+      var dated = !!when.value;
+      publishButton.textContent = publishButton.getAttribute(
+        dated ? 'data-schedule' : 'data-publish',
+      );
+      publishButton.value = dated ? 'schedule' : 'publish';
+    };
+    when.addEventListener('input', relabel);
+    when.addEventListener('change', relabel);
+    relabel();
+  }
+  form.addEventListener('click', function (e) {
+    var button = e.target.closest && e.target.closest('button[data-confirm]');
+    var dialog = button && document.getElementById(button.getAttribute('data-confirm'));
+    // Without <dialog>, the button leads to the confirmation page.
+    if (!dialog || typeof dialog.showModal !== 'function') return;
+    e.preventDefault();
+    dialog.showModal();
+  });
 
   // --- Autosave (existing drafts only) and the unsaved-changes warning ----------------------
   var autosaving = !!articleId && status === 'draft';
