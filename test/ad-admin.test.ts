@@ -169,7 +169,7 @@ for (const dialect of testDialects()) {
       return Number(/\/campagnes\/(\d+)\?/.exec(res.headers.location as string)![1]);
     };
 
-    test('a site without slots is offered the four usual ones, created once', async () => {
+    test('a site without slots is offered the five usual ones, created once', async () => {
       const empty = await editor.get('/admin/publicite');
       assert.equal(empty.statusCode, 200);
       assert.match(parse(empty.body).querySelector('h1')!.text, /^Publicité$/);
@@ -186,7 +186,7 @@ for (const dialect of testDialects()) {
       const slots = await t.db.selectFrom('ad_slots').selectAll().orderBy('position').execute();
       assert.deepEqual(
         slots.map((s) => s.key),
-        ['haut-de-page', 'dans-l-article', 'fin-d-article', 'accueil'],
+        ['haut-de-page', 'dans-l-article', 'fin-d-article', 'accueil', 'sous-le-titre'],
       );
       slotIds = slots.map((s) => s.id);
       const doc = parse((await editor.get('/admin/publicite')).body);
@@ -331,13 +331,13 @@ for (const dialect of testDialects()) {
         )!.text;
       const start = t.clock.now();
       try {
-        assert.match(await topSlot(`/economie/${inEconomie.slug}`), /Votre Pub ici !/);
+        assert.match(await topSlot(`/economie/${inEconomie.slug}`), /Votre Pub ici\s!/);
         // 1 December, 08:00 in Niamey.
         t.clock.set('2026-12-01T07:00:00.000Z');
         assert.match(await topSlot(`/economie/${inEconomie.slug}`), /Nouveautés du grand marché/);
         assert.match(await topSlot('/economie'), /Nouveautés du grand marché/);
-        assert.match(await topSlot(`/politique/${inPolitique.slug}`), /Votre Pub ici !/);
-        assert.match(await topSlot('/'), /Votre Pub ici !/);
+        assert.match(await topSlot(`/politique/${inPolitique.slug}`), /Votre Pub ici\s!/);
+        assert.match(await topSlot('/'), /Votre Pub ici\s!/);
       } finally {
         t.clock.set(start);
         // The campaigns listed by the tests below are theirs alone.
@@ -768,7 +768,8 @@ for (const dialect of testDialects()) {
         .select('position')
         .where('key', '=', 'colonne-droite')
         .execute();
-      assert.deepEqual(rows, [{ position: 4 }]);
+      // After the five usual slots.
+      assert.deepEqual(rows, [{ position: 5 }]);
     });
 
     test('authors and moderators may neither see nor change ads', async () => {

@@ -147,10 +147,11 @@ for (const dialect of testDialects()) {
         'dans-l-article',
         'fin-d-article',
         'haut-de-page',
+        'sous-le-titre',
       ]);
       assert.deepEqual(Object.keys(section), ['haut-de-page']);
       for (const box of [...Object.values(home), ...Object.values(article)]) {
-        assert.match(box.text, /Votre Pub ici !/);
+        assert.match(box.text, /Votre Pub ici\s!/);
         assert.equal(box.querySelector('a')?.getAttribute('href'), '/annoncez-chez-nous');
       }
       assert.equal(
@@ -182,9 +183,9 @@ for (const dialect of testDialects()) {
       const here = slotsOf((await view(articleUrl(inPolitique, politique))).body);
       assert.match(here['dans-l-article']!.text, /Clous et vis au meilleur prix/);
       assert.match(here['dans-l-article']!.text, /quincaillerie\.example/);
-      assert.match(here['fin-d-article']!.text, /Votre Pub ici !/);
+      assert.match(here['fin-d-article']!.text, /Votre Pub ici\s!/);
       const elsewhere = slotsOf((await view(articleUrl(inEconomie, economie))).body);
-      assert.match(elsewhere['dans-l-article']!.text, /Votre Pub ici !/);
+      assert.match(elsewhere['dans-l-article']!.text, /Votre Pub ici\s!/);
     });
 
     test('start and end follow the newsroom day (Africa/Niamey, UTC+1), the end exclusive', async () => {
@@ -196,13 +197,13 @@ for (const dialect of testDialects()) {
       });
       const top = async () => slotsOf((await view('/')).body)['haut-de-page']!.text;
       t.clock.set('2026-11-23T22:59:59.000Z');
-      assert.match(await top(), /Votre Pub ici !/);
+      assert.match(await top(), /Votre Pub ici\s!/);
       t.clock.set('2026-11-23T23:00:00.000Z');
       assert.match(await top(), /Clous et vis/);
       t.clock.set('2026-11-24T22:59:59.000Z');
       assert.match(await top(), /Clous et vis/);
       t.clock.set('2026-11-24T23:00:00.000Z');
-      assert.match(await top(), /Votre Pub ici !/);
+      assert.match(await top(), /Votre Pub ici\s!/);
     });
 
     test('a daily cap falls back to the house ad, and the next newsroom day it runs again', async () => {
