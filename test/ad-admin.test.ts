@@ -169,7 +169,7 @@ for (const dialect of testDialects()) {
       return Number(/\/campagnes\/(\d+)\?/.exec(res.headers.location as string)![1]);
     };
 
-    test('a site without slots is offered the four usual ones, created once', async () => {
+    test('a site without slots is offered the five usual ones, created once', async () => {
       const empty = await editor.get('/admin/publicite');
       assert.equal(empty.statusCode, 200);
       assert.match(parse(empty.body).querySelector('h1')!.text, /^Publicité$/);
@@ -186,7 +186,7 @@ for (const dialect of testDialects()) {
       const slots = await t.db.selectFrom('ad_slots').selectAll().orderBy('position').execute();
       assert.deepEqual(
         slots.map((s) => s.key),
-        ['haut-de-page', 'dans-l-article', 'fin-d-article', 'accueil'],
+        ['haut-de-page', 'dans-l-article', 'fin-d-article', 'accueil', 'sous-le-titre'],
       );
       slotIds = slots.map((s) => s.id);
       const doc = parse((await editor.get('/admin/publicite')).body);
@@ -768,7 +768,8 @@ for (const dialect of testDialects()) {
         .select('position')
         .where('key', '=', 'colonne-droite')
         .execute();
-      assert.deepEqual(rows, [{ position: 4 }]);
+      // After the five usual slots.
+      assert.deepEqual(rows, [{ position: 5 }]);
     });
 
     test('authors and moderators may neither see nor change ads', async () => {

@@ -147,6 +147,7 @@ for (const dialect of testDialects()) {
         'dans-l-article',
         'fin-d-article',
         'haut-de-page',
+        'sous-le-titre',
       ]);
       assert.deepEqual(Object.keys(section), ['haut-de-page']);
       for (const box of [...Object.values(home), ...Object.values(article)]) {

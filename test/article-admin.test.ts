@@ -478,8 +478,13 @@ for (const dialect of testDialects()) {
       const note = page.querySelector('.page-weight');
       assert.match(
         note?.text ?? '',
-        /Poids de la page au premier affichage sur un téléphone\u00A0: \d+ Ko \(HTML \d+ Ko, CSS \d+ Ko, photo 0 Ko\u202F; budget 300 Ko\)/,
+        /Poids au premier affichage sur un téléphone de 360\u00A0px de large\u00A0: \d+(,\d)?\u00A0Ko à densité d’écran 2, \d+(,\d)?\u00A0Ko à densité d’écran 3 \(budget 300\u00A0Ko\)/,
       );
+      // Without a photo, the same weight at both densities: the page, its icon, their headers.
+      const [two, three] = note!
+        .querySelectorAll('data')
+        .map((d) => Number(d.getAttribute('value')));
+      assert.ok(two! > 2_000 && two === three, `${two}, ${three}`);
       assert.ok(!note?.classList.contains('alert'));
       await updateSiteSettings(t.db, { pageWeightBudgetKb: 1 });
       await bumpContentVersion(t.db);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse, type HTMLElement } from 'node-html-parser';
 import type { ArticleRow } from '../src/articles/article.table.ts';
+import { ageBandEdges, bandsFromCounts, countPerDay } from '../src/admin/dashboard-charts.tsx';
 import { insertComment } from '../src/comments/comment.queries.ts';
 import type { User } from '../src/users/user.table.ts';
 import { buildArticle, buildSection, buildUser, TEST_PASSWORD } from './helpers/factories.ts';
@@ -132,6 +133,83 @@ for (const dialect of testDialects()) {
       assert.ok(doc.querySelector('#commentaires'));
       for (const block of ['relecture', 'programmes', 'publies-aujourdhui', 'activite'])
         assert.equal(doc.querySelector(`#${block}`), null, block);
+    });
+
+    test('the morning figures: articles per newsroom day over 30 days, comments waiting by age, each with its table', async () => {
+      const doc = await dashboard('chef@griot.test');
+      const published = doc.querySelector('#publies-par-jour')!;
+      const chart = published.querySelector('svg[role="img"]')!;
+      assert.equal(
+        chart.querySelector('title')!.text,
+        'Articles publiés par jour, 30 derniers jours',
+      );
+      // One bar per day with articles: the 22nd and the 23rd, newsroom time.
+      assert.equal(chart.querySelectorAll('rect.chart-bar').length, 2);
+      const rows = published
+        .querySelectorAll('tbody tr')
+        .map((tr) => [tr.querySelector('th')!.text, Number(tr.querySelector('td')!.text)]);
+      assert.equal(rows.length, 30);
+      assert.deepEqual(rows[0], ['25\u00A0oct.', 0]);
+      assert.deepEqual(rows.slice(-2), [
+        ['22\u00A0nov.', 1],
+        ['23\u00A0nov.', 2],
+      ]);
+      assert.equal(
+        published.querySelector('summary')!.text,
+        'Le plus : 2 le 23\u00A0nov. ; 3 articles en 30\u00A0jours, 0,1 par jour en moyenne.',
+      );
+      const pending = doc.querySelector('#commentaires-par-age')!;
+      assert.deepEqual(
+        pending
+          .querySelectorAll('tbody tr')
+          .map((tr) => [tr.querySelector('th')!.text, Number(tr.querySelector('td')!.text)]),
+        [
+          ['moins d’1 h', 1],
+          ['1 à 6 h', 1],
+          ['6 à 24 h', 0],
+          ['1 à 3 j', 0],
+          ['plus de 3 j', 0],
+        ],
+      );
+      assert.equal(
+        pending.querySelector('summary')!.text,
+        '2 commentaires en attente ; le plus ancien attend depuis 1\u00A0h 30\u00A0min.',
+      );
+      assert.equal(pending.querySelectorAll('rect.chart-bar').length, 2);
+      // Most read waits for view counting: a note, no made-up list.
+      assert.match(doc.querySelector('#en-chiffres')!.text, /ne les compte pas encore/);
+      assert.equal(doc.querySelectorAll('#en-chiffres ol, #en-chiffres ul').length, 0);
+      // Each reader of the dashboard gets the figures of their work.
+      const author = await dashboard('awa@griot.test');
+      assert.ok(author.querySelector('#publies-par-jour'));
+      assert.equal(author.querySelector('#commentaires-par-age'), null);
+      const moderator = await dashboard('modo@griot.test');
+      assert.ok(moderator.querySelector('#commentaires-par-age'));
+      assert.equal(moderator.querySelector('#publies-par-jour'), null);
+    });
+
+    test('age bands and days: a comment exactly 1 h old is in « 1 à 6 h », a day is the newsroom’s', () => {
+      const now = new Date('2026-11-23T12:00:00.000Z');
+      const edges = ageBandEdges(now);
+      assert.deepEqual(
+        edges.map((d) => d.toISOString()),
+        [
+          '2026-11-23T11:00:00.000Z',
+          '2026-11-23T06:00:00.000Z',
+          '2026-11-22T12:00:00.000Z',
+          '2026-11-20T12:00:00.000Z',
+        ],
+      );
+      // Written at or after each edge: 3, 5, 5, 9; 12 waiting in all.
+      assert.deepEqual(bandsFromCounts([3, 5, 5, 9], 12), [3, 2, 0, 4, 3]);
+      const days = countPerDay(
+        ['2026-10-24T22:59:00.000Z', '2026-10-24T23:00:00.000Z', '2026-11-23T22:59:00.000Z'],
+        now,
+        'Africa/Niamey',
+      );
+      assert.equal(days.length, 30);
+      assert.deepEqual(days[0], { day: '2026-10-25', count: 1 });
+      assert.deepEqual(days.at(-1), { day: '2026-11-23', count: 1 });
     });
 
     test('an admin sees every block; an empty review queue says so', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { defaultSlots } from '../src/ads/default-slots.ts';
 import type { Db } from '../src/db/database.ts';
 import { defaultSiteSettings } from '../src/settings/site-settings.ts';
 import { demoArticles } from '../src/seed/articles/all.ts';
@@ -64,7 +65,7 @@ for (const dialect of testDialects()) {
         articles: 0,
         // Every setting at its default, one row each.
         settings: Object.keys(defaultSiteSettings).length,
-        ad_slots: 4,
+        ad_slots: defaultSlots(new Date()).length,
         ad_campaigns: 0,
       });
       await server.stop();
@@ -97,7 +98,7 @@ describe(
         sections: demoSections.length,
         articles: demoArticles.length,
         settings: Object.keys(demoSite).length,
-        ad_slots: 4,
+        ad_slots: defaultSlots(new Date()).length,
         ad_campaigns: 1,
       });
       const duplicates = await db

@@ -6,6 +6,7 @@ import { AdminLayout } from './admin-layout.tsx';
 import { revisionAuthorText, revisionNoteText } from '../articles/revision-notes.ts';
 import type { AdAlerts } from '../ads/ad-alerts.ts';
 import { AdAlertsBlock } from '../ads/ad-alerts.pages.tsx';
+import { DashboardCharts, type DayCount, type PendingByAge } from './dashboard-charts.tsx';
 
 const strings = {
   fr: {
@@ -77,6 +78,7 @@ export function DashboardPage({
   articles,
   canSeeOutbox,
   ads,
+  charts,
 }: {
   ctx: PageContext;
   csrfToken: string;
@@ -87,6 +89,8 @@ export function DashboardPage({
   canSeeOutbox: boolean;
   /** Campaigns ending soon or under-delivering, for those who manage ads. */
   ads?: AdAlerts | undefined;
+  /** The morning figures: publishing per day (article writers), comments waiting by age (moderators). */
+  charts?: { published?: DayCount[] | undefined; pending?: PendingByAge | undefined } | undefined;
 }) {
   const { t, user } = ctx;
   if (!user) return null;
@@ -133,6 +137,7 @@ export function DashboardPage({
           ))}
         </Block>
       ) : null}
+      {charts ? <DashboardCharts locale={ctx.site.locale} {...charts} /> : null}
       {articles ? (
         <>
           <Block

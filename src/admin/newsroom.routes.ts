@@ -3,6 +3,7 @@ import { articleAdminRoutes } from '../articles/article-admin.routes.ts';
 import {
   listDraftsAwaitingReview,
   listPublishedBetween,
+  listPublishedTimesSince,
   listRecentActivity,
   listScheduledArticles,
 } from '../articles/article-dashboard.queries.ts';
@@ -20,7 +21,18 @@ import {
 import { outboxRoutes } from '../mail/outbox.routes.ts';
 import { can } from '../users/policy.ts';
 import type { CurrentUser } from '../users/user.ts';
-import { countCommentsByStatus, findOldestPendingAt } from '../comments/comment-queue.queries.ts';
+import {
+  countCommentsByStatus,
+  countPendingSince,
+  findOldestPendingAt,
+} from '../comments/comment-queue.queries.ts';
+import {
+  ageBandEdges,
+  bandsFromCounts,
+  countPerDay,
+  publishedChartStart,
+  type PendingByAge,
+} from './dashboard-charts.tsx';
 import { formatAge, newsroomDayBounds } from '../web/dates.ts';
 import { DashboardPage, type DashboardArticles } from './dashboard.pages.tsx';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
@@ -68,25 +80,39 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
     const ctx = await pageContext(deps, request);
     const now = deps.clock.now();
     let moderation;
+    let pending: PendingByAge | undefined;
     if (can(user, 'moderate')) {
-      const [counts, oldest] = await Promise.all([
+      const [counts, oldest, since] = await Promise.all([
         countCommentsByStatus(deps.db),
         findOldestPendingAt(deps.db),
+        countPendingSince(deps.db, ageBandEdges(now)),
       ]);
       const age = oldest
         ? formatAge(now.getTime() - new Date(oldest).getTime(), ctx.site.locale)
         : null;
       moderation = { pending: counts.pending, oldestAge: age };
+      pending = {
+        counts: bandsFromCounts(since, counts.pending),
+        total: counts.pending,
+        oldestAge: age,
+      };
     }
+    const writes = canCreateArticle(user);
+    const published = writes
+      ? countPerDay(
+          await listPublishedTimesSince(deps.db, publishedChartStart(now, ctx.site.timeZone)),
+          now,
+          ctx.site.timeZone,
+        )
+      : undefined;
     return sendPrivatePage(
       reply,
       DashboardPage({
         ctx,
         csrfToken: reply.generateCsrf(),
         moderation,
-        articles: canCreateArticle(user)
-          ? await articleBlocks(user, now, ctx.site.timeZone)
-          : undefined,
+        articles: writes ? await articleBlocks(user, now, ctx.site.timeZone) : undefined,
+        charts: published || pending ? { published, pending } : undefined,
         canSeeOutbox: can(user, 'view-outbox'),
         ads: can(user, 'manage-ads') ? await listAdAlerts(deps.db, now) : undefined,
       }),

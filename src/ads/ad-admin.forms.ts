@@ -2,7 +2,13 @@ import type { z } from 'zod';
 import { clip, formBody } from '../http/schemas.ts';
 import type { AdPlacement, NewAdSlot, NewAdvertiser } from './ad.table.ts';
 
-export const PLACEMENTS: readonly AdPlacement[] = ['top', 'in-article', 'article-end', 'home'];
+export const PLACEMENTS: readonly AdPlacement[] = [
+  'top',
+  'under-title',
+  'in-article',
+  'article-end',
+  'home',
+];
 
 /** What was typed in a slot form (numbers as typed, so a wrong one comes back as it was). */
 export interface SlotFormValues {

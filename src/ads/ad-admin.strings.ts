@@ -29,12 +29,13 @@ const fr = {
   // Slots
   slotsTitle: 'Emplacements',
   noSlots: 'Aucun emplacement pour l’instant.',
-  createDefaults: 'Créer les quatre emplacements habituels',
+  createDefaults: 'Créer les cinq emplacements habituels',
   createDefaultsHint:
-    'Bannière sous l’en-tête, pavé dans l’article, fin d’article et accueil, aux tailles courantes.',
+    'Bannière sous l’en-tête, pavé dans l’article, fin d’article, accueil et sous le titre des articles, aux tailles courantes.',
   placementWhere: (placement: AdPlacement, paragraph: number): string =>
     ({
       top: 'Sous l’en-tête de toutes les pages',
+      'under-title': 'Sous le titre des articles, avant la photo et le texte',
       'in-article': `Dans l’article, après le ${frOrdinal(paragraph)} paragraphe`,
       'article-end': 'À la fin des articles',
       home: 'Sur l’accueil, entre les rubriques',
@@ -52,6 +53,7 @@ const fr = {
   placement: 'Position dans le site',
   placements: {
     top: 'Sous l’en-tête, sur toutes les pages',
+    'under-title': 'Sous le titre des articles',
     'in-article': 'Dans le corps des articles',
     'article-end': 'À la fin des articles',
     home: 'Sur l’accueil, entre les rubriques',
@@ -259,12 +261,13 @@ const en: typeof fr = {
   save: 'Save',
   slotsTitle: 'Slots',
   noSlots: 'No slot yet.',
-  createDefaults: 'Create the four usual slots',
+  createDefaults: 'Create the five usual slots',
   createDefaultsHint:
-    'Banner below the masthead, box in the article, end of article and home page, in common sizes.',
+    'Banner below the masthead, box in the article, end of article, home page and under the headline of articles, in common sizes.',
   placementWhere: (placement, paragraph) =>
     ({
       top: 'Below the masthead of every page',
+      'under-title': 'Under the headline of articles, before the photo and the text',
       'in-article': `In the article, after the ${enOrdinal(paragraph)} paragraph`,
       'article-end': 'At the end of articles',
       home: 'On the home page, between sections',
@@ -282,6 +285,7 @@ const en: typeof fr = {
   placement: 'Place on the site',
   placements: {
     top: 'Below the masthead, on every page',
+    'under-title': 'Under the headline of articles',
     'in-article': 'Within the body of articles',
     'article-end': 'At the end of articles',
     home: 'On the home page, between sections',

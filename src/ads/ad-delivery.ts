@@ -17,7 +17,7 @@ import {
   listActiveCampaigns,
   markClick,
 } from './ad-delivery.queries.ts';
-import { campaignAdHtml, houseAdHtml, slotKeyOfMarker } from './ad-slot-markup.ts';
+import { adWords, campaignAdHtml, houseAdHtml, slotKeyOfMarker } from './ad-slot-markup.ts';
 import { frenchSpacingHtml } from '../web/typography.ts';
 import { pickCampaign, type DeliverableCampaign, type Delivered } from './pick-creative.ts';
 
@@ -122,13 +122,14 @@ export function createAdDelivery({
   const bump = (map: Map<string, number>, key: string, by = 1) =>
     map.set(key, (map.get(key) ?? 0) + by);
 
-  async function load(version: number, slots: AdSlot[], locale: 'fr' | 'en'): Promise<Inventory> {
+  async function load(version: number, slots: AdSlot[]): Promise<Inventory> {
     await flush();
     const now = clock.now();
-    const day = newsroomDay(now, (await cache.snapshot()).settings.timeZone);
-    const words = { label: stringsFor(locale).adLabel };
+    const { settings } = await cache.snapshot();
+    const day = newsroomDay(now, settings.timeZone);
+    const words = adWords(settings.locale, stringsFor(settings.locale).adLabel);
     // Slot markup is filled into pages after their typography pass, so it gets its own.
-    const typeset = (html: string) => (locale === 'fr' ? frenchSpacingHtml(html) : html);
+    const typeset = (html: string) => (settings.locale === 'fr' ? frenchSpacingHtml(html) : html);
     const rows = await listActiveCampaigns(db, now);
     const counts = await findDeliveredCounts(
       db,
@@ -158,7 +159,11 @@ export function createAdDelivery({
         html,
       } satisfies Deliverable;
     });
-    const house = new Map(slots.map((slot) => [slot.id, typeset(houseAdHtml(slot, words))]));
+    // Settings change under the site's key, so the inventory is reloaded with them.
+    const collapseOnPhones = settings.adsCollapseUnsoldOnPhones;
+    const house = new Map(
+      slots.map((slot) => [slot.id, typeset(houseAdHtml(slot, words, { collapseOnPhones }))]),
+    );
     return { version, campaigns, house, counts, day, loadedAt: now.getTime() };
   }
 
@@ -183,7 +188,7 @@ export function createAdDelivery({
       inventory.day !== day ||
       now.getTime() - inventory.loadedAt > COUNTS_TTL_MS;
     if (stale) {
-      loading ??= load(version, snapshot.adSlots, snapshot.settings.locale).finally(() => {
+      loading ??= load(version, snapshot.adSlots).finally(() => {
         loading = undefined;
       });
       // Only the first load, or a new version, is waited for; fresher counts can arrive later.

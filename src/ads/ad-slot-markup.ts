@@ -1,4 +1,6 @@
 import type { ImageInfo } from '../media/image-variants.ts';
+import type { Locale } from '../settings/site-settings.ts';
+import { typeset } from '../web/typography.ts';
 import { adVariants } from './ad-creative.ts';
 import type { AdCampaign, AdSlot } from './ad.table.ts';
 
@@ -27,25 +29,57 @@ function esc(text: string): string {
 /** Words the slot shows whatever it carries, in the site's language. */
 export interface AdWords {
   label: string;
+  /** The house ad's call to action, to the advertise page. */
+  cta: string;
+  locale: Locale;
+}
+
+const CTA: Record<Locale, string> = { fr: 'Voir nos offres', en: 'See our rates' };
+
+/** The slot words of a site in this language. */
+export function adWords(locale: Locale, label: string): AdWords {
+  return { label, cta: CTA[locale], locale };
+}
+
+/** How the newsroom wants unsold slots shown. */
+export interface HouseAdOptions {
+  /** The slot takes no room on phones (below 768 px): decided in the markup, so nothing moves. */
+  collapseOnPhones: boolean;
 }
 
 /**
  * The slot's frame: a box that reserves the slot's size for phones and for wider screens (CSS
  * custom properties read by site.css), so nothing moves when the creative arrives.
  */
-function frame(slot: AdSlot, words: AdWords, inner: string, kind: string): string {
+function frame(
+  slot: AdSlot,
+  words: AdWords,
+  inner: string,
+  kind: string,
+  collapse = false,
+): string {
   const style = `--pw:${slot.phone_width};--ph:${slot.phone_height};--dw:${slot.desktop_width};--dh:${slot.desktop_height}`;
-  return `<aside class="ad ad-${esc(slot.placement)}" aria-label="${esc(words.label)}" data-slot="${esc(slot.key)}"><span class="ad-label" aria-hidden="true">${esc(words.label)}</span><div class="ad-box ad-${kind}" style="${style}">${inner}</div></aside>`;
+  const classes = `ad ad-${esc(slot.placement)}${collapse ? ' ad-collapse' : ''}`;
+  return `<aside class="${classes}" aria-label="${esc(words.label)}" data-slot="${esc(slot.key)}"><span class="ad-label" aria-hidden="true">${esc(words.label)}</span><div class="ad-box ad-${kind}" style="${style}">${inner}</div></aside>`;
 }
 
-/** The slot with its house ad: « Votre Pub ici ! » and the invitation to advertise. */
-export function houseAdHtml(slot: AdSlot, words: AdWords): string {
-  const text = slot.house_text ? `<span>${esc(slot.house_text)}</span>` : '';
+/**
+ * The slot with its house ad, an invitation to advertise: « Votre Pub ici ! », the slot's line
+ * and a call to action, all one link to the advertise page (or the slot's own link).
+ */
+export function houseAdHtml(
+  slot: AdSlot,
+  words: AdWords,
+  options: HouseAdOptions = { collapseOnPhones: false },
+): string {
+  const set = (text: string) => esc(typeset(text, words.locale));
+  const text = slot.house_text ? `<span class="ad-line">${set(slot.house_text)}</span>` : '';
   return frame(
     slot,
     words,
-    `<a class="ad-fill" href="${esc(slot.house_url)}"><strong>${esc(slot.house_title)}</strong>${text}</a>`,
+    `<a class="ad-fill" href="${esc(slot.house_url)}"><span class="ad-pitch"><strong>${set(slot.house_title)}</strong>${text}</span><span class="ad-cta">${set(words.cta)}</span></a>`,
     'house',
+    options.collapseOnPhones,
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Where a slot sits in the theme. */
-export type AdPlacement = 'top' | 'in-article' | 'article-end' | 'home';
+export type AdPlacement = 'top' | 'under-title' | 'in-article' | 'article-end' | 'home';
 
 /** Sponsorship beats standard, standard beats the newsroom's own promotions ('house'). */
 export type AdTier = 'sponsorship' | 'standard' | 'house';

@@ -10,6 +10,7 @@ const fr = {
   slotsTitle: 'Nos emplacements',
   placement: {
     top: 'Bannière sous l’en-tête, sur toutes les pages',
+    'under-title': 'Sous le titre de chaque article, avant la photo',
     'in-article': 'Au fil de l’article, après quelques paragraphes',
     'article-end': 'À la fin de chaque article',
     home: 'Sur la page d’accueil, entre les rubriques',
@@ -39,6 +40,7 @@ const en: typeof fr = {
   slotsTitle: 'Our slots',
   placement: {
     top: 'Banner under the header, on every page',
+    'under-title': 'Under the headline of every article, before the photo',
     'in-article': 'Within articles, after a few paragraphs',
     'article-end': 'At the end of every article',
     home: 'On the home page, between sections',

@@ -66,5 +66,26 @@ export function defaultSlots(now: Date): NewAdSlot[] {
       created_at,
       ...house,
     },
+    underTitleSlot(created_at, 4),
   ];
+}
+
+/**
+ * The slot just under an article's headline (« sous le titre »), between its header and its
+ * photo: a banner some newsrooms sell apart, in the sizes of the top banner.
+ */
+export function underTitleSlot(created_at: string, position: number): NewAdSlot {
+  return {
+    key: 'sous-le-titre',
+    name: 'Sous le titre',
+    placement: 'under-title',
+    paragraph: 0,
+    phone_width: 320,
+    phone_height: 100,
+    desktop_width: 728,
+    desktop_height: 90,
+    position,
+    created_at,
+    ...house,
+  };
 }

@@ -20,6 +20,7 @@ import type { Transition } from './article-workflow.ts';
 import type { NewsroomArticleRow } from './article.queries.ts';
 import type { ArticleStatus } from './article.table.ts';
 import type { PageWeight } from './page-weight.ts';
+import { PageWeightNote } from './page-weight-note.tsx';
 import type { ArticleDraft, DraftError } from './save-article.ts';
 import { revisionAuthorText, revisionNoteText } from './revision-notes.ts';
 
@@ -182,18 +183,7 @@ export function ArticleEditPage(props: {
   return (
     <AdminLayout ctx={ctx} title={title} csrfToken={props.csrfToken}>
       <h1>{title}</h1>
-      {props.weight ? (
-        <p class={props.weight.overBudget ? 'alert page-weight' : 'hint page-weight'}>
-          {t.pageWeight(
-            Math.round(props.weight.totalBytes / 1024),
-            Math.round(props.weight.htmlBytes / 1024),
-            Math.round(props.weight.cssBytes / 1024),
-            Math.round(props.weight.imageBytes / 1024),
-            Math.round(props.weight.budgetBytes / 1024),
-          )}
-          {props.weight.overBudget ? ` ${t.pageWeightOver}` : ''}
-        </p>
-      ) : null}
+      {props.weight ? <PageWeightNote weight={props.weight} locale={ctx.site.locale} /> : null}
       {props.article ? (
         <p class="meta">
           {

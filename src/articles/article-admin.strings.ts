@@ -77,9 +77,6 @@ const fr = {
   statusChanged: 'État de l’article modifié.',
   revisions: 'Versions',
   compareRevisions: 'Comparer ou restaurer une version',
-  pageWeight: (total: number, html: number, css: number, image: number, budget: number) =>
-    `Poids de la page au premier affichage sur un téléphone : ${total} Ko (HTML ${html} Ko, CSS ${css} Ko, photo ${image} Ko ; budget ${budget} Ko).`,
-  pageWeightOver: 'C’est au-dessus du budget : allégez la photo ou le texte.',
   revisionLine: (v: number, who: string, when: string, note: string) =>
     `v${v} — ${when} — ${who} — ${note}`,
   view: 'Voir sur le site',
@@ -164,9 +161,6 @@ const en: ArticleAdminStrings = {
   statusChanged: 'Article status changed.',
   revisions: 'Versions',
   compareRevisions: 'Compare or restore a version',
-  pageWeight: (total, html, css, image, budget) =>
-    `Page weight on first view on a phone: ${total} KB (HTML ${html} KB, CSS ${css} KB, photo ${image} KB; budget ${budget} KB).`,
-  pageWeightOver: 'That is over budget: make the photo or the text lighter.',
   revisionLine: (v, who, when, note) => `v${v} — ${when} — ${who} — ${note}`,
   view: 'View on the site',
 };

@@ -86,3 +86,15 @@ export async function listRecentActivity(db: Db, limit: number): Promise<Activit
     .limit(limit)
     .execute();
 }
+
+/** When each article still published went live, from an instant on (for the daily chart). */
+export async function listPublishedTimesSince(db: Db, from: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('articles')
+    .select('published_at')
+    .where('status', '=', 'published')
+    .where('published_at', '>=', from.toISOString())
+    .orderBy('published_at')
+    .execute();
+  return rows.flatMap((r) => (r.published_at ? [r.published_at] : []));
+}

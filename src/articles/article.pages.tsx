@@ -130,6 +130,7 @@ export function ArticlePage({
           </div>
           <ShareLinks article={{ ...a, url: canonical }} locale={locale} />
         </header>
+        {a.noAds ? null : <AdMarkers ctx={ctx} placement="under-title" />}
         {photo ? (
           <figure class="photo">
             {ctx.lite ? (

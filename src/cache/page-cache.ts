@@ -128,7 +128,8 @@ const FAST_BROTLI = 5;
 // ...and upgraded to the best one in the background (one at a time, never on a request). The
 // best level costs 50 times more (20–30 ms a page): the upgrades are paced to take at most this
 // share of one core, so a cache filling up (a start, a busy news day) never starves the readers.
-const BEST_BROTLI = 11;
+/** The quality a page read more than once is kept at (what most readers get). */
+export const BEST_BROTLI = 11;
 const UPGRADE_CPU_SHARE = 0.25;
 const MAX_PENDING_UPGRADES = 1_000;
 // What an entry costs besides its buffers (maps, strings, objects), roughly.

@@ -112,6 +112,21 @@ export async function findOldestPendingAt(db: Db): Promise<string | null> {
   return row?.created_at ?? null;
 }
 
+/** How many comments still wait that were written at or after each instant (for age bands). */
+export async function countPendingSince(db: Db, instants: Date[]): Promise<number[]> {
+  return Promise.all(
+    instants.map(async (since) => {
+      const row = await db
+        .selectFrom('comments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'pending')
+        .where('created_at', '>=', since.toISOString())
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    }),
+  );
+}
+
 /** For each address, how many of its comments were approved and how many refused before. */
 export async function findEmailHistories(
   db: Db,

@@ -11,6 +11,7 @@ import * as search from './migrations/2026_11_26_0007_search.ts';
 import * as contentChanges from './migrations/2026_12_02_0008_content_changes.ts';
 import * as cdnPurgeCursors from './migrations/2026_12_03_0010_cdn_purge_cursors.ts';
 import * as ogImageClaims from './migrations/2026_12_03_0009_og_image_claims.ts';
+import * as underTitleSlot from './migrations/2026_12_03_0011_under_title_slot.ts';
 import * as userBylines from './migrations/2026_12_03_0012_user_bylines.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_0008_content_changes': contentChanges,
   '2026_12_03_0010_cdn_purge_cursors': cdnPurgeCursors,
   '2026_12_03_0009_og_image_claims': ogImageClaims,
+  '2026_12_03_0011_under_title_slot': underTitleSlot,
   '2026_12_03_0012_user_bylines': userBylines,
 };
 

@@ -21,6 +21,7 @@ export interface SettingsFormValues {
   /** The reader options' checkboxes; undefined when the form did not carry them. */
   feedFullText?: boolean | undefined;
   liteForSaveData?: boolean | undefined;
+  adsCollapseUnsoldOnPhones?: boolean | undefined;
 }
 
 /** What the settings form can be told is wrong. */
@@ -81,6 +82,8 @@ function settingsOf(form: SettingsFormValues): Partial<SiteSettings> {
   if (form.siteNameAfterDe !== undefined) settings.siteNameAfterDe = form.siteNameAfterDe;
   if (form.feedFullText !== undefined) settings.feedFullText = form.feedFullText;
   if (form.liteForSaveData !== undefined) settings.liteForSaveData = form.liteForSaveData;
+  if (form.adsCollapseUnsoldOnPhones !== undefined)
+    settings.adsCollapseUnsoldOnPhones = form.adsCollapseUnsoldOnPhones;
   if (form.logoMediaId !== undefined)
     settings.logoMediaId = form.logoMediaId ? Number(form.logoMediaId) : null;
   return settings;

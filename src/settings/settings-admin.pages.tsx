@@ -62,6 +62,8 @@ const fr = {
   feedFullText: 'Les flux RSS et Atom donnent le texte complet des articles (sinon le chapô seul)',
   liteForSaveData:
     'Servir la version légère aux lecteurs dont le navigateur demande à économiser les données (Save-Data)',
+  adsCollapseUnsoldOnPhones:
+    'Sur les téléphones, ne pas garder de place aux emplacements publicitaires invendus (sans campagne, ils montrent sinon «\u00A0Votre Pub ici !\u00A0»)',
   save: 'Enregistrer',
   saved: 'Réglages enregistrés.',
   errorsTitle: 'Les réglages n’ont pas été enregistrés :',
@@ -100,6 +102,8 @@ const en: typeof fr = {
   feedFullText:
     'RSS and Atom feeds carry the full text of articles (otherwise the standfirst only)',
   liteForSaveData: 'Serve the light edition to readers whose browser asks to save data (Save-Data)',
+  adsCollapseUnsoldOnPhones:
+    'On phones, keep no room for unsold ad slots (with no campaign they otherwise show « Votre Pub ici ! »)',
   save: 'Save',
   saved: 'Settings saved.',
   errorsTitle: 'The settings were not saved:',
@@ -288,6 +292,15 @@ export function SettingsPage(p: {
               checked={values.liteForSaveData ?? p.ctx.site.liteForSaveData}
             />
             <span>{t.liteForSaveData}</span>
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="adsCollapseUnsoldOnPhones"
+              value="1"
+              checked={values.adsCollapseUnsoldOnPhones ?? p.ctx.site.adsCollapseUnsoldOnPhones}
+            />
+            <span>{t.adsCollapseUnsoldOnPhones}</span>
           </label>
         </fieldset>
         <button type="submit">{t.save}</button>

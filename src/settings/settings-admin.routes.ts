@@ -25,6 +25,7 @@ const settingsForm = formBody(
   'readerOptions',
   'feedFullText',
   'liteForSaveData',
+  'adsCollapseUnsoldOnPhones',
 ).extend({ logoFile: fileField });
 
 /** Reads the settings form as typed; a typed time zone wins over the list. */
@@ -41,7 +42,11 @@ function readForm(body: z.infer<typeof settingsForm>): SettingsFormValues {
     logoMediaId: body.logoMediaId !== undefined ? clip(body.logoMediaId, 20) : undefined,
     // An unticked box sends nothing: the hidden `readerOptions` says the boxes were on the form.
     ...(body.readerOptions === '1'
-      ? { feedFullText: body.feedFullText === '1', liteForSaveData: body.liteForSaveData === '1' }
+      ? {
+          feedFullText: body.feedFullText === '1',
+          liteForSaveData: body.liteForSaveData === '1',
+          adsCollapseUnsoldOnPhones: body.adsCollapseUnsoldOnPhones === '1',
+        }
       : {}),
   };
 }
@@ -82,6 +87,7 @@ export const settingsAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
           logoMediaId: String(site.logoMediaId ?? ''),
           feedFullText: site.feedFullText,
           liteForSaveData: site.liteForSaveData,
+          adsCollapseUnsoldOnPhones: site.adsCollapseUnsoldOnPhones,
         },
         errors: [],
         logoChoices: await logoChoices(deps, site.logoMediaId),

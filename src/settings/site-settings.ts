@@ -19,6 +19,8 @@ export interface SiteSettings {
   feedFullText: boolean;
   /** Whether readers whose browser sends `Save-Data: on` get the data-light edition by default. */
   liteForSaveData: boolean;
+  /** Whether slots showing the house ad (nothing sold) take no room on phones. */
+  adsCollapseUnsoldOnPhones: boolean;
 }
 
 export type Locale = 'fr' | 'en';
@@ -36,6 +38,7 @@ export const defaultSiteSettings: SiteSettings = {
   logoMediaId: null,
   feedFullText: true,
   liteForSaveData: true,
+  adsCollapseUnsoldOnPhones: false,
 };
 
 const keys: Record<keyof SiteSettings, string> = {
@@ -51,6 +54,7 @@ const keys: Record<keyof SiteSettings, string> = {
   logoMediaId: 'logo_media_id',
   feedFullText: 'feed_full_text',
   liteForSaveData: 'lite_for_save_data',
+  adsCollapseUnsoldOnPhones: 'ads_collapse_unsold_on_phones',
 };
 
 /** Builds SiteSettings from stored key/value rows, falling back to defaults for bad values. */
@@ -74,6 +78,8 @@ export function siteSettingsFromRows(rows: { key: string; value: string }[]): Si
     logoMediaId: wholeNumber(pick('logoMediaId')) || null,
     feedFullText: flag(pick('feedFullText')) ?? defaultSiteSettings.feedFullText,
     liteForSaveData: flag(pick('liteForSaveData')) ?? defaultSiteSettings.liteForSaveData,
+    adsCollapseUnsoldOnPhones:
+      flag(pick('adsCollapseUnsoldOnPhones')) ?? defaultSiteSettings.adsCollapseUnsoldOnPhones,
   };
 }
 

@@ -5,7 +5,8 @@ export interface ChartDay {
   /** What hovering the day's bar says. */
   tooltip: string;
   bar: number;
-  line: number;
+  /** The second series, drawn as a line; charts without a lineName have none. */
+  line?: number;
 }
 
 // Vertical layout, in CSS pixels; horizontal positions are percentages, so the chart takes
@@ -16,6 +17,9 @@ const LINE_TOP = 184;
 const LINE_BOTTOM = 232;
 const AXIS_Y = 250;
 const HEIGHT = 258;
+// A chart of bars alone ends under them.
+const BARS_AXIS_Y = BAR_BOTTOM + 16;
+const BARS_HEIGHT = BAR_BOTTOM + 24;
 // With few days, bars stay as narrow as they would be in a week.
 const MIN_SLOTS = 7;
 
@@ -67,7 +71,8 @@ function Gridlines(props: {
 
 /**
  * An accessible bar-and-line chart of daily figures, in plain SVG (no script): bars for one
- * series on top, a line for the other below, sharing the day axis. Screen readers get the
+ * series on top, a line for the other below, sharing the day axis (or bars alone, without a
+ * lineName; the « days » may then be any ordered categories, such as age bands). Screen readers get the
  * title and description; the figures themselves belong in a table next to it.
  */
 export function DailyChart(props: {
@@ -75,7 +80,8 @@ export function DailyChart(props: {
   title: string;
   description: string;
   barName: string;
-  lineName: string;
+  /** Without it the chart is bars alone (one series). */
+  lineName?: string | undefined;
   days: ChartDay[];
   format: (n: number) => string;
 }) {
@@ -86,7 +92,9 @@ export function DailyChart(props: {
   const barWidth = (100 / slots) * 0.7;
   const center = (i: number) => (i + 0.5) * slot;
   const barMax = niceCeiling(Math.max(0, ...days.map((d) => d.bar)));
-  const lineMax = niceCeiling(Math.max(0, ...days.map((d) => d.line)));
+  const lineMax = niceCeiling(Math.max(0, ...days.map((d) => d.line ?? 0)));
+  const withLine = props.lineName !== undefined;
+  const axisY = withLine ? AXIS_Y : BARS_AXIS_Y;
   const barY = (v: number) => BAR_BOTTOM - (v / barMax) * (BAR_BOTTOM - BAR_TOP);
   const lineY = (v: number) => LINE_BOTTOM - (v / lineMax) * (LINE_BOTTOM - LINE_TOP);
   return (
@@ -95,7 +103,7 @@ export function DailyChart(props: {
       role="img"
       aria-labelledby={`${id}-titre ${id}-desc`}
       width="100%"
-      height={HEIGHT}
+      height={withLine ? HEIGHT : BARS_HEIGHT}
       font-size="11"
       fill="#5c5c5c"
     >
@@ -120,34 +128,38 @@ export function DailyChart(props: {
           ) : null,
         )}
       </g>
-      <text
-        x="0"
-        y={LINE_TOP - 14}
-        class="chart-axis-name"
-        font-size="12"
-        font-weight="600"
-        fill="#1b1b1b"
-      >
-        {props.lineName}
-      </text>
-      <Gridlines top={LINE_TOP} bottom={LINE_BOTTOM} max={lineMax} format={props.format} />
-      <g class="chart-line" stroke="#b3261e" stroke-width="2" fill="#b3261e">
-        {days.slice(1).map((d, i) => (
-          <line
-            x1={pct(center(i))}
-            y1={lineY(days[i]!.line)}
-            x2={pct(center(i + 1))}
-            y2={lineY(d.line)}
-          />
-        ))}
-        {n <= 45 || n === 1
-          ? days.map((d, i) => (
-              <circle cx={pct(center(i))} cy={lineY(d.line)} r="2.5" stroke="none">
-                <title>{d.tooltip}</title>
-              </circle>
-            ))
-          : null}
-      </g>
+      {withLine ? (
+        <>
+          <text
+            x="0"
+            y={LINE_TOP - 14}
+            class="chart-axis-name"
+            font-size="12"
+            font-weight="600"
+            fill="#1b1b1b"
+          >
+            {props.lineName}
+          </text>
+          <Gridlines top={LINE_TOP} bottom={LINE_BOTTOM} max={lineMax} format={props.format} />
+          <g class="chart-line" stroke="#b3261e" stroke-width="2" fill="#b3261e">
+            {days.slice(1).map((d, i) => (
+              <line
+                x1={pct(center(i))}
+                y1={lineY(days[i]!.line ?? 0)}
+                x2={pct(center(i + 1))}
+                y2={lineY(d.line ?? 0)}
+              />
+            ))}
+            {n <= 45 || n === 1
+              ? days.map((d, i) => (
+                  <circle cx={pct(center(i))} cy={lineY(d.line ?? 0)} r="2.5" stroke="none">
+                    <title>{d.tooltip}</title>
+                  </circle>
+                ))
+              : null}
+          </g>
+        </>
+      ) : null}
       <g class="chart-days">
         {labelIndexes(n).map((i) => {
           // The first and last labels of a long axis hug the edges instead of overflowing them.
@@ -155,7 +167,7 @@ export function DailyChart(props: {
           const [x, anchor] =
             c < 8 ? [i * slot, 'start'] : c > 92 ? [(i + 1) * slot, 'end'] : [c, 'middle'];
           return (
-            <text x={pct(x)} y={AXIS_Y} text-anchor={anchor}>
+            <text x={pct(x)} y={axisY} text-anchor={anchor}>
               {days[i]!.label}
             </text>
           );

@@ -8,6 +8,7 @@ import { insertMissingAdSlots } from '../../src/ads/ad-delivery.queries.ts';
 import { defaultSlots } from '../../src/ads/default-slots.ts';
 import type { ArticleRow } from '../../src/articles/article.table.ts';
 import { bumpContentVersion } from '../../src/cache/content-version.queries.ts';
+import { updateSiteSettings } from '../../src/settings/setting.queries.ts';
 import { buildArticle, buildImage, buildSection } from '../helpers/factories.ts';
 import { launchBrowser, PHONE_UA, viewports } from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
@@ -131,7 +132,8 @@ describe('ads in Chromium', () => {
           assert.equal(cls, 0, `${path}: cumulative layout shift ${cls}: ${moved}`);
           const slots = await slotTexts(page);
           assert.ok(slots.length >= 1, path);
-          for (const [key, text] of slots) assert.match(text!, /Votre Pub ici !/, `${path} ${key}`);
+          for (const [key, text] of slots)
+            assert.match(text!, /Votre Pub ici\s!/, `${path} ${key}`);
         }
       } finally {
         await context.close();
@@ -155,6 +157,68 @@ describe('ads in Chromium', () => {
       }
     } finally {
       await context.close();
+    }
+  });
+
+  test('unsold slots collapse on a 360 px phone when the newsroom prefers, decided before the first paint: nothing shifts, on or off', async () => {
+    const path = articlePath(inPolitique, 'politique');
+    const setCollapse = async (on: boolean) => {
+      await updateSiteSettings(t.db, { adsCollapseUnsoldOnPhones: on });
+      await bumpContentVersion(t.db);
+      t.cache.invalidate();
+    };
+    // What the reader's screen holds for each slot: its box's height, 0 when it takes no room.
+    const heights = (page: Page) =>
+      page.$$eval('aside.ad', (els) =>
+        Object.fromEntries(
+          els.map((el): [string, number] => [
+            el.getAttribute('data-slot') ?? '',
+            el.getBoundingClientRect().height,
+          ]),
+        ),
+      );
+    try {
+      for (const on of [false, true]) {
+        await setCollapse(on);
+        const context = await browser.newContext({
+          viewport: viewports.phone,
+          userAgent: PHONE_UA,
+        });
+        try {
+          for (let n = 1; n <= 3; n++) {
+            const page = await context.newPage();
+            const { cls, moved } = await visit(page, path, { slow: true });
+            assert.equal(cls, 0, `collapse ${on}, slow visit ${n}: layout shift ${cls}: ${moved}`);
+            const boxes = await heights(page);
+            assert.deepEqual(Object.keys(boxes).sort(), [
+              'dans-l-article',
+              'fin-d-article',
+              'haut-de-page',
+              'sous-le-titre',
+            ]);
+            for (const [key, h] of Object.entries(boxes))
+              if (on) assert.equal(h, 0, `${key} takes no room`);
+              else assert.ok(h >= 100, `${key}: ${h}px`);
+            await page.close();
+          }
+        } finally {
+          await context.close();
+        }
+      }
+      // Wider screens keep every slot, and its reserved size.
+      const context = await browser.newContext({ viewport: viewports.desktop });
+      try {
+        const page = await context.newPage();
+        const { cls } = await visit(page, path);
+        assert.equal(cls, 0);
+        const box = await page.locator('[data-slot="sous-le-titre"] .ad-box').boundingBox();
+        assert.equal(Math.round(box!.width), 704, 'the article column, 44rem');
+        assert.equal(Math.round(box!.height), Math.round((704 * 90) / 728));
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await setCollapse(false);
     }
   });
 
@@ -229,7 +293,7 @@ describe('ads in Chromium', () => {
         assert.equal(Math.round(box!.width), 300);
         assert.equal(Math.round(box!.height), 250);
         for (const [key, text] of await slotTexts(page))
-          if (key !== 'dans-l-article') assert.match(text!, /Votre Pub ici !/, key!);
+          if (key !== 'dans-l-article') assert.match(text!, /Votre Pub ici\s!/, key!);
         await visit(page, articlePath(inEconomie, 'economie'));
         assert.equal(await page.locator('[data-slot="dans-l-article"] img').count(), 0);
       } finally {

@@ -3,8 +3,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parse } from 'node-html-parser';
 import { PHONE_UA, viewports } from '../helpers/browser.ts';
-import { startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
+import { latestArticlePath, startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
+import { buildUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { Browser as Member } from '../helpers/http.ts';
 
 // The home's first view on a 360 px phone: the page, its style sheet, its icon and the images
 // the browser fetches before the reader scrolls.
@@ -110,5 +113,62 @@ describe('the home page on a phone', () => {
       await onPhone.close();
       await onDesktop.close();
     }
+  });
+});
+
+describe('an article on a phone, against the editor’s page weight', () => {
+  let site: DemoSite;
+
+  before(async () => {
+    site = await startDemoSite();
+  });
+  after(() => site?.close());
+
+  test('the editor’s figure is within 10 % of what Chromium really downloads, at density 2 and 3', async () => {
+    const path = await latestArticlePath(site.t.db, { withPhoto: true });
+    const article = await site.t.db
+      .selectFrom('articles')
+      .select('id')
+      .where('slug', '=', path.split('/').at(-1)!)
+      .executeTakeFirstOrThrow();
+    await buildUser(site.t.db, { email: 'poids@griot.test', role: 'editor' });
+    const editor = new Member(site.t, '192.0.2.77');
+    await editor.login('poids@griot.test', TEST_PASSWORD);
+    const note = parse((await editor.get(`/admin/articles/${article.id}`)).body).querySelector(
+      '.page-weight',
+    );
+    assert.ok(note, 'the editor shows the weight');
+    const figures = new Map(
+      note
+        .querySelectorAll('data[data-dpr]')
+        .map((d) => [Number(d.getAttribute('data-dpr')), Number(d.getAttribute('value'))]),
+    );
+    assert.deepEqual([...figures.keys()], [2, 3]);
+    for (const [dpr, figure] of figures) {
+      const context = await site.browser.newContext({
+        viewport: { width: 360, height: 800 },
+        deviceScaleFactor: dpr,
+        isMobile: true,
+        hasTouch: true,
+        userAgent: PHONE_UA,
+      });
+      const page = await context.newPage();
+      try {
+        const m = await meterOn3g(page);
+        await page.goto(site.base + path, { waitUntil: 'networkidle' });
+        const measured = m.total();
+        console.log(
+          `article on a 360 px phone at ${dpr}×: ${measured} bytes measured, ${figure} in the editor (${m.report()})`,
+        );
+        const gap = Math.abs(figure - measured) / measured;
+        assert.ok(gap <= 0.1, `editor ${figure}, measured ${measured}: ${m.report()}`);
+      } finally {
+        await context.close();
+      }
+    }
+    // The note says what it assumes.
+    assert.match(note.text, /téléphone de 360\u00A0px de large/);
+    assert.match(note.text, /densité d’écran 2.*densité d’écran 3/);
+    assert.match(note.text, /brotli/);
   });
 });
