@@ -156,7 +156,7 @@ for (const dialect of testDialects()) {
       ]);
       assert.equal(
         published.querySelector('summary')!.text,
-        'Le plus : 2 le 23\u00A0nov. ; 3 articles en 30\u00A0jours, 0,1 par jour en moyenne.',
+        'Le plus\u00A0: 2 le 23\u00A0nov.\u202F; 3 articles en 30\u00A0jours, 0,1 par jour en moyenne.',
       );
       const pending = doc.querySelector('#commentaires-par-age')!;
       assert.deepEqual(
@@ -173,7 +173,7 @@ for (const dialect of testDialects()) {
       );
       assert.equal(
         pending.querySelector('summary')!.text,
-        '2 commentaires en attente ; le plus ancien attend depuis 1\u00A0h 30\u00A0min.',
+        '2 commentaires en attente\u202F; le plus ancien attend depuis 1\u00A0h 30\u00A0min.',
       );
       assert.equal(pending.querySelectorAll('rect.chart-bar').length, 2);
       // Most read waits for view counting: a note, no made-up list.
