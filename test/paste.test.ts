@@ -84,10 +84,12 @@ describe('converting a paste into the body’s Markdown', () => {
     );
   });
 
-  test('bold split into runs is one bold; bold inside a subheading is just the subheading', () => {
+  test('bold or italics split into runs are one; bold inside a subheading is just the subheading', () => {
     assert.equal(
-      pastedHtmlToMarkdown('<p><b>Le </b><b>marché</b> ouvre.</p><h2><b>Un</b> <i>titre</i></h2>'),
-      '**Le marché** ouvre.\n\n## Un titre',
+      pastedHtmlToMarkdown(
+        '<p><b>Le </b><b>marché</b> ouvre <i>dès</i><i>demain</i>, <span style="font-style:italic">très </span><i>tôt</i>.</p><h2><b>Un</b> <i>titre</i></h2>',
+      ),
+      '**Le marché** ouvre *dèsdemain*, *très tôt*.\n\n## Un titre',
     );
   });
 

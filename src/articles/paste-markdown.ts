@@ -123,6 +123,26 @@ function hasBlockSibling(node: El): boolean {
   return false;
 }
 
+/** Whether the inline formatting rule handles an element (a link's own rule wins over it). */
+function styled(node: El): boolean {
+  return (
+    node.nodeType === 1 &&
+    !BLOCKS.has(tagOf(node)) &&
+    tagOf(node) !== 'A' &&
+    (ownWeight(node) !== undefined || ownItalic(node) !== undefined)
+  );
+}
+
+/** Whether an element starts bold (or italics) where its parent had none, around some text. */
+function opens(node: El, own: (node: El) => boolean | undefined): boolean {
+  return (
+    styled(node) &&
+    /\S/.test(node.textContent ?? '') &&
+    effective(node, own) &&
+    !effective(node.parentNode, own)
+  );
+}
+
 function wordListItem(node: El): boolean {
   return tagOf(node) === 'P' && /mso-list\s*:\s*l\d/.test(styleOf(node));
 }
@@ -148,17 +168,21 @@ function createService(): TurndownService {
       replacement: (content, node) => replacement(content, node as unknown as El),
     });
   // Rules added later are tried first.
-  rule(
-    (node) =>
-      !BLOCKS.has(tagOf(node)) && (ownWeight(node) !== undefined || ownItalic(node) !== undefined),
-    (content, node) => {
-      if (!content.trim() || insideBlock(node, HEADINGS)) return content;
-      let out = content;
-      if (effective(node, ownItalic) && !effective(node.parentNode, ownItalic)) out = `*${out}*`;
-      if (effective(node, ownWeight) && !effective(node.parentNode, ownWeight)) out = `**${out}**`;
-      return out;
-    },
-  );
+  rule(styled, (content, node) => {
+    if (!content.trim() || insideBlock(node, HEADINGS)) return content;
+    let out = content;
+    for (const [own, mark] of [
+      [ownItalic, '*'],
+      [ownWeight, '**'],
+    ] as const) {
+      if (!opens(node, own)) continue;
+      // Runs split for no visible reason (Google Docs, Word) read as one: `*a**b*` is no italic.
+      const before = node.previousSibling && opens(node.previousSibling, own) ? '' : mark;
+      const after = node.nextSibling && opens(node.nextSibling, own) ? '' : mark;
+      out = `${before}${out}${after}`;
+    }
+    return out;
+  });
   rule(
     (node) => tagOf(node) === 'A',
     (content, node) => {
@@ -279,7 +303,7 @@ function fragmentOf(html: string): string {
   return start >= 0 && end > start ? html.slice(start + '<!--StartFragment-->'.length, end) : html;
 }
 
-/** Tidies converted Markdown: trimmed lines, one blank line between blocks, runs of bold merged. */
+/** Tidies converted Markdown: trimmed lines, one blank line between blocks. */
 function tidy(markdown: string): string {
   return (
     markdown
