@@ -161,7 +161,11 @@ describe('pasting into the article body in Chromium', () => {
       items: await texts('li'),
       text: (await r.textContent('#texte')) ?? '',
     };
-    if (shots) await r.screenshot({ path: `${shots}/paste-article-360.png`, fullPage: true });
+    if (shots) {
+      await r.screenshot({ path: `${shots}/paste-article-360.png`, fullPage: true });
+      await r.setViewportSize(viewports.desktop);
+      await r.screenshot({ path: `${shots}/paste-article-1280.png`, fullPage: true });
+    }
     const allowed = new Set(['p', 'h2', 'strong', 'em', 'a', 'ul', 'li']);
     for (const tag of body.tags) assert.ok(allowed.has(tag) || tag.includes('-'), `<${tag}>`);
     assert.deepEqual(
