@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
-import { pastedHtmlToMarkdown, pastedTextToMarkdown } from './paste-markdown.ts';
+import { pastedHtmlToMarkdown } from './paste-html.ts';
+import { pastedTextToMarkdown } from './paste-text.ts';
 
 /**
  * The most clipboard HTML converted, in characters. Word's markup is heavy (a styled span per

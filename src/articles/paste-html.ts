@@ -1,9 +1,9 @@
 import TurndownService from 'turndown';
 
-// What text pasted into the article body keeps: paragraphs, subheadings, bold, italics, links
-// (http, https, mailto) and lists. Everything else a word processor, a web page or a messaging
-// app puts on the clipboard (styles, classes, spans, images, scripts, comments, tables as
-// tables, Word's <o:p>, Google Docs' wrapper) is dropped, its text kept where it is text.
+// What HTML pasted into the article body keeps: paragraphs, subheadings, bold, italics, links
+// (http, https, mailto) and lists. Everything else a word processor or a web page puts on the
+// clipboard (styles, classes, spans, images, scripts, comments, tables as tables, Word's <o:p>,
+// Google Docs' wrapper) is dropped, its text kept where it is text. Plain text: paste-text.ts.
 
 /** The part of a DOM element the conversion reads (turndown parses with domino on the server). */
 interface El {
@@ -213,14 +213,8 @@ function createService(): TurndownService {
       const text = flatText(node);
       if (/\bMsoTitle\b/.test(classOf(node))) return subheading(2, text, service);
       if (/\bMsoSubtitle\b/.test(classOf(node))) return subheading(3, text, service);
-      if (text.length > SUBHEADING_MAX) return `\n\n${content}\n\n`;
-      if (
-        hasBlockSibling(node) &&
-        text.length <= SUBHEADING_MAX &&
-        !/[.,;:…]$/.test(text) &&
-        whollyBold(node)
-      )
-        return subheading(2, text, service);
+      const short = text.length <= SUBHEADING_MAX && !/[.,;:…]$/.test(text);
+      if (short && hasBlockSibling(node) && whollyBold(node)) return subheading(2, text, service);
       return `\n\n${content}\n\n`;
     },
   );
@@ -326,43 +320,4 @@ function tidy(markdown: string): string {
 export function pastedHtmlToMarkdown(html: string): string {
   shared ??= createService();
   return tidy(shared.turndown(fragmentOf(html)));
-}
-
-const LIST_LINE = /^(?:[-*+•·▪–]\s+|\d+[.)]\s+)/;
-const URL_PART = /(https?:\/\/\S+|[\w.+-]+@[\w-]+\.[\w.-]+)/;
-const OPENS = String.raw`(^|[\s(«"'“‘\[])`;
-const CLOSES = String.raw`(?=$|[\s.,;:!?)»"'”’…\]])`;
-const WHATSAPP_BOLD = new RegExp(`${OPENS}\\*(?=[^\\s*])([^*\\n]*?[^\\s*])\\*${CLOSES}`, 'g');
-const WHATSAPP_ITALIC = new RegExp(`${OPENS}_(?=[^\\s_])([^_\\n]*?[^\\s_])_${CLOSES}`, 'g');
-
-/** WhatsApp's *gras* and _italique_ as Markdown, leaving addresses and links untouched. */
-function whatsappMarks(line: string): string {
-  return line
-    .split(URL_PART)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(WHATSAPP_BOLD, '$1**$2**').replace(WHATSAPP_ITALIC, '$1*$2*'),
-    )
-    .join('');
-}
-
-/**
- * Turns plain text from the clipboard (WhatsApp, a plain editor) into the body's Markdown: each
- * line its own paragraph, trimmed; a run of list lines stays one list.
- */
-export function pastedTextToMarkdown(text: string): string {
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => whatsappMarks(line.replace(/^[•·▪–]\s+/, '- ')));
-  return lines
-    .map(
-      (line, i) =>
-        (i > 0 && LIST_LINE.test(line) && LIST_LINE.test(lines[i - 1]!) ? '\n' : '\n\n') + line,
-    )
-    .join('')
-    .trim();
 }
