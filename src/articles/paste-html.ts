@@ -316,8 +316,16 @@ function tidy(markdown: string): string {
   );
 }
 
-/** Turns HTML from the clipboard into the article body's Markdown, keeping only what we allow. */
+/**
+ * Turns HTML from the clipboard into the article body's Markdown, keeping only what we allow;
+ * '' when it holds no text (the caller then takes the clipboard's plain text).
+ */
 export function pastedHtmlToMarkdown(html: string): string {
   shared ??= createService();
-  return tidy(shared.turndown(fragmentOf(html)));
+  try {
+    return tidy(shared.turndown(fragmentOf(html)));
+  } catch {
+    // A document the parser cannot give a body to (a <frameset>) makes turndown throw.
+    return '';
+  }
 }
