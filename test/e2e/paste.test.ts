@@ -34,7 +34,7 @@ async function paste(page: Page, data: Record<string, string>) {
   await page.waitForFunction(
     (old) => (document.querySelector('#a-body') as HTMLTextAreaElement).value !== old,
     before,
-    { timeout: 10_000 },
+    { timeout: 20_000 },
   );
   return page.inputValue('#a-body');
 }
@@ -132,6 +132,20 @@ describe('pasting into the article body in Chromium', () => {
       await page.screenshot({ path: `${shots}/paste-editor-360.png`, fullPage: true });
     }
 
+    // The draft saves itself every 5 s: a save clicked while one is on its way would carry the
+    // version before it (a 409). Wait until the form holds the version the last autosave made.
+    const value = await page.inputValue('#a-body');
+    for (const deadline = Date.now() + 20_000; ;) {
+      const row = await t.db
+        .selectFrom('articles')
+        .select(['body', 'version'])
+        .where('id', '=', article.id)
+        .executeTakeFirstOrThrow();
+      const version = await page.inputValue('#article-form input[name="version"]');
+      if (row.body === value && version === String(row.version)) break;
+      assert.ok(Date.now() < deadline, 'the draft saved itself');
+      await page.waitForTimeout(100);
+    }
     await Promise.all([
       page.waitForURL(/enregistre=1/),
       page.click('#article-form button[type="submit"]'),
