@@ -10,6 +10,7 @@ import {
 import { allowedTransitions, canCreateArticle } from '../articles/article-workflow.ts';
 import { revisionRoutes } from '../articles/revisions.routes.ts';
 import { articleEditorApiRoutes } from '../articles/article-editor-api.routes.ts';
+import { pasteRoutes } from '../articles/paste.routes.ts';
 import { resolveUser } from '../http/auth.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
@@ -122,6 +123,7 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
   await app.register(articleAdminRoutes, deps);
   await app.register(revisionRoutes, deps);
   await app.register(articleEditorApiRoutes, deps);
+  await app.register(pasteRoutes, deps);
   await app.register(moderationRoutes, deps);
   await app.register(outboxRoutes, deps);
   await app.register(sectionAdminRoutes, deps);

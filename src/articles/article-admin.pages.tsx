@@ -364,6 +364,7 @@ export function ArticleEditPage(props: {
         </details>
       ) : null}
       <EditorScript t={et} src={ctx.assets.editorJs.url} />
+      <script src={ctx.assets.pasteJs.url} defer />
     </AdminLayout>
   );
 }

@@ -1,10 +1,13 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { typeset } from '../web/typography.ts';
+import { lineParagraphs } from './line-paragraphs.ts';
 
 function createRenderer(locale: string) {
   // Raw HTML in the source is escaped, never passed through: the newsroom writes Markdown only.
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  // One line, one paragraph (see line-paragraphs.ts).
+  md.use(lineParagraphs);
   md.core.ruler.after('text_join', 'typeset', (state) => {
     for (const block of state.tokens) {
       for (const token of block.children ?? []) {

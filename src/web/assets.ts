@@ -26,6 +26,8 @@ export interface Assets {
   moderationJs: Asset;
   /** The article editor's toolbar, preview, autosave and photo picker (newsroom only). */
   editorJs: Asset;
+  /** Clean pasting into the article body: word processors, web pages, WhatsApp (newsroom only). */
+  pasteJs: Asset;
   /** Campaign reports: the newsroom's and the advertiser's (with its print layout). */
   adReportCss: Asset;
 }
@@ -38,6 +40,7 @@ export function loadAssets(): Assets {
     adminCss: hashed('admin', 'css', 'text/css; charset=utf-8'),
     moderationJs: hashed('moderation', 'js', 'text/javascript; charset=utf-8'),
     editorJs: hashed('editor', 'js', 'text/javascript; charset=utf-8'),
+    pasteJs: hashed('paste', 'js', 'text/javascript; charset=utf-8'),
     adReportCss: hashed('ad-report', 'css', 'text/css; charset=utf-8'),
   };
 }
