@@ -226,6 +226,7 @@
 
   // --- Autosave (existing drafts only) and the unsaved-changes warning ----------------------
   var autosaving = !!articleId && status === 'draft';
+  // The autosave request on its way, if any (a promise), else false.
   var inFlight = false;
   function setVersion(version) {
     // The workflow form carries the version too; both must follow the autosave.
@@ -237,10 +238,9 @@
     if (!autosaving || inFlight || submitting) return;
     var current = snapshot();
     if (current === saved) return;
-    inFlight = true;
     say(t.saving);
     var params = new URLSearchParams(new FormData(form));
-    fetch('/admin/articles/' + articleId + '/brouillon', {
+    inFlight = fetch('/admin/articles/' + articleId + '/brouillon', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf },
@@ -277,7 +277,17 @@
     form.addEventListener('input', function () {
       say(snapshot() === saved ? '' : t.unsaved, 'warn');
     });
-  form.addEventListener('submit', function () {
+  form.addEventListener('submit', function (e) {
+    // An autosave on its way will change the version the form carries: send the form once it
+    // is back, or the server would take this save for a conflicting one.
+    if (inFlight) {
+      e.preventDefault();
+      var submitter = e.submitter;
+      inFlight.then(function () {
+        form.requestSubmit(submitter);
+      });
+      return;
+    }
     submitting = true;
   });
   window.addEventListener('beforeunload', function (e) {
