@@ -46,6 +46,8 @@ const listQuery = z.object({
 const editorQuery = z.object({
   enregistre: optionalText.catch(undefined),
   etat: optionalText.catch(undefined),
+  /** Saved, but the state change asked for in the same submit did not happen. */
+  inchange: optionalText.catch(undefined),
 });
 const transitions = [
   'submit',
@@ -289,7 +291,13 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       if (!article) throw notFound();
       const q = request.query;
       const t = articleAdminStringsFor((await deps.cache.snapshot()).settings.locale);
-      const notice = q.enregistre ? t.saved : q.etat ? t.statusChanged : undefined;
+      const notice = q.inchange
+        ? t.savedNotMoved
+        : q.enregistre
+          ? t.saved
+          : q.etat
+            ? t.statusChanged
+            : undefined;
       return editorPage(request, reply, {
         article,
         draft: draftOf(article, await listArticleTags(deps.db, id)),
@@ -340,7 +348,7 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         now: deps.clock.now(),
       });
       deps.cache.invalidate();
-      const flag = moved.ok ? 'etat=1' : 'enregistre=1';
+      const flag = moved.ok ? 'etat=1' : 'enregistre=1&inchange=1';
       return reply.redirect(`/admin/articles/${result.article.id}?${flag}`, 303);
     }
     if (result.ok) {

@@ -47,6 +47,8 @@ const fr = {
   photo: 'Photo',
   save: 'Enregistrer',
   saved: 'Article enregistré.',
+  savedNotMoved:
+    'Article enregistré, mais son état n’a pas changé : quelqu’un l’a modifié entre-temps ou l’action n’est plus possible. Vérifiez son état ci-dessous et recommencez.',
   errors: {
     titleLength: 'Le titre doit compter entre 3 et 200 caractères.',
     sectionMissing: 'Choisissez une rubrique.',
@@ -131,6 +133,8 @@ const en: ArticleAdminStrings = {
   photo: 'Photo',
   save: 'Save',
   saved: 'Article saved.',
+  savedNotMoved:
+    'Article saved, but its state did not change: someone changed it meanwhile or the action is no longer possible. Check its state below and try again.',
   errors: {
     titleLength: 'The headline must be between 3 and 200 characters long.',
     sectionMissing: 'Choose a section.',
