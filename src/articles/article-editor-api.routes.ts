@@ -6,6 +6,8 @@ import type { SiteSettings } from '../settings/site-settings.ts';
 import { typeset } from '../web/typography.ts';
 import { articleForm, readDraft } from './article-admin.routes.ts';
 import { findArticleById } from './article.queries.ts';
+import { listImagesByIds } from '../media/media.queries.ts';
+import { bodyMediaIds, renderBodyMedia } from './body-media-render.ts';
 import { renderMarkdown } from './markdown.ts';
 import { saveArticle } from './save-article.ts';
 import { slugify } from './slug.ts';
@@ -49,8 +51,16 @@ export const articleEditorApiRoutes: FastifyPluginAsyncZod<RouteDeps> = async (a
     async (request, reply) => {
       const input = request.body;
       const { locale } = (await deps.cache.snapshot()).settings;
+      const stored = renderMarkdown(input.body.replace(/\r\n?/g, '\n'), locale);
+      // Photos and embed cards as the reader page shows them (the players stay behind the card).
+      const html = renderBodyMedia(stored, {
+        edition: 'full',
+        media: await listImagesByIds(deps.db, bodyMediaIds(stored)),
+        base: deps.config.mediaPublicUrl,
+        locale,
+      });
       return reply.header('cache-control', 'private, no-store').send({
-        html: renderMarkdown(input.body.replace(/\r\n?/g, '\n'), locale),
+        html,
         title: typeset(input.title.trim(), locale),
         kicker: typeset(input.kicker.trim(), locale),
         standfirst: typeset(input.standfirst.trim(), locale),

@@ -171,6 +171,7 @@ async function renderFeed(
     siteName: settings.siteName,
     fullText: settings.feedFullText,
     mediaBase: deps.config.mediaPublicUrl,
+    locale: settings.locale,
   });
   const channel = {
     title: subject.title,

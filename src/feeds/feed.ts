@@ -1,6 +1,8 @@
 import type { FeedArticle } from '../articles/article-index.queries.ts';
 import { articlePath, type ImageView } from '../articles/article.ts';
 import { articleDescription } from '../articles/article-description.ts';
+import { renderBodyMedia } from '../articles/body-media-render.ts';
+import type { Locale } from '../settings/site-settings.ts';
 import { mediaUrl } from '../web/components.tsx';
 
 /** How many articles a feed carries. */
@@ -73,10 +75,13 @@ export function feedEntries(
     siteName,
     fullText,
     mediaBase = publicUrl,
+    locale = 'fr',
   }: {
     publicUrl: string;
     siteName: string;
     fullText: boolean;
+    /** The publication's language, for body photo credits. */
+    locale?: Locale;
     /** Where media files are: this site, or MEDIA_PUBLIC_URL. */
     mediaBase?: string | undefined;
   },
@@ -86,7 +91,15 @@ export function feedEntries(
     title: a.title,
     link: publicUrl + articlePath(a),
     summary: articleDescription(a),
-    contentHtml: fullText ? a.bodyHtml : null,
+    // Photos at absolute addresses, embeds as plain links: feed readers run no script.
+    contentHtml: fullText
+      ? renderBodyMedia(a.bodyHtml, {
+          edition: 'feed',
+          media: a.bodyMedia,
+          base: mediaBase,
+          locale,
+        })
+      : null,
     author: a.signature || siteName,
     published: a.publishedAt,
     updated: a.updatedAt ?? a.publishedAt,

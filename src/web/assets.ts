@@ -28,6 +28,8 @@ export interface Assets {
   editorJs: Asset;
   /** Campaign reports: the newsroom's and the advertiser's (with its print layout). */
   adReportCss: Asset;
+  /** Swaps an embed's facade for its player when the reader asks (articles with embeds only). */
+  embedsJs: Asset;
 }
 
 /** Reads the theme's assets and computes their URLs. */
@@ -39,6 +41,7 @@ export function loadAssets(): Assets {
     moderationJs: hashed('moderation', 'js', 'text/javascript; charset=utf-8'),
     editorJs: hashed('editor', 'js', 'text/javascript; charset=utf-8'),
     adReportCss: hashed('ad-report', 'css', 'text/css; charset=utf-8'),
+    embedsJs: hashed('embeds', 'js', 'text/javascript; charset=utf-8'),
   };
 }
 
