@@ -14,6 +14,13 @@ import {
   editorStringsFor,
   type EditorPhoto,
 } from './article-editor.pages.tsx';
+import {
+  BodyMediaPanel,
+  BodyMediaScript,
+  BodyPhotoButton,
+  BodySyntaxHelp,
+  bodyMediaStringsFor,
+} from './body-media-picker.pages.tsx';
 import type { Transition } from './article-workflow.ts';
 import type { NewsroomArticleRow } from './article.queries.ts';
 import type { ArticleStatus } from './article.table.ts';
@@ -148,6 +155,8 @@ export function ArticleEditPage(props: {
   const t = articleAdminStringsFor(ctx.site.locale);
   const f = t.fields;
   const et = editorStringsFor(ctx.site.locale);
+  // The body's « Photo » button and its panel (body-media.js), for those who may use the library.
+  const bodyMedia = can(ctx.user, 'upload-media') ? bodyMediaStringsFor(ctx.site.locale) : null;
   const err = (field: keyof ArticleDraft) =>
     errors[field] ? (
       <p class="field-error" id={`erreur-${field}`}>
@@ -252,10 +261,12 @@ export function ArticleEditPage(props: {
         <label for="a-tags">{f.tags}</label>
         <input id="a-tags" name="tags" type="text" value={d.tags.join(', ')} />
         <label for="a-body">{f.body}</label>
-        <EditorToolbar t={et} />
+        <EditorToolbar t={et}>{bodyMedia ? <BodyPhotoButton t={bodyMedia} /> : null}</EditorToolbar>
+        {bodyMedia ? <BodyMediaPanel t={bodyMedia} /> : null}
         <textarea id="a-body" name="body" rows={20}>
           {d.body}
         </textarea>
+        <BodySyntaxHelp t={bodyMedia ?? bodyMediaStringsFor(ctx.site.locale)} />
         <EditorPreview t={et} />
         {text('signature')}
         {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
@@ -357,6 +368,7 @@ export function ArticleEditPage(props: {
         </details>
       ) : null}
       <EditorScript t={et} src={ctx.assets.editorJs.url} />
+      {bodyMedia ? <BodyMediaScript t={bodyMedia} src={ctx.assets.bodyMediaJs.url} /> : null}
     </AdminLayout>
   );
 }

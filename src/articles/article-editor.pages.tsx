@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Locale } from '../settings/site-settings.ts';
 import { jsonForScript } from '../web/render.ts';
 
@@ -86,8 +87,8 @@ export function editorStringsFor(locale: Locale): EditorStrings {
   return locale === 'en' ? en : fr;
 }
 
-/** The Markdown toolbar shown above the body textarea. */
-export function EditorToolbar(props: { t: EditorStrings }) {
+/** The Markdown toolbar shown above the body textarea; children are further tools (« Photo »). */
+export function EditorToolbar(props: { t: EditorStrings; children?: Child }) {
   return (
     <div
       class="md-toolbar"
@@ -101,6 +102,7 @@ export function EditorToolbar(props: { t: EditorStrings }) {
           {tool.label}
         </button>
       ))}
+      {props.children}
     </div>
   );
 }
