@@ -22,6 +22,7 @@ import {
   bodyMediaStringsFor,
 } from './body-media-picker.pages.tsx';
 import type { Transition } from './article-workflow.ts';
+import { LeadPhotoChoices } from './lead-photo-choices.pages.tsx';
 import type { NewsroomArticleRow } from './article.queries.ts';
 import type { ArticleStatus } from './article.table.ts';
 import type { PageWeight } from './page-weight.ts';
@@ -150,6 +151,9 @@ export function ArticleEditPage(props: {
   weight?: PageWeight | null;
   /** The photo the form names, when it is in the media library. */
   photo?: EditorPhoto | null;
+  /** Library photos to choose the lead photo from without script, and the search that found them. */
+  photoChoices?: EditorPhoto[];
+  photoSearch?: string;
 }) {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
@@ -236,6 +240,10 @@ export function ArticleEditPage(props: {
         {props.article ? (
           <input type="hidden" name="version" value={String(props.article.version)} />
         ) : null}
+        {/* Enter in a field saves: the form's first button (before the photo search's) saves. */}
+        <button class="implicit-save" tabindex={-1} aria-hidden="true">
+          {t.save}
+        </button>
         {text('kicker', { maxlength: 40 })}
         {text('title', { required: true, maxlength: 200 })}
         <label for="a-standfirst">{f.standfirst}</label>
@@ -276,6 +284,13 @@ export function ArticleEditPage(props: {
           {can(ctx.user, 'upload-media') ? (
             <MediaPicker t={et} hasPhoto={d.imageId !== null} />
           ) : null}
+          <LeadPhotoChoices
+            locale={ctx.site.locale}
+            imageId={d.imageId}
+            current={props.photo ?? null}
+            choices={props.photoChoices ?? []}
+            search={props.photoSearch ?? ''}
+          />
           <label for="a-imageId">{f.imageId}</label>
           <input
             id="a-imageId"

@@ -150,4 +150,41 @@ describe('photos and embeds in the body, in Chromium', () => {
     assert.deepEqual(refused, [], 'the CSP lets the player in');
     await reader.close();
   });
+
+  test('without JavaScript, the lead photo is chosen among thumbnails, a search keeps the form, and Enter saves', async () => {
+    const context = await browser.newContext({
+      viewport: viewports.phone,
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await page.goto(`${base}/login?next=/admin/articles/${article.id}`);
+    await page.fill('#email', 'chef@griot.test');
+    await page.fill('#password', TEST_PASSWORD);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
+      page.click('form[action="/login"] button'),
+    ]);
+    await page.fill('#a-title', 'Le marché en images, sans script');
+    await page.fill('#a-photoSearch', 'test');
+    await Promise.all([
+      page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
+      page.getByRole('button', { name: 'Chercher', exact: true }).click(),
+    ]);
+    assert.equal(await page.inputValue('#a-title'), 'Le marché en images, sans script');
+    await page.locator(`.lead-photo-choices input[value="${imageId}"]`).check();
+    await Promise.all([page.waitForURL(/enregistre=1/), page.press('#a-title', 'Enter')]);
+    const row = await t.db
+      .selectFrom('articles')
+      .select(['title', 'image_id'])
+      .where('id', '=', article.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { title: 'Le marché en images, sans script', image_id: imageId });
+    const overflow = await page.evaluate(() =>
+      document.documentElement.scrollWidth > window.innerWidth
+        ? `${document.documentElement.scrollWidth}px wide`
+        : null,
+    );
+    assert.equal(overflow, null, 'no horizontal overflow at 360 px');
+    await context.close();
+  });
 });

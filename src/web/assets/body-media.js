@@ -6,6 +6,14 @@
 (function () {
   'use strict';
   var form = document.getElementById('article-form');
+  // The lead photo's radio buttons are for browsers without script: the picker (editor.js)
+  // replaces them, and disabled they send nothing that would override its choice.
+  var choices = form && form.querySelector('.lead-photo-choices');
+  var picker = form && form.querySelector('.media-picker');
+  if (choices && picker && !picker.hidden) {
+    choices.disabled = true;
+    choices.hidden = true;
+  }
   var stringsEl = document.getElementById('body-media-strings');
   var button = document.querySelector('.md-toolbar .md-photo');
   var panel = document.getElementById('body-media-panel');
