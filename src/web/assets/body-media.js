@@ -7,13 +7,11 @@
   'use strict';
   var form = document.getElementById('article-form');
   // The lead photo's radio buttons are for browsers without script: the picker (editor.js)
-  // replaces them, and disabled they send nothing that would override its choice.
+  // replaces them. Hidden, they stay on « keep », which leaves the choice to the picker's field;
+  // they stay enabled, or the form would differ from what editor.js took for saved.
   var choices = form && form.querySelector('.lead-photo-choices');
   var picker = form && form.querySelector('.media-picker');
-  if (choices && picker && !picker.hidden) {
-    choices.disabled = true;
-    choices.hidden = true;
-  }
+  if (choices && picker && !picker.hidden) choices.hidden = true;
   var stringsEl = document.getElementById('body-media-strings');
   var button = document.querySelector('.md-toolbar .md-photo');
   var panel = document.getElementById('body-media-panel');
