@@ -77,11 +77,6 @@ export function bodyMediaIds(html: string): number[] {
   return [...new Set([...html.matchAll(PHOTO_MARKER)].map((m) => Number(m[1])))];
 }
 
-/** Whether a stored body holds an embed (its page then loads the embeds script). */
-export function hasEmbeds(html: string): boolean {
-  return html.includes('<figure class="embed" data-embed="');
-}
-
 function jpegs(item: BodyMediaItem): ImageVariant[] {
   return item.variants.filter((v) => v.format === 'jpeg').sort((a, b) => a.width - b.width);
 }

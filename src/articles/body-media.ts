@@ -25,13 +25,11 @@ export interface EmbedProvider {
   key: 'youtube' | 'facebook' | 'x' | 'tiktok' | 'instagram';
   /** Its name as readers know it. */
   name: string;
-  /** The host of its privacy-enhanced player, for the CSP's frame-src; none: a link only. */
-  frameOrigin?: string;
 }
 
 /** The providers, by key. */
 export const EMBED_PROVIDERS: Record<EmbedProvider['key'], EmbedProvider> = {
-  youtube: { key: 'youtube', name: 'YouTube', frameOrigin: embedFrameOrigins.youtube },
+  youtube: { key: 'youtube', name: 'YouTube' },
   facebook: { key: 'facebook', name: 'Facebook' },
   x: { key: 'x', name: 'X' },
   tiktok: { key: 'tiktok', name: 'TikTok' },
