@@ -173,6 +173,26 @@ for (const dialect of testDialects()) {
       assert.ok(doc.querySelector(`a[href="${YOUTUBE}"]`));
     });
 
+    test('editing a library photo’s caption redraws the cached pages that show it in a body', async () => {
+      await buildArticle(t.db, { section, slug: 'legende', body: `![](media:${other.id})` });
+      const caption = async () =>
+        parse((await t.app.inject('/economie/legende')).body).querySelector(
+          '.body figure.body-photo .caption',
+        )?.text;
+      assert.equal(await caption(), 'Image d’illustration');
+      assert.equal(await caption(), 'Image d’illustration', 'served again, from the page cache');
+      const editor = await signIn(t, 'chef@griot.test');
+      const page = await editor.get(`/admin/medias/${other.id}`);
+      const res = await editor.post(`/admin/medias/${other.id}`, {
+        _csrf: hiddenValue(page.body, '_csrf'),
+        alt: 'Des pagnes pliés',
+        credit: 'Awa Diallo',
+        caption: 'Les pagnes du marché',
+      });
+      assert.equal(res.statusCode, 303);
+      assert.equal(await caption(), 'Les pagnes du marché');
+    });
+
     test('saving through the editor stores markers, and the preview shows photos and cards', async () => {
       const author = await signIn(t, 'auteur@griot.test');
       const id = await createArticle(author, {
