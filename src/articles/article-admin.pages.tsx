@@ -16,7 +16,15 @@ import {
   type EditorPhoto,
   type PreviewArticle,
 } from './article-editor.pages.tsx';
+import {
+  BodyMediaPanel,
+  BodyMediaScript,
+  BodyPhotoButton,
+  BodySyntaxHelp,
+  bodyMediaStringsFor,
+} from './body-media-picker.pages.tsx';
 import type { Transition } from './article-workflow.ts';
+import { LeadPhotoChoices } from './lead-photo-choices.pages.tsx';
 import type { NewsroomArticleRow } from './article.queries.ts';
 import type { ArticleStatus } from './article.table.ts';
 import type { PageWeight } from './page-weight.ts';
@@ -150,11 +158,16 @@ export function ArticleEditPage(props: {
   photo?: EditorPhoto | null;
   /** The article as readers would see it, from the form's fields. */
   preview: PreviewArticle;
+  /** Library photos to choose the lead photo from without script, and the search that found them. */
+  photoChoices?: EditorPhoto[];
+  photoSearch?: string;
 }) {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
   const f = t.fields;
   const et = editorStringsFor(ctx.site.locale);
+  // The body's « Photo » button and its panel (body-media.js), for those who may use the library.
+  const bodyMedia = can(ctx.user, 'upload-media') ? bodyMediaStringsFor(ctx.site.locale) : null;
   const err = (field: keyof ArticleDraft) =>
     errors[field] ? (
       <p class="field-error" id={`erreur-${field}`}>
@@ -223,6 +236,10 @@ export function ArticleEditPage(props: {
         {props.article ? (
           <input type="hidden" name="version" value={String(props.article.version)} />
         ) : null}
+        {/* Enter in a field saves: the form's first button (before the photo search's) saves. */}
+        <button class="implicit-save" tabindex={-1} aria-hidden="true">
+          {t.save}
+        </button>
         {text('kicker', { maxlength: 40 })}
         <label for="a-title">{f.title}</label>
         {/* A textarea, so a long headline shows whole; one line all the same (editor.js keeps
@@ -262,10 +279,12 @@ export function ArticleEditPage(props: {
         <label for="a-tags">{f.tags}</label>
         <input id="a-tags" name="tags" type="text" value={d.tags.join(', ')} />
         <label for="a-body">{f.body}</label>
-        <EditorToolbar t={et} />
+        <EditorToolbar t={et}>{bodyMedia ? <BodyPhotoButton t={bodyMedia} /> : null}</EditorToolbar>
+        {bodyMedia ? <BodyMediaPanel t={bodyMedia} /> : null}
         <textarea id="a-body" name="body" rows={20}>
           {d.body}
         </textarea>
+        <BodySyntaxHelp t={bodyMedia ?? bodyMediaStringsFor(ctx.site.locale)} />
         {text('signature')}
         {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
         <fieldset>
@@ -274,6 +293,13 @@ export function ArticleEditPage(props: {
           {can(ctx.user, 'upload-media') ? (
             <MediaPicker t={et} hasPhoto={d.imageId !== null} />
           ) : null}
+          <LeadPhotoChoices
+            locale={ctx.site.locale}
+            imageId={d.imageId}
+            current={props.photo ?? null}
+            choices={props.photoChoices ?? []}
+            search={props.photoSearch ?? ''}
+          />
           <label for="a-imageId">{f.imageId}</label>
           <input
             id="a-imageId"
@@ -365,6 +391,7 @@ export function ArticleEditPage(props: {
       ) : null}
       <EditorScript t={et} src={ctx.assets.editorJs.url} />
       <script src={ctx.assets.pasteJs.url} defer />
+      {bodyMedia ? <BodyMediaScript t={bodyMedia} src={ctx.assets.bodyMediaJs.url} /> : null}
     </AdminLayout>
   );
 }

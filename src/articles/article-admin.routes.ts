@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { formBody, formId, idParams, optionalText } from '../http/schemas.ts';
+import { clip, formBody, formId, idParams, optionalText } from '../http/schemas.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { thumbnailOf } from '../media/media-library.pages.tsx';
-import { findMedia } from '../media/media.queries.ts';
+import { findMedia, listMedia } from '../media/media.queries.ts';
+import type { MediaRow } from '../media/media.table.ts';
 import { listSections } from '../sections/section.queries.ts';
 import { listWriters } from '../users/user.queries.ts';
 import { formatDateTime, zonedTimeToUtc } from '../web/dates.ts';
@@ -23,6 +24,7 @@ import type { EditorPhoto } from './article-editor.pages.tsx';
 import { articleAdminStringsFor } from './article-admin.strings.ts';
 import { allowedTransitions, wasPublished, type Transition } from './article-workflow.ts';
 import { articlePath } from './article.ts';
+import { leadPhotoStringsFor } from './lead-photo-choices.pages.tsx';
 import type { ArticleRow, ArticleStatus } from './article.table.ts';
 import {
   findArticleById,
@@ -78,6 +80,11 @@ export const articleForm = formBody(
   'flagUpdate',
   'at',
   'newDate',
+  // The lead photo chosen without script (lead-photo-choices.pages.tsx): « keep », « none » or
+  // a library id; and the photo search that sends the form back unsaved.
+  'photoChoice',
+  'photoSearch',
+  'findPhoto',
 ).extend({
   sectionId: formId,
   imageId: formId,
@@ -105,7 +112,12 @@ export function readDraft(b: ArticleForm): ArticleDraft {
     signature: b.signature ?? '',
     slug: (b.slug ?? '').trim(),
     tags: (b.tags ?? '').split(','),
-    imageId: id(b.imageId),
+    imageId:
+      b.photoChoice === 'none'
+        ? null
+        : /^\d{1,9}$/.test(b.photoChoice ?? '')
+          ? Number(b.photoChoice)
+          : id(b.imageId),
     imageCredit: b.imageCredit ?? '',
     imageCaption: b.imageCaption ?? '',
     imageAlt: b.imageAlt ?? '',
@@ -120,15 +132,26 @@ export function readDraft(b: ArticleForm): ArticleDraft {
 /** The thumbnail of the photo a draft names, described by the article's alt text or the library's. */
 async function editorPhoto(db: Db, draft: ArticleDraft): Promise<EditorPhoto | null> {
   const media = draft.imageId === null ? undefined : await findMedia(db, draft.imageId);
-  const thumb = media && thumbnailOf(media);
-  if (!media || !thumb) return null;
+  return (media && thumbnailPhoto(media, draft.imageAlt.trim() || media.alt)) ?? null;
+}
+
+function thumbnailPhoto(media: MediaRow, alt: string): EditorPhoto | undefined {
+  const thumb = thumbnailOf(media);
+  if (!thumb) return undefined;
   return {
     id: media.id,
     url: `/media/${thumb.file}`,
     width: thumb.width,
     height: thumb.height,
-    alt: draft.imageAlt.trim() || media.alt,
+    alt,
   };
+}
+
+// The library photos offered as radio buttons: the latest, or those a search finds.
+const PHOTO_CHOICES = 12;
+async function photoChoices(db: Db, q: string): Promise<EditorPhoto[]> {
+  const rows = await listMedia(db, { q, limit: PHOTO_CHOICES, offset: 0 });
+  return rows.flatMap((m) => thumbnailPhoto(m, m.alt) ?? []);
 }
 
 /** The editor form's fields for an article as stored. */
@@ -196,6 +219,8 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       message?: string;
       notice?: string;
       status?: number;
+      /** The words of a photo search sent with the form (the lead photo chooser). */
+      photoSearch?: string;
     },
   ) => {
     const ctx = await pageContext(deps, request);
@@ -240,7 +265,10 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
           draft: page.draft,
           sections,
           locale: ctx.site.locale,
+          mediaBase: deps.config.mediaPublicUrl,
         }),
+        photoSearch: page.photoSearch ?? '',
+        photoChoices: await photoChoices(deps.db, page.photoSearch ?? ''),
       }),
       page.status ?? 200,
     );
@@ -315,6 +343,17 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     const draft = readDraft(body);
     const { settings } = await deps.cache.snapshot();
     const t = articleAdminStringsFor(settings.locale);
+    if (body.findPhoto) {
+      // A photo search, not a save: the form comes back as typed, at the version it was loaded.
+      const found = id ? await findArticleById(deps.db, id) : undefined;
+      if (id && !found) throw notFound();
+      return editorPage(request, reply, {
+        article: found ? { ...found, version: Number(body.version) } : null,
+        draft: { ...draft, tags: draft.tags.map((tag) => tag.trim()).filter(Boolean) },
+        notice: leadPhotoStringsFor(settings.locale).searched,
+        photoSearch: clip(body.photoSearch, 200),
+      });
+    }
     const existing = id ? await findArticleById(deps.db, id) : undefined;
     if (id && !existing) throw notFound();
     const step = stepOf(request, body, existing ?? null, {

@@ -60,7 +60,12 @@ export const articleEditorApiRoutes: FastifyPluginAsyncZod<RouteDeps> = async (a
       const input = request.body;
       const { settings, sections } = await deps.cache.snapshot();
       const { locale } = settings;
-      const article = await previewArticle(deps.db, { draft: input, sections, locale });
+      const article = await previewArticle(deps.db, {
+        draft: input,
+        sections,
+        locale,
+        mediaBase: deps.config.mediaPublicUrl,
+      });
       return reply.header('cache-control', 'private, no-store').send({
         // The whole article as readers will see it, in the reader page's markup.
         article: await renderFragment(PreviewContent({ site: settings, article })),

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Locale, SiteSettings } from '../settings/site-settings.ts';
 import { Picture } from '../web/components.tsx';
 import { jsonForScript, trustedHtml } from '../web/render.ts';
@@ -90,8 +91,8 @@ export function editorStringsFor(locale: Locale): EditorStrings {
   return locale === 'en' ? en : fr;
 }
 
-/** The Markdown toolbar shown above the body textarea. */
-export function EditorToolbar(props: { t: EditorStrings }) {
+/** The Markdown toolbar shown above the body textarea; children are further tools (« Photo »). */
+export function EditorToolbar(props: { t: EditorStrings; children?: Child }) {
   return (
     <div
       class="md-toolbar"
@@ -105,6 +106,7 @@ export function EditorToolbar(props: { t: EditorStrings }) {
           {tool.label}
         </button>
       ))}
+      {props.children}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { DialectName } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
+import { listImagesByIds } from '../media/media.queries.ts';
 import type { ArticleSummary } from './article.ts';
+import { bodyMediaIds, type BodyMediaItem } from './body-media-render.ts';
 import {
   liveArticles,
   summaryColumns,
@@ -14,6 +16,8 @@ import {
 /** A published article as feeds carry it: its summary, sanitized body and tags. */
 export interface FeedArticle extends ArticleSummary {
   bodyHtml: string;
+  /** The library photos the bodies show, all feed articles together. */
+  bodyMedia: BodyMediaItem[];
   tags: string[];
 }
 
@@ -28,13 +32,17 @@ export async function listFeedArticles(
     .orderBy('a.id', 'desc')
     .limit(limit)
     .execute()) as (SummaryRow & { body_html: string })[];
-  const tags = await listTagsOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const [tags, bodyMedia] = await Promise.all([
+    listTagsOf(
+      db,
+      rows.map((r) => r.id),
+    ),
+    listImagesByIds(db, [...new Set(rows.flatMap((r) => bodyMediaIds(r.body_html)))]),
+  ]);
   return rows.map((row) => ({
     ...toSummary(row),
     bodyHtml: row.body_html,
+    bodyMedia,
     tags: tags.get(row.id) ?? [],
   }));
 }

@@ -7,6 +7,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { articlePath, type ArticleView } from './article.ts';
 import { articleKey } from './article-keys.ts';
 import { commentsKey } from '../comments/comment-keys.ts';
+import { mediaKey } from '../media/media-keys.ts';
 import { ArticlePage } from './article.pages.tsx';
 
 /**
@@ -48,6 +49,7 @@ export async function buildArticlePage(
       articleKey(article.id),
       commentsKey(article.id),
       ...related.map((r) => articleKey(r.id)),
+      ...(article.bodyMedia ?? []).map((m) => mediaKey(m.id)),
     ],
   };
 }

@@ -1,10 +1,11 @@
 import type { Db } from '../db/database.ts';
 import { variantsOf } from '../media/media-library.pages.tsx';
-import { findMedia } from '../media/media.queries.ts';
+import { findMedia, listImagesByIds } from '../media/media.queries.ts';
 import type { Section } from '../sections/section.table.ts';
 import type { Locale } from '../settings/site-settings.ts';
 import type { PreviewArticle } from './article-editor.pages.tsx';
 import { renderMarkdown } from './markdown.ts';
+import { bodyMediaIds, renderBodyMedia } from './body-media-render.ts';
 import type { ArticleDraft } from './save-article.ts';
 
 /** The preview's fields: the part of a draft that readers see. */
@@ -30,9 +31,28 @@ export type PreviewDraft = Pick<
  */
 export async function previewArticle(
   db: Db,
-  { draft, sections, locale }: { draft: PreviewDraft; sections: Section[]; locale: Locale },
+  {
+    draft,
+    sections,
+    locale,
+    mediaBase,
+  }: {
+    draft: PreviewDraft;
+    sections: Section[];
+    locale: Locale;
+    /** Where media files are served from (MEDIA_PUBLIC_URL), as on reader pages. */
+    mediaBase?: string | undefined;
+  },
 ): Promise<PreviewArticle> {
   const media = draft.imageId === null ? undefined : await findMedia(db, draft.imageId);
+  const stored = renderMarkdown(draft.body.replace(/\r\n?/g, '\n'), locale);
+  // Photos and embed cards as the reader page shows them (the players stay behind the card).
+  const bodyHtml = renderBodyMedia(stored, {
+    edition: 'full',
+    media: await listImagesByIds(db, bodyMediaIds(stored)),
+    base: mediaBase,
+    locale,
+  });
   const variants = media ? variantsOf(media) : [];
   return {
     sectionName: sections.find((s) => s.id === draft.sectionId)?.name ?? '',
@@ -52,7 +72,7 @@ export async function previewArticle(
             illustration: draft.imageIsIllustration,
           }
         : null,
-    bodyHtml: renderMarkdown(draft.body.replace(/\r\n?/g, '\n'), locale),
+    bodyHtml,
   };
 }
 

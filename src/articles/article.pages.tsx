@@ -16,6 +16,8 @@ import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../media/og-image.ts';
 import { ShareLinks } from './share-links.tsx';
 import { articleDescription } from './article-description.ts';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
+import { renderBodyMedia } from './body-media-render.ts';
+import { BodyMediaScripts } from './body-media.pages.tsx';
 
 /** The article page: the full anatomy in semantic HTML, with its metadata for search and sharing. */
 export function ArticlePage({
@@ -48,6 +50,13 @@ export function ArticlePage({
     a.image?.illustration && !says(a.image.caption)
       ? [t.illustration, a.image.caption].filter(Boolean).join('. ')
       : (a.image?.caption ?? '');
+  // Photos and embeds in the body, for this edition and the media address of the moment.
+  const body = renderBodyMedia(a.bodyHtml, {
+    edition: ctx.lite ? 'lite' : 'full',
+    media: a.bodyMedia ?? [],
+    base: ctx.mediaBase,
+    locale,
+  });
   return (
     <Layout
       ctx={ctx}
@@ -156,8 +165,9 @@ export function ArticlePage({
           </figure>
         ) : null}
         <div class="body" id="texte">
-          {trustedHtml(a.noAds ? a.bodyHtml : withInArticleMarkers(ctx, a.bodyHtml))}
+          {trustedHtml(a.noAds ? body : withInArticleMarkers(ctx, body))}
         </div>
+        <BodyMediaScripts ctx={ctx} html={body} />
         {a.correction ? (
           <aside class="correction">
             <strong>{t.correction}</strong> {typeset(a.correction, locale)}

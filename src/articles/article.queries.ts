@@ -2,6 +2,8 @@ import { sql, type SelectQueryBuilder } from 'kysely';
 import { dialectOf } from '../db/connect.ts';
 import type { Database, Db, DbOrTrx } from '../db/database.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
+import { listImagesByIds } from '../media/media.queries.ts';
+import { bodyMediaIds } from './body-media-render.ts';
 import type { ArticleSummary, ArticleView, ImageView } from './article.ts';
 import type {
   ArticleRow,
@@ -223,6 +225,7 @@ export async function findArticleView(
   return {
     ...toSummary(row),
     bodyHtml: row.body_html,
+    bodyMedia: await listImagesByIds(db, bodyMediaIds(row.body_html)),
     comments: row.comments,
     version: row.version,
     correction: row.correction,

@@ -1,5 +1,6 @@
 import type { ImageVariant } from '../media/image-variants.ts';
 import type { CommentsMode } from './article.table.ts';
+import type { BodyMediaItem } from './body-media-render.ts';
 
 /** A featured photo as pages show it: variants plus the article's credit, caption and alt. */
 export interface ImageView {
@@ -32,6 +33,8 @@ export interface ArticleSummary {
 /** Everything the article page shows. */
 export interface ArticleView extends ArticleSummary {
   bodyHtml: string;
+  /** The library photos the body shows (see body-media.ts); those since deleted are missing. */
+  bodyMedia?: BodyMediaItem[];
   authorName: string | null;
   /** How the author signs (empty for a shared desk account). */
   authorByline: string | null;

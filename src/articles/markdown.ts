@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 import { typeset } from '../web/typography.ts';
 import { lineParagraphs } from './line-paragraphs.ts';
+import { bodyMediaPlugin, markerSanitizeOptions } from './body-media.ts';
 
 function createRenderer(locale: string) {
   // Raw HTML in the source is escaped, never passed through: the newsroom writes Markdown only.
@@ -15,6 +16,7 @@ function createRenderer(locale: string) {
       }
     }
   });
+  bodyMediaPlugin(md, locale);
   return md;
 }
 
@@ -44,8 +46,16 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     'th',
     'td',
     's',
+    ...markerSanitizeOptions.tags,
   ],
-  allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
+  allowedAttributes: {
+    a: ['href', 'title', 'rel'],
+    ol: ['start'],
+    th: ['align'],
+    td: ['align'],
+    ...markerSanitizeOptions.attributes,
+  },
+  allowedClasses: markerSanitizeOptions.classes,
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowProtocolRelative: false,
   transformTags: {

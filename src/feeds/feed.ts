@@ -2,6 +2,8 @@ import { typeset } from '../web/typography.ts';
 import type { FeedArticle } from '../articles/article-index.queries.ts';
 import { articlePath, type ImageView } from '../articles/article.ts';
 import { articleDescription } from '../articles/article-description.ts';
+import { renderBodyMedia } from '../articles/body-media-render.ts';
+import type { Locale } from '../settings/site-settings.ts';
 import { mediaUrl } from '../web/components.tsx';
 
 /** How many articles a feed carries. */
@@ -79,8 +81,8 @@ export function feedEntries(
     publicUrl: string;
     siteName: string;
     fullText: boolean;
-    /** The site's language, whose typography titles and summaries get. */
-    locale: string;
+    /** The site's language: typography of titles and summaries, body photo credits. */
+    locale: Locale;
     /** Where media files are: this site, or MEDIA_PUBLIC_URL. */
     mediaBase?: string | undefined;
   },
@@ -90,7 +92,15 @@ export function feedEntries(
     title: typeset(a.title, locale),
     link: publicUrl + articlePath(a),
     summary: typeset(articleDescription(a), locale),
-    contentHtml: fullText ? a.bodyHtml : null,
+    // Photos at absolute addresses, embeds as plain links: feed readers run no script.
+    contentHtml: fullText
+      ? renderBodyMedia(a.bodyHtml, {
+          edition: 'feed',
+          media: a.bodyMedia,
+          base: mediaBase,
+          locale,
+        })
+      : null,
     author: a.signature || siteName,
     published: a.publishedAt,
     updated: a.updatedAt ?? a.publishedAt,

@@ -3,6 +3,7 @@ import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import Fastify, { type onRequestHookHandler, type RouteOptions } from 'fastify';
 import type { Config } from '../config.ts';
 import { inlineScripts, inlineStyles } from '../web/inline-code.ts';
+import { embedFrameOrigins } from '../web/embed-frames.ts';
 
 /**
  * Which side of the site a response belongs to: the public reader pages (and their files), or
@@ -42,6 +43,9 @@ export function cspDirectives(
     // set: a redirect's target must be allowed too); the light edition's icon is `data:,`.
     'img-src': ["'self'", 'data:', ...(mediaPublicUrl ? [new URL(mediaPublicUrl).origin] : [])],
     'font-src': ["'self'"],
+    // A reader page frames nothing but the players of embeds the reader asked for (see
+    // web/embed-frames.ts): the iframe exists only after the tap, so nothing loads before.
+    'frame-src': side === 'reader' ? ["'self'", ...Object.values(embedFrameOrigins)] : ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],

@@ -11,7 +11,10 @@ import {
   refusalMessage,
   thumbnailOf,
 } from './media-library.pages.tsx';
+import { LISTS_KEY } from '../articles/article-keys.ts';
+import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import { countMedia, findMedia, listMedia, updateMediaDetails } from './media.queries.ts';
+import { mediaKey } from './media-keys.ts';
 import type { MediaDetails } from './upload-media.ts';
 import { fileField, registerUploadForms, uploadedFile, uploadFormFile } from './upload-form.ts';
 
@@ -135,7 +138,15 @@ export const mediaLibraryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     { ...posted, schema: { params: idParams, body: detailsForm } },
     async (request, reply) => {
       const { id } = request.params;
-      if (!(await updateMediaDetails(deps.db, id, detailsOf(request.body)))) throw notFound();
+      // Article bodies show the library's caption, credit and text alternative where they have
+      // none of their own: the pages (and feeds) that show this photo are drawn again.
+      const updated = await deps.db.transaction().execute(async (trx) => {
+        if (!(await updateMediaDetails(trx, id, detailsOf(request.body)))) return false;
+        await bumpContentVersion(trx, [mediaKey(id), LISTS_KEY]);
+        return true;
+      });
+      if (!updated) throw notFound();
+      deps.cache.invalidate();
       return reply.redirect(`/admin/medias/${id}?enregistre=1`, 303);
     },
   );

@@ -132,3 +132,17 @@ export async function claimOgImageBuild(
 export async function releaseOgImageBuild(db: Db, id: number): Promise<void> {
   await db.updateTable('media').set({ og_claimed_at: null }).where('id', '=', id).execute();
 }
+
+/** Media items shown inside article bodies, by id, with their variants; missing ids are left out. */
+export async function listImagesByIds(
+  db: Db,
+  ids: number[],
+): Promise<(ImageInfo & { id: number; alt: string; credit: string; caption: string })[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('media')
+    .select(['id', 'width', 'height', 'alt', 'credit', 'caption', 'variants'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({ ...r, variants: JSON.parse(r.variants) as ImageVariant[] }));
+}

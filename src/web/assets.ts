@@ -30,6 +30,10 @@ export interface Assets {
   pasteJs: Asset;
   /** Campaign reports: the newsroom's and the advertiser's (with its print layout). */
   adReportCss: Asset;
+  /** Swaps an embed's facade for its player when the reader asks (articles with embeds only). */
+  embedsJs: Asset;
+  /** The editor's « Photo » button: inserts library photos in the body (newsroom only). */
+  bodyMediaJs: Asset;
 }
 
 /** Reads the theme's assets and computes their URLs. */
@@ -42,6 +46,8 @@ export function loadAssets(): Assets {
     editorJs: hashed('editor', 'js', 'text/javascript; charset=utf-8'),
     pasteJs: hashed('paste', 'js', 'text/javascript; charset=utf-8'),
     adReportCss: hashed('ad-report', 'css', 'text/css; charset=utf-8'),
+    embedsJs: hashed('embeds', 'js', 'text/javascript; charset=utf-8'),
+    bodyMediaJs: hashed('body-media', 'js', 'text/javascript; charset=utf-8'),
   };
 }
 
