@@ -287,7 +287,10 @@ describe('ads in Chromium', () => {
         const { cls, moved } = await visit(page, articlePath(inPolitique, 'politique'));
         assert.equal(cls, 0, `${name}: cumulative layout shift ${cls}: ${moved}`);
         const creative = page.locator('[data-slot="dans-l-article"] img');
-        assert.equal(await creative.getAttribute('alt'), 'Quincaillerie Test : tout pour bâtir');
+        assert.equal(
+          await creative.getAttribute('alt'),
+          'Quincaillerie Test\u00A0: tout pour bâtir',
+        );
         assert.ok(await creative.evaluate((img: HTMLImageElement) => img.naturalWidth > 0));
         const box = await page.locator('[data-slot="dans-l-article"] .ad-box').boundingBox();
         assert.equal(Math.round(box!.width), 300);
