@@ -62,6 +62,8 @@ const adminPages: Record<string, string> = {
   sections: '/admin/rubriques',
   settings: '/admin/reglages',
   users: '/admin/utilisateurs',
+  profile: '/admin/profil',
+  'new-article': '/admin/articles/nouveau',
   ads: '/admin/publicite',
   'ad-campaign': '/admin/publicite/campagnes/nouvelle',
   'ad-report': '/admin/publicite/campagnes/1/rapport',
