@@ -515,7 +515,10 @@ for (const dialect of testDialects()) {
       assert.match(res.headers['cache-control'] as string, /no-store/);
       const doc = parse(res.body);
       assert.match(doc.querySelector('.outbox-no-smtp')?.text ?? '', /Aucun serveur SMTP/);
-      assert.equal(doc.querySelector('[aria-current="page"]')?.text.trim(), 'En file (1)');
+      assert.equal(
+        doc.querySelector('.outbox-tabs [aria-current="page"]')?.text.trim(),
+        'En file (1)',
+      );
       const link = doc.querySelector(`a[href="/admin/courriels/${queued.id}"]`);
       assert.equal(link?.text, 'Votre commentaire sur «\u00A0Le prix du mil\u00A0»');
       assert.match(doc.querySelector('td')?.text ?? '', /23 novembre 2026/);
