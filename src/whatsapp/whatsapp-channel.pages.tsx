@@ -25,8 +25,8 @@ const fr = {
   messageLabel: (title: string) => `Message pour « ${title} »`,
   copy: 'Copier',
   copyLabel: (what: string) => `Copier : ${what}`,
-  copied: 'Copié !',
-  copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le.',
+  copied: 'Copié\u202F!',
+  copyFailed: 'Copie impossible\u00A0: sélectionnez le texte et copiez-le.',
   noScript: 'Sélectionnez le texte puis copiez-le.',
   empty: 'Aucun article publié aujourd’hui pour le moment.',
   visits: (today: number, recent: number) =>
