@@ -218,7 +218,7 @@ export function ArticleEditPage(props: {
           {props.shortLinkVisits ? (
             <>
               {' · '}
-              <a href="/admin/whatsapp" class="wa-visits">
+              <a href={`/admin/whatsapp#article-${props.article.id}`} class="wa-visits">
                 {whatsappStringsFor(ctx.site.locale).visits(
                   props.shortLinkVisits.today,
                   props.shortLinkVisits.recent,

@@ -182,7 +182,8 @@ export function WhatsappChannelPage(props: {
                         timeZone: site.timeZone,
                       }),
                     )}{' '}
-                    · <a href={shortLinkPath(a.id)}>{shortLinkPath(a.id)}</a> ·{' '}
+                    {/* Not a link: the desk's own taps would count as readers' visits. */}·{' '}
+                    <code>{shortLinkPath(a.id)}</code> ·{' '}
                     <strong>{s.visits(visits.today, visits.recent)}</strong>
                   </p>
                   <CopyBox
