@@ -54,6 +54,12 @@ import { AD_FLUSH_MS, createAdDelivery, type AdDelivery } from './ads/ad-deliver
 import { adRoutes } from './ads/ad.routes.ts';
 import { accountLinkRoutes } from './users/account-link.routes.ts';
 import { advertiserReportRoutes } from './ads/ad-report.routes.ts';
+import {
+  createShortLinkCounter,
+  SHORT_LINK_FLUSH_MS,
+  type ShortLinkCounter,
+} from './whatsapp/short-link-visits.ts';
+import { shortLinkRoutes } from './whatsapp/short-link.routes.ts';
 import { inlineStyleSheet, loadAssets, type Asset } from './web/assets.ts';
 import type { PageContext } from './web/page-context.ts';
 import { renderDocument } from './web/render.ts';
@@ -69,6 +75,8 @@ export interface AppOptions {
   cache?: PageCache;
   /** Ad delivery; tests pass one with a seeded random source. */
   ads?: AdDelivery;
+  /** Counting of visits through short links (`/a/<id>`); tests pass one to flush it. */
+  shortLinks?: ShortLinkCounter;
   /** The media store; by default the one the configuration names, closed with the app. */
   media?: MediaStore;
   /** Sees every route as it is registered: the route census test lists them with it. */
@@ -148,6 +156,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clearInterval(adTimer);
     await flushAds();
   });
+  // Short-link visits (WhatsApp) the same way: counted in memory, written in batches.
+  const shortLinks = options.shortLinks ?? createShortLinkCounter({ db, cache, clock });
+  const flushShortLinks = () =>
+    shortLinks
+      .flush()
+      .catch((err: unknown) => app.log.error({ err }, 'writing short-link visits failed'));
+  const shortLinkTimer = setInterval(flushShortLinks, SHORT_LINK_FLUSH_MS);
+  shortLinkTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(shortLinkTimer);
+    await flushShortLinks();
+  });
 
   // Set before any plugin is registered: child contexts copy the handlers they find.
   app.setNotFoundHandler(() => {
@@ -192,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   healthRoute(app, { db, dialect: options.dialect, clock, heartbeat: options.heartbeat });
 
   await app.register(adRoutes, deps);
+  await app.register(shortLinkRoutes, { ...deps, shortLinks });
   await app.register(ogImageRoutes, deps);
   await app.register(articleRoutes, deps);
   await app.register(searchRoutes, deps);

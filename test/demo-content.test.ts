@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 import { seedDemo } from '../src/seed/seed.ts';
 import { verifyPassword } from '../src/users/password.ts';
+import { DEMO_ADMIN_EMAIL } from '../src/seed/demo-sections.ts';
+import { Browser } from './helpers/http.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 for (const dialect of testDialects()) {
@@ -57,14 +59,27 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('the « Canal WhatsApp » page shows the demo’s stories of the day with their visits', async () => {
+      const desk = new Browser(t);
+      await desk.login(DEMO_ADMIN_EMAIL, adminPassword!);
+      const doc = parse((await desk.get('/admin/whatsapp')).body);
+      assert.ok(doc.querySelectorAll('.wa-item').length >= 1, 'stories published today');
+      const total = /(\d+)$/.exec(doc.querySelector('.wa-total')!.text)!;
+      assert.ok(Number(total[1]) > 0, 'visits through the short links today');
+    });
+
     test('seeding again adds nothing and keeps the admin password', async () => {
       const count = async () => (await t.db.selectFrom('articles').select('id').execute()).length;
+      const visits = async () =>
+        (await t.db.selectFrom('short_link_visits').select('visits').execute()).map(Number);
+      const visitsBefore = await visits();
       const before = await count();
       const report = await seedDemo({ db: t.db, store: t.media, clock: t.clock });
       assert.equal(report.articles, 0);
       assert.equal(report.sections, 0);
       assert.equal(report.adminPassword, undefined);
       assert.equal(await count(), before);
+      assert.deepEqual(await visits(), visitsBefore);
     });
 
     test('every demo page renders with its parts, and articles stay under 50 KB of HTML + CSS', async () => {

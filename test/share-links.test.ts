@@ -26,6 +26,7 @@ for (const dialect of testDialects()) {
   describe(`share links on ${dialect.name}`, () => {
     let t: TestApp;
     let path: string;
+    let articleId: number;
     const title = 'Crue du fleuve : « l’eau monte » <vite> & "fort"';
     const url = () => `https://griot.test${path}`;
 
@@ -41,6 +42,7 @@ for (const dialect of testDialects()) {
         image_id: image.id,
       });
       path = `/societe/${article.slug}`;
+      articleId = article.id;
     });
     after(() => t.close());
 
@@ -60,10 +62,18 @@ for (const dialect of testDialects()) {
         'Un chapô de deux phrases qui résume l’article. Il donne envie de lire la suite !';
       const message = `ALERTE — ${title}\n\n${standfirst}\n\n${url()}`;
 
+      // WhatsApp carries the article's short link, counted and leading to this article.
+      const shortUrl = `https://griot.test/a/${articleId}`;
       const wa = new URL(link('whatsapp').getAttribute('href')!);
       assert.equal(wa.origin + wa.pathname, 'https://wa.me/');
-      assert.equal(wa.searchParams.get('text'), message);
+      assert.equal(
+        wa.searchParams.get('text'),
+        `ALERTE — ${title}\n\n${standfirst}\n\n${shortUrl}`,
+      );
       assert.match(wa.search, /%0A%0A/, 'line breaks encoded');
+      const followed = await t.app.inject(new URL(shortUrl).pathname);
+      assert.equal(followed.statusCode, 302);
+      assert.equal(followed.headers.location, `/lite${path}`);
 
       const fb = new URL(link('facebook').getAttribute('href')!);
       assert.equal(fb.origin + fb.pathname, 'https://www.facebook.com/sharer/sharer.php');

@@ -10,10 +10,16 @@ const frameStrings = {
 
 /** The newsroom's navigation: the pages the signed-in member may open. */
 function adminLinks(ctx: PageContext): { href: string; label: string }[] {
-  const { t, user } = ctx;
+  const { t, user, site } = ctx;
   const links = [{ href: '/admin', label: t.adminTitle }];
   if (user && user.role !== 'moderator')
     links.push({ href: '/admin/articles', label: t.adminArticles });
+  // Issue 15, WhatsApp: the channel's ready-to-paste texts, for those who write.
+  if (can(user, 'write-articles'))
+    links.push({
+      href: '/admin/whatsapp',
+      label: site.locale === 'en' ? 'WhatsApp' : 'Canal WhatsApp',
+    });
   if (can(user, 'moderate')) links.push({ href: '/admin/moderation', label: t.adminModeration });
   if (can(user, 'view-outbox')) links.push({ href: '/admin/courriels', label: t.adminOutbox });
   if (can(user, 'upload-media')) links.push({ href: '/admin/medias', label: t.adminMedia });

@@ -45,6 +45,7 @@ import { profileRoutes } from '../users/profile.routes.ts';
 import { adAdminRoutes } from '../ads/ad-admin.routes.ts';
 import { adReportRoutes } from '../ads/ad-report.routes.ts';
 import { listAdAlerts } from '../ads/ad-alerts.ts';
+import { whatsappChannelRoutes } from '../whatsapp/whatsapp-channel.routes.ts';
 
 /**
  * The newsroom context: authentication and authorization are registered once here, for every
@@ -133,4 +134,5 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
   await app.register(profileRoutes, deps);
   await app.register(adAdminRoutes, deps);
   await app.register(adReportRoutes, deps);
+  await app.register(whatsappChannelRoutes, deps);
 };

@@ -1,4 +1,5 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { whatsappStringsFor } from '../whatsapp/whatsapp-channel.pages.tsx';
 import { can } from '../users/policy.ts';
 import type { Section } from '../sections/section.table.ts';
 import { formatDateTime } from '../web/dates.ts';
@@ -161,6 +162,8 @@ export function ArticleEditPage(props: {
   /** Library photos to choose the lead photo from without script, and the search that found them. */
   photoChoices?: EditorPhoto[];
   photoSearch?: string;
+  /** Visits through the article's short link (WhatsApp), once published. */
+  shortLinkVisits?: { today: number; recent: number } | null;
 }) {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
@@ -210,6 +213,17 @@ export function ArticleEditPage(props: {
             <>
               {' · '}
               <a href={props.article.path}>{t.view}</a>
+            </>
+          ) : null}
+          {props.shortLinkVisits ? (
+            <>
+              {' · '}
+              <a href={`/admin/whatsapp#article-${props.article.id}`} class="wa-visits">
+                {whatsappStringsFor(ctx.site.locale).visits(
+                  props.shortLinkVisits.today,
+                  props.shortLinkVisits.recent,
+                )}
+              </a>
             </>
           ) : null}
         </p>

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { findArticleShortLinkVisits } from '../whatsapp/short-link-stats.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
@@ -260,6 +261,14 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         transitions: allowedTransitions(request.user!, subject),
         revisions: a ? await listArticleRevisions(deps.db, a.id) : [],
         weight: a ? await weighArticle(deps, ctx, a.id) : null,
+        shortLinkVisits:
+          a?.status === 'published'
+            ? await findArticleShortLinkVisits(deps.db, {
+                articleId: a.id,
+                now: deps.clock.now(),
+                timeZone: ctx.site.timeZone,
+              })
+            : null,
         photo: await editorPhoto(deps.db, page.draft),
         preview: await previewArticle(deps.db, {
           draft: page.draft,

@@ -14,6 +14,7 @@ import { typeset } from '../web/typography.ts';
 import { PhotoOnTap } from '../web/lite-layout.tsx';
 import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../media/og-image.ts';
 import { ShareLinks } from './share-links.tsx';
+import { shortLinkUrl } from '../whatsapp/whatsapp-message.ts';
 import { articleDescription } from './article-description.ts';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
 import { renderBodyMedia } from './body-media-render.ts';
@@ -137,7 +138,10 @@ export function ArticlePage({
               </a>
             </p>
           </div>
-          <ShareLinks article={{ ...a, url: canonical }} locale={locale} />
+          <ShareLinks
+            article={{ ...a, url: canonical, shortUrl: shortLinkUrl(ctx.publicUrl, a.id) }}
+            locale={locale}
+          />
         </header>
         {a.noAds ? null : <AdMarkers ctx={ctx} placement="under-title" />}
         {photo ? (

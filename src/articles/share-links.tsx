@@ -29,6 +29,11 @@ export interface Shared {
   standfirst: string;
   /** The canonical URL. */
   url: string;
+  /**
+   * The short link (`/a/<id>`) WhatsApp messages carry instead: it leads to the light edition,
+   * which suits readers on WhatsApp, and counts the visit as one from WhatsApp.
+   */
+  shortUrl?: string;
 }
 
 /** One share link: the network's name (visible), its accessible name and its address. */
@@ -59,7 +64,7 @@ export function shareLinks(a: Shared, locale: Locale): ShareLink[] {
       network: 'whatsapp',
       text: 'WhatsApp',
       label: s.on('WhatsApp'),
-      href: `https://wa.me/?text=${e(shareMessage(a))}`,
+      href: `https://wa.me/?text=${e(shareMessage({ ...a, url: a.shortUrl ?? a.url }))}`,
     },
     {
       network: 'facebook',

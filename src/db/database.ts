@@ -23,6 +23,7 @@ import type { MediaTable } from '../media/media.table.ts';
 import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
 import type { ArticleRelatedTable } from '../search/search.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
+import type { ShortLinkVisitTable } from '../whatsapp/short-link.table.ts';
 import type {
   AccountLinkTable,
   LoginAttemptTable,
@@ -58,6 +59,7 @@ export interface Database {
   ad_slot_stats: AdSlotStatTable;
   ad_click_marks: AdClickMarkTable;
   article_related: ArticleRelatedTable;
+  short_link_visits: ShortLinkVisitTable;
 }
 
 export type Db = Kysely<Database>;

@@ -9,6 +9,10 @@ import { buildApp } from '../../src/app.ts';
 import { createPageCache, type PageCache } from '../../src/cache/page-cache.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createAdDelivery, type AdDelivery } from '../../src/ads/ad-delivery.ts';
+import {
+  createShortLinkCounter,
+  type ShortLinkCounter,
+} from '../../src/whatsapp/short-link-visits.ts';
 import type { Config } from '../../src/config.ts';
 import { connect, type DialectName } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
@@ -127,6 +131,8 @@ export interface TestApp {
   cache: PageCache;
   /** The app's ad delivery, to flush its counts in tests. */
   ads: AdDelivery;
+  /** The app's short-link visit counter, to flush its counts in tests. */
+  shortLinks: ShortLinkCounter;
   /** The app's media store: DATA_DIR's unless the test passed one. */
   media: MediaStore;
   config: Config;
@@ -167,7 +173,17 @@ export async function createTestApp(
     ...(options.random ? { random: options.random } : {}),
   });
   const media = options.media ?? localMediaStore(database.dataDir);
-  const app = await buildApp({ config, db, dialect: database.dialect, clock, cache, ads, media });
+  const shortLinks = createShortLinkCounter({ db, cache, clock });
+  const app = await buildApp({
+    config,
+    db,
+    dialect: database.dialect,
+    clock,
+    cache,
+    ads,
+    media,
+    shortLinks,
+  });
   return {
     app,
     db,
@@ -176,6 +192,7 @@ export async function createTestApp(
     clock,
     cache,
     ads,
+    shortLinks,
     media,
     config,
     database,
