@@ -14,6 +14,7 @@ function adminLinks(ctx: PageContext): { href: string; label: string }[] {
   const links = [{ href: '/admin', label: t.adminTitle }];
   if (user && user.role !== 'moderator')
     links.push({ href: '/admin/articles', label: t.adminArticles });
+  if (can(user, 'raise-alerts')) links.push({ href: '/admin/alerte', label: t.adminAlert });
   if (can(user, 'moderate')) links.push({ href: '/admin/moderation', label: t.adminModeration });
   if (can(user, 'view-outbox')) links.push({ href: '/admin/courriels', label: t.adminOutbox });
   if (can(user, 'upload-media')) links.push({ href: '/admin/medias', label: t.adminMedia });

@@ -24,6 +24,7 @@ import { demoJournalists } from './articles/journalists.ts';
 import type { DemoArticle } from './articles/types.ts';
 import { seedDemoComments } from './demo-comments.ts';
 import { seedDemoAds } from './demo-ads.ts';
+import { seedDemoAlert } from './demo-alert.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
 /** What seeding did; the admin password is only known when the admin was just created. */
@@ -90,6 +91,9 @@ export async function seedDemo({
     .execute();
   const comments = moderator ? await seedDemoComments(db, { articles: newest, moderator, now }) : 0;
   const ads = await seedDemoAds(db, { store, now });
+  // An ended alert: the history of the « Alerte » page; readers see nothing of it.
+  const adminId = (await findUserByEmail(db, DEMO_ADMIN_EMAIL))?.id ?? null;
+  await seedDemoAlert(db, { now, by: adminId });
   if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }
