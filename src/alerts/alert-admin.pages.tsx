@@ -159,7 +159,7 @@ export function AlertAdminPage(p: {
       </section>
       <h2 id="lancer">{p.current ? t.replaceTitle : t.raiseTitle}</h2>
       {p.current ? <p class="hint">{t.replaceHint}</p> : null}
-      <form method="post" action="/admin/alerte" class="admin-form" novalidate>
+      <form method="post" action="/admin/alerte" class="admin-form alert-form" novalidate>
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <ErrorSummary title={t.errorsTitle} messages={errors.map((e) => t.errors[e])} />
         <p>

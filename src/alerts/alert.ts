@@ -36,7 +36,9 @@ export function oneLine(text: string): string {
 
 /** Whether a link is one the banner may carry: a path on this site, or an http(s) address. */
 export function isAlertLink(link: string): boolean {
-  if (link.startsWith('/')) return !link.startsWith('//') && !/[\s\\]/.test(link);
+  // Quotes and angle brackets would be escaped anyway; no link of ours needs them.
+  if (/[\s\\"'<>]/.test(link)) return false;
+  if (link.startsWith('/')) return !link.startsWith('//');
   try {
     const url = new URL(link);
     return url.protocol === 'https:' || url.protocol === 'http:';
