@@ -31,7 +31,7 @@ export interface SiteLayout {
 }
 
 /** Reads the site layout from the database, as of `now` (for the alert up then). */
-export async function loadSiteLayout(db: Db, now: Date = new Date()): Promise<SiteLayout> {
+export async function loadSiteLayout(db: Db, now: Date): Promise<SiteLayout> {
   const [settings, sections, adSlots, alertRow] = await Promise.all([
     findSiteSettings(db),
     listSections(db),
