@@ -64,6 +64,7 @@ const adminPages: Record<string, string> = {
   users: '/admin/utilisateurs',
   profile: '/admin/profil',
   'new-article': '/admin/articles/nouveau',
+  alert: '/admin/alerte',
   ads: '/admin/publicite',
   'ad-campaign': '/admin/publicite/campagnes/nouvelle',
   'ad-report': '/admin/publicite/campagnes/1/rapport',

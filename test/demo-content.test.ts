@@ -120,5 +120,18 @@ for (const dialect of testDialects()) {
         assert.ok(weight < 50 * 1024, `${row.slug}: ${weight} bytes of HTML + CSS`);
       }
     });
+
+    test('the demo has one ended alert: in the newsroom’s past alerts, on no reader page', async () => {
+      const alerts = await t.db.selectFrom('site_alerts').selectAll().execute();
+      assert.equal(alerts.length, 1, 'seeded once, even when seeded again');
+      assert.ok(alerts[0]!.ends_at < t.clock.now().toISOString());
+      for (const url of ['/', '/securite', '/lite'])
+        assert.doesNotMatch((await t.app.inject(url)).body, /class="site-alert"/, url);
+      const admin = new Browser(t, '192.0.2.77');
+      await admin.login(DEMO_ADMIN_EMAIL, adminPassword!);
+      const page = parse((await admin.get('/admin/alerte')).body);
+      assert.match(page.querySelector('.alert-current')!.text, /Aucune alerte en ligne/);
+      assert.match(page.querySelector('.alert-history')!.text, /Coupure de la RN1.*terminée le/s);
+    });
   });
 }

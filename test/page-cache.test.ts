@@ -8,6 +8,7 @@ import {
   type CachedPage,
   type PageCache,
 } from '../src/cache/page-cache.ts';
+import { fixedClock } from '../src/clock.ts';
 import { loadSiteLayout } from '../src/web/site-layout.ts';
 import { seeded } from './helpers/random.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
@@ -53,6 +54,36 @@ for (const dialect of testDialects()) {
         loadLayout: loadSiteLayout,
         ...(maxBytes ? { maxBytes } : {}),
       });
+
+    test('a page that shows something ending (the site alert) is never kept or served past its end', async () => {
+      const clock = fixedClock('2026-11-23T12:00:00.000Z');
+      const ends = Date.parse('2026-11-23T12:05:00.000Z');
+      let layouts = 0;
+      // A layout with an alert up until `ends`, then without: counts its reloads.
+      const timed = createPageCache({
+        db: t.db,
+        clock,
+        ttlMs: 60 * 60_000,
+        loadLayout: async (db, now) => {
+          layouts++;
+          const layout = await loadSiteLayout(db, now);
+          return now.getTime() < ends ? { ...layout, validUntil: ends } : layout;
+        },
+      });
+      const { version } = await timed.snapshot();
+      timed.set('/', { ...page(7), expiresAt: ends }, version);
+      clock.advance(4 * 60_000);
+      assert.ok(timed.get('/'), 'kept while the alert is up');
+      assert.equal(layouts, 1);
+      // A render that read the layout before the end and finished after it.
+      clock.advance(60_000);
+      timed.set('/late', { ...page(8), expiresAt: ends }, version);
+      assert.equal(timed.get('/late'), undefined, 'not kept past the end');
+      assert.equal(timed.get('/'), undefined, 'dropped at the end, with no change logged');
+      // The layout is read again at the end, though its TTL (an hour) is far from over.
+      assert.equal((await timed.snapshot()).validUntil, undefined);
+      assert.equal(layouts, 2);
+    });
 
     test('a miss is compressed fast, and a page asked for again upgraded to the best brotli off the request path', async () => {
       cache = fresh();

@@ -17,6 +17,7 @@ import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
  * Moderating comments (editors too) and the outbox (editors and admins) come from the comments issue.
  * Users (invite, change role, disable, send a link) are the admin's alone.
  * Ads (slots, advertisers, campaigns) are managed by editors and admins (issue 5).
+ * The site alert (the banner over every reader page) is raised and lowered by editors and admins (issue 15).
  * « submit own draft » is refused to editors and admins: they publish directly, there is no review.
  */
 const MATRIX = `
@@ -46,6 +47,7 @@ const MATRIX = `
   send a password link       yes    no      no      no
   view ads                   yes    yes     no      no
   manage ads                 yes    yes     no      no
+  raise an alert             yes    yes     no      no
 `;
 
 const ROLES: Role[] = ['admin', 'editor', 'author', 'moderator'];
@@ -281,6 +283,13 @@ for (const dialect of testDialects()) {
           contactName: '',
           contactEmail: 'pub@annonceur.example',
           contactPhone: '',
+        }),
+      'raise an alert': async (m) =>
+        m.post('/admin/alerte', {
+          _csrf: await csrf(m),
+          text: `Alerte de la matrice ${++n}`,
+          linkUrl: '',
+          endsAt: '2026-11-23T18:00',
         }),
     };
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { raiseAlert } from '../src/alerts/raise-alert.ts';
 import { listPurgeCursors } from '../src/cdn/cdn-purge.queries.ts';
 import { bumpContentVersion, findContentVersion } from '../src/cache/content-version.queries.ts';
 import { articleChangeKeys } from '../src/articles/article-keys.ts';
@@ -143,6 +144,25 @@ for (const dialect of testDialects()) {
       const [cursor] = await listPurgeCursors(db);
       assert.equal(cursor?.target, 'varnish');
       assert.ok(cursor!.version > before);
+    });
+
+    test('a site alert is purged in, and gone from Varnish at its end time without a purge', async () => {
+      const now = new Date();
+      const endsAt = new Date(now.getTime() + 4_000);
+      await raiseAlert(db, { text: 'Alerte devant Varnish', linkUrl: '', endsAt, now, by: null });
+      await until('the alert through Varnish', async () =>
+        (await get(pathOf(other))).text.includes('Alerte devant Varnish'),
+      );
+      const cached = await get(pathOf(other));
+      assert.equal(cached.res.headers.get('x-cache'), 'HIT');
+      assert.match(cached.text, /Alerte devant Varnish/);
+      await until('the alert’s end', async () => Date.now() > endsAt.getTime() + 20);
+      // The first reader after the end gets the page without it: Varnish kept no copy past the
+      // end (its lifetime and grace were cut to what was left of the alert), and neither did
+      // the instance.
+      const ended = await get(pathOf(other));
+      assert.doesNotMatch(ended.text, /Alerte devant Varnish/);
+      assert.equal(ended.res.status, 200);
     });
 
     test('with the cache down, the purge is tried again until it is back', async () => {

@@ -85,7 +85,13 @@ sub vcl_backend_response {
   }
   if (beresp.http.Surrogate-Control ~ "max-age=\d+") {
     set beresp.ttl = std.duration(regsub(beresp.http.Surrogate-Control, ".*max-age=(\d+).*", "\1s"), 60s);
-    set beresp.grace = 10m;
+    # Served stale only as long as the page says: a page showing the site alert says no more
+    # than what is left of the alert, so no copy outlives it (without any purge).
+    if (beresp.http.Surrogate-Control ~ "stale-while-revalidate=\d+") {
+      set beresp.grace = std.duration(regsub(beresp.http.Surrogate-Control, ".*stale-while-revalidate=(\d+).*", "\1s"), 10m);
+    } else {
+      set beresp.grace = 0s;
+    }
   }
   unset beresp.http.Surrogate-Control;
 }

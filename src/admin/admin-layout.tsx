@@ -20,6 +20,7 @@ function adminLinks(ctx: PageContext): { href: string; label: string }[] {
       href: '/admin/whatsapp',
       label: site.locale === 'en' ? 'WhatsApp' : 'Canal WhatsApp',
     });
+  if (can(user, 'raise-alerts')) links.push({ href: '/admin/alerte', label: t.adminAlert });
   if (can(user, 'moderate')) links.push({ href: '/admin/moderation', label: t.adminModeration });
   if (can(user, 'view-outbox')) links.push({ href: '/admin/courriels', label: t.adminOutbox });
   if (can(user, 'upload-media')) links.push({ href: '/admin/medias', label: t.adminMedia });

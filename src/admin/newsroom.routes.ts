@@ -38,6 +38,7 @@ import { formatAge, newsroomDayBounds } from '../web/dates.ts';
 import { DashboardPage, type DashboardArticles } from './dashboard.pages.tsx';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
 import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
+import { alertAdminRoutes } from '../alerts/alert-admin.routes.ts';
 import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
 import { mediaLibraryRoutes } from '../media/media-library.routes.ts';
 import { userAdminRoutes } from '../users/user-admin.routes.ts';
@@ -129,6 +130,7 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
   await app.register(outboxRoutes, deps);
   await app.register(sectionAdminRoutes, deps);
   await app.register(settingsAdminRoutes, deps);
+  await app.register(alertAdminRoutes, deps);
   await app.register(mediaLibraryRoutes, deps);
   await app.register(userAdminRoutes, deps);
   await app.register(profileRoutes, deps);

@@ -65,6 +65,11 @@ export interface CachedPage {
   markers: string[];
   facts: PageFacts;
   fills: Map<string, PageBody>;
+  /**
+   * When the page stops being right (epoch ms): it shows something that ends then (the site
+   * alert). Past it the page is dropped, whatever the change log says.
+   */
+  expiresAt?: number | undefined;
 }
 
 const SLOT = /(<!--griot:[a-z0-9:-]+-->)/;
@@ -153,8 +158,11 @@ export function createPageCache({
   db: Db;
   clock: Clock;
   ttlMs: number;
-  /** Reads what every page shows (settings, sections…): at start and when SITE_KEY changes. */
-  loadLayout: (db: Db) => Promise<SiteLayout>;
+  /**
+   * Reads what every page shows (settings, sections…) as of an instant: at start, when SITE_KEY
+   * changes, and when the layout's `validUntil` passes.
+   */
+  loadLayout: (db: Db, now: Date) => Promise<SiteLayout>;
   /** The cache holds at most this many bytes of pages (markup and compressed bodies). */
   maxBytes?: number;
   /** Pages also age out, so time-dependent parts (comments closing by date) stay current. */
@@ -212,12 +220,17 @@ export function createPageCache({
     return bytes;
   }
 
+  // Whether the layout has passed the instant it stops being right (an alert's end).
+  function outlived(layout: SiteLayout): boolean {
+    return layout.validUntil !== undefined && clock.now().getTime() >= layout.validUntil;
+  }
+
   async function refresh(): Promise<SiteSnapshot> {
     const version = await findContentVersion(db);
     if (!current) {
-      current = { version, ...(await loadLayout(db)) };
-    } else if (version !== current.version) {
-      let siteChanged = version < current.version;
+      current = { version, ...(await loadLayout(db, clock.now())) };
+    } else if (version !== current.version || outlived(current)) {
+      let siteChanged = version < current.version || outlived(current);
       let seen = version;
       if (!siteChanged) {
         const changes = await listContentChanges(db, current.version, MAX_CHANGES + 1);
@@ -234,7 +247,7 @@ export function createPageCache({
         }
       }
       if (siteChanged) {
-        const layout = await loadLayout(db);
+        const layout = await loadLayout(db, clock.now());
         clear(seen);
         current = { version: seen, ...layout };
       } else {
@@ -282,7 +295,8 @@ export function createPageCache({
 
   return {
     snapshot() {
-      if (current && clock.now().getTime() - checkedAt < ttlMs) return Promise.resolve(current);
+      if (current && clock.now().getTime() - checkedAt < ttlMs && !outlived(current))
+        return Promise.resolve(current);
       // Concurrent requests share one look-up instead of each asking the database.
       inFlight ??= refresh().finally(() => {
         inFlight = undefined;
@@ -292,7 +306,11 @@ export function createPageCache({
     get(key) {
       const hit = entries.get(key);
       if (!hit) return undefined;
-      if (clock.now().getTime() - hit.storedAt > maxAgeMs) {
+      const now = clock.now().getTime();
+      if (
+        now - hit.storedAt > maxAgeMs ||
+        (hit.page.expiresAt !== undefined && now >= hit.page.expiresAt)
+      ) {
         drop(key);
         return undefined;
       }
@@ -302,6 +320,7 @@ export function createPageCache({
     },
     set(key, page, seenVersion) {
       if (clearedAt > seenVersion) return;
+      if (page.expiresAt !== undefined && clock.now().getTime() >= page.expiresAt) return;
       for (const k of page.keys) if ((changedAt.get(k) ?? 0) > seenVersion) return;
       drop(key);
       const entry: Entry = { page, storedAt: clock.now().getTime(), bytes: 0 };

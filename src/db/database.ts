@@ -14,6 +14,7 @@ import type {
   ArticleTable,
   ArticleTagTable,
 } from '../articles/article.table.ts';
+import type { SiteAlertTable } from '../alerts/alert.table.ts';
 import type { CdnPurgeCursorTable } from '../cdn/cdn-purge.table.ts';
 import type { ContentChangeTable, ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
@@ -60,6 +61,7 @@ export interface Database {
   ad_click_marks: AdClickMarkTable;
   article_related: ArticleRelatedTable;
   short_link_visits: ShortLinkVisitTable;
+  site_alerts: SiteAlertTable;
 }
 
 export type Db = Kysely<Database>;

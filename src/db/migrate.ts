@@ -13,6 +13,7 @@ import * as cdnPurgeCursors from './migrations/2026_12_03_0010_cdn_purge_cursors
 import * as ogImageClaims from './migrations/2026_12_03_0009_og_image_claims.ts';
 import * as underTitleSlot from './migrations/2026_12_03_0011_under_title_slot.ts';
 import * as userBylines from './migrations/2026_12_03_0012_user_bylines.ts';
+import * as siteAlerts from './migrations/2026_12_03_0013_site_alerts.ts';
 import * as shortLinkVisits from './migrations/2026_12_03_0016_short_link_visits.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0009_og_image_claims': ogImageClaims,
   '2026_12_03_0011_under_title_slot': underTitleSlot,
   '2026_12_03_0012_user_bylines': userBylines,
+  '2026_12_03_0013_site_alerts': siteAlerts,
   '2026_12_03_0016_short_link_visits': shortLinkVisits,
 };
 

@@ -27,6 +27,7 @@ export async function pageContext(deps: RouteDeps, request: FastifyRequest): Pro
     sections: snapshot.sections,
     adSlots: snapshot.adSlots,
     logo: snapshot.logo,
+    alert: snapshot.alert,
     t: stringsFor(snapshot.settings.locale),
     assets: deps.assets,
     publicUrl: deps.config.publicUrl,
@@ -58,6 +59,23 @@ export async function sendPrivatePage(
 // thread or an old story; CDNs keep pages a minute and purge them by Surrogate-Key.
 export const READER_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 export const CDN_CACHE_CONTROL = 'max-age=60, stale-while-revalidate=600';
+
+const CDN_MAX_AGE = 60;
+const CDN_STALE = 600;
+
+/**
+ * The CDN's lifetime for a page: a minute, and ten more served stale while it revalidates,
+ * both cut short for a page that stops being right at `expiresAt` (the site alert's end), so no
+ * shared cache shows the alert past its end even if no purge reaches it.
+ */
+export function cdnCacheControl(expiresAt: number | undefined, now: number): string {
+  if (expiresAt === undefined) return CDN_CACHE_CONTROL;
+  const left = Math.floor((expiresAt - now) / 1000);
+  if (left <= 0) return 'no-store';
+  const maxAge = Math.min(CDN_MAX_AGE, left);
+  const stale = Math.min(CDN_STALE, left - maxAge);
+  return stale > 0 ? `max-age=${maxAge}, stale-while-revalidate=${stale}` : `max-age=${maxAge}`;
+}
 
 /** What a cached page's render returns when the page lives at another address. */
 export interface MovedTo {
@@ -137,6 +155,7 @@ export async function sendCachedPage(
       facts: about.facts ?? {},
       fills: new Map(),
       etag: `W/"${digest(deps.buildId, '\u0000', variant?.name ?? '', '\u0000', html)}"`,
+      expiresAt: snapshot.validUntil,
     } satisfies CachedPage;
     deps.cache.set(key, cached, snapshot.version);
   }
@@ -164,7 +183,9 @@ export async function sendCachedPage(
   }
 
   const shared = sharedBody(cached, view, variant);
-  const cdn = view.perView ? 'no-store' : CDN_CACHE_CONTROL;
+  const cdn = view.perView
+    ? 'no-store'
+    : cdnCacheControl(cached.expiresAt, deps.clock.now().getTime());
   const etag = shared.tag ? `${cached.etag.slice(0, -1)}-${digest(shared.tag)}"` : cached.etag;
   const headers: Record<string, string | number> = {
     'content-type': 'text/html; charset=utf-8',

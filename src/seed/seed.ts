@@ -25,6 +25,7 @@ import type { DemoArticle } from './articles/types.ts';
 import { seedDemoComments } from './demo-comments.ts';
 import { seedDemoAds } from './demo-ads.ts';
 import { seedDemoShortLinkVisits } from './demo-whatsapp.ts';
+import { seedDemoAlert } from './demo-alert.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
 /** What seeding did; the admin password is only known when the admin was just created. */
@@ -93,6 +94,9 @@ export async function seedDemo({
   const ads = await seedDemoAds(db, { store, now });
   // Issue 15, WhatsApp: a week of short-link visits for the « Canal WhatsApp » page.
   await seedDemoShortLinkVisits(db, { now, timeZone: (await findSiteSettings(db)).timeZone });
+  // An ended alert: the history of the « Alerte » page; readers see nothing of it.
+  const adminId = (await findUserByEmail(db, DEMO_ADMIN_EMAIL))?.id ?? null;
+  await seedDemoAlert(db, { now, by: adminId });
   if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }

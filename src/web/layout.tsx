@@ -1,3 +1,4 @@
+import { AlertBanner } from '../alerts/alert-banner.tsx';
 import type { Child } from 'hono/jsx';
 import { AdMarkers } from '../ads/ad-markers.tsx';
 import { inlineStyleSheet } from './assets.ts';
@@ -67,6 +68,7 @@ export function Layout(props: {
         <a class="skip" href="#contenu">
           {t.skipToContent}
         </a>
+        <AlertBanner alert={ctx.alert} locale={site.locale} />
         <header class="masthead">
           <div class="wrap">
             {ctx.logo ? (

@@ -1,3 +1,4 @@
+import { AlertBanner } from '../alerts/alert-banner.tsx';
 import type { Child } from 'hono/jsx';
 import type { ImageView } from '../articles/article.ts';
 import { pickVariant } from '../media/image-variants.ts';
@@ -39,6 +40,7 @@ export function LiteLayout(props: {
         <a class="skip" href="#contenu">
           {t.skipToContent}
         </a>
+        <AlertBanner alert={ctx.alert} locale={site.locale} />
         <header>
           <a class="brand" href="/">
             {site.siteName}

@@ -1,3 +1,4 @@
+import type { SiteAlert } from '../alerts/alert.ts';
 import type { AdSlot } from '../ads/ad.table.ts';
 import type { ImageInfo } from '../media/image-variants.ts';
 import type { Section } from '../sections/section.table.ts';
@@ -12,6 +13,8 @@ export interface PageContext {
   sections: Section[];
   /** The masthead logo (size and variants), shown instead of the name when set. */
   logo?: ImageInfo | undefined;
+  /** The site alert up when the page was rendered: a banner at the top of reader pages. */
+  alert?: SiteAlert | undefined;
   /** The enabled ad slots; reader pages put markers for them, filled per view. */
   adSlots?: AdSlot[];
   t: Strings;

@@ -1,3 +1,5 @@
+import { findCurrentAlert } from '../alerts/alert.queries.ts';
+import type { SiteAlert } from '../alerts/alert.ts';
 import { listEnabledAdSlots } from '../ads/ad-delivery.queries.ts';
 import type { AdSlot } from '../ads/ad.table.ts';
 import type { Db } from '../db/database.ts';
@@ -19,15 +21,30 @@ export interface SiteLayout {
   logo: ImageInfo | undefined;
   /** The enabled ad slots: where pages put their ad markers. */
   adSlots: AdSlot[];
+  /** The alert banner over every page, while it is up. */
+  alert: SiteAlert | undefined;
+  /**
+   * When the layout stops being right by itself (the alert's end, epoch ms): the page cache
+   * reloads it then and no cached page outlives it.
+   */
+  validUntil?: number | undefined;
 }
 
-/** Reads the site layout from the database. */
-export async function loadSiteLayout(db: Db): Promise<SiteLayout> {
-  const [settings, sections, adSlots] = await Promise.all([
+/** Reads the site layout from the database, as of `now` (for the alert up then). */
+export async function loadSiteLayout(db: Db, now: Date): Promise<SiteLayout> {
+  const [settings, sections, adSlots, alertRow] = await Promise.all([
     findSiteSettings(db),
     listSections(db),
     listEnabledAdSlots(db),
+    findCurrentAlert(db, now),
   ]);
   const logo = settings.logoMediaId ? await findImageInfo(db, settings.logoMediaId) : undefined;
-  return { settings, sections, logo, adSlots };
+  const alert: SiteAlert | undefined = alertRow && {
+    id: alertRow.id,
+    text: alertRow.text,
+    linkUrl: alertRow.link_url,
+    endsAt: alertRow.ends_at,
+  };
+  const validUntil = alert ? Date.parse(alert.endsAt) : undefined;
+  return { settings, sections, logo, adSlots, alert, validUntil };
 }

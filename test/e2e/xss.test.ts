@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { raiseAlert } from '../../src/alerts/raise-alert.ts';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -111,6 +112,16 @@ function xssSuite(dialect: TestDialect) {
           .where('id', '=', slot.id)
           .execute();
       await bumpContentVersion(t.db);
+      // The site alert, on every page from here on; the first one replaced, for the history.
+      const [older, newer] = allPayloadsIn(2, F.alertText);
+      for (const text of [older!, newer!])
+        await raiseAlert(t.db, {
+          text,
+          linkUrl: '/',
+          endsAt: new Date(t.clock.now().getTime() + 24 * 3_600_000),
+          now: t.clock.now(),
+          by: null,
+        });
 
       await visit(r, `${base}/`, 'home', rec);
       await visit(r, `${base}/lite/`, 'home (light)', rec);
@@ -229,6 +240,7 @@ function xssSuite(dialect: TestDialect) {
         '/admin/moderation?statut=approved',
         '/admin/courriels',
         '/admin/reglages',
+        '/admin/alerte',
       ])
         await visit(n, base + path, path, rec);
       const titleQueries = packed(F.adminSearch, 200);

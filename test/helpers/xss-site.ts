@@ -70,6 +70,7 @@ export const F = {
   mailBody: 57,
   revisionSignature: 58,
   revisionCorrection: 59,
+  alertText: 60,
 } as const;
 
 /** How many payloads share one article, one section, one user…: so a page shows many at once. */
