@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { can } from '../users/policy.ts';
 import type { Section } from '../sections/section.table.ts';
@@ -161,6 +162,8 @@ export function ArticleEditPage(props: {
   /** Library photos to choose the lead photo from without script, and the search that found them. */
   photoChoices?: EditorPhoto[];
   photoSearch?: string;
+  /** The corrections panel (corrections/correction.pages.tsx), for a saved article. */
+  corrections?: Child;
 }) {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
@@ -324,10 +327,6 @@ export function ArticleEditPage(props: {
             {f.imageIsIllustration}
           </label>
         </fieldset>
-        <label for="a-correction">{f.correction}</label>
-        <textarea id="a-correction" name="correction" rows={2}>
-          {d.correction}
-        </textarea>
         <label class="check">
           <input type="checkbox" name="comments" value="open" checked={d.comments === 'open'} />{' '}
           {f.comments}
@@ -357,6 +356,7 @@ export function ArticleEditPage(props: {
         />
       </form>
       <EditorPreview t={et} site={ctx.site} article={props.preview} />
+      {props.corrections ?? null}
       {props.article ? (
         <ConfirmDialogs
           locale={ctx.site.locale}

@@ -34,6 +34,12 @@ import {
 } from './article.queries.ts';
 import { changeArticleStatus } from './change-article-status.ts';
 import { weighArticle } from './weigh-article.ts';
+import { addCorrection } from '../corrections/add-correction.ts';
+import { CORRECTION_MAX, type CorrectionError } from '../corrections/correction.ts';
+import { CorrectionAdminPanel } from '../corrections/correction.pages.tsx';
+import { listArticleCorrections } from '../corrections/correction.queries.ts';
+import { correctionStringsFor } from '../corrections/correction.strings.ts';
+import { can } from '../users/policy.ts';
 import { saveArticle, type ArticleDraft, type DraftError } from './save-article.ts';
 
 const listQuery = z.object({
@@ -47,6 +53,8 @@ const listQuery = z.object({
 });
 const editorQuery = z.object({
   enregistre: optionalText.catch(undefined),
+  /** A correction was just published. */
+  corrige: optionalText.catch(undefined),
   etat: optionalText.catch(undefined),
   /** Saved, but the state change asked for in the same submit did not happen. */
   inchange: optionalText.catch(undefined),
@@ -75,7 +83,6 @@ export const articleForm = formBody(
   'imageAlt',
   'imageIsIllustration',
   'comments',
-  'correction',
   'noAds',
   'flagUpdate',
   'at',
@@ -123,7 +130,6 @@ export function readDraft(b: ArticleForm): ArticleDraft {
     imageAlt: b.imageAlt ?? '',
     imageIsIllustration: b.imageIsIllustration === '1',
     comments: b.comments === 'open' ? 'open' : 'closed',
-    correction: b.correction ?? '',
     noAds: b.noAds === '1',
     flagUpdate: b.flagUpdate === '1',
   };
@@ -171,7 +177,6 @@ export function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
     imageAlt: row.image_alt,
     imageIsIllustration: row.image_is_illustration === 1,
     comments: row.comments,
-    correction: row.correction,
     noAds: row.no_ads === 1,
     flagUpdate: false,
   };
@@ -221,6 +226,8 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       status?: number;
       /** The words of a photo search sent with the form (the lead photo chooser). */
       photoSearch?: string;
+      /** A correction refused, with its text as typed. */
+      correction?: { text: string; error: CorrectionError };
     },
   ) => {
     const ctx = await pageContext(deps, request);
@@ -231,11 +238,12 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       : { status: 'draft' as const, authorId: request.user!.id, submittedAt: null };
     const sections = await listSections(deps.db);
     const section = a ? ctx.sections.find((s) => s.id === a.section_id) : undefined;
+    const csrfToken = reply.generateCsrf();
     return sendPrivatePage(
       reply,
       ArticleEditPage({
         ctx,
-        csrfToken: reply.generateCsrf(),
+        csrfToken,
         article: a
           ? {
               id: a.id,
@@ -269,6 +277,18 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         }),
         photoSearch: page.photoSearch ?? '',
         photoChoices: await photoChoices(deps.db, page.photoSearch ?? ''),
+        corrections: a
+          ? CorrectionAdminPanel({
+              locale: ctx.site.locale,
+              site: ctx.site,
+              csrfToken,
+              articleId: a.id,
+              published: a.status === 'published',
+              canAdd: can(request.user, 'correct-articles'),
+              corrections: await listArticleCorrections(deps.db, a.id),
+              draft: page.correction,
+            })
+          : undefined,
       }),
       page.status ?? 200,
     );
@@ -318,14 +338,17 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       const article = await findArticleById(deps.db, id);
       if (!article) throw notFound();
       const q = request.query;
-      const t = articleAdminStringsFor((await deps.cache.snapshot()).settings.locale);
-      const notice = q.inchange
-        ? t.savedNotMoved
-        : q.enregistre
-          ? t.saved
-          : q.etat
-            ? t.statusChanged
-            : undefined;
+      const { locale } = (await deps.cache.snapshot()).settings;
+      const t = articleAdminStringsFor(locale);
+      const notice = q.corrige
+        ? correctionStringsFor(locale).admin.added
+        : q.inchange
+          ? t.savedNotMoved
+          : q.enregistre
+            ? t.saved
+            : q.etat
+              ? t.statusChanged
+              : undefined;
       return editorPage(request, reply, {
         article,
         draft: draftOf(article, await listArticleTags(deps.db, id)),
@@ -418,6 +441,38 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     '/admin/articles/:id',
     { ...posted, schema: { params: idParams, body: articleForm } },
     (request, reply) => save(request, reply, request.body, request.params.id),
+  );
+
+  app.post(
+    '/admin/articles/:id/corrections',
+    {
+      config: { policy: 'correct-articles' },
+      preValidation: app.csrfProtection,
+      schema: { params: idParams, body: formBody('text') },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const text = request.body.text ?? '';
+      const result = await addCorrection(deps.db, {
+        articleId: id,
+        text,
+        user: request.user!,
+        now: deps.clock.now(),
+      });
+      if (result.ok) {
+        deps.cache.invalidate();
+        return reply.redirect(`/admin/articles/${id}?corrige=1#corrections`, 303);
+      }
+      const article = await findArticleById(deps.db, id);
+      if (result.reason === 'not_found' || !article) throw notFound();
+      return editorPage(request, reply, {
+        article,
+        draft: draftOf(article, await listArticleTags(deps.db, id)),
+        // The text comes back as typed, bounded so a huge post is never echoed whole.
+        correction: { text: text.slice(0, CORRECTION_MAX * 2), error: result.error },
+        status: result.error === 'busy' ? 409 : 422,
+      });
+    },
   );
 
   app.post(

@@ -16,7 +16,6 @@ export interface ContentSnapshot {
   imageAlt: string;
   imageIsIllustration: boolean;
   comments: 'open' | 'closed';
-  correction: string;
   noAds: boolean;
 }
 
@@ -58,7 +57,6 @@ export function parseContentSnapshot(json: string): ContentSnapshot | null {
     imageAlt: str(s.imageAlt),
     imageIsIllustration: s.imageIsIllustration === true,
     comments: s.comments === 'closed' ? 'closed' : 'open',
-    correction: str(s.correction),
     noAds: s.noAds === true,
   };
 }

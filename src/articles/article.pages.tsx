@@ -14,6 +14,7 @@ import { typeset } from '../web/typography.ts';
 import { PhotoOnTap } from '../web/lite-layout.tsx';
 import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../media/og-image.ts';
 import { ShareLinks } from './share-links.tsx';
+import { ArticleCorrections, correctionJsonLd } from '../corrections/correction.pages.tsx';
 import { articleDescription } from './article-description.ts';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
 import { renderBodyMedia } from './body-media-render.ts';
@@ -168,11 +169,7 @@ export function ArticlePage({
           {trustedHtml(a.noAds ? body : withInArticleMarkers(ctx, body))}
         </div>
         <BodyMediaScripts ctx={ctx} html={body} />
-        {a.correction ? (
-          <aside class="correction">
-            <strong>{t.correction}</strong> {typeset(a.correction, locale)}
-          </aside>
-        ) : null}
+        <ArticleCorrections ctx={ctx} corrections={a.corrections} />
         {a.noAds ? null : <AdMarkers ctx={ctx} placement="article-end" />}
         <footer class="article-foot">
           <ArticleFootLinks ctx={ctx} article={a} />
@@ -221,6 +218,7 @@ function newsArticleJsonLd(
     articleSection: a.section.name,
     inLanguage: site.locale,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+    ...(a.corrections.length ? { correction: correctionJsonLd(a.corrections, site.timeZone) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { dialectOf } from '../db/connect.ts';
 import type { Database, Db, DbOrTrx } from '../db/database.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
 import { listImagesByIds } from '../media/media.queries.ts';
+import { listArticleCorrections } from '../corrections/correction.queries.ts';
 import { bodyMediaIds } from './body-media-render.ts';
 import type { ArticleSummary, ArticleView, ImageView } from './article.ts';
 import type {
@@ -187,7 +188,6 @@ export async function findArticleView(
       'a.body_html',
       'a.comments',
       'a.version',
-      'a.correction',
       'a.no_ads',
       'a.section_id',
       'a.author_id',
@@ -208,13 +208,7 @@ export async function findArticleView(
     | (SummaryRow &
         Pick<
           ArticleRow,
-          | 'body_html'
-          | 'comments'
-          | 'version'
-          | 'correction'
-          | 'no_ads'
-          | 'section_id'
-          | 'author_id'
+          'body_html' | 'comments' | 'version' | 'no_ads' | 'section_id' | 'author_id'
         > & {
           author_name: string | null;
           author_byline: string | null;
@@ -222,13 +216,17 @@ export async function findArticleView(
         })
     | undefined;
   if (!row) return undefined;
+  const [bodyMedia, corrections] = await Promise.all([
+    listImagesByIds(db, bodyMediaIds(row.body_html)),
+    listArticleCorrections(db, row.id),
+  ]);
   return {
     ...toSummary(row),
     bodyHtml: row.body_html,
-    bodyMedia: await listImagesByIds(db, bodyMediaIds(row.body_html)),
+    bodyMedia,
+    corrections,
     comments: row.comments,
     version: row.version,
-    correction: row.correction,
     authorName: row.author_name,
     authorByline: row.author_byline,
     authorId: row.author_id,

@@ -1,3 +1,4 @@
+import type { CorrectionView } from '../corrections/correction.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
 import type { CommentsMode } from './article.table.ts';
 import type { BodyMediaItem } from './body-media-render.ts';
@@ -44,8 +45,8 @@ export interface ArticleView extends ArticleSummary {
   tags: string[];
   comments: CommentsMode;
   version: number;
-  /** A correction note for the end of the article; empty when none. */
-  correction: string;
+  /** Its dated corrections, newest first. */
+  corrections: CorrectionView[];
   sectionId: number;
   /** « Sans publicité »: the page carries no ad slot at all. */
   noAds: boolean;

@@ -48,7 +48,6 @@ const fr = {
     imageAlt: 'Texte alternatif',
     imageIsIllustration: 'Photo d’illustration',
     comments: 'Commentaires',
-    correction: 'Note de correction',
     noAds: 'Sans publicité',
   } satisfies Record<keyof ContentSnapshot, string>,
   /** Why a restore failed, for the versions page. */
@@ -106,7 +105,6 @@ const en: RevisionStrings = {
     imageAlt: 'Alt text',
     imageIsIllustration: 'Illustration photo',
     comments: 'Comments',
-    correction: 'Correction note',
     noAds: 'No advertising',
   },
   restoreFailed: {

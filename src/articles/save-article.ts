@@ -36,7 +36,6 @@ export interface ArticleDraft {
   imageAlt: string;
   imageIsIllustration: boolean;
   comments: CommentsMode;
-  correction: string;
   noAds: boolean;
   /** Show « Mis à jour le … » and move dateModified (a typo fix leaves this off). */
   flagUpdate: boolean;
@@ -89,7 +88,6 @@ function columns(draft: ArticleDraft, locale: string) {
     image_alt: draft.imageAlt.trim(),
     image_is_illustration: draft.imageIsIllustration ? 1 : 0,
     comments: draft.comments,
-    correction: draft.correction.trim(),
     no_ads: draft.noAds ? 1 : 0,
   };
 }

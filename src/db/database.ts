@@ -12,8 +12,10 @@ import type {
 import type {
   ArticleRevisionTable,
   ArticleTable,
+  ArticleCoauthorTable,
   ArticleTagTable,
 } from '../articles/article.table.ts';
+import type { ArticleCorrectionTable } from '../corrections/correction.table.ts';
 import type { CdnPurgeCursorTable } from '../cdn/cdn-purge.table.ts';
 import type { ContentChangeTable, ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
@@ -47,6 +49,8 @@ export interface Database {
   outbox: OutboxTable;
   article_revisions: ArticleRevisionTable;
   article_tags: ArticleTagTable;
+  article_corrections: ArticleCorrectionTable;
+  article_coauthors: ArticleCoauthorTable;
   section_slug_redirects: SectionSlugRedirectTable;
   account_links: AccountLinkTable;
   ad_slots: AdSlotTable;

@@ -10,7 +10,8 @@ export type Action =
   | 'manage-sections'
   | 'edit-site-settings'
   | 'manage-users'
-  | 'manage-ads';
+  | 'manage-ads'
+  | 'correct-articles';
 
 const allowed: Record<Action, readonly Role[]> = {
   'view-newsroom': ['admin', 'editor', 'author', 'moderator'],
@@ -23,6 +24,8 @@ const allowed: Record<Action, readonly Role[]> = {
   'edit-site-settings': ['admin'],
   'manage-users': ['admin'],
   'manage-ads': ['admin', 'editor'],
+  // Corrections speak for the newsroom: the desk adds them, not each author.
+  'correct-articles': ['admin', 'editor'],
 };
 
 /** Whether a newsroom member may perform an action. */

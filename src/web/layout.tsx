@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import { AdMarkers } from '../ads/ad-markers.tsx';
 import { inlineStyleSheet } from './assets.ts';
+import { correctionsPath } from '../corrections/correction.ts';
+import { correctionStringsFor } from '../corrections/correction.strings.ts';
 import { SiteLogo } from './components.tsx';
 import { LiteLayout } from './lite-layout.tsx';
 import type { PageContext } from './page-context.ts';
@@ -143,6 +145,8 @@ export function Layout(props: {
                 </>
               )}
               <a href="/flux/rss.xml">{t.feeds}</a>
+              {' · '}
+              <a href={correctionsPath()}>{correctionStringsFor(site.locale).footerLink}</a>
             </p>
             <p>{t.footerRights(site.siteName, ctx.year)}</p>
           </div>
