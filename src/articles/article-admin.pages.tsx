@@ -162,6 +162,8 @@ export function ArticleEditPage(props: {
   /** Library photos to choose the lead photo from without script, and the search that found them. */
   photoChoices?: EditorPhoto[];
   photoSearch?: string;
+  /** The members who may co-sign, those already signing first, in their order. */
+  writers?: { id: number; name: string }[];
   /** The corrections panel (corrections/correction.pages.tsx), for a saved article. */
   corrections?: Child;
 }) {
@@ -178,7 +180,7 @@ export function ArticleEditPage(props: {
       </p>
     ) : null;
   const text = (
-    field: 'kicker' | 'signature' | 'slug' | 'imageCredit' | 'imageCaption' | 'imageAlt',
+    field: 'kicker' | 'signature' | 'agency' | 'slug' | 'imageCredit' | 'imageCaption' | 'imageAlt',
     attrs: Record<string, unknown> = {},
   ) => (
     <>
@@ -288,6 +290,26 @@ export function ArticleEditPage(props: {
           {d.body}
         </textarea>
         <BodySyntaxHelp t={bodyMedia ?? bodyMediaStringsFor(ctx.site.locale)} />
+        <fieldset class="coauthors">
+          <legend>{f.coauthorIds}</legend>
+          <ul class="check-list">
+            {(props.writers ?? []).map((w) => (
+              <li>
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    name="coauthors"
+                    value={String(w.id)}
+                    checked={d.coauthorIds.includes(w.id)}
+                  />{' '}
+                  {w.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {err('coauthorIds')}
+        </fieldset>
+        {text('agency', { maxlength: 80 })}
         {text('signature')}
         {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
         <fieldset>

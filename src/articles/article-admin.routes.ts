@@ -4,7 +4,15 @@ import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { clip, formBody, formId, idParams, optionalText } from '../http/schemas.ts';
+import {
+  clip,
+  formBody,
+  formId,
+  formList,
+  idParams,
+  listOf,
+  optionalText,
+} from '../http/schemas.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { thumbnailOf } from '../media/media-library.pages.tsx';
 import { findMedia, listMedia } from '../media/media.queries.ts';
@@ -28,6 +36,7 @@ import { leadPhotoStringsFor } from './lead-photo-choices.pages.tsx';
 import type { ArticleRow, ArticleStatus } from './article.table.ts';
 import {
   findArticleById,
+  listArticleCoauthors,
   listArticleRevisions,
   listArticleTags,
   listNewsroomArticles,
@@ -76,6 +85,7 @@ export const articleForm = formBody(
   'standfirst',
   'body',
   'signature',
+  'agency',
   'slug',
   'tags',
   'imageCredit',
@@ -95,6 +105,8 @@ export const articleForm = formBody(
 ).extend({
   sectionId: formId,
   imageId: formId,
+  // The ticked co-authors, in the order of the boxes (those already signing come first).
+  coauthors: formList,
   // The version the form was loaded at; the editor script's JSON may carry it as a number.
   version: z.union([z.string(), z.number().int()]).optional(),
   // The action bar's button: save, or save then take a step of the workflow.
@@ -117,6 +129,14 @@ export function readDraft(b: ArticleForm): ArticleDraft {
     sectionId: id(b.sectionId),
     body: b.body ?? '',
     signature: b.signature ?? '',
+    coauthorIds: [
+      ...new Set(
+        listOf(b.coauthors)
+          .filter((v) => /^\d{1,9}$/.test(v))
+          .map(Number),
+      ),
+    ],
+    agency: b.agency ?? '',
     slug: (b.slug ?? '').trim(),
     tags: (b.tags ?? '').split(','),
     imageId:
@@ -161,7 +181,7 @@ async function photoChoices(db: Db, q: string): Promise<EditorPhoto[]> {
 }
 
 /** The editor form's fields for an article as stored. */
-export function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
+export function draftOf(row: ArticleRow, tags: string[], coauthorIds: number[]): ArticleDraft {
   return {
     title: row.title,
     kicker: row.kicker,
@@ -169,6 +189,8 @@ export function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
     sectionId: row.section_id,
     body: row.body,
     signature: row.signature,
+    coauthorIds,
+    agency: row.agency,
     slug: row.slug,
     tags,
     imageId: row.image_id,
@@ -239,6 +261,15 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     const sections = await listSections(deps.db);
     const section = a ? ctx.sections.find((s) => s.id === a.section_id) : undefined;
     const csrfToken = reply.generateCsrf();
+    // Co-author boxes: those signing first, in their order (the order the boxes are sent in),
+    // then the other members who write; a member who left keeps their box while they sign.
+    const signing = a ? await listArticleCoauthors(deps.db, a.id) : [];
+    const everyone = [...signing, ...(await listWriters(deps.db))];
+    const byId = new Map(everyone.map((w) => [w.id, { id: w.id, name: w.name }]));
+    const writers = [
+      ...page.draft.coauthorIds.flatMap((id) => byId.get(id) ?? []),
+      ...[...byId.values()].filter((w) => !page.draft.coauthorIds.includes(w.id)),
+    ];
     return sendPrivatePage(
       reply,
       ArticleEditPage({
@@ -277,6 +308,7 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         }),
         photoSearch: page.photoSearch ?? '',
         photoChoices: await photoChoices(deps.db, page.photoSearch ?? ''),
+        writers,
         corrections: a
           ? CorrectionAdminPanel({
               locale: ctx.site.locale,
@@ -351,7 +383,11 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
               : undefined;
       return editorPage(request, reply, {
         article,
-        draft: draftOf(article, await listArticleTags(deps.db, id)),
+        draft: draftOf(
+          article,
+          await listArticleTags(deps.db, id),
+          (await listArticleCoauthors(deps.db, id)).map((c) => c.id),
+        ),
         notice,
       });
     },
@@ -467,7 +503,11 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       if (result.reason === 'not_found' || !article) throw notFound();
       return editorPage(request, reply, {
         article,
-        draft: draftOf(article, await listArticleTags(deps.db, id)),
+        draft: draftOf(
+          article,
+          await listArticleTags(deps.db, id),
+          (await listArticleCoauthors(deps.db, id)).map((c) => c.id),
+        ),
         // The text comes back as typed, bounded so a huge post is never echoed whole.
         correction: { text: text.slice(0, CORRECTION_MAX * 2), error: result.error },
         status: result.error === 'busy' ? 409 : 422,
@@ -529,7 +569,11 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       if (result.reason === 'not_found') throw notFound();
       const article = (await findArticleById(deps.db, id))!;
       const t = articleAdminStringsFor(settings.locale);
-      const draft = draftOf(article, await listArticleTags(deps.db, id));
+      const draft = draftOf(
+        article,
+        await listArticleTags(deps.db, id),
+        (await listArticleCoauthors(deps.db, id)).map((c) => c.id),
+      );
       if (result.reason === 'bad_time')
         return editorPage(request, reply, { article, draft, message: t.badTime, status: 422 });
       const who = (await listArticleRevisions(deps.db, id))[0]?.editorName ?? '?';

@@ -32,7 +32,9 @@ const fr = {
     section: 'Rubrique',
     tags: 'Mots-clés (séparés par des virgules)',
     body: 'Texte (Markdown : ## intertitre, **gras**, *italique*, > citation, - liste, [lien](adresse))',
-    signature: 'Signature',
+    signature: 'Signature (si l’article n’a pas de co-auteurs)',
+    coauthorIds: 'Co-auteurs (dans l’ordre de la signature)',
+    agency: 'Agence (« Par A et B, avec AFP »)',
     slug: 'Adresse (slug) — laissez vide pour la générer depuis le titre',
     imageId: 'Photo (numéro dans la médiathèque)',
     imageCredit: 'Crédit photo',
@@ -58,6 +60,8 @@ const fr = {
     standfirstLength: 'Le chapô ne doit pas dépasser 600 caractères.',
     imageMissing:
       'Cette photo n’existe pas (ou plus) dans la médiathèque : choisissez-en une autre ou retirez-la.',
+    coauthorMissing: 'Un des co-auteurs choisis n’écrit pas (ou plus) pour la rédaction.',
+    agencyLength: 'Le nom de l’agence ne doit pas dépasser 80 caractères.',
   } as Record<string, string>,
   errorsIntro: 'L’article n’a pas été enregistré. Corrigez ce qui suit ; votre texte est conservé.',
   conflict: (who: string, when: string) =>
@@ -117,7 +121,9 @@ const en: ArticleAdminStrings = {
     section: 'Section',
     tags: 'Tags (separated by commas)',
     body: 'Text (Markdown: ## subheading, **bold**, *italic*, > quote, - list, [link](address))',
-    signature: 'Byline',
+    signature: 'Byline (when the article has no co-authors)',
+    coauthorIds: 'Co-authors (in byline order)',
+    agency: 'Agency (« By A and B, with AFP »)',
     slug: 'Address (slug) — leave empty to make it from the headline',
     imageId: 'Photo (number in the media library)',
     imageCredit: 'Photo credit',
@@ -143,6 +149,8 @@ const en: ArticleAdminStrings = {
     standfirstLength: 'The standfirst must not exceed 600 characters.',
     imageMissing:
       'This photo is not (or no longer) in the media library: choose another one or remove it.',
+    coauthorMissing: 'One of the chosen co-authors does not (or no longer) write for the newsroom.',
+    agencyLength: 'The agency’s name must not exceed 80 characters.',
   },
   errorsIntro: 'The article was not saved. Correct the following; your text has been kept.',
   conflict: (who, when) =>

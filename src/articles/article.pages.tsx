@@ -1,6 +1,6 @@
 import { CommentSection, type CommentSectionProps } from '../comments/comment.pages.tsx';
 import { commentStringsFor } from '../comments/comment.strings.ts';
-import { ArticleFootLinks, SignatureLink } from './article-links.tsx';
+import { ArticleFootLinks, Byline, articleBylineNames } from './article-links.tsx';
 import { isSignedByAuthor } from '../authors/author.ts';
 import { formatDateTime, isoInZone } from '../web/dates.ts';
 import { Picture, StoryCard, mediaUrl } from '../web/components.tsx';
@@ -114,7 +114,7 @@ export function ArticlePage({
           {a.standfirst ? <p class="standfirst">{typeset(a.standfirst, locale)}</p> : null}
           <div class="byline">
             <p>
-              {t.by} <SignatureLink ctx={ctx} article={a} />
+              {t.by} <Byline ctx={ctx} article={a} />
             </p>
             <p>
               {t.published}{' '}
@@ -200,7 +200,6 @@ function newsArticleJsonLd(
   imageUrl: string | undefined,
 ) {
   const { site } = ctx;
-  const isPerson = isSignedByAuthor(a);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -208,7 +207,7 @@ function newsArticleJsonLd(
     description: articleDescription(a),
     datePublished: isoInZone(a.publishedAt, site.timeZone),
     dateModified: isoInZone(a.updatedAt ?? a.publishedAt, site.timeZone),
-    author: [{ '@type': isPerson ? 'Person' : 'Organization', name: a.signature || site.siteName }],
+    author: authorsJsonLd(ctx, a),
     ...(imageUrl ? { image: [imageUrl] } : {}),
     publisher: {
       '@type': 'Organization',
@@ -220,6 +219,19 @@ function newsArticleJsonLd(
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
     ...(a.corrections.length ? { correction: correctionJsonLd(a.corrections, site.timeZone) } : {}),
   };
+}
+
+// People as Person (with their page when they have one), the agency as Organization; an article
+// signed by nobody is the publication's.
+function authorsJsonLd(ctx: PageContext, a: ArticleView) {
+  const people = articleBylineNames(a).map((n) => ({
+    '@type': a.coauthors.length || isSignedByAuthor(a) ? 'Person' : 'Organization',
+    name: n.name,
+    ...(n.href ? { url: ctx.publicUrl + n.href } : {}),
+  }));
+  const agency = a.agency ? [{ '@type': 'Organization', name: a.agency }] : [];
+  const all = [...people, ...agency];
+  return all.length ? all : [{ '@type': 'Organization', name: ctx.site.siteName }];
 }
 
 // A section's stories on the home: a thumbnail beside the title on a phone (see site.css), a

@@ -1,3 +1,4 @@
+import type { Coauthor } from '../authors/byline.ts';
 import type { CorrectionView } from '../corrections/correction.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
 import type { CommentsMode } from './article.table.ts';
@@ -45,6 +46,10 @@ export interface ArticleView extends ArticleSummary {
   tags: string[];
   comments: CommentsMode;
   version: number;
+  /** The newsroom members who sign it, in order (see authors/byline.ts for the precedence). */
+  coauthors: Coauthor[];
+  /** The agency credited after them (« avec AFP »); empty when none. */
+  agency: string;
   /** Its dated corrections, newest first. */
   corrections: CorrectionView[];
   sectionId: number;

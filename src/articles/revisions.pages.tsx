@@ -49,6 +49,8 @@ const fr = {
     imageIsIllustration: 'Photo d’illustration',
     comments: 'Commentaires',
     noAds: 'Sans publicité',
+    coauthorIds: 'Co-auteurs',
+    agency: 'Agence',
   } satisfies Record<keyof ContentSnapshot, string>,
   /** Why a restore failed, for the versions page. */
   restoreFailed: {
@@ -106,6 +108,8 @@ const en: RevisionStrings = {
     imageIsIllustration: 'Illustration photo',
     comments: 'Comments',
     noAds: 'No advertising',
+    coauthorIds: 'Co-authors',
+    agency: 'Agency',
   },
   restoreFailed: {
     slugTaken: (v) =>
@@ -137,6 +141,8 @@ function shown(s: ContentSnapshot, field: Field, ctx: PageContext): string {
       return ctx.sections.find((x) => x.id === v)?.name ?? (v === null ? '' : `#${String(v)}`);
     case 'tags':
       return s.tags.join(', ');
+    case 'coauthorIds':
+      return s.coauthorIds.map((id) => `#${id}`).join(', ');
     case 'imageId':
       return s.imageId === null ? l.noImage : l.imageNumber(s.imageId);
     case 'imageIsIllustration':
