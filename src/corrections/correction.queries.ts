@@ -19,7 +19,7 @@ export async function listArticleCorrections(
 /** Stores a correction. */
 export async function insertCorrection(
   db: DbOrTrx,
-  c: { articleId: number; text: string; publishedAt: Date; addedBy: number },
+  c: { articleId: number; text: string; publishedAt: Date; addedBy: number | null },
 ): Promise<void> {
   await db
     .insertInto('article_corrections')
