@@ -339,14 +339,17 @@ async function writeRevisions(t: TestApp, articleId: number, authorId: number, g
     imageIsIllustration: false,
     comments: 'open',
     noAds: false,
+    coauthorIds: [],
+    agency: '',
   };
   const second = {
     ...base,
     title: group(g, F.revisionTitle),
     body: group(g, F.revisionBody, '\n\n'),
     signature: group(g, F.revisionSignature),
-    // Old revisions may still hold the single correction note of before: it is ignored.
-    correction: group(g, F.revisionCorrection),
+    // Shown in the versions comparison (the old single correction note is gone: its payloads
+    // now go through the agency line).
+    agency: group(g, F.revisionCorrection),
     tags: groupMembers(g).map((i) => payloadText(i, F.tag).toLowerCase()),
   };
   await t.db
