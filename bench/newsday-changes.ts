@@ -1,7 +1,11 @@
 // The changes of a news day for bench/newsday, made as another instance of the app would make
 // them (the server notices through the database's content version): a comment approved every
 // 2 s through the moderation use-case, and an article edited every 30 s through save-article.
-import { listArticleTags, findArticleById } from '../src/articles/article.queries.ts';
+import {
+  listArticleCoauthors,
+  listArticleTags,
+  findArticleById,
+} from '../src/articles/article.queries.ts';
 import { draftOf } from '../src/articles/article-admin.routes.ts';
 import { saveArticle } from '../src/articles/save-article.ts';
 import type { Db } from '../src/db/database.ts';
@@ -73,7 +77,11 @@ export function startChanges(
       id: row.id,
       expectedVersion: row.version,
       draft: {
-        ...draftOf(row, await listArticleTags(db, row.id)),
+        ...draftOf(
+          row,
+          await listArticleTags(db, row.id),
+          (await listArticleCoauthors(db, row.id)).map((c) => c.id),
+        ),
         standfirst,
         flagUpdate: true,
       },

@@ -149,6 +149,7 @@ for (const dialect of testDialects()) {
           `https://griot.test/auteurs/${authorId}-hawa-diabate`,
           'https://griot.test/mots-cles/%C3%A9ducation',
           'https://griot.test/annoncez-chez-nous',
+          'https://griot.test/corrections',
         ],
       );
     });

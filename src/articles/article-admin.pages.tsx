@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { whatsappStringsFor } from '../whatsapp/whatsapp-channel.pages.tsx';
 import { can } from '../users/policy.ts';
@@ -164,6 +165,10 @@ export function ArticleEditPage(props: {
   photoSearch?: string;
   /** Visits through the article's short link (WhatsApp), once published. */
   shortLinkVisits?: { today: number; recent: number } | null;
+  /** The members who may co-sign, those already signing first, in their order. */
+  writers?: { id: number; name: string }[];
+  /** The corrections panel (corrections/correction.pages.tsx), for a saved article. */
+  corrections?: Child;
 }) {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
@@ -178,7 +183,7 @@ export function ArticleEditPage(props: {
       </p>
     ) : null;
   const text = (
-    field: 'kicker' | 'signature' | 'slug' | 'imageCredit' | 'imageCaption' | 'imageAlt',
+    field: 'kicker' | 'signature' | 'agency' | 'slug' | 'imageCredit' | 'imageCaption' | 'imageAlt',
     attrs: Record<string, unknown> = {},
   ) => (
     <>
@@ -299,6 +304,26 @@ export function ArticleEditPage(props: {
           {d.body}
         </textarea>
         <BodySyntaxHelp t={bodyMedia ?? bodyMediaStringsFor(ctx.site.locale)} />
+        <fieldset class="coauthors">
+          <legend>{f.coauthorIds}</legend>
+          <ul class="check-list">
+            {(props.writers ?? []).map((w) => (
+              <li>
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    name="coauthors"
+                    value={String(w.id)}
+                    checked={d.coauthorIds.includes(w.id)}
+                  />{' '}
+                  {w.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {err('coauthorIds')}
+        </fieldset>
+        {text('agency', { maxlength: 80 })}
         {text('signature')}
         {text('slug', { pattern: '[a-z0-9]+(-[a-z0-9]+)*' })}
         <fieldset>
@@ -338,10 +363,6 @@ export function ArticleEditPage(props: {
             {f.imageIsIllustration}
           </label>
         </fieldset>
-        <label for="a-correction">{f.correction}</label>
-        <textarea id="a-correction" name="correction" rows={2}>
-          {d.correction}
-        </textarea>
         <label class="check">
           <input type="checkbox" name="comments" value="open" checked={d.comments === 'open'} />{' '}
           {f.comments}
@@ -371,6 +392,7 @@ export function ArticleEditPage(props: {
         />
       </form>
       <EditorPreview t={et} site={ctx.site} article={props.preview} />
+      {props.corrections ?? null}
       {props.article ? (
         <ConfirmDialogs
           locale={ctx.site.locale}

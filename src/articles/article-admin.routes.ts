@@ -5,7 +5,15 @@ import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { forbidden, notFound } from '../http/errors.ts';
-import { clip, formBody, formId, idParams, optionalText } from '../http/schemas.ts';
+import {
+  clip,
+  formBody,
+  formId,
+  formList,
+  idParams,
+  listOf,
+  optionalText,
+} from '../http/schemas.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { thumbnailOf } from '../media/media-library.pages.tsx';
 import { findMedia, listMedia } from '../media/media.queries.ts';
@@ -29,12 +37,19 @@ import { leadPhotoStringsFor } from './lead-photo-choices.pages.tsx';
 import type { ArticleRow, ArticleStatus } from './article.table.ts';
 import {
   findArticleById,
+  listArticleCoauthors,
   listArticleRevisions,
   listArticleTags,
   listNewsroomArticles,
 } from './article.queries.ts';
 import { changeArticleStatus } from './change-article-status.ts';
 import { weighArticle } from './weigh-article.ts';
+import { addCorrection } from '../corrections/add-correction.ts';
+import { CORRECTION_MAX, type CorrectionError } from '../corrections/correction.ts';
+import { CorrectionAdminPanel } from '../corrections/correction.pages.tsx';
+import { listArticleCorrections } from '../corrections/correction.queries.ts';
+import { correctionStringsFor } from '../corrections/correction.strings.ts';
+import { can } from '../users/policy.ts';
 import { saveArticle, type ArticleDraft, type DraftError } from './save-article.ts';
 
 const listQuery = z.object({
@@ -48,6 +63,8 @@ const listQuery = z.object({
 });
 const editorQuery = z.object({
   enregistre: optionalText.catch(undefined),
+  /** A correction was just published. */
+  corrige: optionalText.catch(undefined),
   etat: optionalText.catch(undefined),
   /** Saved, but the state change asked for in the same submit did not happen. */
   inchange: optionalText.catch(undefined),
@@ -69,6 +86,7 @@ export const articleForm = formBody(
   'standfirst',
   'body',
   'signature',
+  'agency',
   'slug',
   'tags',
   'imageCredit',
@@ -76,7 +94,6 @@ export const articleForm = formBody(
   'imageAlt',
   'imageIsIllustration',
   'comments',
-  'correction',
   'noAds',
   'flagUpdate',
   'at',
@@ -89,6 +106,8 @@ export const articleForm = formBody(
 ).extend({
   sectionId: formId,
   imageId: formId,
+  // The ticked co-authors, in the order of the boxes (those already signing come first).
+  coauthors: formList,
   // The version the form was loaded at; the editor script's JSON may carry it as a number.
   version: z.union([z.string(), z.number().int()]).optional(),
   // The action bar's button: save, or save then take a step of the workflow.
@@ -111,6 +130,14 @@ export function readDraft(b: ArticleForm): ArticleDraft {
     sectionId: id(b.sectionId),
     body: b.body ?? '',
     signature: b.signature ?? '',
+    coauthorIds: [
+      ...new Set(
+        listOf(b.coauthors)
+          .filter((v) => /^\d{1,9}$/.test(v))
+          .map(Number),
+      ),
+    ],
+    agency: b.agency ?? '',
     slug: (b.slug ?? '').trim(),
     tags: (b.tags ?? '').split(','),
     imageId:
@@ -124,7 +151,6 @@ export function readDraft(b: ArticleForm): ArticleDraft {
     imageAlt: b.imageAlt ?? '',
     imageIsIllustration: b.imageIsIllustration === '1',
     comments: b.comments === 'open' ? 'open' : 'closed',
-    correction: b.correction ?? '',
     noAds: b.noAds === '1',
     flagUpdate: b.flagUpdate === '1',
   };
@@ -156,7 +182,7 @@ async function photoChoices(db: Db, q: string): Promise<EditorPhoto[]> {
 }
 
 /** The editor form's fields for an article as stored. */
-export function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
+export function draftOf(row: ArticleRow, tags: string[], coauthorIds: number[]): ArticleDraft {
   return {
     title: row.title,
     kicker: row.kicker,
@@ -164,6 +190,8 @@ export function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
     sectionId: row.section_id,
     body: row.body,
     signature: row.signature,
+    coauthorIds,
+    agency: row.agency,
     slug: row.slug,
     tags,
     imageId: row.image_id,
@@ -172,7 +200,6 @@ export function draftOf(row: ArticleRow, tags: string[]): ArticleDraft {
     imageAlt: row.image_alt,
     imageIsIllustration: row.image_is_illustration === 1,
     comments: row.comments,
-    correction: row.correction,
     noAds: row.no_ads === 1,
     flagUpdate: false,
   };
@@ -222,6 +249,8 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       status?: number;
       /** The words of a photo search sent with the form (the lead photo chooser). */
       photoSearch?: string;
+      /** A correction refused, with its text as typed. */
+      correction?: { text: string; error: CorrectionError };
     },
   ) => {
     const ctx = await pageContext(deps, request);
@@ -232,11 +261,21 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       : { status: 'draft' as const, authorId: request.user!.id, submittedAt: null };
     const sections = await listSections(deps.db);
     const section = a ? ctx.sections.find((s) => s.id === a.section_id) : undefined;
+    const csrfToken = reply.generateCsrf();
+    // Co-author boxes: those signing first, in their order (the order the boxes are sent in),
+    // then the other members who write; a member who left keeps their box while they sign.
+    const signing = a ? await listArticleCoauthors(deps.db, a.id) : [];
+    const everyone = [...signing, ...(await listWriters(deps.db))];
+    const byId = new Map(everyone.map((w) => [w.id, { id: w.id, name: w.name }]));
+    const writers = [
+      ...page.draft.coauthorIds.flatMap((id) => byId.get(id) ?? []),
+      ...[...byId.values()].filter((w) => !page.draft.coauthorIds.includes(w.id)),
+    ];
     return sendPrivatePage(
       reply,
       ArticleEditPage({
         ctx,
-        csrfToken: reply.generateCsrf(),
+        csrfToken,
         article: a
           ? {
               id: a.id,
@@ -278,6 +317,19 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         }),
         photoSearch: page.photoSearch ?? '',
         photoChoices: await photoChoices(deps.db, page.photoSearch ?? ''),
+        writers,
+        corrections: a
+          ? CorrectionAdminPanel({
+              locale: ctx.site.locale,
+              site: ctx.site,
+              csrfToken,
+              articleId: a.id,
+              published: a.status === 'published',
+              canAdd: can(request.user, 'correct-articles'),
+              corrections: await listArticleCorrections(deps.db, a.id),
+              draft: page.correction,
+            })
+          : undefined,
       }),
       page.status ?? 200,
     );
@@ -327,17 +379,24 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       const article = await findArticleById(deps.db, id);
       if (!article) throw notFound();
       const q = request.query;
-      const t = articleAdminStringsFor((await deps.cache.snapshot()).settings.locale);
-      const notice = q.inchange
-        ? t.savedNotMoved
-        : q.enregistre
-          ? t.saved
-          : q.etat
-            ? t.statusChanged
-            : undefined;
+      const { locale } = (await deps.cache.snapshot()).settings;
+      const t = articleAdminStringsFor(locale);
+      const notice = q.corrige
+        ? correctionStringsFor(locale).admin.added
+        : q.inchange
+          ? t.savedNotMoved
+          : q.enregistre
+            ? t.saved
+            : q.etat
+              ? t.statusChanged
+              : undefined;
       return editorPage(request, reply, {
         article,
-        draft: draftOf(article, await listArticleTags(deps.db, id)),
+        draft: draftOf(
+          article,
+          await listArticleTags(deps.db, id),
+          (await listArticleCoauthors(deps.db, id)).map((c) => c.id),
+        ),
         notice,
       });
     },
@@ -430,6 +489,42 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   );
 
   app.post(
+    '/admin/articles/:id/corrections',
+    {
+      config: { policy: 'correct-articles' },
+      preValidation: app.csrfProtection,
+      schema: { params: idParams, body: formBody('text') },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const text = request.body.text ?? '';
+      const result = await addCorrection(deps.db, {
+        articleId: id,
+        text,
+        user: request.user!,
+        now: deps.clock.now(),
+      });
+      if (result.ok) {
+        deps.cache.invalidate();
+        return reply.redirect(`/admin/articles/${id}?corrige=1#corrections`, 303);
+      }
+      const article = await findArticleById(deps.db, id);
+      if (result.reason === 'not_found' || !article) throw notFound();
+      return editorPage(request, reply, {
+        article,
+        draft: draftOf(
+          article,
+          await listArticleTags(deps.db, id),
+          (await listArticleCoauthors(deps.db, id)).map((c) => c.id),
+        ),
+        // The text comes back as typed, bounded so a huge post is never echoed whole.
+        correction: { text: text.slice(0, CORRECTION_MAX * 2), error: result.error },
+        status: result.error === 'busy' ? 409 : 422,
+      });
+    },
+  );
+
+  app.post(
     '/admin/articles/:id/etat',
     { ...posted, schema: { params: idParams, body: transitionForm } },
     async (request, reply) => {
@@ -483,7 +578,11 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       if (result.reason === 'not_found') throw notFound();
       const article = (await findArticleById(deps.db, id))!;
       const t = articleAdminStringsFor(settings.locale);
-      const draft = draftOf(article, await listArticleTags(deps.db, id));
+      const draft = draftOf(
+        article,
+        await listArticleTags(deps.db, id),
+        (await listArticleCoauthors(deps.db, id)).map((c) => c.id),
+      );
       if (result.reason === 'bad_time')
         return editorPage(request, reply, { article, draft, message: t.badTime, status: 422 });
       const who = (await listArticleRevisions(deps.db, id))[0]?.editorName ?? '?';

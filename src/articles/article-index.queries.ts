@@ -110,28 +110,40 @@ export interface Byline {
   name: string;
 }
 
+// Members who sign a published article: as a co-author, or as its owner under their own name
+// when it has no co-authors (the rule of listLiveArticles' author filter).
 function bylineArticles(db: Db) {
-  return db
-    .selectFrom('articles as a')
-    .innerJoin('users as u', 'u.id', 'a.author_id')
-    .where('a.status', '=', 'published')
-    .where((eb) =>
-      eb.or([
-        eb('a.signature', '=', ''),
-        eb('a.signature', '=', eb.ref('u.name')),
-        eb('a.signature', '=', eb.ref('u.byline')),
-      ]),
-    );
+  return db.selectFrom('users as u').where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('articles as a')
+        .select('a.id')
+        .where('a.status', '=', 'published')
+        .where((e) => {
+          const coauthors = e
+            .selectFrom('article_coauthors as ac')
+            .select('ac.article_id')
+            .whereRef('ac.article_id', '=', 'a.id');
+          return e.or([
+            e.exists(coauthors.whereRef('ac.user_id', '=', 'u.id')),
+            e.and([
+              e('a.author_id', '=', e.ref('u.id')),
+              e.not(e.exists(coauthors)),
+              e.or([
+                e('a.signature', '=', ''),
+                e('a.signature', '=', e.ref('u.name')),
+                e('a.signature', '=', e.ref('u.byline')),
+              ]),
+            ]),
+          ]);
+        }),
+    ),
+  );
 }
 
 /** Everyone with a published signed article, by name. */
 export async function listBylines(db: Db): Promise<Byline[]> {
-  return bylineArticles(db)
-    .select(['u.id', 'u.name'])
-    .distinct()
-    .orderBy('u.name')
-    .orderBy('u.id')
-    .execute();
+  return bylineArticles(db).select(['u.id', 'u.name']).orderBy('u.name').orderBy('u.id').execute();
 }
 
 /** The member with this id, when they have a published signed article. */

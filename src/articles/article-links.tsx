@@ -1,5 +1,6 @@
 import { authorPath, isSignedByAuthor } from '../authors/author.ts';
 import { authorStringsFor } from '../authors/author.strings.ts';
+import { bylineJoiners, bylineNames } from '../authors/byline.ts';
 import { tagPath } from '../tags/tag.ts';
 import { tagStringsFor } from '../tags/tag.strings.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -24,6 +25,58 @@ export function SignatureLink({ ctx, article: a }: { ctx: PageContext; article: 
       )}
     </span>
   );
+}
+
+/**
+ * The article's byline after « Par »: its co-authors, each linked to their page, joined the French
+ * way (« A, B et C »), then its agency (« , avec AFP »); without co-authors, its signature as
+ * before (see authors/byline.ts for the precedence).
+ */
+export function Byline({
+  ctx,
+  article: a,
+}: {
+  ctx: PageContext;
+  article: Linked & Pick<ArticleView, 'coauthors' | 'agency'>;
+}) {
+  const names = articleBylineNames(a);
+  if (!names.length && !a.agency) return <SignatureLink ctx={ctx} article={a} />;
+  const { before, agency } = bylineJoiners(names.length, !!a.agency, ctx.site.locale);
+  return (
+    <span class="signature">
+      {names.map((n, i) => (
+        <>
+          {before[i]}
+          {n.href ? (
+            <a rel="author" href={n.href}>
+              {n.name}
+            </a>
+          ) : (
+            n.name
+          )}
+        </>
+      ))}
+      {a.agency ? (
+        <>
+          {agency}
+          <span class="agency">{a.agency}</span>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+/** The people who sign an article, in order, with their pages. */
+export function articleBylineNames(
+  a: Linked & Pick<ArticleView, 'coauthors'>,
+): ReturnType<typeof bylineNames> {
+  return bylineNames({
+    coauthors: a.coauthors,
+    signature: a.signature,
+    signatureHref: isSignedByAuthor(a)
+      ? authorPath({ id: a.authorId!, name: a.authorName! })
+      : null,
+  });
 }
 
 /** The end of an article: its tags, then links to its section and to its author's other articles. */

@@ -8,6 +8,8 @@ export interface ContentSnapshot {
   sectionId: number | null;
   body: string;
   signature: string;
+  coauthorIds: number[];
+  agency: string;
   slug: string;
   tags: string[];
   imageId: number | null;
@@ -16,7 +18,6 @@ export interface ContentSnapshot {
   imageAlt: string;
   imageIsIllustration: boolean;
   comments: 'open' | 'closed';
-  correction: string;
   noAds: boolean;
 }
 
@@ -50,6 +51,11 @@ export function parseContentSnapshot(json: string): ContentSnapshot | null {
     sectionId: id(s.sectionId),
     body: s.body,
     signature: str(s.signature),
+    // Revisions from before co-authors existed have none.
+    coauthorIds: Array.isArray(s.coauthorIds)
+      ? s.coauthorIds.filter((x): x is number => typeof x === 'number' && Number.isInteger(x))
+      : [],
+    agency: str(s.agency),
     slug: str(s.slug),
     tags: Array.isArray(s.tags) ? s.tags.filter((x): x is string => typeof x === 'string') : [],
     imageId: id(s.imageId),
@@ -58,7 +64,6 @@ export function parseContentSnapshot(json: string): ContentSnapshot | null {
     imageAlt: str(s.imageAlt),
     imageIsIllustration: s.imageIsIllustration === true,
     comments: s.comments === 'closed' ? 'closed' : 'open',
-    correction: str(s.correction),
     noAds: s.noAds === true,
   };
 }

@@ -1,6 +1,6 @@
 import { CommentSection, type CommentSectionProps } from '../comments/comment.pages.tsx';
 import { commentStringsFor } from '../comments/comment.strings.ts';
-import { ArticleFootLinks, SignatureLink } from './article-links.tsx';
+import { ArticleFootLinks, Byline, articleBylineNames } from './article-links.tsx';
 import { isSignedByAuthor } from '../authors/author.ts';
 import { formatDateTime, isoInZone } from '../web/dates.ts';
 import { Picture, StoryCard, mediaUrl } from '../web/components.tsx';
@@ -15,6 +15,7 @@ import { PhotoOnTap } from '../web/lite-layout.tsx';
 import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../media/og-image.ts';
 import { ShareLinks } from './share-links.tsx';
 import { shortLinkUrl } from '../whatsapp/whatsapp-message.ts';
+import { ArticleCorrections, correctionJsonLd } from '../corrections/correction.pages.tsx';
 import { articleDescription } from './article-description.ts';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
 import { renderBodyMedia } from './body-media-render.ts';
@@ -114,7 +115,7 @@ export function ArticlePage({
           {a.standfirst ? <p class="standfirst">{typeset(a.standfirst, locale)}</p> : null}
           <div class="byline">
             <p>
-              {t.by} <SignatureLink ctx={ctx} article={a} />
+              {t.by} <Byline ctx={ctx} article={a} />
             </p>
             <p>
               {t.published}{' '}
@@ -172,11 +173,7 @@ export function ArticlePage({
           {trustedHtml(a.noAds ? body : withInArticleMarkers(ctx, body))}
         </div>
         <BodyMediaScripts ctx={ctx} html={body} />
-        {a.correction ? (
-          <aside class="correction">
-            <strong>{t.correction}</strong> {typeset(a.correction, locale)}
-          </aside>
-        ) : null}
+        <ArticleCorrections ctx={ctx} corrections={a.corrections} />
         {a.noAds ? null : <AdMarkers ctx={ctx} placement="article-end" />}
         <footer class="article-foot">
           <ArticleFootLinks ctx={ctx} article={a} />
@@ -207,7 +204,6 @@ function newsArticleJsonLd(
   imageUrl: string | undefined,
 ) {
   const { site } = ctx;
-  const isPerson = isSignedByAuthor(a);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -215,7 +211,7 @@ function newsArticleJsonLd(
     description: articleDescription(a),
     datePublished: isoInZone(a.publishedAt, site.timeZone),
     dateModified: isoInZone(a.updatedAt ?? a.publishedAt, site.timeZone),
-    author: [{ '@type': isPerson ? 'Person' : 'Organization', name: a.signature || site.siteName }],
+    author: authorsJsonLd(ctx, a),
     ...(imageUrl ? { image: [imageUrl] } : {}),
     publisher: {
       '@type': 'Organization',
@@ -225,7 +221,21 @@ function newsArticleJsonLd(
     articleSection: a.section.name,
     inLanguage: site.locale,
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+    ...(a.corrections.length ? { correction: correctionJsonLd(a.corrections, site.timeZone) } : {}),
   };
+}
+
+// People as Person (with their page when they have one), the agency as Organization; an article
+// signed by nobody is the publication's.
+function authorsJsonLd(ctx: PageContext, a: ArticleView) {
+  const people = articleBylineNames(a).map((n) => ({
+    '@type': a.coauthors.length || isSignedByAuthor(a) ? 'Person' : 'Organization',
+    name: n.name,
+    ...(n.href ? { url: ctx.publicUrl + n.href } : {}),
+  }));
+  const agency = a.agency ? [{ '@type': 'Organization', name: a.agency }] : [];
+  const all = [...people, ...agency];
+  return all.length ? all : [{ '@type': 'Organization', name: ctx.site.siteName }];
 }
 
 // A section's stories on the home: a thumbnail beside the title on a phone (see site.css), a

@@ -3,6 +3,8 @@ import { dialectOf } from '../db/connect.ts';
 import type { Database, Db, DbOrTrx } from '../db/database.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
 import { listImagesByIds } from '../media/media.queries.ts';
+import type { Coauthor } from '../authors/byline.ts';
+import { listArticleCorrections } from '../corrections/correction.queries.ts';
 import { bodyMediaIds } from './body-media-render.ts';
 import type { ArticleSummary, ArticleView, ImageView } from './article.ts';
 import type {
@@ -116,19 +118,35 @@ export function whereLive(query: Joined, { sectionId, authorId, tag }: LiveFilte
   let q = query;
   if (sectionId !== undefined) q = q.where('a.section_id', '=', sectionId);
   if (authorId !== undefined)
-    q = q
-      .where('a.author_id', '=', authorId)
-      // An agency or guest signature on a member's article is not their work.
-      .where((eb) =>
-        eb.or([
-          eb('a.signature', '=', ''),
-          eb(
-            'a.signature',
-            '=',
-            eb.selectFrom('users').select('users.name').where('users.id', '=', authorId),
-          ),
+    q = q.where((eb) => {
+      const coauthors = eb
+        .selectFrom('article_coauthors as ac')
+        .select('ac.article_id')
+        .whereRef('ac.article_id', '=', 'a.id');
+      return eb.or([
+        // A co-author, whoever the article belongs to.
+        eb.exists(coauthors.where('ac.user_id', '=', authorId)),
+        // Or, on an article without co-authors, its owner signing under their own name: an
+        // agency or guest signature on a member's article is not their work.
+        eb.and([
+          eb('a.author_id', '=', authorId),
+          eb.not(eb.exists(coauthors)),
+          eb.or([
+            eb('a.signature', '=', ''),
+            eb(
+              'a.signature',
+              '=',
+              eb.selectFrom('users').select('users.name').where('users.id', '=', authorId),
+            ),
+            eb(
+              'a.signature',
+              '=',
+              eb.selectFrom('users').select('users.byline').where('users.id', '=', authorId),
+            ),
+          ]),
         ]),
-      );
+      ]);
+    });
   if (tag !== undefined)
     q = q.where((eb) =>
       eb(
@@ -187,8 +205,8 @@ export async function findArticleView(
       'a.body_html',
       'a.comments',
       'a.version',
-      'a.correction',
       'a.no_ads',
+      'a.agency',
       'a.section_id',
       'a.author_id',
       'u.name as author_name',
@@ -208,13 +226,7 @@ export async function findArticleView(
     | (SummaryRow &
         Pick<
           ArticleRow,
-          | 'body_html'
-          | 'comments'
-          | 'version'
-          | 'correction'
-          | 'no_ads'
-          | 'section_id'
-          | 'author_id'
+          'body_html' | 'comments' | 'version' | 'no_ads' | 'agency' | 'section_id' | 'author_id'
         > & {
           author_name: string | null;
           author_byline: string | null;
@@ -222,13 +234,20 @@ export async function findArticleView(
         })
     | undefined;
   if (!row) return undefined;
+  const [bodyMedia, corrections, coauthors] = await Promise.all([
+    listImagesByIds(db, bodyMediaIds(row.body_html)),
+    listArticleCorrections(db, row.id),
+    listArticleCoauthors(db, row.id),
+  ]);
   return {
     ...toSummary(row),
     bodyHtml: row.body_html,
-    bodyMedia: await listImagesByIds(db, bodyMediaIds(row.body_html)),
+    bodyMedia,
+    corrections,
+    coauthors,
+    agency: row.agency,
     comments: row.comments,
     version: row.version,
-    correction: row.correction,
     authorName: row.author_name,
     authorByline: row.author_byline,
     authorId: row.author_id,
@@ -483,4 +502,29 @@ export async function listArticleTags(db: DbOrTrx, articleId: number): Promise<s
     .orderBy('tag')
     .execute();
   return rows.map((r) => r.tag);
+}
+
+/** The members who co-sign an article, in their order. */
+export async function listArticleCoauthors(db: DbOrTrx, articleId: number): Promise<Coauthor[]> {
+  return db
+    .selectFrom('article_coauthors as ac')
+    .innerJoin('users as u', 'u.id', 'ac.user_id')
+    .select(['u.id', 'u.name', 'u.byline'])
+    .where('ac.article_id', '=', articleId)
+    .orderBy('ac.position')
+    .execute();
+}
+
+/** Sets the members who co-sign an article, in the order given. */
+export async function replaceArticleCoauthors(
+  db: DbOrTrx,
+  articleId: number,
+  userIds: readonly number[],
+): Promise<void> {
+  await db.deleteFrom('article_coauthors').where('article_id', '=', articleId).execute();
+  if (!userIds.length) return;
+  await db
+    .insertInto('article_coauthors')
+    .values(userIds.map((user_id, position) => ({ article_id: articleId, user_id, position })))
+    .execute();
 }

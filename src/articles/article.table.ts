@@ -29,8 +29,8 @@ export interface ArticleTable {
   comments: CommentsMode;
   /** Incremented on every save; used for edit conflicts and cache invalidation. */
   version: number;
-  /** A correction note shown at the end of the article; empty when there is none. */
-  correction: Generated<string>;
+  /** An agency credited after the people (« …, avec AFP »); empty when none. */
+  agency: Generated<string>;
   /** 1 when the featured photo is an illustration, not a picture of the event. */
   image_is_illustration: Generated<number>;
   /** When an author submitted the draft for review. */
@@ -51,6 +51,13 @@ export interface ArticleRevisionTable {
   editor_name: string;
   note: string;
   edited_at: string;
+}
+
+/** The `article_coauthors` table: the newsroom members who sign an article, in order. */
+export interface ArticleCoauthorTable {
+  article_id: number;
+  user_id: number;
+  position: number;
 }
 
 /** The `article_tags` table. */

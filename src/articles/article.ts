@@ -1,3 +1,5 @@
+import type { Coauthor } from '../authors/byline.ts';
+import type { CorrectionView } from '../corrections/correction.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
 import type { CommentsMode } from './article.table.ts';
 import type { BodyMediaItem } from './body-media-render.ts';
@@ -44,8 +46,12 @@ export interface ArticleView extends ArticleSummary {
   tags: string[];
   comments: CommentsMode;
   version: number;
-  /** A correction note for the end of the article; empty when none. */
-  correction: string;
+  /** The newsroom members who sign it, in order (see authors/byline.ts for the precedence). */
+  coauthors: Coauthor[];
+  /** The agency credited after them (« avec AFP »); empty when none. */
+  agency: string;
+  /** Its dated corrections, newest first. */
+  corrections: CorrectionView[];
   sectionId: number;
   /** « Sans publicité »: the page carries no ad slot at all. */
   noAds: boolean;

@@ -12,7 +12,8 @@ export type RevisionNote =
   | 'autosave'
   | `restored:${number}`
   | `status:${Transition}`
-  | 'scheduled-publish';
+  | 'scheduled-publish'
+  | 'correction-added';
 
 const fr = {
   created: 'Création',
@@ -21,6 +22,7 @@ const fr = {
   autosave: 'Enregistrement automatique',
   restored: (v: number) => `Restauration de la version ${v}`,
   'scheduled-publish': 'Mis en ligne à l’heure programmée',
+  'correction-added': 'Correction ajoutée',
   status: {
     submit: 'Soumis à la relecture',
     withdraw: 'Retiré de la relecture',
@@ -40,6 +42,7 @@ const en: typeof fr = {
   autosave: 'Autosave',
   restored: (v) => `Restored version ${v}`,
   'scheduled-publish': 'Went live at the scheduled time',
+  'correction-added': 'Correction added',
   status: {
     submit: 'Submitted for review',
     withdraw: 'Withdrawn from review',
@@ -72,7 +75,7 @@ export function revisionNoteText(stored: string, locale: Locale): string {
   const note = legacyNotes[stored] ?? stored;
   if (note === 'created' || note === 'saved' || note === 'update-flagged' || note === 'autosave')
     return t[note];
-  if (note === 'scheduled-publish') return t[note];
+  if (note === 'scheduled-publish' || note === 'correction-added') return t[note];
   const restored = /^restored:(\d+)$/.exec(note);
   if (restored) return t.restored(Number(restored[1]));
   const status = /^status:(\w+)$/.exec(note)?.[1];

@@ -48,8 +48,9 @@ const fr = {
     imageAlt: 'Texte alternatif',
     imageIsIllustration: 'Photo d’illustration',
     comments: 'Commentaires',
-    correction: 'Note de correction',
     noAds: 'Sans publicité',
+    coauthorIds: 'Co-auteurs',
+    agency: 'Agence',
   } satisfies Record<keyof ContentSnapshot, string>,
   /** Why a restore failed, for the versions page. */
   restoreFailed: {
@@ -106,8 +107,9 @@ const en: RevisionStrings = {
     imageAlt: 'Alt text',
     imageIsIllustration: 'Illustration photo',
     comments: 'Comments',
-    correction: 'Correction note',
     noAds: 'No advertising',
+    coauthorIds: 'Co-authors',
+    agency: 'Agency',
   },
   restoreFailed: {
     slugTaken: (v) =>
@@ -139,6 +141,8 @@ function shown(s: ContentSnapshot, field: Field, ctx: PageContext): string {
       return ctx.sections.find((x) => x.id === v)?.name ?? (v === null ? '' : `#${String(v)}`);
     case 'tags':
       return s.tags.join(', ');
+    case 'coauthorIds':
+      return s.coauthorIds.map((id) => `#${id}`).join(', ');
     case 'imageId':
       return s.imageId === null ? l.noImage : l.imageNumber(s.imageId);
     case 'imageIsIllustration':

@@ -9,6 +9,8 @@ import {
   findArticleBySlug,
   insertArticle,
   insertArticleRevision,
+  listArticleCoauthors,
+  replaceArticleCoauthors,
   replaceArticleTags,
   updateArticleIfVersion,
   updateLatestAutosaveRevision,
@@ -18,6 +20,7 @@ import { renderMarkdown } from './markdown.ts';
 import { mediaExists } from '../media/media.queries.ts';
 import { syncArticleSearch } from '../search/sync-article-search.ts';
 import { findSection } from '../sections/section.queries.ts';
+import { listWriters } from '../users/user.queries.ts';
 import { slugify, uniqueSlug } from './slug.ts';
 
 /** The editable fields of an article, as the editor form sends them. */
@@ -28,6 +31,10 @@ export interface ArticleDraft {
   sectionId: number | null;
   body: string;
   signature: string;
+  /** The newsroom members who sign it, in order; they take precedence over the signature. */
+  coauthorIds: number[];
+  /** An agency credited after them (« avec AFP »). */
+  agency: string;
   slug: string;
   tags: string[];
   imageId: number | null;
@@ -36,7 +43,6 @@ export interface ArticleDraft {
   imageAlt: string;
   imageIsIllustration: boolean;
   comments: CommentsMode;
-  correction: string;
   noAds: boolean;
   /** Show « Mis à jour le … » and move dateModified (a typo fix leaves this off). */
   flagUpdate: boolean;
@@ -49,7 +55,9 @@ export type DraftError =
   | 'slugTaken'
   | 'kickerLength'
   | 'standfirstLength'
-  | 'imageMissing';
+  | 'imageMissing'
+  | 'coauthorMissing'
+  | 'agencyLength';
 
 export type SaveResult =
   | { ok: true; article: ArticleRow }
@@ -69,6 +77,7 @@ export function validateDraft(
   if (draft.kicker.trim().length > 40) errors.kicker = 'kickerLength';
   if (draft.standfirst.trim().length > 600) errors.standfirst = 'standfirstLength';
   if (!draft.sectionId) errors.sectionId = 'sectionMissing';
+  if (draft.agency.trim().length > 80) errors.agency = 'agencyLength';
   if (draft.slug && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(draft.slug)) errors.slug = 'slugInvalid';
   return errors;
 }
@@ -83,13 +92,13 @@ function columns(draft: ArticleDraft, locale: string) {
     body,
     body_html: renderMarkdown(body, locale),
     signature: draft.signature.trim(),
+    agency: draft.agency.trim(),
     image_id: draft.imageId,
     image_credit: draft.imageCredit.trim(),
     image_caption: draft.imageCaption.trim(),
     image_alt: draft.imageAlt.trim(),
     image_is_illustration: draft.imageIsIllustration ? 1 : 0,
     comments: draft.comments,
-    correction: draft.correction.trim(),
     no_ads: draft.noAds ? 1 : 0,
   };
 }
@@ -139,6 +148,12 @@ export async function saveArticle(
     if (draft.imageId !== null && !(await mediaExists(trx, draft.imageId)))
       missing.imageId = 'imageMissing';
     if (!(await findSection(trx, draft.sectionId!))) missing.sectionId = 'sectionMissing';
+    // Members who write, and those already signing it (a member who left keeps their credit).
+    const writers = new Set([
+      ...(await listWriters(trx)).map((w) => w.id),
+      ...(existing ? await listArticleCoauthors(trx, existing.id) : []).map((c) => c.id),
+    ]);
+    if (draft.coauthorIds.some((id) => !writers.has(id))) missing.coauthorIds = 'coauthorMissing';
     if (Object.keys(missing).length) return { ok: false, reason: 'invalid', errors: missing };
 
     const slug = await chooseSlug(trx, draft, existing);
@@ -177,6 +192,7 @@ export async function saveArticle(
       });
     }
     await replaceArticleTags(trx, article.id, normalizeTags(draft.tags));
+    await replaceArticleCoauthors(trx, article.id, [...new Set(draft.coauthorIds)]);
     await syncArticleSearch(trx, article.id);
     const revision = {
       articleId: article.id,

@@ -12,9 +12,11 @@ import type {
 import type {
   ArticleRevisionTable,
   ArticleTable,
+  ArticleCoauthorTable,
   ArticleTagTable,
 } from '../articles/article.table.ts';
 import type { SiteAlertTable } from '../alerts/alert.table.ts';
+import type { ArticleCorrectionTable } from '../corrections/correction.table.ts';
 import type { CdnPurgeCursorTable } from '../cdn/cdn-purge.table.ts';
 import type { ContentChangeTable, ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
@@ -49,6 +51,8 @@ export interface Database {
   outbox: OutboxTable;
   article_revisions: ArticleRevisionTable;
   article_tags: ArticleTagTable;
+  article_corrections: ArticleCorrectionTable;
+  article_coauthors: ArticleCoauthorTable;
   section_slug_redirects: SectionSlugRedirectTable;
   account_links: AccountLinkTable;
   ad_slots: AdSlotTable;

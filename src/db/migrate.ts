@@ -15,6 +15,7 @@ import * as underTitleSlot from './migrations/2026_12_03_0011_under_title_slot.t
 import * as userBylines from './migrations/2026_12_03_0012_user_bylines.ts';
 import * as siteAlerts from './migrations/2026_12_03_0013_site_alerts.ts';
 import * as shortLinkVisits from './migrations/2026_12_03_0016_short_link_visits.ts';
+import * as correctionsCoauthors from './migrations/2026_12_03_0015_corrections_coauthors.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0012_user_bylines': userBylines,
   '2026_12_03_0013_site_alerts': siteAlerts,
   '2026_12_03_0016_short_link_visits': shortLinkVisits,
+  '2026_12_03_0015_corrections_coauthors': correctionsCoauthors,
 };
 
 /** The names of the migrations this version of Griot knows, oldest first. */
@@ -39,22 +41,33 @@ export function migrationNames(): string[] {
   return Object.keys(migrations);
 }
 
-/** Applies every pending migration; throws with the failing migration's name on error. */
-export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  // Kysely looks for its own tables across all schemas; name ours, so databases that hold
-  // several Griot schemas (tests, several sites) each keep their own migration state.
+// Kysely looks for its own tables across all schemas; name ours, so databases that hold
+// several Griot schemas (tests, several sites) each keep their own migration state.
+async function migratorFor(db: Db): Promise<Migrator> {
   const schema = isPostgres(db)
     ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
     : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const result = await migrator.migrateToLatest();
+}
+
+function checked(result: MigrationResultSet): MigrationResultSet {
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
   }
   return result;
+}
+
+/** Applies every pending migration; throws with the failing migration's name on error. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  return checked(await (await migratorFor(db)).migrateToLatest());
+}
+
+/** Migrates up or down to the named migration (tests of a migration's data handling). */
+export async function migrateTo(db: Db, name: string): Promise<MigrationResultSet> {
+  return checked(await (await migratorFor(db)).migrateTo(name));
 }

@@ -16,6 +16,7 @@ import type { RouteDeps } from '../http/deps.ts';
 import { tagPath } from '../tags/tag.ts';
 import { mediaUrl } from '../web/components.tsx';
 import { pickJpeg } from './feed.ts';
+import { correctionsPath } from '../corrections/correction.ts';
 import {
   MAX_NEWS_URLS,
   MAX_SITEMAP_URLS,
@@ -103,6 +104,7 @@ export const sitemapRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
           ...bylines.map((b) => authorPath(b)),
           ...tags.map((tag) => tagPath(tag)),
           ADVERTISE_PATH,
+          correctionsPath(),
         ];
         // Tags are the one list that grows without bound; the protocol's cap comes first.
         return renderUrlSet(paths.slice(0, MAX_SITEMAP_URLS).map((p) => ({ loc: publicUrl + p })));

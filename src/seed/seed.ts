@@ -1,9 +1,11 @@
+import { insertCorrection } from '../corrections/correction.queries.ts';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { renderMarkdown } from '../articles/markdown.ts';
 import {
   findArticleBySlug,
   insertArticle,
+  replaceArticleCoauthors,
   replaceArticleTags,
 } from '../articles/article.queries.ts';
 import { slugify } from '../articles/slug.ts';
@@ -144,8 +146,22 @@ async function seedArticle(
       image_alt: demo.photo.alt,
       comments: 'open',
       version: 1,
+      agency: demo.agency ?? '',
     });
     await replaceArticleTags(trx, article.id, demo.tags);
+    const coauthors = [];
+    for (const email of demo.coauthorEmails ?? []) {
+      const member = await findUserByEmail(trx, email);
+      if (member) coauthors.push(member.id);
+    }
+    await replaceArticleCoauthors(trx, article.id, coauthors);
+    for (const c of demo.corrections ?? [])
+      await insertCorrection(trx, {
+        articleId: article.id,
+        text: c.text,
+        publishedAt: new Date(now.getTime() - c.hoursAgo * 3_600_000),
+        addedBy: null,
+      });
   });
   return true;
 }

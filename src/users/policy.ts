@@ -11,7 +11,8 @@ export type Action =
   | 'edit-site-settings'
   | 'manage-users'
   | 'manage-ads'
-  | 'raise-alerts';
+  | 'raise-alerts'
+  | 'correct-articles';
 
 const allowed: Record<Action, readonly Role[]> = {
   'view-newsroom': ['admin', 'editor', 'author', 'moderator'],
@@ -25,6 +26,8 @@ const allowed: Record<Action, readonly Role[]> = {
   'manage-users': ['admin'],
   'manage-ads': ['admin', 'editor'],
   'raise-alerts': ['admin', 'editor'],
+  // Corrections speak for the newsroom: the desk adds them, not each author.
+  'correct-articles': ['admin', 'editor'],
 };
 
 /** Whether a newsroom member may perform an action. */

@@ -2,6 +2,8 @@ import { AlertBanner } from '../alerts/alert-banner.tsx';
 import type { Child } from 'hono/jsx';
 import { AdMarkers } from '../ads/ad-markers.tsx';
 import { inlineStyleSheet } from './assets.ts';
+import { correctionsPath } from '../corrections/correction.ts';
+import { correctionStringsFor } from '../corrections/correction.strings.ts';
 import { SiteLogo } from './components.tsx';
 import { LiteLayout } from './lite-layout.tsx';
 import type { PageContext } from './page-context.ts';
@@ -145,6 +147,8 @@ export function Layout(props: {
                 </>
               )}
               <a href="/flux/rss.xml">{t.feeds}</a>
+              {' · '}
+              <a href={correctionsPath()}>{correctionStringsFor(site.locale).footerLink}</a>
             </p>
             <p>{t.footerRights(site.siteName, ctx.year)}</p>
           </div>

@@ -4,6 +4,7 @@ import { payloads, payloadText } from './xss-payloads.ts';
 import type { TestApp } from './setup.ts';
 import { bumpContentVersion } from '../../src/cache/content-version.queries.ts';
 import { insertComment } from '../../src/comments/comment.queries.ts';
+import { insertCorrection } from '../../src/corrections/correction.queries.ts';
 import { defaultSiteSettings } from '../../src/settings/site-settings.ts';
 import { decideComment } from '../../src/moderation/decide-comment.ts';
 import { insertMedia } from '../../src/media/media.queries.ts';
@@ -192,8 +193,14 @@ export async function seedXssSite(t: TestApp): Promise<XssGroup[]> {
       image_credit: group(g, F.imageCredit),
       image_caption: group(g, F.imageCaption),
       image_alt: group(g, F.imageAlt),
-      correction: group(g, F.correction),
       updated_at: '2026-11-21T09:00:00.000Z',
+    });
+    // Its corrections, shown at its end, on the corrections page and in its JSON-LD.
+    await insertCorrection(db, {
+      articleId: article.id,
+      text: group(g, F.correction),
+      publishedAt: new Date('2026-11-21T09:00:00.000Z'),
+      addedBy: author.id,
     });
     // Author pages list what a member signed under their own name (or left unsigned).
     await buildArticle(db, {
@@ -332,15 +339,18 @@ async function writeRevisions(t: TestApp, articleId: number, authorId: number, g
     imageAlt: '',
     imageIsIllustration: false,
     comments: 'open',
-    correction: '',
     noAds: false,
+    coauthorIds: [],
+    agency: '',
   };
   const second = {
     ...base,
     title: group(g, F.revisionTitle),
     body: group(g, F.revisionBody, '\n\n'),
     signature: group(g, F.revisionSignature),
-    correction: group(g, F.revisionCorrection),
+    // Shown in the versions comparison (the old single correction note is gone: its payloads
+    // now go through the agency line).
+    agency: group(g, F.revisionCorrection),
     tags: groupMembers(g).map((i) => payloadText(i, F.tag).toLowerCase()),
   };
   await t.db

@@ -56,6 +56,14 @@ Le Veilleur reviendra sur cette attaque au fil des informations disponibles.
     hoursAgo: 2,
     updatedHoursAgo: 1,
     tags: ['armée', 'tessaoua-nord', 'attaque', 'défense'],
+    coauthorEmails: ['boubacar.tounkara@leveilleur.example', 'hawa.diabate@leveilleur.example'],
+    agency: 'AFI',
+    corrections: [
+      {
+        text: 'Une première version de cet article situait l’attaque à Tessaoua-Sud ; elle a eu lieu au nord de Tessaoua-Nord.',
+        hoursAgo: 1,
+      },
+    ],
   },
   {
     section: 'securite',

@@ -24,6 +24,11 @@ export interface DemoArticle {
   hoursAgo: number;
   updatedHoursAgo?: number;
   tags: string[];
+  /** Members who co-sign it, in order (they take precedence over the signature), and an agency. */
+  coauthorEmails?: string[];
+  agency?: string;
+  /** Its dated corrections. */
+  corrections?: { text: string; hoursAgo: number }[];
 }
 
 /** A newsroom account used by the demo content. */
