@@ -33,6 +33,8 @@ import {
   listNewsroomArticles,
 } from './article.queries.ts';
 import { changeArticleStatus } from './change-article-status.ts';
+import { loadArticleViewDays } from './article-views.ts';
+import { VIEW_DAYS } from './article-views.pages.tsx';
 import { weighArticle } from './weigh-article.ts';
 import { saveArticle, type ArticleDraft, type DraftError } from './save-article.ts';
 
@@ -260,6 +262,15 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         transitions: allowedTransitions(request.user!, subject),
         revisions: a ? await listArticleRevisions(deps.db, a.id) : [],
         weight: a ? await weighArticle(deps, ctx, a.id) : null,
+        views:
+          a?.published_at && a.status !== 'scheduled'
+            ? await loadArticleViewDays(deps.db, {
+                articleId: a.id,
+                now: deps.clock.now(),
+                timeZone: ctx.site.timeZone,
+                days: VIEW_DAYS,
+              })
+            : null,
         photo: await editorPhoto(deps.db, page.draft),
         preview: await previewArticle(deps.db, {
           draft: page.draft,

@@ -14,6 +14,7 @@ import type {
   ArticleTable,
   ArticleTagTable,
 } from '../articles/article.table.ts';
+import type { ArticleViewTable } from '../articles/article-views.table.ts';
 import type { CdnPurgeCursorTable } from '../cdn/cdn-purge.table.ts';
 import type { ContentChangeTable, ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
@@ -58,6 +59,7 @@ export interface Database {
   ad_slot_stats: AdSlotStatTable;
   ad_click_marks: AdClickMarkTable;
   article_related: ArticleRelatedTable;
+  article_views: ArticleViewTable;
 }
 
 export type Db = Kysely<Database>;

@@ -13,6 +13,7 @@ import * as cdnPurgeCursors from './migrations/2026_12_03_0010_cdn_purge_cursors
 import * as ogImageClaims from './migrations/2026_12_03_0009_og_image_claims.ts';
 import * as underTitleSlot from './migrations/2026_12_03_0011_under_title_slot.ts';
 import * as userBylines from './migrations/2026_12_03_0012_user_bylines.ts';
+import * as articleViews from './migrations/2026_12_03_0014_article_views.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0009_og_image_claims': ogImageClaims,
   '2026_12_03_0011_under_title_slot': underTitleSlot,
   '2026_12_03_0012_user_bylines': userBylines,
+  '2026_12_03_0014_article_views': articleViews,
 };
 
 /** The names of the migrations this version of Griot knows, oldest first. */

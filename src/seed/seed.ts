@@ -24,6 +24,7 @@ import { demoJournalists } from './articles/journalists.ts';
 import type { DemoArticle } from './articles/types.ts';
 import { seedDemoComments } from './demo-comments.ts';
 import { seedDemoAds } from './demo-ads.ts';
+import { seedDemoViews } from './demo-views.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
 /** What seeding did; the admin password is only known when the admin was just created. */
@@ -90,6 +91,7 @@ export async function seedDemo({
     .execute();
   const comments = moderator ? await seedDemoComments(db, { articles: newest, moderator, now }) : 0;
   const ads = await seedDemoAds(db, { store, now });
+  await seedDemoViews(db, { now, timeZone: (await findSiteSettings(db)).timeZone });
   if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }

@@ -9,6 +9,7 @@ import { buildApp } from '../../src/app.ts';
 import { createPageCache, type PageCache } from '../../src/cache/page-cache.ts';
 import { fixedClock } from '../../src/clock.ts';
 import { createAdDelivery, type AdDelivery } from '../../src/ads/ad-delivery.ts';
+import { createArticleViews, type ArticleViews } from '../../src/articles/article-views.ts';
 import type { Config } from '../../src/config.ts';
 import { connect, type DialectName } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
@@ -127,6 +128,8 @@ export interface TestApp {
   cache: PageCache;
   /** The app's ad delivery, to flush its counts in tests. */
   ads: AdDelivery;
+  /** The app's article view counter, to flush its counts in tests. */
+  views: ArticleViews;
   /** The app's media store: DATA_DIR's unless the test passed one. */
   media: MediaStore;
   config: Config;
@@ -166,8 +169,18 @@ export async function createTestApp(
     secret: config.sessionSecret,
     ...(options.random ? { random: options.random } : {}),
   });
+  const views = createArticleViews({ db, cache, clock });
   const media = options.media ?? localMediaStore(database.dataDir);
-  const app = await buildApp({ config, db, dialect: database.dialect, clock, cache, ads, media });
+  const app = await buildApp({
+    config,
+    db,
+    dialect: database.dialect,
+    clock,
+    cache,
+    ads,
+    views,
+    media,
+  });
   return {
     app,
     db,
@@ -176,6 +189,7 @@ export async function createTestApp(
     clock,
     cache,
     ads,
+    views,
     media,
     config,
     database,
