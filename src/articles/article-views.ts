@@ -12,6 +12,7 @@ import {
   listArticleViewDays,
   listMostRead,
   type MostReadRow,
+  type ViewCount,
 } from './article-views.queries.ts';
 
 /** Pending views are written at least this often (like the ad counts). */
@@ -41,6 +42,8 @@ export interface ArticleViews {
   flush(): Promise<void>;
 }
 
+const QUARTER_MS = 15 * 60_000;
+
 /** The UTC hour of an instant, `YYYY-MM-DDTHH`. */
 export function hourKey(at: Date): string {
   return at.toISOString().slice(0, 13);
@@ -68,22 +71,15 @@ export function createArticleViews({
 
   // The newsroom day of an instant; Intl is slow, so the answer is kept until the next midnight.
   let dayMemo = { timeZone: '', ...newsroomDayBounds(new Date(0), 'UTC') };
-  const newsroomDay = (now: Date, timeZone: string) => {
-    if (timeZone !== dayMemo.timeZone || now < dayMemo.from || now >= dayMemo.to)
-      dayMemo = { timeZone, ...newsroomDayBounds(now, timeZone) };
+  const newsroomDay = (at: Date, timeZone: string) => {
+    if (timeZone !== dayMemo.timeZone || at < dayMemo.from || at >= dayMemo.to)
+      dayMemo = { timeZone, ...newsroomDayBounds(at, timeZone) };
     return dayMemo.day;
   };
-  // The site's time zone, as of the last page view (the snapshot is read by every page anyway).
-  let timeZone = 'UTC';
-  void cache.snapshot().then(
-    (s) => (timeZone = s.settings.timeZone),
-    () => undefined,
-  );
 
   async function load(generation: number): Promise<MostRead> {
     const now = clock.now();
     const { settings } = await cache.snapshot();
-    timeZone = settings.timeZone;
     const rows = await listMostRead(db, { sinceHour: mostReadSince(now), limit: MOST_READ_LIMIT });
     const version = `${now.getTime().toString(36)}.${++loads}`;
     list = { version, rows, locale: settings.locale, at: now.getTime(), generation };
@@ -93,8 +89,9 @@ export function createArticleViews({
   return {
     count(articleId, viewer) {
       if (isRobot(viewer) || viewer.cookies?.[SESSION_COOKIE]) return;
-      const now = clock.now();
-      const key = `${articleId}|${newsroomDay(now, timeZone)}|${hourKey(now)}`;
+      // Views are kept per quarter of an hour, which falls on one side of any time zone's
+      // midnight; the hour and the newsroom day are worked out when they are written.
+      const key = `${articleId}|${Math.floor(clock.now().getTime() / QUARTER_MS)}`;
       pending.set(key, (pending.get(key) ?? 0) + 1);
     },
 
@@ -116,13 +113,21 @@ export function createArticleViews({
     },
 
     async flush() {
+      if (!pending.size) return;
+      const { timeZone } = (await cache.snapshot()).settings;
       const batch = pending;
       pending = new Map();
-      if (!batch.size) return;
-      const rows = [...batch].map(([key, views]) => {
-        const [id, day, hour] = key.split('|');
-        return { articleId: Number(id), day: day!, hour: hour!, views };
-      });
+      const byHour = new Map<string, ViewCount>();
+      for (const [key, views] of batch) {
+        const [id, quarter] = key.split('|');
+        const at = new Date(Number(quarter) * QUARTER_MS);
+        const row = { articleId: Number(id), day: newsroomDay(at, timeZone), hour: hourKey(at) };
+        const k = `${row.articleId}|${row.day}|${row.hour}`;
+        const seen = byHour.get(k);
+        if (seen) seen.views += views;
+        else byHour.set(k, { ...row, views });
+      }
+      const rows = [...byHour.values()];
       try {
         await db.transaction().execute((trx) => addArticleViews(trx, rows));
       } catch (err) {
