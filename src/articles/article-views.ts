@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -54,6 +55,27 @@ export function mostReadSince(now: Date): string {
   return hourKey(new Date(now.getTime() - MOST_READ_HOURS * 3_600_000));
 }
 
+// isbot's pattern costs microseconds a call; readers' User-Agents repeat, so the verdict is kept
+// per User-Agent for plain GETs (prefetch headers are checked each time). Capped: a flood of
+// made-up agents only brings back the per-call check.
+const MAX_AGENTS = 2_000;
+function robotCheck(): (viewer: Viewer) => boolean {
+  const byAgent = new Map<string, boolean>();
+  return (viewer) => {
+    const h = viewer.headers;
+    if (viewer.method !== 'GET' || h.purpose || h['sec-purpose'] || h['x-moz'] || h['x-purpose'])
+      return isRobot(viewer);
+    const agent = String(h['user-agent'] ?? '');
+    let verdict = byAgent.get(agent);
+    if (verdict === undefined) {
+      verdict = isRobot(viewer);
+      if (byAgent.size >= MAX_AGENTS) byAgent.clear();
+      byAgent.set(agent, verdict);
+    }
+    return verdict;
+  };
+}
+
 /** Creates the view counter of one app instance. */
 export function createArticleViews({
   db,
@@ -65,9 +87,9 @@ export function createArticleViews({
   clock: Clock;
 }): ArticleViews {
   let pending = new Map<string, number>();
+  const robot = robotCheck();
   let list: (MostRead & { at: number; generation: number }) | undefined;
   let loading: Promise<MostRead> | undefined;
-  let loads = 0;
 
   // The newsroom day of an instant; Intl is slow, so the answer is kept until the next midnight.
   let dayMemo = { timeZone: '', ...newsroomDayBounds(new Date(0), 'UTC') };
@@ -81,14 +103,20 @@ export function createArticleViews({
     const now = clock.now();
     const { settings } = await cache.snapshot();
     const rows = await listMostRead(db, { sinceHour: mostReadSince(now), limit: MOST_READ_LIMIT });
-    const version = `${now.getTime().toString(36)}.${++loads}`;
+    // Named by what it shows, so every instance with the same list sends the same ETag, and a
+    // recomputation that changes nothing on the page makes no new body.
+    const shown = rows.map((r) => [r.id, r.title, r.slug, r.section.slug, r.section.name]);
+    const version = createHash('sha1')
+      .update(JSON.stringify([settings.locale, shown]))
+      .digest('base64url')
+      .slice(0, 12);
     list = { version, rows, locale: settings.locale, at: now.getTime(), generation };
     return list;
   }
 
   return {
     count(articleId, viewer) {
-      if (isRobot(viewer) || viewer.cookies?.[SESSION_COOKIE]) return;
+      if (viewer.cookies?.[SESSION_COOKIE] || robot(viewer)) return;
       // Views are kept per quarter of an hour, which falls on one side of any time zone's
       // midnight; the hour and the newsroom day are worked out when they are written.
       const key = `${articleId}|${Math.floor(clock.now().getTime() / QUARTER_MS)}`;
