@@ -1,5 +1,7 @@
 import { adFiller } from './ads/ad-filler.ts';
 import { commentFiller } from './comments/comment-filler.ts';
+import { createArticleViews, VIEWS_FLUSH_MS, type ArticleViews } from './articles/article-views.ts';
+import { mostReadFiller } from './articles/most-read-filler.ts';
 import { createPagePipeline } from './http/page-pipeline.ts';
 import { liteEdition } from './web/lite-variant.ts';
 import { loadSiteLayout } from './web/site-layout.ts';
@@ -78,6 +80,8 @@ export interface AppOptions {
   ads?: AdDelivery;
   /** Counting of visits through short links (`/a/<id>`); tests pass one to flush it. */
   shortLinks?: ShortLinkCounter;
+  /** Article view counting (« Les plus lus »); tests pass one to flush it when they want. */
+  views?: ArticleViews;
   /** The media store; by default the one the configuration names, closed with the app. */
   media?: MediaStore;
   /** Sees every route as it is registered: the route census test lists them with it. */
@@ -116,6 +120,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The features that fill reader pages per view, and the light edition of every page.
   deps.pages.addFiller(adFiller(deps.ads));
   deps.pages.addFiller(commentFiller(deps));
+  const views = options.views ?? createArticleViews({ db, cache, clock });
+  deps.pages.addFiller(mostReadFiller(views));
   deps.pages.addVariant(liteEdition);
 
   // Article pages carry the theme's style sheet inline (see web/layout.tsx).
@@ -168,6 +174,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     clearInterval(shortLinkTimer);
     await flushShortLinks();
+  });
+
+  // Article views too: counted in memory, written in batches, the last one on close.
+  const flushViews = () =>
+    views.flush().catch((err: unknown) => app.log.error({ err }, 'writing view counts failed'));
+  const viewTimer = setInterval(flushViews, VIEWS_FLUSH_MS);
+  viewTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(viewTimer);
+    await flushViews();
   });
 
   // Set before any plugin is registered: child contexts copy the handlers they find.

@@ -73,8 +73,13 @@ for (const dialect of testDialects()) {
       const visits = async () =>
         (await t.db.selectFrom('short_link_visits').select('visits').execute()).map(Number);
       const visitsBefore = await visits();
+      const views = async () =>
+        (await t.db.selectFrom('article_views').select('views').execute()).length;
       const before = await count();
+      const viewRows = await views();
+      assert.ok(viewRows > 0, 'the demo has view counts');
       const report = await seedDemo({ db: t.db, store: t.media, clock: t.clock });
+      assert.equal(await views(), viewRows);
       assert.equal(report.articles, 0);
       assert.equal(report.sections, 0);
       assert.equal(report.adminPassword, undefined);
@@ -87,6 +92,8 @@ for (const dialect of testDialects()) {
       assert.equal(home.statusCode, 200);
       const doc = parse(home.body);
       assert.match(doc.querySelector('title')?.text ?? '', /^Le Veilleur/);
+      // The demo's seeded view counts fill « Les plus lus ».
+      assert.equal(doc.querySelectorAll('.most-read li').length, 5);
       const cssHref = doc.querySelector('link[rel="stylesheet"]')?.getAttribute('href') ?? '';
       const cssBytes = (await t.app.inject(cssHref)).rawPayload.length;
       const sections = await t.db.selectFrom('sections').select('slug').execute();

@@ -100,8 +100,6 @@ const fr = {
   comments: 'Commentaires',
   figures: 'Les chiffres',
   moderate: 'Modérer',
-  mostRead:
-    'Les articles les plus lus s’afficheront ici quand Griot comptera les lectures : il ne les compte pas encore.',
   number: (n: number) => n.toLocaleString('fr-FR').replace(/\u202F/g, nb),
 };
 
@@ -129,8 +127,6 @@ const en: typeof fr = {
   comments: 'Comments',
   figures: 'The figures',
   moderate: 'Moderate',
-  mostRead:
-    'The most-read articles will show here once Griot counts readings: it does not count them yet.',
   number: (n) => n.toLocaleString('en-GB'),
 };
 
@@ -171,7 +167,7 @@ function FiguresTable(props: {
 /**
  * The desk chief's morning figures: articles published per day over the last 30 days and the
  * comments waiting by age, each as a server-drawn SVG chart with a sentence and a table for
- * those who do not see it; and, honestly, no most-read list until readings are counted.
+ * those who do not see it. « Les plus lus » is its own block (articles/article-views.pages.tsx).
  */
 export function DashboardCharts(props: {
   locale: Locale;
@@ -245,7 +241,6 @@ export function DashboardCharts(props: {
           </figure>
         ) : null}
       </div>
-      <p class="hint">{l.mostRead}</p>
     </section>
   );
 }

@@ -7,6 +7,8 @@ import { revisionAuthorText, revisionNoteText } from '../articles/revision-notes
 import type { AdAlerts } from '../ads/ad-alerts.ts';
 import { AdAlertsBlock } from '../ads/ad-alerts.pages.tsx';
 import { DashboardCharts, type DayCount, type PendingByAge } from './dashboard-charts.tsx';
+import type { MostReadRow } from '../articles/article-views.queries.ts';
+import { MostReadDashboardBlock } from '../articles/article-views.pages.tsx';
 
 const strings = {
   fr: {
@@ -79,6 +81,7 @@ export function DashboardPage({
   canSeeOutbox,
   ads,
   charts,
+  mostRead,
 }: {
   ctx: PageContext;
   csrfToken: string;
@@ -91,6 +94,8 @@ export function DashboardPage({
   ads?: AdAlerts | undefined;
   /** The morning figures: publishing per day (article writers), comments waiting by age (moderators). */
   charts?: { published?: DayCount[] | undefined; pending?: PendingByAge | undefined } | undefined;
+  /** The last 24 hours' most-read articles, for those who write or edit. */
+  mostRead?: MostReadRow[] | undefined;
 }) {
   const { t, user } = ctx;
   if (!user) return null;
@@ -138,6 +143,7 @@ export function DashboardPage({
         </Block>
       ) : null}
       {charts ? <DashboardCharts locale={ctx.site.locale} {...charts} /> : null}
+      {mostRead ? <MostReadDashboardBlock locale={ctx.site.locale} rows={mostRead} /> : null}
       {articles ? (
         <>
           <Block

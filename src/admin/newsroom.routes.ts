@@ -36,6 +36,7 @@ import {
 } from './dashboard-charts.tsx';
 import { formatAge, newsroomDayBounds } from '../web/dates.ts';
 import { DashboardPage, type DashboardArticles } from './dashboard.pages.tsx';
+import { listMostReadNow } from '../articles/article-views.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
 import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
 import { alertAdminRoutes } from '../alerts/alert-admin.routes.ts';
@@ -116,6 +117,7 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
         moderation,
         articles: writes ? await articleBlocks(user, now, ctx.site.timeZone) : undefined,
         charts: published || pending ? { published, pending } : undefined,
+        mostRead: writes ? await listMostReadNow(deps.db, now) : undefined,
         canSeeOutbox: can(user, 'view-outbox'),
         ads: can(user, 'manage-ads') ? await listAdAlerts(deps.db, now) : undefined,
       }),

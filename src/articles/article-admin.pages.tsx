@@ -31,6 +31,7 @@ import type { NewsroomArticleRow } from './article.queries.ts';
 import type { ArticleStatus } from './article.table.ts';
 import type { PageWeight } from './page-weight.ts';
 import { PageWeightNote } from './page-weight-note.tsx';
+import { ArticleViewsChart, type ViewDay } from './article-views.pages.tsx';
 import type { ArticleDraft, DraftError } from './save-article.ts';
 import { revisionAuthorText, revisionNoteText } from './revision-notes.ts';
 
@@ -156,6 +157,8 @@ export function ArticleEditPage(props: {
   revisions: { version: number; editorName: string; note: string; editedAt: string }[];
   /** The article's first-view weight, once it has been saved. */
   weight?: PageWeight | null;
+  /** The article's views per day, once it has been published. */
+  views?: { days: ViewDay[]; total: number } | null;
   /** The photo the form names, when it is in the media library. */
   photo?: EditorPhoto | null;
   /** The article as readers would see it, from the form's fields. */
@@ -406,6 +409,7 @@ export function ArticleEditPage(props: {
           <a href={`/admin/articles/${props.article.id}/versions`}>{t.compareRevisions}</a>
         </p>
       ) : null}
+      {props.views ? <ArticleViewsChart locale={ctx.site.locale} {...props.views} /> : null}
       {props.revisions.length ? (
         <details class="mod-audit">
           <summary>

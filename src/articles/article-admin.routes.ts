@@ -43,6 +43,8 @@ import {
   listNewsroomArticles,
 } from './article.queries.ts';
 import { changeArticleStatus } from './change-article-status.ts';
+import { loadArticleViewDays } from './article-views.ts';
+import { VIEW_DAYS } from './article-views.pages.tsx';
 import { weighArticle } from './weigh-article.ts';
 import { addCorrection } from '../corrections/add-correction.ts';
 import { CORRECTION_MAX, type CorrectionError } from '../corrections/correction.ts';
@@ -306,6 +308,15 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
                 articleId: a.id,
                 now: deps.clock.now(),
                 timeZone: ctx.site.timeZone,
+              })
+            : null,
+        views:
+          a?.published_at && a.status !== 'scheduled'
+            ? await loadArticleViewDays(deps.db, {
+                articleId: a.id,
+                now: deps.clock.now(),
+                timeZone: ctx.site.timeZone,
+                days: VIEW_DAYS,
               })
             : null,
         photo: await editorPhoto(deps.db, page.draft),

@@ -20,6 +20,7 @@ import { articleDescription } from './article-description.ts';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
 import { renderBodyMedia } from './body-media-render.ts';
 import { BodyMediaScripts } from './body-media.pages.tsx';
+import { MostReadSlot } from './most-read.pages.tsx';
 
 /** The article page: the full anatomy in semantic HTML, with its metadata for search and sharing. */
 export function ArticlePage({
@@ -179,6 +180,7 @@ export function ArticlePage({
           <ArticleFootLinks ctx={ctx} article={a} />
         </footer>
         <RelatedArticles ctx={ctx} related={related} />
+        <MostReadSlot />
       </article>
       <CommentSection ctx={ctx} {...comments} />
     </Layout>
@@ -292,6 +294,7 @@ export function HomePage(props: {
       ) : (
         <p>{t.emptyHome}</p>
       )}
+      <MostReadSlot />
       {props.bySection.length ? null : <AdMarkers ctx={ctx} placement="home" />}
       {props.bySection.map(({ section, articles }, i) => (
         <>

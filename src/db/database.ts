@@ -17,6 +17,7 @@ import type {
 } from '../articles/article.table.ts';
 import type { SiteAlertTable } from '../alerts/alert.table.ts';
 import type { ArticleCorrectionTable } from '../corrections/correction.table.ts';
+import type { ArticleViewTable } from '../articles/article-views.table.ts';
 import type { CdnPurgeCursorTable } from '../cdn/cdn-purge.table.ts';
 import type { ContentChangeTable, ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
@@ -66,6 +67,7 @@ export interface Database {
   article_related: ArticleRelatedTable;
   short_link_visits: ShortLinkVisitTable;
   site_alerts: SiteAlertTable;
+  article_views: ArticleViewTable;
 }
 
 export type Db = Kysely<Database>;

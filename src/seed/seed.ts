@@ -28,6 +28,7 @@ import { seedDemoComments } from './demo-comments.ts';
 import { seedDemoAds } from './demo-ads.ts';
 import { seedDemoShortLinkVisits } from './demo-whatsapp.ts';
 import { seedDemoAlert } from './demo-alert.ts';
+import { seedDemoViews } from './demo-views.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
 /** What seeding did; the admin password is only known when the admin was just created. */
@@ -99,6 +100,7 @@ export async function seedDemo({
   // An ended alert: the history of the « Alerte » page; readers see nothing of it.
   const adminId = (await findUserByEmail(db, DEMO_ADMIN_EMAIL))?.id ?? null;
   await seedDemoAlert(db, { now, by: adminId });
+  await seedDemoViews(db, { now, timeZone: (await findSiteSettings(db)).timeZone });
   if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }

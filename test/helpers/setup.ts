@@ -13,6 +13,7 @@ import {
   createShortLinkCounter,
   type ShortLinkCounter,
 } from '../../src/whatsapp/short-link-visits.ts';
+import { createArticleViews, type ArticleViews } from '../../src/articles/article-views.ts';
 import type { Config } from '../../src/config.ts';
 import { connect, type DialectName } from '../../src/db/connect.ts';
 import type { Db } from '../../src/db/database.ts';
@@ -133,6 +134,8 @@ export interface TestApp {
   ads: AdDelivery;
   /** The app's short-link visit counter, to flush its counts in tests. */
   shortLinks: ShortLinkCounter;
+  /** The app's article view counter, to flush its counts in tests. */
+  views: ArticleViews;
   /** The app's media store: DATA_DIR's unless the test passed one. */
   media: MediaStore;
   config: Config;
@@ -172,6 +175,7 @@ export async function createTestApp(
     secret: config.sessionSecret,
     ...(options.random ? { random: options.random } : {}),
   });
+  const views = createArticleViews({ db, cache, clock });
   const media = options.media ?? localMediaStore(database.dataDir);
   const shortLinks = createShortLinkCounter({ db, cache, clock });
   const app = await buildApp({
@@ -183,6 +187,7 @@ export async function createTestApp(
     ads,
     media,
     shortLinks,
+    views,
   });
   return {
     app,
@@ -193,6 +198,7 @@ export async function createTestApp(
     cache,
     ads,
     shortLinks,
+    views,
     media,
     config,
     database,

@@ -1,0 +1,196 @@
+import { createHash } from 'node:crypto';
+import type { PageCache } from '../cache/page-cache.ts';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
+import type { Locale } from '../settings/site-settings.ts';
+import { isRobot, type Viewer } from '../ads/ad-delivery.ts';
+import { SESSION_COOKIE } from '../users/session.ts';
+import { newsroomDayBounds, nextDay } from '../web/dates.ts';
+import { LISTS_KEY } from './article-keys.ts';
+import {
+  addArticleViews,
+  countArticleViews,
+  listArticleViewDays,
+  listMostRead,
+  type MostReadRow,
+  type ViewCount,
+} from './article-views.queries.ts';
+
+/** Pending views are written at least this often (like the ad counts). */
+export const VIEWS_FLUSH_MS = 5_000;
+
+/** « Les plus lus » is recomputed at most this often (and when an article changes). */
+export const MOST_READ_TTL_MS = 5 * 60_000;
+
+/** How many articles « Les plus lus » shows, and over how many hours. */
+export const MOST_READ_LIMIT = 5;
+export const MOST_READ_HOURS = 24;
+
+/** The most-read list as of one computation; `version` names it (for the page's ETag). */
+export interface MostRead {
+  version: string;
+  rows: MostReadRow[];
+  locale: Locale;
+}
+
+/** Per-instance view counting and the most-read list it feeds. */
+export interface ArticleViews {
+  /** Counts one view of an article page, unless a robot, a prefetch or a newsroom member asks. */
+  count(articleId: number, viewer: Viewer & { cookies?: Record<string, string | undefined> }): void;
+  /** The current most-read list: at once when this instance has one, else after loading it. */
+  mostRead(): MostRead | Promise<MostRead>;
+  /** Writes the views counted so far (on a timer, and when the app closes). */
+  flush(): Promise<void>;
+}
+
+const QUARTER_MS = 15 * 60_000;
+
+/** The UTC hour of an instant, `YYYY-MM-DDTHH`. */
+export function hourKey(at: Date): string {
+  return at.toISOString().slice(0, 13);
+}
+
+/** The first hour « Les plus lus » counts at `now`: this hour and the 24 before it, at most. */
+export function mostReadSince(now: Date): string {
+  return hourKey(new Date(now.getTime() - MOST_READ_HOURS * 3_600_000));
+}
+
+// isbot's pattern costs microseconds a call; readers' User-Agents repeat, so the verdict is kept
+// per User-Agent for plain GETs (prefetch headers are checked each time). Capped: a flood of
+// made-up agents only brings back the per-call check.
+const MAX_AGENTS = 2_000;
+function robotCheck(): (viewer: Viewer) => boolean {
+  const byAgent = new Map<string, boolean>();
+  return (viewer) => {
+    const h = viewer.headers;
+    if (viewer.method !== 'GET' || h.purpose || h['sec-purpose'] || h['x-moz'] || h['x-purpose'])
+      return isRobot(viewer);
+    const agent = String(h['user-agent'] ?? '');
+    let verdict = byAgent.get(agent);
+    if (verdict === undefined) {
+      verdict = isRobot(viewer);
+      if (byAgent.size >= MAX_AGENTS) byAgent.clear();
+      byAgent.set(agent, verdict);
+    }
+    return verdict;
+  };
+}
+
+/** Creates the view counter of one app instance. */
+export function createArticleViews({
+  db,
+  cache,
+  clock,
+}: {
+  db: Db;
+  cache: PageCache;
+  clock: Clock;
+}): ArticleViews {
+  let pending = new Map<string, number>();
+  const robot = robotCheck();
+  let list: (MostRead & { at: number; generation: number }) | undefined;
+  let loading: Promise<MostRead> | undefined;
+
+  // The newsroom day of an instant; Intl is slow, so the answer is kept until the next midnight.
+  let dayMemo = { timeZone: '', ...newsroomDayBounds(new Date(0), 'UTC') };
+  const newsroomDay = (at: Date, timeZone: string) => {
+    if (timeZone !== dayMemo.timeZone || at < dayMemo.from || at >= dayMemo.to)
+      dayMemo = { timeZone, ...newsroomDayBounds(at, timeZone) };
+    return dayMemo.day;
+  };
+
+  async function load(generation: number): Promise<MostRead> {
+    const now = clock.now();
+    const { settings } = await cache.snapshot();
+    const rows = await listMostRead(db, { sinceHour: mostReadSince(now), limit: MOST_READ_LIMIT });
+    // Named by what it shows, so every instance with the same list sends the same ETag, and a
+    // recomputation that changes nothing on the page makes no new body.
+    const shown = rows.map((r) => [r.id, r.title, r.slug, r.section.slug, r.section.name]);
+    const version = createHash('sha1')
+      .update(JSON.stringify([settings.locale, shown]))
+      .digest('base64url')
+      .slice(0, 12);
+    list = { version, rows, locale: settings.locale, at: now.getTime(), generation };
+    return list;
+  }
+
+  return {
+    count(articleId, viewer) {
+      if (viewer.cookies?.[SESSION_COOKIE] || robot(viewer)) return;
+      // Views are kept per quarter of an hour, which falls on one side of any time zone's
+      // midnight; the hour and the newsroom day are worked out when they are written.
+      const key = `${articleId}|${Math.floor(clock.now().getTime() / QUARTER_MS)}`;
+      pending.set(key, (pending.get(key) ?? 0) + 1);
+    },
+
+    mostRead() {
+      // An edit, an unpublication or a new article moves the lists' key: the titles and the
+      // articles shown then follow at once, without touching any cached page.
+      const generation = cache.generation(LISTS_KEY);
+      const age = list ? clock.now().getTime() - list.at : Infinity;
+      const same = list?.generation === generation;
+      if (same && age >= 0 && age < MOST_READ_TTL_MS) return list!;
+      if (!loading) {
+        loading = load(generation).finally(() => (loading = undefined));
+        // A failed refresh in the background is retried on a later view.
+        loading.catch(() => undefined);
+      }
+      // A list a little old is served while the next one loads; one from before a quiet spell
+      // (or before an article changed) is not.
+      return same && age >= 0 && age < 2 * MOST_READ_TTL_MS ? list! : loading;
+    },
+
+    async flush() {
+      if (!pending.size) return;
+      const { timeZone } = (await cache.snapshot()).settings;
+      const batch = pending;
+      pending = new Map();
+      const byHour = new Map<string, ViewCount>();
+      for (const [key, views] of batch) {
+        const [id, quarter] = key.split('|');
+        const at = new Date(Number(quarter) * QUARTER_MS);
+        const row = { articleId: Number(id), day: newsroomDay(at, timeZone), hour: hourKey(at) };
+        const k = `${row.articleId}|${row.day}|${row.hour}`;
+        const seen = byHour.get(k);
+        if (seen) seen.views += views;
+        else byHour.set(k, { ...row, views });
+      }
+      const rows = [...byHour.values()];
+      try {
+        await db.transaction().execute((trx) => addArticleViews(trx, rows));
+      } catch (err) {
+        // Keep what could not be written for the next try rather than lose it.
+        for (const [k, n] of batch) pending.set(k, (pending.get(k) ?? 0) + n);
+        throw err;
+      }
+    },
+  };
+}
+
+/** An article's views per newsroom day over the last `days` days (zeros included), and in all. */
+export async function loadArticleViewDays(
+  db: Db,
+  {
+    articleId,
+    now,
+    timeZone,
+    days,
+  }: { articleId: number; now: Date; timeZone: string; days: number },
+): Promise<{ days: { day: string; views: number }[]; total: number }> {
+  const first = newsroomDayBounds(new Date(now.getTime() - (days - 1) * 86_400_000), timeZone).day;
+  const today = newsroomDayBounds(now, timeZone).day;
+  const [rows, total] = await Promise.all([
+    listArticleViewDays(db, articleId, first),
+    countArticleViews(db, articleId),
+  ]);
+  const byDay = new Map(rows.map((r) => [r.day, r.views]));
+  const out = [];
+  for (let day = first; day <= today; day = nextDay(day))
+    out.push({ day, views: byDay.get(day) ?? 0 });
+  return { days: out, total };
+}
+
+/** The dashboard's « Les plus lus », read fresh from the database. */
+export function listMostReadNow(db: Db, now: Date): Promise<MostReadRow[]> {
+  return listMostRead(db, { sinceHour: mostReadSince(now), limit: MOST_READ_LIMIT });
+}
