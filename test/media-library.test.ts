@@ -354,6 +354,22 @@ for (const dialect of testDialects()) {
       assert.equal((await member.get('/admin/medias/abc')).statusCode, 404);
     });
 
+    test('a NUL byte in an item’s details is dropped, not a server error (PostgreSQL cannot store it)', async () => {
+      const member = await signIn();
+      const res = await upload(member, { bytes: await plainImage('png', 150) });
+      const id = idFrom(res.headers.location);
+      const page = await member.get(`/admin/medias/${id}`);
+      const saved = await member.post(`/admin/medias/${id}`, {
+        _csrf: hiddenValue(page.body, '_csrf'),
+        alt: 'Texte\u0000 alternatif',
+        credit: '\u0000',
+        caption: 'Légende',
+      });
+      assert.equal(saved.statusCode, 303);
+      const row = await mediaRow(id);
+      assert.deepEqual([row.alt, row.credit, row.caption], ['Texte alternatif', '', 'Légende']);
+    });
+
     test('the JSON feed gives the editor each item’s 320 px JPEG and details', async () => {
       const member = await signIn('auteur@griot.test');
       const res = await upload(member, {

@@ -34,7 +34,8 @@ export function formBody<const K extends string>(...names: K[]) {
 /** A redirect's flag in the query (`?fait=…`): any short text, or nothing; never a 400. */
 export const flagQuery = z.string().max(40).optional().catch(undefined);
 
-/** A form field as typed, trimmed and bounded (so a huge post is never echoed back whole). */
+/** A form field as typed, trimmed, bounded (so a huge post is never echoed back whole), NUL-free. */
 export function clip(value: string | undefined, max: number): string {
-  return (value ?? '').trim().slice(0, max);
+  // A NUL byte means nothing in a form and PostgreSQL cannot store it in text.
+  return (value ?? '').replaceAll('\u0000', '').trim().slice(0, max);
 }
