@@ -1,6 +1,7 @@
 import type { Locale } from '../settings/site-settings.ts';
 import { DailyChart } from '../web/daily-chart.tsx';
 import { newsroomDay, newsroomDayBounds, nextDay } from '../web/dates.ts';
+import { SHORT_MONTHS as MONTHS } from '../web/dates.ts';
 
 /** How many days the publishing chart covers, today included. */
 export const PUBLISHED_DAYS = 30;
@@ -55,24 +56,6 @@ export function bandsFromCounts(sinceEdges: number[], total: number): number[] {
   const cumulative = [...sinceEdges, total];
   return cumulative.map((n, i) => n - (i ? cumulative[i - 1]! : 0));
 }
-
-const MONTHS = {
-  fr: [
-    'janv.',
-    'févr.',
-    'mars',
-    'avr.',
-    'mai',
-    'juin',
-    'juil.',
-    'août',
-    'sept.',
-    'oct.',
-    'nov.',
-    'déc.',
-  ],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-};
 
 const nb = '\u00A0';
 const fr = {

@@ -2,27 +2,10 @@ import type { Locale } from '../settings/site-settings.ts';
 import { DailyChart } from '../web/daily-chart.tsx';
 import { articlePath } from './article.ts';
 import type { MostReadRow } from './article-views.queries.ts';
+import { SHORT_MONTHS as MONTHS } from '../web/dates.ts';
 
 /** How many newsroom days the article's views chart covers, today included. */
 export const VIEW_DAYS = 30;
-
-const MONTHS = {
-  fr: [
-    'janv.',
-    'févr.',
-    'mars',
-    'avr.',
-    'mai',
-    'juin',
-    'juil.',
-    'août',
-    'sept.',
-    'oct.',
-    'nov.',
-    'déc.',
-  ],
-  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-};
 
 const fr = {
   title: 'Lectures',

@@ -198,3 +198,22 @@ export function newsroomDayBounds(
     to: zonedTimeToUtc(`${nextDay(day)}T00:00`, timeZone) ?? now,
   };
 }
+
+/** Abbreviated month names, for chart axes and short day labels. */
+export const SHORT_MONTHS = {
+  fr: [
+    'janv.',
+    'févr.',
+    'mars',
+    'avr.',
+    'mai',
+    'juin',
+    'juil.',
+    'août',
+    'sept.',
+    'oct.',
+    'nov.',
+    'déc.',
+  ],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const;
