@@ -26,11 +26,19 @@ export const MOST_READ_TTL_MS = 5 * 60_000;
 export const MOST_READ_LIMIT = 5;
 export const MOST_READ_HOURS = 24;
 
-/** The most-read list as of one computation; `version` names it (for the page's ETag). */
+/**
+ * The most-read list as of one computation; `version` names it (for the page's ETag). `rows`
+ * holds one more than is shown, for the pages of the listed articles (`shownRows`).
+ */
 export interface MostRead {
   version: string;
   rows: MostReadRow[];
   locale: Locale;
+}
+
+/** The rows « Les plus lus » shows on a page: never the article the reader is on. */
+export function shownRows(list: MostRead, articleId: number | undefined): MostReadRow[] {
+  return list.rows.filter((r) => r.id !== articleId).slice(0, MOST_READ_LIMIT);
 }
 
 /** Per-instance view counting and the most-read list it feeds. */
@@ -102,7 +110,11 @@ export function createArticleViews({
   async function load(generation: number): Promise<MostRead> {
     const now = clock.now();
     const { settings } = await cache.snapshot();
-    const rows = await listMostRead(db, { sinceHour: mostReadSince(now), limit: MOST_READ_LIMIT });
+    // One more than shown: an article's own page leaves itself out and shows the next one.
+    const rows = await listMostRead(db, {
+      sinceHour: mostReadSince(now),
+      limit: MOST_READ_LIMIT + 1,
+    });
     // Named by what it shows, so every instance with the same list sends the same ETag, and a
     // recomputation that changes nothing on the page makes no new body.
     const shown = rows.map((r) => [r.id, r.title, r.slug, r.section.slug, r.section.name]);

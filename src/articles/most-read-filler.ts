@@ -1,5 +1,5 @@
 import type { PageFiller } from '../http/page-pipeline.ts';
-import type { ArticleViews, MostRead } from './article-views.ts';
+import { shownRows, type ArticleViews, type MostRead } from './article-views.ts';
 import { mostReadHtml, SLOT_MOST_READ } from './most-read.pages.tsx';
 
 /**
@@ -9,26 +9,39 @@ import { mostReadHtml, SLOT_MOST_READ } from './most-read.pages.tsx';
  * share one compressed body per list, so views never invalidate a page.
  */
 export function mostReadFiller(views: ArticleViews): PageFiller {
-  let memo: { version: string; html: string } | undefined;
-  const fillWith = (html: string, version: string) => ({
+  // The block's markup per variant of the current list: the list itself, or the list without
+  // one of its own articles (on that article's page).
+  let memo: { version: string; html: Map<string, string> } = { version: '', html: new Map() };
+  const fillWith = (html: string, variant: string) => ({
     values: { [SLOT_MOST_READ]: html },
-    variant: version,
+    variant,
   });
-  const done = (list: MostRead) => {
-    if (memo?.version === list.version) return fillWith(memo.html, list.version);
-    return mostReadHtml(list.rows, list.locale).then((html) => {
-      memo = { version: list.version, html };
-      return fillWith(html, list.version);
+  const done = (list: MostRead, articleId: number | undefined) => {
+    if (memo.version !== list.version) memo = { version: list.version, html: new Map() };
+    const own = list.rows.some((r) => r.id === articleId);
+    const variant = own ? `${list.version}-${articleId}` : list.version;
+    const known = memo.html.get(variant);
+    if (known !== undefined) return fillWith(known, variant);
+    const kept = memo;
+    return mostReadHtml(shownRows(list, articleId), list.locale).then((html) => {
+      kept.html.set(variant, html);
+      return fillWith(html, variant);
     });
   };
   return {
     name: 'mr',
     owns: (marker) => marker === SLOT_MOST_READ,
     fill({ facts, request }) {
-      if (typeof facts.articleId === 'number') views.count(facts.articleId, request);
+      const articleId = typeof facts.articleId === 'number' ? facts.articleId : undefined;
+      if (articleId !== undefined) views.count(articleId, request);
       const list = views.mostRead();
       // Without a list (the database away on the first view), the page goes out without the block.
-      return list instanceof Promise ? list.then(done, () => fillWith('', 'none')) : done(list);
+      return list instanceof Promise
+        ? list.then(
+            (l) => done(l, articleId),
+            () => fillWith('', 'none'),
+          )
+        : done(list, articleId);
     },
   };
 }
