@@ -4,6 +4,7 @@ import { isbot } from 'isbot';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { pendingCounts, splitCountKey, writePendingCounts } from '../db/pending-counts.ts';
 import { newsroomDayBounds } from '../web/dates.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { AdCampaign, AdSlot } from './ad.table.ts';
@@ -105,9 +106,9 @@ export function createAdDelivery({
   let inventory: Inventory | undefined;
   let loading: Promise<Inventory> | undefined;
   // Counts not yet written, and those written since the inventory's counts were read.
-  let pendingImpressions = new Map<string, number>();
-  let pendingClicks = new Map<string, number>();
-  let pendingViews = new Map<string, number>();
+  const pendingImpressions = pendingCounts();
+  const pendingClicks = pendingCounts();
+  const pendingViews = pendingCounts();
   let localSinceLoad = new Map<number, Delivered>();
 
   const sign = (campaignId: number, slotId: number) =>
@@ -118,9 +119,6 @@ export function createAdDelivery({
 
   const clickPath = (campaignId: number, slotId: number) =>
     `/ads/click/${campaignId}-${slotId}-${sign(campaignId, slotId)}`;
-
-  const bump = (map: Map<string, number>, key: string, by = 1) =>
-    map.set(key, (map.get(key) ?? 0) + by);
 
   async function load(version: number, slots: AdSlot[]): Promise<Inventory> {
     await flush();
@@ -209,41 +207,30 @@ export function createAdDelivery({
   }
 
   async function flush(): Promise<void> {
-    const impressions = pendingImpressions;
-    const clicks = pendingClicks;
-    const views = pendingViews;
-    pendingImpressions = new Map();
-    pendingClicks = new Map();
-    pendingViews = new Map();
-    const keys = new Set([...impressions.keys(), ...clicks.keys()]);
-    const campaignRows = [...keys].map((key) => {
-      const [id, day] = key.split('|');
-      return {
-        campaignId: Number(id),
-        day: day!,
-        impressions: impressions.get(key) ?? 0,
-        clicks: clicks.get(key) ?? 0,
-      };
-    });
-    const slotRows = [...views].map(([key, n]) => {
-      const [id, day] = key.split('|');
-      return { slotId: Number(id), day: day!, views: n };
-    });
-    const now = clock.now();
-    try {
+    const sets = [pendingImpressions, pendingClicks, pendingViews];
+    await writePendingCounts(sets, async ([impressions, clicks, views]) => {
+      const keys = new Set([...impressions!.keys(), ...clicks!.keys()]);
+      const campaignRows = [...keys].map((key) => {
+        const [campaignId, day] = splitCountKey(key);
+        return {
+          campaignId,
+          day,
+          impressions: impressions!.get(key) ?? 0,
+          clicks: clicks!.get(key) ?? 0,
+        };
+      });
+      const slotRows = [...views!].map(([key, n]) => {
+        const [slotId, day] = splitCountKey(key);
+        return { slotId, day, views: n };
+      });
+      const now = clock.now();
       await db.transaction().execute(async (trx) => {
         if (campaignRows.length) await addCampaignCounts(trx, campaignRows);
         if (slotRows.length) await addSlotViews(trx, slotRows);
         await deleteExpiredClickMarks(trx, now);
         await endFinishedCampaigns(trx, now);
       });
-    } catch (err) {
-      // Keep what could not be written for the next try rather than lose it.
-      for (const [k, n] of impressions) bump(pendingImpressions, k, n);
-      for (const [k, n] of clicks) bump(pendingClicks, k, n);
-      for (const [k, n] of views) bump(pendingViews, k, n);
-      throw err;
-    }
+    });
   }
 
   return {
@@ -267,9 +254,9 @@ export function createAdDelivery({
         values[marker] = pick ? pick.html.get(slot.id)! : inv.house.get(slot.id)!;
         picked += `${slot.id}:${pick ? pick.id : 'h'},`;
         if (count) {
-          bump(pendingViews, `${slot.id}|${day}`);
+          pendingViews.add(`${slot.id}|${day}`);
           if (pick) {
-            bump(pendingImpressions, `${pick.id}|${day}`);
+            pendingImpressions.add(`${pick.id}|${day}`);
             const local = localSinceLoad.get(pick.id) ?? { total: 0, today: 0 };
             local.total++;
             local.today++;
@@ -303,7 +290,7 @@ export function createAdDelivery({
         });
         if (first) {
           const day = newsroomDay(now, (await cache.snapshot()).settings.timeZone);
-          bump(pendingClicks, `${campaignId}|${day}`);
+          pendingClicks.add(`${campaignId}|${day}`);
         }
       }
       return url;

@@ -5,7 +5,8 @@ import type { Db } from '../db/database.ts';
 import type { Locale } from '../settings/site-settings.ts';
 import { isRobot, type Viewer } from '../ads/ad-delivery.ts';
 import { SESSION_COOKIE } from '../users/session.ts';
-import { newsroomDayBounds, nextDay } from '../web/dates.ts';
+import { pendingCounts, splitCountKey, writePendingCounts } from '../db/pending-counts.ts';
+import { newsroomDayBounds, newsroomDayOf, nextDay } from '../web/dates.ts';
 import { LISTS_KEY } from './article-keys.ts';
 import {
   addArticleViews,
@@ -94,18 +95,12 @@ export function createArticleViews({
   cache: PageCache;
   clock: Clock;
 }): ArticleViews {
-  let pending = new Map<string, number>();
+  const pending = pendingCounts();
   const robot = robotCheck();
   let list: (MostRead & { at: number; generation: number }) | undefined;
   let loading: Promise<MostRead> | undefined;
 
-  // The newsroom day of an instant; Intl is slow, so the answer is kept until the next midnight.
-  let dayMemo = { timeZone: '', ...newsroomDayBounds(new Date(0), 'UTC') };
-  const newsroomDay = (at: Date, timeZone: string) => {
-    if (timeZone !== dayMemo.timeZone || at < dayMemo.from || at >= dayMemo.to)
-      dayMemo = { timeZone, ...newsroomDayBounds(at, timeZone) };
-    return dayMemo.day;
-  };
+  const newsroomDay = newsroomDayOf();
 
   async function load(generation: number): Promise<MostRead> {
     const now = clock.now();
@@ -132,7 +127,7 @@ export function createArticleViews({
       // Views are kept per quarter of an hour, which falls on one side of any time zone's
       // midnight; the hour and the newsroom day are worked out when they are written.
       const key = `${articleId}|${Math.floor(clock.now().getTime() / QUARTER_MS)}`;
-      pending.set(key, (pending.get(key) ?? 0) + 1);
+      pending.add(key);
     },
 
     mostRead() {
@@ -155,26 +150,20 @@ export function createArticleViews({
     async flush() {
       if (!pending.size) return;
       const { timeZone } = (await cache.snapshot()).settings;
-      const batch = pending;
-      pending = new Map();
-      const byHour = new Map<string, ViewCount>();
-      for (const [key, views] of batch) {
-        const [id, quarter] = key.split('|');
-        const at = new Date(Number(quarter) * QUARTER_MS);
-        const row = { articleId: Number(id), day: newsroomDay(at, timeZone), hour: hourKey(at) };
-        const k = `${row.articleId}|${row.day}|${row.hour}`;
-        const seen = byHour.get(k);
-        if (seen) seen.views += views;
-        else byHour.set(k, { ...row, views });
-      }
-      const rows = [...byHour.values()];
-      try {
-        await db.transaction().execute((trx) => addArticleViews(trx, rows));
-      } catch (err) {
-        // Keep what could not be written for the next try rather than lose it.
-        for (const [k, n] of batch) pending.set(k, (pending.get(k) ?? 0) + n);
-        throw err;
-      }
+      await writePendingCounts([pending], ([batch]) => {
+        const byHour = new Map<string, ViewCount>();
+        for (const [key, views] of batch!) {
+          const [articleId, quarter] = splitCountKey(key);
+          const at = new Date(Number(quarter) * QUARTER_MS);
+          const row = { articleId, day: newsroomDay(at, timeZone), hour: hourKey(at) };
+          const k = `${row.articleId}|${row.day}|${row.hour}`;
+          const seen = byHour.get(k);
+          if (seen) seen.views += views;
+          else byHour.set(k, { ...row, views });
+        }
+        const rows = [...byHour.values()];
+        return db.transaction().execute((trx) => addArticleViews(trx, rows));
+      });
     },
   };
 }

@@ -199,6 +199,19 @@ export function newsroomDayBounds(
   };
 }
 
+/**
+ * A memoized `newsroomDay` for instants (counters ask it for every view): Intl is slow, so the
+ * answer is kept until the next midnight of the zone asked for.
+ */
+export function newsroomDayOf(): (at: Date, timeZone: string) => string {
+  let memo = { timeZone: '', ...newsroomDayBounds(new Date(0), 'UTC') };
+  return (at, timeZone) => {
+    if (timeZone !== memo.timeZone || at < memo.from || at >= memo.to)
+      memo = { timeZone, ...newsroomDayBounds(at, timeZone) };
+    return memo.day;
+  };
+}
+
 /** Abbreviated month names, for chart axes and short day labels. */
 export const SHORT_MONTHS = {
   fr: [

@@ -2,7 +2,8 @@ import { isRobot, type Viewer } from '../ads/ad-delivery.ts';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { newsroomDayBounds } from '../web/dates.ts';
+import { pendingCounts, splitCountKey, writePendingCounts } from '../db/pending-counts.ts';
+import { newsroomDayOf } from '../web/dates.ts';
 import { addShortLinkVisits } from './short-link.queries.ts';
 
 /** Pending short-link visits are written at least this often. */
@@ -31,39 +32,26 @@ export function createShortLinkCounter({
   clock: Clock;
 }): ShortLinkCounter {
   // Visits not yet written, by `articleId|day`.
-  let pending = new Map<string, number>();
-  // The newsroom day of an instant; Intl is slow, so the answer is kept until the next midnight.
-  let dayMemo = { timeZone: '', ...newsroomDayBounds(new Date(0), 'UTC') };
-
-  const bump = (map: Map<string, number>, key: string, by = 1) =>
-    map.set(key, (map.get(key) ?? 0) + by);
+  const pending = pendingCounts();
+  const newsroomDay = newsroomDayOf();
 
   async function flush(): Promise<void> {
-    const batch = pending;
-    if (!batch.size) return;
-    pending = new Map();
-    const rows = [...batch].map(([key, visits]) => {
-      const [id, day] = key.split('|');
-      return { articleId: Number(id), day: day!, visits };
+    if (!pending.size) return;
+    await writePendingCounts([pending], ([batch]) => {
+      const rows = [...batch!].map(([key, visits]) => {
+        const [articleId, day] = splitCountKey(key);
+        return { articleId, day, visits };
+      });
+      return db.transaction().execute((trx) => addShortLinkVisits(trx, rows));
     });
-    try {
-      await db.transaction().execute((trx) => addShortLinkVisits(trx, rows));
-    } catch (err) {
-      // Keep what could not be written for the next try rather than lose it.
-      for (const [k, n] of batch) bump(pending, k, n);
-      throw err;
-    }
   }
 
   return {
     flush,
     async count(articleId, viewer) {
       if (isRobot(viewer)) return;
-      const now = clock.now();
       const { timeZone } = (await cache.snapshot()).settings;
-      if (timeZone !== dayMemo.timeZone || now < dayMemo.from || now >= dayMemo.to)
-        dayMemo = { timeZone, ...newsroomDayBounds(now, timeZone) };
-      bump(pending, `${articleId}|${dayMemo.day}`);
+      pending.add(`${articleId}|${newsroomDay(clock.now(), timeZone)}`);
     },
   };
 }
