@@ -185,6 +185,38 @@ for (const dialect of testDialects()) {
       assert.equal(odd.doc.querySelector('#wa-digest-text')!.textContent.split('\n').length, 1);
     });
 
+    test('an earlier newsroom day gives that day’s stories, its digest and a way back', async () => {
+      const editor = await signIn(t, 'chef@griot.test');
+      const { doc } = await channel(editor, '?jour=2026-11-22');
+      const digest = doc.querySelector('#wa-digest-text')!.textContent;
+      assert.match(digest.split('\n')[0]!, /l’essentiel du 22 novembre 2026$/);
+      assert.ok(digest.includes(`/a/${older}\n`) || digest.endsWith(`/a/${older}`), digest);
+      assert.ok(!digest.includes(`/a/${today[0]!.id}`));
+      assert.equal(doc.querySelector('#wa-digest-title')!.text, 'Résumé du 22 novembre 2026');
+      // Ticking keeps the day.
+      assert.equal(
+        doc.querySelector('form.wa-choose input[name="jour"]')?.getAttribute('value'),
+        '2026-11-22',
+      );
+      const links = doc.querySelectorAll('nav.wa-days a').map((a) => a.getAttribute('href'));
+      assert.deepEqual(links, [
+        '/admin/whatsapp?jour=2026-11-21',
+        '/admin/whatsapp?jour=2026-11-23',
+        '/admin/whatsapp',
+      ]);
+      // A day with nothing says so; a future, impossible or malformed day gives today.
+      const empty = await channel(editor, '?jour=2026-11-01');
+      assert.equal(empty.doc.querySelector('.wa-empty')!.text, 'Aucun article publié ce jour-là.');
+      for (const jour of ['2026-11-24', '2026-02-31', '23-11-2026', '2026-11-23%00']) {
+        const { doc: d } = await channel(editor, `?jour=${jour}`);
+        assert.equal(d.querySelector('#wa-digest-title')!.text, 'Résumé du jour', jour);
+        assert.deepEqual(
+          d.querySelectorAll('nav.wa-days a').map((a) => a.getAttribute('href')),
+          ['/admin/whatsapp?jour=2026-11-22'],
+        );
+      }
+    });
+
     test('those who write open it; a moderator is refused and not offered it; visitors sign in', async () => {
       const visitor = await new Browser(t).get('/admin/whatsapp');
       assert.equal(visitor.statusCode, 303);

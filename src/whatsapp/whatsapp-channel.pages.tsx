@@ -1,7 +1,7 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import type { ArticleSummary } from '../articles/article.ts';
 import type { Locale } from '../settings/site-settings.ts';
-import { formatDateTime } from '../web/dates.ts';
+import { formatDateTime, nextDay } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { RECENT_DAYS } from './short-link-stats.ts';
 import {
@@ -18,6 +18,7 @@ const fr = {
     'Des textes prêts à coller dans la chaîne WhatsApp de la rédaction. Les liens courts mènent à l’édition légère de chaque article et comptent les visites venues de WhatsApp (sans cookie ni donnée personnelle ; les robots ne comptent pas).',
   visitsToday: (n: number) => `Visites par les liens courts aujourd’hui : ${n}`,
   digest: 'Résumé du jour',
+  digestOf: (date: string) => `Résumé du ${date}`,
   digestLabel: 'Texte du résumé',
   choose: 'Articles du résumé',
   update: 'Mettre à jour le résumé',
@@ -29,6 +30,11 @@ const fr = {
   copyFailed: 'Copie impossible\u00A0: sélectionnez le texte et copiez-le.',
   noScript: 'Sélectionnez le texte puis copiez-le.',
   empty: 'Aucun article publié aujourd’hui pour le moment.',
+  emptyDay: 'Aucun article publié ce jour-là.',
+  days: 'Jours',
+  previousDay: '← Jour précédent',
+  nextDay: 'Jour suivant →',
+  backToday: 'Aujourd’hui',
   visits: (today: number, recent: number) =>
     `WhatsApp : ${today} visite${today > 1 ? 's' : ''} aujourd’hui, ${recent} sur ${RECENT_DAYS} jours`,
   published: (at: string) => `Publié le ${at}`,
@@ -40,6 +46,7 @@ const en: typeof fr = {
     'Texts ready to paste into the newsroom’s WhatsApp channel. Short links lead to each article’s light edition and count visits from WhatsApp (no cookie, no personal data; robots are not counted).',
   visitsToday: (n) => `Visits through short links today: ${n}`,
   digest: 'Today’s digest',
+  digestOf: (date) => `Digest of ${date}`,
   digestLabel: 'Digest text',
   choose: 'Stories in the digest',
   update: 'Update the digest',
@@ -51,6 +58,11 @@ const en: typeof fr = {
   copyFailed: 'Could not copy: select the text and copy it.',
   noScript: 'Select the text, then copy it.',
   empty: 'No article published today yet.',
+  emptyDay: 'No article was published that day.',
+  days: 'Days',
+  previousDay: '← Previous day',
+  nextDay: 'Next day →',
+  backToday: 'Today',
   visits: (today, recent) =>
     `WhatsApp: ${today} visit${today === 1 ? '' : 's'} today, ${recent} over ${RECENT_DAYS} days`,
   published: (at) => `Published ${at}`,
@@ -99,11 +111,33 @@ function CopyBox(props: { id: string; label: string; text: string; rows: number;
   );
 }
 
+const dayBefore = (day: string) =>
+  new Date(Date.parse(`${day}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** Links to the day before and after the one shown (never past today). */
+function DayNav(props: { day: string; isToday: boolean; locale: Locale }) {
+  const s = whatsappStringsFor(props.locale);
+  const after = nextDay(props.day);
+  return (
+    <nav class="wa-days" aria-label={s.days}>
+      <a href={`/admin/whatsapp?jour=${dayBefore(props.day)}`}>{s.previousDay}</a>
+      {props.isToday ? null : (
+        <>
+          <a href={`/admin/whatsapp?jour=${after}`}>{s.nextDay}</a>
+          <a href="/admin/whatsapp">{s.backToday}</a>
+        </>
+      )}
+    </nav>
+  );
+}
+
 /** The « Canal WhatsApp » page: the day's digest (stories to tick) and each article's message. */
 export function WhatsappChannelPage(props: {
   ctx: PageContext;
   csrfToken: string;
-  /** Today, as the newsroom writes it. */
+  /** The day shown (`YYYY-MM-DD`), whether it is today, and the day as the newsroom writes it. */
+  day: string;
+  isToday: boolean;
   date: string;
   articles: ChannelArticle[];
 }) {
@@ -122,17 +156,19 @@ export function WhatsappChannelPage(props: {
       <p class="wa-total">
         <strong>{s.visitsToday(today)}</strong>
       </p>
+      <DayNav day={props.day} isToday={props.isToday} locale={site.locale} />
       {articles.length === 0 ? (
-        <p class="wa-empty">{s.empty}</p>
+        <p class="wa-empty">{props.isToday ? s.empty : s.emptyDay}</p>
       ) : (
         <>
           <section class="wa-digest" aria-labelledby="wa-digest-title">
-            <h2 id="wa-digest-title">{s.digest}</h2>
+            <h2 id="wa-digest-title">{props.isToday ? s.digest : s.digestOf(props.date)}</h2>
             <div class="wa-digest-grid">
               <form method="get" action="/admin/whatsapp" class="wa-choose">
                 <fieldset>
                   <legend>{s.choose}</legend>
                   <input type="hidden" name="selection" value="1" />
+                  {props.isToday ? null : <input type="hidden" name="jour" value={props.day} />}
                   <ul>
                     {articles.map(({ article: a, visits, chosen: ticked }) => (
                       <li>
