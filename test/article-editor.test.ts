@@ -169,6 +169,52 @@ for (const dialect of testDialects()) {
       assert.equal(shown.querySelector('.byline .signature')?.text, 'Awa Auteure');
     });
 
+    test('the preview signs as the article page will: co-authors in order, then the agency', async () => {
+      const author = await signIn('auteur@griot.test');
+      const page = await author.get('/admin/articles/nouveau');
+      const ids = Object.fromEntries(
+        (await t.db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [
+          u.email,
+          u.id,
+        ]),
+      );
+      await t.db
+        .updateTable('users')
+        .set({ byline: 'C. <i>Édition</i>' })
+        .where('email', '=', 'chef@griot.test')
+        .execute();
+      const byline = async (values: Record<string, unknown>) => {
+        const res = await postJson(
+          author,
+          '/admin/articles/apercu',
+          { body: 'x', title: 'T', signature: 'Signature libre', ...values },
+          hiddenValue(page.body, '_csrf'),
+        );
+        assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+        const { article } = res.json() as { article: string };
+        assert.doesNotMatch(article, /<i>/, 'escaped');
+        return parse(article).querySelector('.byline .signature')?.text;
+      };
+      // Co-authors take precedence over the free-text signature, with their public names.
+      assert.equal(
+        await byline({
+          coauthors: [ids['chef@griot.test'], ids['auteur@griot.test']],
+          agency: 'AFP',
+        }),
+        'C. <i>Édition</i> et Awa Auteure, avec AFP',
+      );
+      assert.equal(await byline({ agency: 'AFP' }), 'Signature libre, avec AFP');
+      assert.equal(await byline({ signature: '', agency: 'AFP' }), 'AFP');
+      // An unknown or malformed id signs nothing and is no error.
+      assert.equal(await byline({ coauthors: [999999] }), 'Signature libre');
+      assert.equal(await byline({ coauthors: 'abc' }), 'Signature libre');
+      await t.db
+        .updateTable('users')
+        .set({ byline: '' })
+        .where('email', '=', 'chef@griot.test')
+        .execute();
+    });
+
     test('an autosave bumps the version, and the next manual save with that version succeeds', async () => {
       const author = await signIn('auteur@griot.test');
       const d = await draft(author);

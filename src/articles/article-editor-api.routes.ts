@@ -19,6 +19,8 @@ const previewBody = z.object({
   kicker: short,
   standfirst: z.string().max(5000).catch(''),
   signature: short,
+  coauthors: z.array(z.coerce.number().int().positive().max(2147483647)).max(50).catch([]),
+  agency: short,
   sectionId: z.coerce.number().int().positive().max(2147483647).nullable().catch(null),
   imageId: z.coerce.number().int().positive().max(2147483647).nullable().catch(null),
   imageCredit: short,
@@ -61,7 +63,7 @@ export const articleEditorApiRoutes: FastifyPluginAsyncZod<RouteDeps> = async (a
       const { settings, sections } = await deps.cache.snapshot();
       const { locale } = settings;
       const article = await previewArticle(deps.db, {
-        draft: input,
+        draft: { ...input, coauthorIds: input.coauthors },
         sections,
         locale,
         mediaBase: deps.config.mediaPublicUrl,

@@ -1,3 +1,4 @@
+import { bylineText } from '../authors/byline.ts';
 import type { Child } from 'hono/jsx';
 import type { Locale, SiteSettings } from '../settings/site-settings.ts';
 import { Picture } from '../web/components.tsx';
@@ -118,9 +119,19 @@ export interface PreviewArticle {
   title: string;
   standfirst: string;
   signature: string;
+  /** The co-authors' public names, in order; they sign instead of the signature. */
+  coauthors: string[];
+  agency: string;
   photo: (ImageView & { illustration: boolean }) | null;
   /** The body rendered and sanitized as for the site. */
   bodyHtml: string;
+}
+
+/** The byline as the article page words it: co-authors, else the signature; then the agency. */
+function previewByline(a: PreviewArticle, site: SiteSettings): string {
+  const names = a.coauthors.length ? a.coauthors : a.signature ? [a.signature] : [];
+  if (!names.length && !a.agency) return site.siteName;
+  return bylineText(names, a.agency, site.locale);
 }
 
 /**
@@ -153,7 +164,7 @@ export function PreviewContent(props: { site: SiteSettings; article: PreviewArti
         {a.standfirst ? <p class="standfirst">{typeset(a.standfirst, locale)}</p> : null}
         <div class="byline">
           <p>
-            {t.by} <span class="signature">{a.signature || site.siteName}</span>
+            {t.by} <span class="signature">{previewByline(a, site)}</span>
           </p>
         </div>
       </header>

@@ -1,4 +1,6 @@
+import { publicName } from '../authors/byline.ts';
 import type { Db } from '../db/database.ts';
+import { listBylineUsers } from '../users/user.queries.ts';
 import { variantsOf } from '../media/media-library.pages.tsx';
 import { findMedia, listImagesByIds } from '../media/media.queries.ts';
 import type { Section } from '../sections/section.table.ts';
@@ -17,6 +19,8 @@ export type PreviewDraft = Pick<
   | 'sectionId'
   | 'body'
   | 'signature'
+  | 'coauthorIds'
+  | 'agency'
   | 'imageId'
   | 'imageCredit'
   | 'imageCaption'
@@ -54,12 +58,21 @@ export async function previewArticle(
     locale,
   });
   const variants = media ? variantsOf(media) : [];
+  // Co-authors in the order ticked, as the article page will sign it (authors/byline.ts).
+  const ids = [...new Set(draft.coauthorIds)].slice(0, 20);
+  const members = new Map((await listBylineUsers(db, ids)).map((u) => [u.id, u]));
+  const coauthors = ids.flatMap((id) => {
+    const m = members.get(id);
+    return m ? [publicName(m)] : [];
+  });
   return {
     sectionName: sections.find((s) => s.id === draft.sectionId)?.name ?? '',
     kicker: draft.kicker.trim(),
     title: oneLine(draft.title),
     standfirst: draft.standfirst.trim(),
     signature: draft.signature.trim(),
+    coauthors,
+    agency: draft.agency.trim(),
     photo:
       media && variants.length
         ? {

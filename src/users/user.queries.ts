@@ -191,6 +191,15 @@ export async function listWriters(db: DbOrTrx): Promise<{ id: number; name: stri
     .execute();
 }
 
+/** The members with these ids as a byline names them (the editor's preview), in any order. */
+export async function listBylineUsers(
+  db: DbOrTrx,
+  ids: readonly number[],
+): Promise<{ id: number; name: string; byline: string }[]> {
+  if (!ids.length) return [];
+  return db.selectFrom('users').select(['id', 'name', 'byline']).where('id', 'in', ids).execute();
+}
+
 /** A newsroom account as the user admin lists it; never carries the password hash. */
 export interface UserListing {
   id: number;

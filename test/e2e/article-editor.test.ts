@@ -193,6 +193,16 @@ describe('the article editor in Chromium', () => {
     const preview = page.locator('.editor-preview');
     await preview.locator('figure.photo .credit', { hasText: 'AGENCE TEST' }).waitFor();
     await preview.locator('.byline .signature', { hasText: 'Awa Reporter' }).waitFor();
+    // The agency and a ticked co-author show in the preview's byline as on the article page.
+    await page.fill('#a-agency', 'AFP');
+    await preview.locator('.byline .signature', { hasText: 'Awa Reporter, avec AFP' }).waitFor();
+    const box = page.locator('fieldset.coauthors label.check').first();
+    const coauthor = ((await box.textContent()) ?? '').trim();
+    await box.locator('input').check();
+    await preview.locator('.byline .signature', { hasText: `${coauthor}, avec AFP` }).waitFor();
+    await box.locator('input').uncheck();
+    await page.fill('#a-agency', '');
+    await preview.locator('.byline .signature', { hasText: /^Awa Reporter$/ }).waitFor();
     assert.equal(await preview.locator('.section-label').textContent(), 'Économie');
     assert.equal(await preview.locator('.kicker').textContent(), 'MARCHÉS');
     assert.match((await preview.locator('.preview-title').textContent()) ?? '', /Sirakoro/);

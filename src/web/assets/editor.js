@@ -122,6 +122,7 @@
     'kicker',
     'standfirst',
     'signature',
+    'agency',
     'sectionId',
     'imageId',
     'imageCredit',
@@ -137,6 +138,13 @@
       if (!input) return;
       values[name] = input.type === 'checkbox' ? input.checked : input.value;
     });
+    // The ticked co-authors, in the form's order (the order they sign in).
+    values.coauthors = Array.prototype.map.call(
+      form.querySelectorAll('input[name="coauthors"]:checked'),
+      function (box) {
+        return Number(box.value);
+      },
+    );
     // Assistive technologies (and tests) can tell when the preview is being redrawn.
     preview.setAttribute('aria-busy', 'true');
     fetch('/admin/articles/apercu', {
@@ -170,7 +178,7 @@
   }
   function schedulePreview(e) {
     var name = e.target && e.target.name;
-    if (previewFields.indexOf(name) === -1) return;
+    if (previewFields.indexOf(name) === -1 && name !== 'coauthors') return;
     window.clearTimeout(previewTimer);
     previewTimer = window.setTimeout(refreshPreview, 400);
   }
