@@ -429,6 +429,8 @@ export function ArticleEditPage(props: {
           </ol>
         </details>
       ) : null}
+      {/* The library's search and upload, for both photo pickers: first, as they use it. */}
+      <script src={ctx.assets.mediaLibraryJs.url} defer />
       <EditorScript t={et} src={ctx.assets.editorJs.url} />
       <script src={ctx.assets.pasteJs.url} defer />
       {bodyMedia ? <BodyMediaScript t={bodyMedia} src={ctx.assets.bodyMediaJs.url} /> : null}

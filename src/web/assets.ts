@@ -34,6 +34,8 @@ export interface Assets {
   embedsJs: Asset;
   /** The editor's « Photo » button: inserts library photos in the body (newsroom only). */
   bodyMediaJs: Asset;
+  /** The media library's search and upload, shared by the editor's two photo pickers. */
+  mediaLibraryJs: Asset;
   /** The « Canal WhatsApp » page's « Copier » buttons and digest selection (newsroom only). */
   whatsappJs: Asset;
 }
@@ -50,6 +52,7 @@ export function loadAssets(): Assets {
     adReportCss: hashed('ad-report', 'css', 'text/css; charset=utf-8'),
     embedsJs: hashed('embeds', 'js', 'text/javascript; charset=utf-8'),
     bodyMediaJs: hashed('body-media', 'js', 'text/javascript; charset=utf-8'),
+    mediaLibraryJs: hashed('media-library', 'js', 'text/javascript; charset=utf-8'),
     whatsappJs: hashed('whatsapp', 'js', 'text/javascript; charset=utf-8'),
   };
 }

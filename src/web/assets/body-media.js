@@ -1,4 +1,4 @@
-/* global window, fetch, FormData, DOMParser, Event */
+/* global window, Event */
 // The article editor's « Photo » button: picks a photo of the media library (or uploads one)
 // and inserts it at the cursor as `![Légende](media:123 "Crédit")`, alone in its paragraph (or
 // on the next line of a gallery). Without this script the syntax is typed by hand (see the help
@@ -15,7 +15,8 @@
   var stringsEl = document.getElementById('body-media-strings');
   var button = document.querySelector('.md-toolbar .md-photo');
   var panel = document.getElementById('body-media-panel');
-  if (!form || !stringsEl || !button || !panel) return;
+  var library = window.griotMediaLibrary;
+  if (!form || !stringsEl || !button || !panel || !library) return;
   var t = JSON.parse(stringsEl.textContent || '{}');
   var body = form.elements.namedItem('body');
   var csrf = form.elements.namedItem('_csrf').value;
@@ -27,7 +28,6 @@
   var uploadCaption = document.getElementById('body-media-caption');
   var uploadCredit = document.getElementById('body-media-credit');
   var found = [];
-  var searchTimer = null;
   // Where the cursor was when the panel opened: choosing a photo moves the focus away.
   var selection = { start: 0, end: 0 };
   button.hidden = false;
@@ -73,31 +73,17 @@
   }
 
   function list(q) {
-    message.textContent = t.loading;
-    return fetch('/admin/medias.json?q=' + encodeURIComponent(q), { credentials: 'same-origin' })
-      .then(function (res) {
-        if (!res.ok) throw new Error(String(res.status));
-        return res.json();
+    return library
+      .list(q, {
+        results: results,
+        message: message,
+        t: t,
+        label: function (item) {
+          return t.choose.replace('{id}', item.id);
+        },
       })
       .then(function (items) {
         found = items;
-        results.textContent = '';
-        message.textContent = items.length ? '' : t.none;
-        items.forEach(function (item, i) {
-          var li = document.createElement('li');
-          var choice = document.createElement('button');
-          choice.type = 'button';
-          choice.className = 'picker-item';
-          choice.setAttribute('data-index', String(i));
-          choice.setAttribute('aria-label', t.choose.replace('{id}', item.id));
-          var img = document.createElement('img');
-          img.src = item.url || '';
-          img.alt = item.alt || item.caption || '#' + item.id;
-          img.loading = 'lazy';
-          choice.appendChild(img);
-          li.appendChild(choice);
-          results.appendChild(li);
-        });
         return items;
       });
   }
@@ -126,19 +112,7 @@
       body.focus();
     }
   });
-  search.addEventListener('input', function () {
-    window.clearTimeout(searchTimer);
-    searchTimer = window.setTimeout(function () {
-      list(search.value);
-    }, 300);
-  });
-  // Enter in the search box must not submit the article.
-  search.addEventListener('keydown', function (e) {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      list(search.value);
-    }
-  });
+  library.wireSearch(search, list);
   [uploadCaption, uploadCredit].forEach(function (input) {
     input.addEventListener('keydown', function (e) {
       if (e.key === 'Enter') e.preventDefault();
@@ -151,24 +125,14 @@
   upload.addEventListener('change', function () {
     var file = upload.files && upload.files[0];
     if (!file) return;
-    var data = new FormData();
-    data.append('_csrf', csrf);
-    data.append('credit', uploadCredit.value);
-    data.append('caption', uploadCaption.value);
-    data.append('alt', uploadCaption.value);
-    data.append('file', file);
     message.textContent = t.uploading;
-    // The library answers with a redirect to the new item's page: its address names the id.
-    fetch('/admin/medias', { method: 'POST', credentials: 'same-origin', body: data })
-      .then(function (res) {
-        var match = /\/admin\/medias\/(\d+)/.exec(res.url);
-        if (res.ok && match) return Number(match[1]);
-        return res.text().then(function (html) {
-          var doc = new DOMParser().parseFromString(html, 'text/html');
-          var alert = doc.querySelector('[role="alert"]');
-          throw new Error(alert ? alert.textContent.trim() : t.uploadFailed);
-        });
-      })
+    var meta = {
+      credit: uploadCredit.value,
+      caption: uploadCaption.value,
+      alt: uploadCaption.value,
+    };
+    library
+      .upload(file, meta, csrf, t.uploadFailed)
       .then(function (id) {
         var typed = { id: id, caption: uploadCaption.value, credit: uploadCredit.value };
         upload.value = '';

@@ -1,4 +1,4 @@
-/* global window, fetch, FormData, URLSearchParams, DOMParser, Event */
+/* global window, fetch, FormData, URLSearchParams, Event */
 // The article editor, enhanced: Markdown toolbar, live preview, autosave of drafts, a warning
 // before leaving with unsaved changes, the slug from the title, a growing title, the action
 // bar's labels and confirmation dialogs, and the photo picker.
@@ -318,7 +318,8 @@
 
   // --- Photo picker -----------------------------------------------------------------------
   var picker = form.querySelector('.media-picker');
-  if (!picker) return;
+  var library = window.griotMediaLibrary;
+  if (!picker || !library) return;
   var panel = picker.querySelector('.picker-panel');
   var open = picker.querySelector('.picker-open');
   var search = picker.querySelector('#picker-q');
@@ -329,7 +330,6 @@
   var thumb = form.querySelector('.picker-thumb');
   var upload = picker.querySelector('#picker-file');
   var found = [];
-  var searchTimer = null;
   picker.hidden = false;
 
   function showThumb(id, url, alt) {
@@ -382,37 +382,18 @@
     remove.hidden = !id;
   });
   function list(q) {
-    message.textContent = t.loading;
-    return fetch('/admin/medias.json?q=' + encodeURIComponent(q), { credentials: 'same-origin' })
-      .then(function (res) {
-        return res.json();
-      })
-      .then(function (items) {
-        found = items;
-        results.textContent = '';
-        message.textContent = items.length ? '' : t.none;
-        items.forEach(function (item, i) {
-          var li = document.createElement('li');
-          var button = document.createElement('button');
-          button.type = 'button';
-          button.className = 'picker-item';
-          button.setAttribute('data-index', String(i));
-          var img = document.createElement('img');
-          img.src = item.url || '';
-          img.alt = item.alt || '#' + item.id;
-          img.loading = 'lazy';
-          button.appendChild(img);
-          li.appendChild(button);
-          results.appendChild(li);
-        });
-        return items;
-      });
+    return library.list(q, { results: results, message: message, t: t }).then(function (items) {
+      found = items;
+      return items;
+    });
   }
   function toggle(show) {
     panel.hidden = !show;
     open.setAttribute('aria-expanded', String(show));
     if (show) {
-      list(search.value);
+      list(search.value).catch(function () {
+        message.textContent = t.none;
+      });
       search.focus();
     }
   }
@@ -423,19 +404,7 @@
     toggle(false);
     open.focus();
   });
-  search.addEventListener('input', function () {
-    window.clearTimeout(searchTimer);
-    searchTimer = window.setTimeout(function () {
-      list(search.value);
-    }, 300);
-  });
-  // Enter in the search box must not submit the article.
-  search.addEventListener('keydown', function (e) {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      list(search.value);
-    }
-  });
+  library.wireSearch(search, list);
   results.addEventListener('click', function (e) {
     var button = e.target.closest('button[data-index]');
     if (button) choose(found[Number(button.getAttribute('data-index'))]);
@@ -443,24 +412,14 @@
   upload.addEventListener('change', function () {
     var file = upload.files && upload.files[0];
     if (!file) return;
-    var data = new FormData();
-    data.append('_csrf', csrf);
-    data.append('credit', field('imageCredit').value);
-    data.append('caption', field('imageCaption').value);
-    data.append('alt', field('imageAlt').value);
-    data.append('file', file);
     message.textContent = t.uploading;
-    // The library answers with a redirect to the new item's page: its address names the id.
-    fetch('/admin/medias', { method: 'POST', credentials: 'same-origin', body: data })
-      .then(function (res) {
-        var match = /\/admin\/medias\/(\d+)/.exec(res.url);
-        if (res.ok && match) return Number(match[1]);
-        return res.text().then(function (html) {
-          var doc = new DOMParser().parseFromString(html, 'text/html');
-          var alert = doc.querySelector('[role="alert"]');
-          throw new Error(alert ? alert.textContent.trim() : t.uploadFailed);
-        });
-      })
+    var meta = {
+      credit: field('imageCredit').value,
+      caption: field('imageCaption').value,
+      alt: field('imageAlt').value,
+    };
+    library
+      .upload(file, meta, csrf, t.uploadFailed)
       .then(function (id) {
         upload.value = '';
         search.value = '';
