@@ -5,14 +5,13 @@ import type { Browser, Page } from 'playwright-core';
 import type { ArticleRow } from '../../src/articles/article.table.ts';
 import { bumpContentVersion } from '../../src/cache/content-version.queries.ts';
 import { updateSiteSettings } from '../../src/settings/setting.queries.ts';
+import { buildArticle, buildImage, buildSection, buildUser } from '../helpers/factories.ts';
 import {
-  buildArticle,
-  buildImage,
-  buildSection,
-  buildUser,
-  TEST_PASSWORD,
-} from '../helpers/factories.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
+  launchBrowser,
+  viewports,
+  serveForBrowser,
+  signInThroughForm,
+} from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
@@ -49,8 +48,7 @@ describe('the article editor in Chromium', () => {
       published_at: null,
       author_id: editor.id,
     });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    base = await serveForBrowser(t);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -60,13 +58,11 @@ describe('the article editor in Chromium', () => {
 
   /** Signs the editor in through the login form, landing on the article's editor. */
   const openEditorAsEditor = async (page: Page) => {
-    await page.goto(`${base}/login?next=/admin/articles/${article.id}`);
-    await page.fill('#email', 'chef@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
-      page.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(page, {
+      base,
+      email: 'chef@griot.test',
+      next: `/admin/articles/${article.id}`,
+    });
   };
 
   test('an editor types in a draft, sees the preview, and the draft saves itself', async () => {

@@ -4,14 +4,14 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { ArticleRow } from '../../src/articles/article.table.ts';
+import { buildArticle, buildImage, buildSection, buildUser } from '../helpers/factories.ts';
 import {
-  buildArticle,
-  buildImage,
-  buildSection,
-  buildUser,
-  TEST_PASSWORD,
-} from '../helpers/factories.ts';
-import { launchBrowser, PHONE_UA, viewports } from '../helpers/browser.ts';
+  launchBrowser,
+  PHONE_UA,
+  viewports,
+  serveForBrowser,
+  signInThroughForm,
+} from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
 // Issue 14: a photo inserted through the toolbar and a pasted YouTube link, from the editor to
@@ -45,8 +45,7 @@ describe('photos and embeds in the body, in Chromium', () => {
       published_at: null,
       author_id: editor.id,
     });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    base = await serveForBrowser(t);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -57,13 +56,11 @@ describe('photos and embeds in the body, in Chromium', () => {
   test('an editor inserts a photo with the toolbar, pastes a YouTube link and publishes; readers get a lazy photo and a facade', async () => {
     const context = await browser.newContext({ viewport: viewports.desktop });
     const page = await context.newPage();
-    await page.goto(`${base}/login?next=/admin/articles/${article.id}`);
-    await page.fill('#email', 'chef@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
-      page.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(page, {
+      base,
+      email: 'chef@griot.test',
+      next: `/admin/articles/${article.id}`,
+    });
 
     // Untouched, the form leaves without a « changes not saved » prompt. (The XSS walk in
     // e2e/xss.test.ts is what caught body-media.js disabling the hidden photo choices, which
@@ -164,13 +161,11 @@ describe('photos and embeds in the body, in Chromium', () => {
       javaScriptEnabled: false,
     });
     const page = await context.newPage();
-    await page.goto(`${base}/login?next=/admin/articles/${article.id}`);
-    await page.fill('#email', 'chef@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
-      page.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(page, {
+      base,
+      email: 'chef@griot.test',
+      next: `/admin/articles/${article.id}`,
+    });
     await page.fill('#a-title', 'Le marché en images, sans script');
     await page.fill('#a-photoSearch', 'test');
     await Promise.all([
@@ -212,13 +207,11 @@ describe('photos and embeds in the body, in Chromium', () => {
     )!;
     const context = await browser.newContext({ viewport: viewports.phone });
     const page = await context.newPage();
-    await page.goto(`${base}/login?next=/admin/articles/${draft.id}`);
-    await page.fill('#email', 'chef@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(new RegExp(`/admin/articles/${draft.id}$`)),
-      page.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(page, {
+      base,
+      email: 'chef@griot.test',
+      next: `/admin/articles/${draft.id}`,
+    });
     const body = page.locator('#a-body');
     await body.click();
     await body.press('Control+End');

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildUser, TEST_PASSWORD } from '../helpers/factories.ts';
-import { PHONE_UA, viewports } from '../helpers/browser.ts';
+import { buildUser } from '../helpers/factories.ts';
+import { PHONE_UA, signInThroughForm, viewports } from '../helpers/browser.ts';
 import { latestArticlePath, startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
 
 declare global {
@@ -50,13 +50,7 @@ async function visit(page: Page, url: string): Promise<void> {
 
 async function signIn(context: BrowserContext, base: string, email: string, next: string) {
   const page = await context.newPage();
-  await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#email', email);
-  await page.fill('#password', TEST_PASSWORD);
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === next),
-    page.click('form[action="/login"] button'),
-  ]);
+  await signInThroughForm(page, { base, email, next });
   return page;
 }
 

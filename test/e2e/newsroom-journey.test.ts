@@ -5,8 +5,13 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { publishScheduledJob } from '../../src/jobs/publish-scheduled.ts';
 import { isoInZone } from '../../src/web/dates.ts';
-import { buildImage, buildSection, buildUser, TEST_PASSWORD } from '../helpers/factories.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
+import { buildImage, buildSection, buildUser } from '../helpers/factories.ts';
+import {
+  launchBrowser,
+  viewports,
+  serveForBrowser,
+  signInThroughForm,
+} from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
@@ -23,8 +28,7 @@ describe('the newsroom journey in Chromium', () => {
     imageId = (await buildImage(t.db, t.dataDir)).id;
     await buildUser(t.db, { email: 'auteur@griot.test', name: 'Awa Auteure', role: 'author' });
     await buildUser(t.db, { email: 'chef@griot.test', name: 'Chef Édition', role: 'editor' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    base = await serveForBrowser(t);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -35,13 +39,7 @@ describe('the newsroom journey in Chromium', () => {
   async function signedIn(email: string, viewport: { width: number; height: number }) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(`${base}/login?next=/admin/articles`);
-    await page.fill('#email', email);
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(/\/admin\/articles/),
-      page.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(page, { base, email: email, next: '/admin/articles' });
     return { context, page };
   }
 

@@ -5,14 +5,19 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ArticleRow } from '../../src/articles/article.table.ts';
 import type { Section } from '../../src/sections/section.table.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
+import {
+  launchBrowser,
+  viewports,
+  serveForBrowser,
+  signInThroughForm,
+} from '../helpers/browser.ts';
 import {
   GOOGLE_DOCS_HTML,
   WHATSAPP_TEXT,
   WORD_HTML,
   WEB_PAGE_HTML,
 } from '../helpers/clipboard-samples.ts';
-import { buildArticle, buildSection, buildUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { buildArticle, buildSection, buildUser } from '../helpers/factories.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
@@ -69,8 +74,7 @@ describe('pasting into the article body in Chromium', () => {
       published_at: null,
       author_id: editor.id,
     });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    base = await serveForBrowser(t);
     browser = await launchBrowser();
     if (shots) mkdirSync(shots, { recursive: true });
   });
@@ -82,13 +86,11 @@ describe('pasting into the article body in Chromium', () => {
   test('Google Docs, WhatsApp and Word pasted in a row keep paragraphs, subheadings, bold, italics and links on the site, nothing else', async () => {
     const context = await browser.newContext({ viewport: viewports.desktop });
     const page = await context.newPage();
-    await page.goto(`${base}/login?next=/admin/articles/${article.id}`);
-    await page.fill('#email', 'chef@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(new RegExp(`/admin/articles/${article.id}$`)),
-      page.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(page, {
+      base,
+      email: 'chef@griot.test',
+      next: `/admin/articles/${article.id}`,
+    });
     // The draft's text is selected: what is pasted replaces it.
     await page.evaluate(() => (document.querySelector('#a-body') as HTMLTextAreaElement).select());
 

@@ -3,8 +3,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { newsroomDayBounds } from '../../src/web/dates.ts';
-import { buildArticle, buildSection, buildUser, TEST_PASSWORD } from '../helpers/factories.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
+import { buildArticle, buildSection, buildUser } from '../helpers/factories.ts';
+import {
+  launchBrowser,
+  viewports,
+  serveForBrowser,
+  signInThroughForm,
+} from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
@@ -33,8 +38,7 @@ describe('the « Canal WhatsApp » page in Chromium', () => {
       published_at: new Date(from.getTime() + 1000).toISOString(),
     });
     ids = [second.id, first.id];
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    base = await serveForBrowser(t);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -50,13 +54,7 @@ describe('the « Canal WhatsApp » page in Chromium', () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/login?next=/admin/whatsapp`);
-    await page.fill('#email', 'auteur@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(/\/admin\/whatsapp$/),
-      page.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(page, { base, email: 'auteur@griot.test', next: '/admin/whatsapp' });
     return { context, page, errors };
   }
 
