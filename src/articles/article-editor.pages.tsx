@@ -6,6 +6,7 @@ import { jsonForScript, trustedHtml } from '../web/render.ts';
 import { stringsFor } from '../web/strings.ts';
 import { typeset } from '../web/typography.ts';
 import type { ImageView } from './article.ts';
+import { illustratedPhoto, LeadPhotoCaption } from './lead-photo.tsx';
 
 // Everything here starts hidden: editor.js reveals what it drives, so without JavaScript the
 // editor is the plain form.
@@ -143,18 +144,7 @@ export function PreviewContent(props: { site: SiteSettings; article: PreviewArti
   const locale = site.locale;
   const t = stringsFor(locale);
   // As on the article page: an illustration says so, unless its caption or alt already does.
-  const says = (text: string) => /illustrati/i.test(text);
-  const photo =
-    a.photo?.illustration && !says(a.photo.alt)
-      ? {
-          ...a.photo,
-          alt: a.photo.alt ? `${a.photo.alt} (${t.illustration.toLowerCase()})` : t.illustration,
-        }
-      : a.photo;
-  const captionText =
-    a.photo?.illustration && !says(a.photo.caption)
-      ? [t.illustration, a.photo.caption].filter(Boolean).join('. ')
-      : (a.photo?.caption ?? '');
+  const { photo, caption: captionText } = illustratedPhoto(a.photo, locale);
   return (
     <>
       <header>
@@ -171,15 +161,7 @@ export function PreviewContent(props: { site: SiteSettings; article: PreviewArti
       {photo ? (
         <figure class="photo">
           <Picture image={photo} sizes="(min-width: 44rem) 44rem, 100vw" />
-          <figcaption>
-            {captionText ? <span class="caption">{typeset(captionText, locale)}</span> : null}
-            {captionText && photo.credit ? ' — ' : null}
-            {photo.credit ? (
-              <span class="credit">
-                {typeset(t.photoCredit, locale)} {photo.credit}
-              </span>
-            ) : null}
-          </figcaption>
+          <LeadPhotoCaption caption={captionText} credit={photo.credit} locale={locale} />
         </figure>
       ) : null}
       <div class="article-preview body">{trustedHtml(a.bodyHtml)}</div>

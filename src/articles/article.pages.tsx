@@ -19,6 +19,7 @@ import { ArticleCorrections, correctionJsonLd } from '../corrections/correction.
 import { articleDescription } from './article-description.ts';
 import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } from './article.ts';
 import { renderBodyMedia } from './body-media-render.ts';
+import { illustratedPhoto, LeadPhotoCaption } from './lead-photo.tsx';
 import { BodyMediaScripts } from './body-media.pages.tsx';
 import { MostReadSlot } from './most-read.pages.tsx';
 
@@ -40,19 +41,7 @@ export function ArticlePage({
   const shareImage = ogImageOf(a);
   const imageUrl = shareImage ? ctx.publicUrl + shareImage.path : undefined;
   const description = articleDescription(a);
-  // An illustration says so, in its caption and its text alternative, unless they already do.
-  const says = (text: string) => /illustrati/i.test(text);
-  const photo =
-    a.image?.illustration && !says(a.image.alt)
-      ? {
-          ...a.image,
-          alt: a.image.alt ? `${a.image.alt} (${t.illustration.toLowerCase()})` : t.illustration,
-        }
-      : a.image;
-  const captionText =
-    a.image?.illustration && !says(a.image.caption)
-      ? [t.illustration, a.image.caption].filter(Boolean).join('. ')
-      : (a.image?.caption ?? '');
+  const { photo, caption: captionText } = illustratedPhoto(a.image, locale);
   // Photos and embeds in the body, for this edition and the media address of the moment.
   const body = renderBodyMedia(a.bodyHtml, {
     edition: ctx.lite ? 'lite' : 'full',
@@ -159,15 +148,7 @@ export function ArticlePage({
                 fallbackWidth={1024}
               />
             )}
-            <figcaption>
-              {captionText ? <span class="caption">{typeset(captionText, locale)}</span> : null}
-              {captionText && photo.credit ? ' — ' : null}
-              {photo.credit ? (
-                <span class="credit">
-                  {typeset(t.photoCredit, locale)} {photo.credit}
-                </span>
-              ) : null}
-            </figcaption>
+            <LeadPhotoCaption caption={captionText} credit={photo.credit} locale={locale} />
           </figure>
         ) : null}
         <div class="body" id="texte">
