@@ -34,7 +34,9 @@ const MIN_SHARE = 0.12;
  * words of each language. Text in a non-Latin script is « other ». Good enough to flag a comment
  * for a person to read, not to translate.
  */
-export function detectLanguage(text: string): DetectedLanguage {
+export function detectLanguage(raw: string): DetectedLanguage {
+  // Links say nothing of the language a comment is written in.
+  const text = raw.replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ');
   const letters = text.match(/\p{L}/gu) ?? [];
   if (letters.length >= 20) {
     const latin = letters.filter((l) => /\p{Script=Latin}/u.test(l)).length;
