@@ -110,7 +110,7 @@ export function ReportedCommentsPage(p: {
                   </span>
                 ))}
               </p>
-              <details class="mod-audit">
+              <details class="mod-audit" open>
                 <summary>
                   {t.reports} ({c.reports.length})
                 </summary>

@@ -71,7 +71,7 @@ export function RuleVerdicts(props: { verdicts: RuleResult[] | undefined; locale
 export function RuleLabelFilter(props: { chosen: RuleLabel | undefined; locale: Locale }) {
   const t = ruleStringsFor(props.locale);
   return (
-    <>
+    <span class="mod-filter-rule">
       <label for="filtre-regle">{t.filterLabel}</label>
       <select id="filtre-regle" name="regle">
         <option value="">{t.anyLabel}</option>
@@ -81,7 +81,7 @@ export function RuleLabelFilter(props: { chosen: RuleLabel | undefined; locale: 
           </option>
         ))}
       </select>
-    </>
+    </span>
   );
 }
 
