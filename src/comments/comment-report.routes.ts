@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { findLiveArticle } from '../articles/article.queries.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
-import { pageContext, sendPrivatePage } from '../http/page.ts';
+import { inReaderEdition } from '../http/edition.ts';
+import { pageContext } from '../http/page.ts';
 import { flagQuery, idParams, optionalText } from '../http/schemas.ts';
 import { isSameOriginPost } from '../http/same-origin.ts';
 import { clientKey } from '../users/session.ts';
+import { renderDocument } from '../web/render.ts';
 import {
   REPORT_WINDOW_MS,
   REPORTS_PER_WINDOW,
@@ -50,21 +52,24 @@ export const commentReportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
     },
   ): Promise<FastifyReply> {
     const ctx = await pageContext(deps, request);
-    reply.header('x-robots-tag', 'noindex, nofollow').header('referrer-policy', 'same-origin');
-    return sendPrivatePage(
-      reply,
-      ReportPage({
-        ctx,
-        csrfToken: reply.generateCsrf(),
-        comment: { id: comment.id, authorName: comment.author_name, body: comment.body },
-        // The public permalink: it opens the comment at its place in the thread.
-        threadLink: `/commentaires/${comment.id}`,
-        sent: state.sent,
-        values: state.values ?? { reason: '', note: '' },
-        error: state.error,
-      }),
-      state.status ?? 200,
-    );
+    const node = ReportPage({
+      ctx,
+      csrfToken: reply.generateCsrf(),
+      comment: { id: comment.id, authorName: comment.author_name, body: comment.body },
+      // The public permalink: it opens the comment at its place in the thread.
+      threadLink: `/commentaires/${comment.id}`,
+      sent: state.sent,
+      values: state.values ?? { reason: '', note: '' },
+      error: state.error,
+    });
+    // In the edition the reader came in: a light-edition reader stays light.
+    return reply
+      .status(state.status ?? 200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .header('x-robots-tag', 'noindex, nofollow')
+      .header('referrer-policy', 'same-origin')
+      .send(inReaderEdition.html(request, await renderDocument(node)));
   }
 
   const shown = { schema: { params: idParams, querystring: z.object({ envoye: flagQuery }) } };
@@ -117,6 +122,7 @@ export const commentReportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       reporterHash,
       now,
     });
-    return reply.redirect(`/commentaires/${comment.id}/signaler?envoye=1`, 303);
+    const thanks = `/commentaires/${comment.id}/signaler?envoye=1`;
+    return reply.redirect(inReaderEdition.path(request, thanks), 303);
   });
 };
