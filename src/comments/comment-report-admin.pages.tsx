@@ -1,6 +1,7 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
+import { typeset } from '../web/typography.ts';
 import type { Locale } from '../settings/site-settings.ts';
 import { countByReason, type ReportedComment } from './comment-report.ts';
 import { commentReportStringsFor } from './comment-report.strings.ts';
@@ -77,7 +78,7 @@ export function ReportedCommentsPage(p: {
           {p.flash === 'already' ? t.already : t.done[p.flash]}
         </p>
       ) : null}
-      <p class="hint">{t.intro}</p>
+      <p class="hint">{typeset(t.intro, locale)}</p>
       {p.items.length ? null : <p>{t.none}</p>}
       <ol class="mod-list">
         {p.items.map((c) => (
@@ -119,13 +120,13 @@ export function ReportedCommentsPage(p: {
                     <li>
                       <time datetime={x.createdAt}>{when(x.createdAt)}</time> —{' '}
                       {r.reasons[x.reason]}
-                      {x.note ? ` : « ${x.note} »` : ''}
+                      {x.note ? typeset(` : « ${x.note} »`, locale) : ''}
                     </li>
                   ))}
                 </ol>
               </details>
               {c.status !== 'approved' ? (
-                <p class="meta">{t.statusNote(t.statusWord[c.status])}</p>
+                <p class="meta">{typeset(t.statusNote(t.statusWord[c.status]), locale)}</p>
               ) : null}
               <form
                 method="post"

@@ -2,6 +2,7 @@ import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
 import type { Locale } from '../settings/site-settings.ts';
 import type { PageContext } from '../web/page-context.ts';
+import { typeset } from '../web/typography.ts';
 import {
   numberLimits,
   type ModerationSettings,
@@ -105,12 +106,14 @@ export function ModerationSettingsPage(p: {
   errors: ModerationSettingsErrors;
   saved: boolean;
 }) {
-  const t = moderationSettingsStrings(p.ctx.site.locale);
+  const locale = p.ctx.site.locale;
+  const t = moderationSettingsStrings(locale);
+  const ty = (text: string) => typeset(text, locale);
   const { values, errors } = p;
   const fields = Object.keys(numberLimits) as NumberField[];
   const messages = fields
     .filter((f) => errors[f])
-    .map((f) => t.between(t[f], numberLimits[f][0], numberLimits[f][1]));
+    .map((f) => ty(t.between(t[f], numberLimits[f][0], numberLimits[f][1])));
   const list = (name: 'bannedWords' | 'suspectWords' | 'blockedDomains', hint: string) => (
     <p>
       <label for={`regles-${name}`}>{t[name]}</label>
@@ -118,7 +121,7 @@ export function ModerationSettingsPage(p: {
         {values[name]}
       </textarea>
       <span class="hint" id={`aide-${name}`}>
-        {hint}
+        {ty(hint)}
       </span>
     </p>
   );
@@ -133,7 +136,7 @@ export function ModerationSettingsPage(p: {
           {t.saved}
         </p>
       ) : null}
-      <p class="hint">{t.intro}</p>
+      <p class="hint">{ty(t.intro)}</p>
       <form method="post" action="/admin/moderation/regles" class="admin-form mod-rules" novalidate>
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <ErrorSummary title={t.errorsTitle} messages={messages} />
@@ -147,7 +150,7 @@ export function ModerationSettingsPage(p: {
           <legend>{t.thresholds}</legend>
           {fields.map((f) => (
             <p>
-              <label for={`regles-${f}`}>{t[f]}</label>
+              <label for={`regles-${f}`}>{ty(t[f])}</label>
               <input
                 id={`regles-${f}`}
                 name={f}
@@ -168,10 +171,10 @@ export function ModerationSettingsPage(p: {
               checked={values.autoApproveRegulars}
               aria-describedby="aide-auto"
             />
-            <span>{t.autoApprove}</span>
+            <span>{ty(t.autoApprove)}</span>
           </label>
           <span class="hint" id="aide-auto">
-            {t.autoApproveHint}
+            {ty(t.autoApproveHint)}
           </span>
         </fieldset>
         <button type="submit">{t.save}</button>

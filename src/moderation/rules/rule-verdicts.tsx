@@ -1,4 +1,5 @@
 import type { Locale } from '../../settings/site-settings.ts';
+import { typeset } from '../../web/typography.ts';
 import { ruleLabels, type RuleLabel, type RuleResult, type Verdict } from './rule.ts';
 
 const fr = {
@@ -60,7 +61,7 @@ export function RuleVerdicts(props: { verdicts: RuleResult[] | undefined; locale
         <li class={`rule-badge rule-${v.verdict}`}>
           <strong>{t.labels[v.label]}</strong>
           <span class="visually-hidden"> ({t.verdicts[v.verdict]})</span> —{' '}
-          {props.locale === 'en' ? v.reason.en : v.reason.fr}
+          {props.locale === 'en' ? v.reason.en : typeset(v.reason.fr, 'fr')}
         </li>
       ))}
     </ul>
