@@ -19,6 +19,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { newsroomRoutes } from './admin/newsroom.routes.ts';
 import { articleRoutes } from './articles/article.routes.ts';
 import { commentRoutes } from './comments/comment.routes.ts';
+import { commentReportRoutes } from './comments/comment-report.routes.ts';
 import { createPageCache, type PageCache } from './cache/page-cache.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -237,6 +238,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [feedRoutes, sitemapRoutes, authorRoutes, tagRoutes, correctionRoutes])
     await app.register(routes, deps);
   await app.register(commentRoutes, deps);
+  await app.register(commentReportRoutes, deps);
   // The private side (newsroom, sign-in, account links, advertisers' reports): never framed.
   await app.register(async (privateSide) => {
     privateSide.addHook('onRoute', markPrivateSide);

@@ -38,6 +38,8 @@ import { formatAge, newsroomDayBounds } from '../web/dates.ts';
 import { DashboardPage, type DashboardArticles } from './dashboard.pages.tsx';
 import { listMostReadNow } from '../articles/article-views.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
+import { moderationSettingsRoutes } from '../moderation/moderation-settings.routes.ts';
+import { commentReportAdminRoutes } from '../comments/comment-report-admin.routes.ts';
 import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
 import { alertAdminRoutes } from '../alerts/alert-admin.routes.ts';
 import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
@@ -129,6 +131,8 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
   await app.register(articleEditorApiRoutes, deps);
   await app.register(pasteRoutes, deps);
   await app.register(moderationRoutes, deps);
+  await app.register(moderationSettingsRoutes, deps);
+  await app.register(commentReportAdminRoutes, deps);
   await app.register(outboxRoutes, deps);
   await app.register(sectionAdminRoutes, deps);
   await app.register(settingsAdminRoutes, deps);

@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { CommentStatus } from './comment.table.ts';
+import type { RuleLabel } from '../moderation/rules/rule.ts';
+import { commentIdsWithLabel } from '../moderation/rules/rule-verdict.queries.ts';
 
 /** A comment as the moderation queue shows it, with its article, parent and moderator. */
 export interface QueueItem {
@@ -24,12 +26,21 @@ export async function listQueue(
     articleId,
     limit,
     offset,
-  }: { status: CommentStatus; articleId?: number | undefined; limit: number; offset: number },
+    label,
+  }: {
+    status: CommentStatus;
+    articleId?: number | undefined;
+    limit: number;
+    offset: number;
+    /** Only comments a moderation rule gave this label. */
+    label?: RuleLabel | undefined;
+  },
 ): Promise<QueueItem[]> {
   // Deferred join: page through the covering index first, then fetch and join only those rows,
   // so a deep page doesn't read every skipped comment.
   let ids = db.selectFrom('comments').select('id').where('status', '=', status);
   if (articleId !== undefined) ids = ids.where('article_id', '=', articleId);
+  if (label !== undefined) ids = ids.where('id', 'in', commentIdsWithLabel(db, label));
   ids =
     status === 'pending'
       ? ids.orderBy('created_at').orderBy('id')
@@ -89,11 +100,13 @@ export async function listQueue(
 export async function countCommentsByStatus(
   db: Db,
   articleId?: number,
+  label?: RuleLabel,
 ): Promise<Record<CommentStatus, number>> {
   let query = db
     .selectFrom('comments')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')]);
   if (articleId !== undefined) query = query.where('article_id', '=', articleId);
+  if (label !== undefined) query = query.where('id', 'in', commentIdsWithLabel(db, label));
   const rows = await query.groupBy('status').execute();
   const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, rejected: 0, spam: 0 };
   for (const r of rows) counts[r.status] = Number(r.n);

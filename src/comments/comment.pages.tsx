@@ -5,6 +5,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { trustedHtml } from '../web/render.ts';
 import { typeset } from '../web/typography.ts';
 import { CommentText } from './comment-text.tsx';
+import { ReportLink } from './comment-report.pages.tsx';
 import { commentStringsFor } from './comment.strings.ts';
 import {
   BODY_MAX,
@@ -66,7 +67,8 @@ function Comment(props: {
         <a class="comment-reply" href={props.replyHref}>
           {t.reply}
         </a>
-      ) : null}
+      ) : null}{' '}
+      <ReportLink ctx={ctx} id={c.id} authorName={c.authorName} />
     </article>
   );
 }

@@ -205,7 +205,8 @@ export async function updateCommentStatus(
     id: number;
     from: CommentStatus;
     to: CommentStatus;
-    actorId: number;
+    /** Null when no person decided (the rules approving a habitué). */
+    actorId: number | null;
     reason: string | null;
     now: Date;
   },

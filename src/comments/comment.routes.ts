@@ -114,9 +114,11 @@ export const commentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
       honeypot: website ?? '',
       startedAt: !stamp ? 'missing' : (verifyFormStamp(secret, stamp) ?? 'forged'),
       ipHash: clientKey(secret, request.ip),
+      site: { settings, publicUrl: deps.config.publicUrl, secret },
       now,
     });
     if (result.ok) {
+      if (result.autoApproved) deps.cache.invalidate();
       rememberComment(deps, request, reply, result.comment.id);
       const back = `${articlePath(article)}?commentaire=envoye#votre-commentaire`;
       return reply.redirect(inReaderEdition.path(request, back), 303);

@@ -17,6 +17,8 @@ import {
   insertComment,
   lockFloodKeys,
 } from './comment.queries.ts';
+import type { MailSite } from './comment-mails.tsx';
+import { applyScreening, screenNewComment } from '../moderation/rules/screen-new-comment.ts';
 
 /** The article a comment is written on, as submission needs it. */
 export interface CommentTarget {
@@ -26,7 +28,8 @@ export interface CommentTarget {
 }
 
 export type SubmitResult =
-  | { ok: true; comment: CommentRow }
+  /** `autoApproved`: the rules approved a habitué's comment (the thread's pages changed). */
+  | { ok: true; comment: CommentRow; autoApproved: boolean }
   | {
       ok: false;
       reason: 'invalid';
@@ -63,6 +66,8 @@ export async function submitComment(
      */
     startedAt: Date | 'missing' | 'forged';
     ipHash: string;
+    /** For the rules: the site's language, and what an automatic approval mails with. */
+    site: MailSite;
     now: Date;
   },
 ): Promise<SubmitResult> {
@@ -116,7 +121,32 @@ export async function submitComment(
         return { ok: false, reason: 'flood' };
       if (await hasDuplicateComment(trx, article.id, hash))
         return { ok: false, reason: 'duplicate' };
-      return { ok: true, comment: await insertComment(trx, row) };
+      // The rule pipeline labels, flags or spams the comment; pre-moderation stays the rule.
+      const screening = await screenNewComment(trx, {
+        comment: {
+          articleId: article.id,
+          authorName: row.author_name,
+          email,
+          body,
+          bodyHash: hash,
+          ipHash: input.ipHash,
+        },
+        siteLanguage: input.site.settings.locale,
+        now,
+      });
+      const spamBy = screening.verdicts.find((v) => v.verdict === 'spam');
+      if (row.status === 'pending' && spamBy) {
+        row.status = 'spam';
+        row.reason = spamBy.reason.fr;
+      }
+      const stored = await insertComment(trx, row);
+      const comment = await applyScreening(trx, {
+        comment: stored,
+        screening,
+        site: input.site,
+        now,
+      });
+      return { ok: true, comment, autoApproved: comment.status === 'approved' };
     });
   } catch (err) {
     // Two identical submissions racing: the unique index lets one through.

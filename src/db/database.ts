@@ -21,6 +21,8 @@ import type { ArticleViewTable } from '../articles/article-views.table.ts';
 import type { CdnPurgeCursorTable } from '../cdn/cdn-purge.table.ts';
 import type { ContentChangeTable, ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
+import type { CommentReportTable } from '../comments/comment-report.table.ts';
+import type { CommentRuleVerdictTable } from '../moderation/rules/rule-verdict.table.ts';
 import type { ModerationEventTable } from '../moderation/moderation-event.table.ts';
 import type { OutboxTable } from '../mail/outbox.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
@@ -68,6 +70,8 @@ export interface Database {
   short_link_visits: ShortLinkVisitTable;
   site_alerts: SiteAlertTable;
   article_views: ArticleViewTable;
+  comment_rule_verdicts: CommentRuleVerdictTable;
+  comment_reports: CommentReportTable;
 }
 
 export type Db = Kysely<Database>;

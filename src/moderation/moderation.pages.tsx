@@ -6,6 +6,8 @@ import { formatAge, formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { ModerationEvent } from './moderation-event.table.ts';
 import { moderationStringsFor } from './moderation.strings.ts';
+import type { RuleLabel, RuleResult } from './rules/rule.ts';
+import { QueueRuleLinks, RuleLabelFilter, RuleVerdicts } from './rules/rule-verdicts.tsx';
 
 const tabs: CommentStatus[] = ['pending', 'approved', 'rejected', 'spam'];
 
@@ -27,6 +29,8 @@ export interface QueuePageProps {
   flash: string[];
   canEditSettings: boolean;
   settings: { autoCloseDays: number; rejectionEmail: boolean };
+  /** The rules' verdicts per comment, the label filtered on, and how many comments are reported. */
+  rules: { verdicts: Map<number, RuleResult[]>; label: RuleLabel | undefined; reported: number };
 }
 
 /** The moderation queue: tabs by status, items with context and history, decisions one by one or in bulk. */
@@ -36,7 +40,13 @@ export function QueuePage(p: QueuePageProps) {
   const when = (iso: string) => formatDateTime(iso, ctx.site);
   const query = (changes: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();
-    const merged = { statut: p.status, article: p.article?.id, page: undefined, ...changes };
+    const merged = {
+      statut: p.status,
+      article: p.article?.id,
+      regle: p.rules.label,
+      page: undefined,
+      ...changes,
+    };
     for (const [k, v] of Object.entries(merged))
       if (v !== undefined && String(v) !== '' && !(k === 'page' && v === 1))
         params.set(k, String(v));
@@ -72,6 +82,11 @@ export function QueuePage(p: QueuePageProps) {
             {t.tabs[s]} <span class="count">{p.counts[s]}</span>
           </a>
         ))}
+        <QueueRuleLinks
+          reported={p.rules.reported}
+          canEditRules={p.canEditSettings}
+          locale={ctx.site.locale}
+        />
       </nav>
       <form method="get" action="/admin/moderation" class="mod-filter">
         <input type="hidden" name="statut" value={p.status} />
@@ -84,6 +99,7 @@ export function QueuePage(p: QueuePageProps) {
             </option>
           ))}
         </select>
+        <RuleLabelFilter chosen={p.rules.label} locale={ctx.site.locale} />
         <button type="submit">{t.filter}</button>
       </form>
       {p.article ? (
@@ -174,6 +190,7 @@ export function QueuePage(p: QueuePageProps) {
                   <div class="comment-body">
                     <CommentText body={c.body} />
                   </div>
+                  <RuleVerdicts verdicts={p.rules.verdicts.get(c.id)} locale={ctx.site.locale} />
                   {c.status !== 'pending' && c.moderatedAt ? (
                     <p class="meta">
                       {t.decidedBy(

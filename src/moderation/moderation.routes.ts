@@ -24,6 +24,10 @@ import { decideComment } from './decide-comment.ts';
 import { listModerationEvents } from './moderation-event.queries.ts';
 import { QueuePage } from './moderation.pages.tsx';
 import { moderationStringsFor } from './moderation.strings.ts';
+// Rules and reports (issue 17): the queue's rule filter, badges and « Signalés » link.
+import { isRuleLabel } from './rules/rule.ts';
+import { listRuleVerdicts } from './rules/rule-verdict.queries.ts';
+import { countReportedComments } from '../comments/comment-report.queries.ts';
 
 const PAGE_SIZE = 50;
 const statuses = ['pending', 'approved', 'rejected', 'spam'] as const;
@@ -39,6 +43,11 @@ const queueQuery = z.object({
     .optional()
     .catch(undefined),
   reglages: z.string().optional(),
+  regle: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => (isRuleLabel(v) ? v : undefined)),
 });
 
 // Back to the queue view the moderator came from; never anywhere else.
@@ -92,7 +101,7 @@ export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
     const ctx = await pageContext(deps, request);
     const t = moderationStringsFor(ctx.site.locale);
     const [counts, oldestPendingAt, articles, article] = await Promise.all([
-      countCommentsByStatus(deps.db, q.article),
+      countCommentsByStatus(deps.db, q.article, q.regle),
       findOldestPendingAt(deps.db),
       listCommentedArticles(deps.db),
       q.article ? findArticleSummaryById(deps.db, q.article) : Promise.resolve(undefined),
@@ -101,10 +110,11 @@ export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
     const items = await listQueue(deps.db, {
       status: q.statut,
       articleId: q.article,
+      label: q.regle,
       limit: PAGE_SIZE,
       offset: (Math.min(q.page, pages) - 1) * PAGE_SIZE,
     });
-    const [histories, events] = await Promise.all([
+    const [histories, events, verdicts, reported] = await Promise.all([
       findEmailHistories(
         deps.db,
         items.map((i) => i.authorEmail),
@@ -113,6 +123,11 @@ export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
         deps.db,
         items.map((i) => i.id),
       ),
+      listRuleVerdicts(
+        deps.db,
+        items.map((i) => i.id),
+      ),
+      countReportedComments(deps.db),
     ]);
     const flash: string[] = [];
     if (q.fait) flash.push(t.done(q.fait));
@@ -150,6 +165,7 @@ export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
           autoCloseDays: ctx.site.commentsAutoCloseDays,
           rejectionEmail: ctx.site.commentsRejectionEmail,
         },
+        rules: { verdicts, label: q.regle, reported },
       }),
     );
   });

@@ -11,6 +11,8 @@ import { authorPath } from '../../src/authors/author.ts';
 import { bumpContentVersion } from '../../src/cache/content-version.queries.ts';
 import { COMMENT_LINK_TTL_MS, signCommentToken } from '../../src/comments/comment-token.ts';
 import { updateSiteSettings } from '../../src/settings/setting.queries.ts';
+import { defaultModerationSettings, parseList } from '../../src/moderation/moderation-settings.ts';
+import { updateModerationSettings } from '../../src/moderation/moderation-settings.queries.ts';
 import { tagPath } from '../../src/tags/tag.ts';
 import { buildAdvertiser, buildCampaign } from '../helpers/ad-factories.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -316,6 +318,72 @@ function xssSuite(dialect: TestDialect) {
       clean('newsroom pages');
     });
 
+    // Issue 17: the rules' badges in the queue, the rules' form, the reports page, the report form.
+    test('moderation rules and reports: badges, the rules form, reported comments, the report form', async () => {
+      for (const [g, x] of groups.entries()) {
+        await t.db
+          .insertInto('comment_rule_verdicts')
+          .values([
+            {
+              comment_id: x.pendingId,
+              position: 0,
+              label: 'suspect-words',
+              verdict: 'flag',
+              reason_fr: group(g, F.ruleReason),
+              reason_en: group(g, F.ruleReason),
+            },
+          ])
+          .execute();
+        await t.db
+          .insertInto('comment_reports')
+          .values({
+            comment_id: x.threadCommentId,
+            reason: 'other',
+            note: group(g, F.reportNote),
+            reporter_hash: `xss-${g}`,
+            created_at: t.clock.now().toISOString(),
+          })
+          .execute();
+      }
+      const words = packed(F.ruleWords, 100);
+      await updateModerationSettings(t.db, {
+        ...defaultModerationSettings,
+        bannedWords: parseList(words.join('\n')),
+        suspectWords: parseList(words.slice(0, 50).join('\n')),
+        blockedDomains: parseList(words.slice(50, 100).join('\n')),
+      });
+      for (const path of [
+        '/admin/moderation',
+        '/admin/moderation?regle=suspect-words',
+        '/admin/moderation/regles',
+        '/admin/moderation/signalements',
+      ])
+        await visit(n, base + path, path, rec);
+      await submitFrom(
+        n,
+        '/admin/moderation/regles',
+        {
+          bannedWords: words.slice(0, 20).join('\n'),
+          maxLinks: words[0]!,
+          capsPercent: words[1]!,
+        },
+        'rules form echo',
+        rec,
+      );
+      for (const [g, x] of groups.entries()) {
+        const form = `${base}/commentaires/${x.threadCommentId}/signaler`;
+        await visit(r, form, `report form ${g}`, rec);
+        await submitFrom(
+          r,
+          `/commentaires/${x.threadCommentId}/signaler`,
+          { reason: group(g, F.reportNote).slice(0, 200), note: group(g, F.reportNote) },
+          `report form echo ${g}`,
+          rec,
+        );
+      }
+      clean('moderation rules and reports');
+    });
+
     test('ads: campaigns in reader pages, the ads admin and the reports', async () => {
       const slots = await t.db.selectFrom('ad_slots').select('id').execute();
       for (const [g, x] of groups.entries()) {
@@ -499,7 +567,14 @@ function xssSuite(dialect: TestDialect) {
       // Sampled: a few packed queries through the results and list pages.
       // A query over 200 characters gets the help page, and section forms keep the first part of
       // a name or slug: these fields see a sample.
-      const sampled = new Set<number>([F.adminSearch, F.searchQuery, F.sectionForm, F.sectionSlug]);
+      // The moderation rules' word lists split entries at commas and keep 100 characters of each.
+      const sampled = new Set<number>([
+        F.adminSearch,
+        F.searchQuery,
+        F.sectionForm,
+        F.sectionSlug,
+        F.ruleWords,
+      ]);
       const missing = Object.entries(F)
         .filter(([, field]) => !notShown.has(field) && !seen.has(field))
         .map(([name]) => name);

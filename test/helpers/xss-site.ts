@@ -72,6 +72,9 @@ export const F = {
   revisionSignature: 58,
   revisionCorrection: 59,
   alertText: 60,
+  ruleReason: 61,
+  reportNote: 62,
+  ruleWords: 63,
 } as const;
 
 /** How many payloads share one article, one section, one user…: so a page shows many at once. */
