@@ -22,6 +22,11 @@ import type { CdnPurgeCursorTable } from '../cdn/cdn-purge.table.ts';
 import type { ContentChangeTable, ContentVersionTable } from '../cache/content-version.table.ts';
 import type { CommentTable } from '../comments/comment.table.ts';
 import type { ModerationEventTable } from '../moderation/moderation-event.table.ts';
+import type {
+  ClassifierLeaseTable,
+  CommentScoreTable,
+  ModerationModelTable,
+} from '../moderation/classifier/classifier.table.ts';
 import type { OutboxTable } from '../mail/outbox.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
 import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
@@ -68,6 +73,9 @@ export interface Database {
   short_link_visits: ShortLinkVisitTable;
   site_alerts: SiteAlertTable;
   article_views: ArticleViewTable;
+  moderation_models: ModerationModelTable;
+  comment_scores: CommentScoreTable;
+  moderation_classifier_lease: ClassifierLeaseTable;
 }
 
 export type Db = Kysely<Database>;
