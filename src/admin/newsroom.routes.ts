@@ -38,6 +38,7 @@ import { formatAge, newsroomDayBounds } from '../web/dates.ts';
 import { DashboardPage, type DashboardArticles } from './dashboard.pages.tsx';
 import { listMostReadNow } from '../articles/article-views.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
+import { moderationStatsRoutes } from '../moderation/moderation-stats.routes.ts';
 import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
 import { alertAdminRoutes } from '../alerts/alert-admin.routes.ts';
 import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
@@ -129,6 +130,7 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
   await app.register(articleEditorApiRoutes, deps);
   await app.register(pasteRoutes, deps);
   await app.register(moderationRoutes, deps);
+  await app.register(moderationStatsRoutes, deps);
   await app.register(outboxRoutes, deps);
   await app.register(sectionAdminRoutes, deps);
   await app.register(settingsAdminRoutes, deps);

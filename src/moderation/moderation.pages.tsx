@@ -6,6 +6,12 @@ import { formatAge, formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { ModerationEvent } from './moderation-event.table.ts';
 import { moderationStringsFor } from './moderation.strings.ts';
+import {
+  ClassifierBands,
+  ClassifierScore,
+  ClassifierSort,
+} from './classifier/classifier.pages.tsx';
+import type { QueueClassifier } from './classifier/queue-classifier.ts';
 
 const tabs: CommentStatus[] = ['pending', 'approved', 'rejected', 'spam'];
 
@@ -25,6 +31,8 @@ export interface QueuePageProps {
   page: number;
   pages: number;
   flash: string[];
+  /** The classifier's scores and bands (moderation/classifier); absent in older callers. */
+  classifier?: QueueClassifier | undefined;
   canEditSettings: boolean;
   settings: { autoCloseDays: number; rejectionEmail: boolean };
 }
@@ -36,7 +44,13 @@ export function QueuePage(p: QueuePageProps) {
   const when = (iso: string) => formatDateTime(iso, ctx.site);
   const query = (changes: Record<string, string | number | undefined>) => {
     const params = new URLSearchParams();
-    const merged = { statut: p.status, article: p.article?.id, page: undefined, ...changes };
+    const merged = {
+      statut: p.status,
+      article: p.article?.id,
+      tri: p.classifier?.active ? p.classifier.sort : undefined,
+      page: undefined,
+      ...changes,
+    };
     for (const [k, v] of Object.entries(merged))
       if (v !== undefined && String(v) !== '' && !(k === 'page' && v === 1))
         params.set(k, String(v));
@@ -86,6 +100,13 @@ export function QueuePage(p: QueuePageProps) {
         </select>
         <button type="submit">{t.filter}</button>
       </form>
+      {p.status === 'pending' ? (
+        <ClassifierSort
+          locale={ctx.site.locale}
+          classifier={p.classifier}
+          href={(tri) => query({ tri })}
+        />
+      ) : null}
       {p.article ? (
         <form
           method="post"
@@ -113,6 +134,7 @@ export function QueuePage(p: QueuePageProps) {
             <label id="select-all" class="check" hidden>
               <input type="checkbox" /> {t.selectAll}
             </label>
+            <ClassifierBands locale={ctx.site.locale} classifier={p.classifier} />
             <span>{t.bulk}</span>
             <ReasonPicker t={t} name="bulk-reason" note="bulk-note" id="bulk" />
             {(['approve', 'reject', 'spam'] as const).map((d) => (
@@ -174,6 +196,11 @@ export function QueuePage(p: QueuePageProps) {
                   <div class="comment-body">
                     <CommentText body={c.body} />
                   </div>
+                  <ClassifierScore
+                    locale={ctx.site.locale}
+                    classifier={p.classifier}
+                    commentId={c.id}
+                  />
                   {c.status !== 'pending' && c.moderatedAt ? (
                     <p class="meta">
                       {t.decidedBy(

@@ -17,8 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('corrections', 'integer', (c) => c.notNull())
     .addColumn('decisions_seen', 'integer', (c) => c.notNull())
     .addColumn('held_out', 'integer', (c) => c.notNull())
-    .addColumn('precision', 'real', (c) => c.notNull())
-    .addColumn('recall', 'real', (c) => c.notNull())
+    .addColumn('precision', 'double precision', (c) => c.notNull())
+    .addColumn('recall', 'double precision', (c) => c.notNull())
     .addColumn('train_ms', 'integer', (c) => c.notNull())
     .execute();
   await db.schema
@@ -27,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       c.primaryKey().references('comments.id').onDelete('cascade'),
     )
     .addColumn('model_version', 'integer', (c) => c.notNull())
-    .addColumn('score', 'real', (c) => c.notNull())
+    .addColumn('score', 'double precision', (c) => c.notNull())
     .addColumn('reasons', 'text', (c) => c.notNull())
     .addColumn('scored_at', 'text', (c) => c.notNull())
     .addColumn('corrected_to', 'text')
