@@ -49,8 +49,8 @@ export function commentFeatures(comment: CommentForScoring): Features {
           ? '#longueur:moyen'
           : '#longueur:long',
   );
-  const letters = body.match(/\p{L}/gu)?.length ?? 0;
-  const capitals = body.match(/\p{Lu}/gu)?.length ?? 0;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const capitals = text.match(/\p{Lu}/gu)?.length ?? 0;
   if (letters >= 10) {
     const share = capitals / letters;
     if (share > 0.5) set.add('#majuscules:beaucoup');
