@@ -27,7 +27,7 @@ const fr = {
   waitingTitle: `Attente des commentaires en file, par jour, ${STATS_DAYS} derniers jours`,
   waitingSummary: (worst: DayWait | undefined, day: string) =>
     worst && worst.maxHours > 0
-      ? `L’attente la plus longue : ${hours(worst.maxHours)} le ${day}.`
+      ? `L’attente la plus longue : ${hours(worst.maxHours)}, le ${day}`
       : 'Aucun commentaire n’a attendu ces derniers jours.',
   maxWait: 'Attente la plus longue (heures)',
   medianWait: 'Attente médiane (heures)',
@@ -67,7 +67,7 @@ const en: typeof fr = {
   waitingTitle: `How long comments waited, per day, last ${STATS_DAYS} days`,
   waitingSummary: (worst, day) =>
     worst && worst.maxHours > 0
-      ? `Longest wait: ${en.hours(worst.maxHours)} h on ${day}.`
+      ? `Longest wait: ${en.hours(worst.maxHours)} h, on ${day}`
       : 'No comment waited in the last days.',
   maxWait: 'Longest wait (hours)',
   medianWait: 'Median wait (hours)',
