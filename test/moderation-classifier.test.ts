@@ -4,6 +4,10 @@ import { parse } from 'node-html-parser';
 import { buildApp } from '../src/app.ts';
 import type { ArticleRow } from '../src/articles/article.table.ts';
 import { classifierJob } from '../src/moderation/classifier/classifier-job.ts';
+import {
+  claimTrainingLease,
+  releaseTrainingLease,
+} from '../src/moderation/classifier/classifier.queries.ts';
 import { generateCorpus } from '../src/seed/comment-corpus.ts';
 import { insertCommentHistory, type HistoryComment } from '../src/seed/demo-moderation.ts';
 import { buildArticle, buildComment, buildSection, buildUser } from './helpers/factories.ts';
@@ -68,6 +72,21 @@ for (const dialect of testDialects()) {
 
     test('the worker trains on the decisions once each class has 200, measured on held-out ones', async () => {
       await decide(900, 12);
+      // Another instance holds the lease: this one trains nothing.
+      t.clock.advance(61_000);
+      const held = await claimTrainingLease(t.db, {
+        now: t.clock.now(),
+        leaseMs: 60_000,
+        intervalMs: 0,
+        checkMs: 0,
+      });
+      assert.ok(held);
+      assert.equal(await classifierJob({ db: t.db }).run(t.clock.now()), 0);
+      assert.equal((await models()).length, 0);
+      await releaseTrainingLease(t.db, held, { now: t.clock.now(), trainedAt: undefined });
+      // Decisions are counted at most once a minute across instances.
+      assert.equal(await classifierJob({ db: t.db }).run(t.clock.now()), 0);
+      t.clock.advance(61_000);
       assert.ok((await classifierJob({ db: t.db }).run(t.clock.now())) >= 1);
       const [model] = await models();
       assert.ok(model);

@@ -51,6 +51,8 @@ export function QueuePage(p: QueuePageProps) {
       page: undefined,
       ...changes,
     };
+    // The order by score is the pending tab's only.
+    if (merged.statut !== 'pending') merged.tri = undefined;
     for (const [k, v] of Object.entries(merged))
       if (v !== undefined && String(v) !== '' && !(k === 'page' && v === 1))
         params.set(k, String(v));

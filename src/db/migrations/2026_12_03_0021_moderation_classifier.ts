@@ -43,6 +43,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('locked_until', 'text')
     .addColumn('last_run_at', 'text')
+    .addColumn('checked_at', 'text')
     .execute();
 }
 

@@ -110,41 +110,49 @@ export async function listTrainingRows(db: Db): Promise<TrainingRow[]> {
 }
 
 /**
- * Takes the training lease for `leaseMs` when no other instance holds it and the last training
- * is at least `intervalMs` old; false otherwise.
+ * Takes the training lease for `leaseMs` when no other instance holds it, the last training is
+ * at least `intervalMs` old and the last check `checkMs` old; undefined otherwise.
  */
 export async function claimTrainingLease(
   db: Db,
-  { now, leaseMs, intervalMs }: { now: Date; leaseMs: number; intervalMs: number },
+  {
+    now,
+    leaseMs,
+    intervalMs,
+    checkMs,
+  }: { now: Date; leaseMs: number; intervalMs: number; checkMs: number },
 ): Promise<string | undefined> {
   await db
     .insertInto('moderation_classifier_lease')
-    .values({ name: LEASE, locked_until: null, last_run_at: null })
+    .values({ name: LEASE, locked_until: null, last_run_at: null, checked_at: null })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
   const due = new Date(now.getTime() - intervalMs).toISOString();
+  const checkDue = new Date(now.getTime() - checkMs).toISOString();
   const result = await db
     .updateTable('moderation_classifier_lease')
     .set({ locked_until: until })
     .where('name', '=', LEASE)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
     .where((eb) => eb.or([eb('last_run_at', 'is', null), eb('last_run_at', '<=', due)]))
+    .where((eb) => eb.or([eb('checked_at', 'is', null), eb('checked_at', '<=', checkDue)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0 ? until : undefined;
 }
 
-/** Gives the lease back; `trainedAt` when a model was trained (the interval counts from it). */
+/** Gives the lease back after a check at `now`; `trainedAt` when a model was trained. */
 export async function releaseTrainingLease(
   db: Db,
   lease: string,
-  trainedAt: Date | undefined,
+  { now, trainedAt }: { now: Date; trainedAt: Date | undefined },
 ): Promise<void> {
   await db
     .updateTable('moderation_classifier_lease')
     .set({
       locked_until: null,
+      checked_at: now.toISOString(),
       ...(trainedAt ? { last_run_at: trainedAt.toISOString() } : {}),
     })
     .where('name', '=', LEASE)

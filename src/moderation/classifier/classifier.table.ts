@@ -38,7 +38,10 @@ export interface CommentScoreTable {
 export interface ClassifierLeaseTable {
   name: string;
   locked_until: string | null;
+  /** When a model was last trained. */
   last_run_at: string | null;
+  /** When an instance last counted the decisions (trained or not). */
+  checked_at: string | null;
 }
 
 export type ModerationModelRow = Selectable<ModerationModelTable>;

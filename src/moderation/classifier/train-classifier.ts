@@ -18,6 +18,8 @@ export const MIN_PER_CLASS = 200;
 export const NEW_DECISIONS = 50;
 /** At most one training in this interval, across instances. */
 export const TRAIN_INTERVAL_MS = 10 * 60_000;
+/** Decisions are counted at most this often (a query over the decided comments), across instances. */
+export const CHECK_INTERVAL_MS = 60_000;
 /** A decision that contradicted the score counts this many times. */
 export const CORRECTION_WEIGHT = 3;
 const LEASE_MS = 5 * 60_000;
@@ -43,6 +45,7 @@ export async function trainClassifier(
     now,
     leaseMs: LEASE_MS,
     intervalMs: force ? 0 : TRAIN_INTERVAL_MS,
+    checkMs: force ? 0 : CHECK_INTERVAL_MS,
   });
   if (!lease) return { trained: false, reason: 'busy' };
   let trainedAt: Date | undefined;
@@ -80,7 +83,7 @@ export async function trainClassifier(
     trainedAt = now;
     return { trained: true, version, precision: measured.precision, recall: measured.recall };
   } finally {
-    await releaseTrainingLease(db, lease, trainedAt);
+    await releaseTrainingLease(db, lease, { now, trainedAt });
   }
 }
 
