@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { corpusExamples, holdOutEvaluation } from '../src/moderation/classifier/corpus-examples.ts';
 import { commentFeatures } from '../src/moderation/classifier/features.ts';
 import { score, scorerOf, train } from '../src/moderation/classifier/naive-bayes.ts';
+import { decisionsByDay, queueAgeByDay } from '../src/moderation/moderation-stats.ts';
 import { generateCorpus } from '../src/seed/comment-corpus.ts';
 
 // Measured with seed 17, 4,000 comments, trained on the first 3,000 (README « Moderation that
@@ -68,5 +69,48 @@ describe('moderation classifier on the generated corpus', () => {
     );
     assert.ok(score(plain, ['idiot', 'nul']).unwanted > 0.9);
     assert.ok(score(plain, ['merci', 'article']).unwanted < 0.1);
+  });
+});
+describe('the desk’s figures', () => {
+  const now = new Date('2026-11-23T12:00:00.000Z');
+
+  test('queue age: median and longest wait per day, from when comments came and were first decided', () => {
+    const at = (iso: string) => new Date(iso).getTime();
+    const waits = queueAgeByDay(
+      [
+        // Written at 08:00, decided at 11:30: waits 0, 1, 2 and 3 h at 08:00, 09:00, 10:00, 11:00.
+        { createdAt: at('2026-11-23T08:00:00.000Z'), decidedAt: at('2026-11-23T11:30:00.000Z') },
+        // Written at 10:30, still waiting: 0.5 h at 11:00, 1.5 h at 12:00.
+        { createdAt: at('2026-11-23T10:30:00.000Z'), decidedAt: null },
+        // Decided before the day began: not in today's figures.
+        { createdAt: at('2026-11-21T08:00:00.000Z'), decidedAt: at('2026-11-21T08:20:00.000Z') },
+      ],
+      now,
+      'UTC',
+    );
+    assert.equal(waits.length, 14);
+    assert.deepEqual(waits.at(-1), { day: '2026-11-23', medianHours: 1.25, maxHours: 3 });
+    assert.deepEqual(waits.at(-2), { day: '2026-11-22', medianHours: 0, maxHours: 0 });
+    assert.equal(waits[0]!.day, '2026-11-10');
+  });
+
+  test('decisions per moderator per day, in the newsroom’s time zone', () => {
+    const d = decisionsByDay(
+      [
+        { actor: 'Issa', at: '2026-11-23T09:00:00.000Z' },
+        { actor: 'Awa', at: '2026-11-23T10:00:00.000Z' },
+        { actor: 'Awa', at: '2026-11-22T23:30:00.000Z' },
+        { actor: 'Awa', at: '2026-10-01T10:00:00.000Z' },
+      ],
+      now,
+      'Africa/Lagos',
+    );
+    assert.deepEqual(d.moderators, ['Awa', 'Issa']);
+    // 23:30 UTC is 00:30 the next day in Lagos (UTC+1); October is outside the 14 days.
+    assert.deepEqual(d.days.at(-1), { day: '2026-11-23', total: 3, byModerator: [2, 1] });
+    assert.equal(
+      d.days.reduce((s, x) => s + x.total, 0),
+      3,
+    );
   });
 });
