@@ -1,3 +1,4 @@
+import { classifierJob } from './moderation/classifier/classifier-job.ts';
 import { spawn } from 'node:child_process';
 import { loadSiteLayout } from './web/site-layout.ts';
 import { pruneContentChangesJob } from './jobs/prune-content-changes.ts';
@@ -328,6 +329,7 @@ async function start(config: Config, { demo }: { demo: boolean }): Promise<numbe
       sendOutboxJob({ db, dialect, mailer, log: app.log, stillWanted: mailStillWanted(db) }),
       expireSessionsJob({ db }),
       pruneContentChangesJob({ db }),
+      classifierJob({ db }),
     ],
     clock: systemClock,
     log: app.log,

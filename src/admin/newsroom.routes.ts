@@ -40,6 +40,7 @@ import { listMostReadNow } from '../articles/article-views.ts';
 import { moderationRoutes } from '../moderation/moderation.routes.ts';
 import { moderationSettingsRoutes } from '../moderation/moderation-settings.routes.ts';
 import { commentReportAdminRoutes } from '../comments/comment-report-admin.routes.ts';
+import { moderationStatsRoutes } from '../moderation/moderation-stats.routes.ts';
 import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
 import { alertAdminRoutes } from '../alerts/alert-admin.routes.ts';
 import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
@@ -133,6 +134,7 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
   await app.register(moderationRoutes, deps);
   await app.register(moderationSettingsRoutes, deps);
   await app.register(commentReportAdminRoutes, deps);
+  await app.register(moderationStatsRoutes, deps);
   await app.register(outboxRoutes, deps);
   await app.register(sectionAdminRoutes, deps);
   await app.register(settingsAdminRoutes, deps);

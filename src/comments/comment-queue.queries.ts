@@ -27,6 +27,7 @@ export async function listQueue(
     limit,
     offset,
     label,
+    byScore,
   }: {
     status: CommentStatus;
     articleId?: number | undefined;
@@ -34,17 +35,35 @@ export async function listQueue(
     offset: number;
     /** Only comments a moderation rule gave this label. */
     label?: RuleLabel | undefined;
+    /** Pending comments by the classifier's score (moderation/classifier), most unwanted first or last. */
+    byScore?: { version: number; order: 'asc' | 'desc' } | undefined;
   },
 ): Promise<QueueItem[]> {
   // Deferred join: page through the covering index first, then fetch and join only those rows,
   // so a deep page doesn't read every skipped comment.
   let ids = db.selectFrom('comments').select('id').where('status', '=', status);
   if (articleId !== undefined) ids = ids.where('article_id', '=', articleId);
-  if (label !== undefined) ids = ids.where('id', 'in', commentIdsWithLabel(db, label));
-  ids =
-    status === 'pending'
-      ? ids.orderBy('created_at').orderBy('id')
-      : ids.orderBy('moderated_at', 'desc').orderBy('id', 'desc');
+  if (byScore) {
+    ids = db
+      .selectFrom('comments')
+      .leftJoin('comment_scores', (j) =>
+        j
+          .onRef('comment_scores.comment_id', '=', 'comments.id')
+          .on('comment_scores.model_version', '=', byScore.version),
+      )
+      .select('comments.id')
+      .where('comments.status', '=', status)
+      // Unscored comments (a moment old) come last either way.
+      .orderBy((eb) => eb.case().when('comment_scores.score', 'is', null).then(1).else(0).end())
+      .orderBy('comment_scores.score', byScore.order)
+      .orderBy('comments.id');
+    if (articleId !== undefined) ids = ids.where('comments.article_id', '=', articleId);
+  } else
+    ids =
+      status === 'pending'
+        ? ids.orderBy('created_at').orderBy('id')
+        : ids.orderBy('moderated_at', 'desc').orderBy('id', 'desc');
+  if (label !== undefined) ids = ids.where('comments.id', 'in', commentIdsWithLabel(db, label));
   let query = db
     .selectFrom('comments as c')
     .leftJoin('articles as a', 'a.id', 'c.article_id')
@@ -70,10 +89,19 @@ export async function listQueue(
       'u.name as moderator',
     ])
     .where('c.id', 'in', ids.limit(limit).offset(offset));
-  query =
-    status === 'pending'
-      ? query.orderBy('c.created_at').orderBy('c.id')
-      : query.orderBy('c.moderated_at', 'desc').orderBy('c.id', 'desc');
+  if (byScore)
+    query = query
+      .leftJoin('comment_scores as cs', (j) =>
+        j.onRef('cs.comment_id', '=', 'c.id').on('cs.model_version', '=', byScore.version),
+      )
+      .orderBy((eb) => eb.case().when('cs.score', 'is', null).then(1).else(0).end())
+      .orderBy('cs.score', byScore.order)
+      .orderBy('c.id');
+  else
+    query =
+      status === 'pending'
+        ? query.orderBy('c.created_at').orderBy('c.id')
+        : query.orderBy('c.moderated_at', 'desc').orderBy('c.id', 'desc');
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,

@@ -24,6 +24,11 @@ import type { CommentTable } from '../comments/comment.table.ts';
 import type { CommentReportTable } from '../comments/comment-report.table.ts';
 import type { CommentRuleVerdictTable } from '../moderation/rules/rule-verdict.table.ts';
 import type { ModerationEventTable } from '../moderation/moderation-event.table.ts';
+import type {
+  ClassifierLeaseTable,
+  CommentScoreTable,
+  ModerationModelTable,
+} from '../moderation/classifier/classifier.table.ts';
 import type { OutboxTable } from '../mail/outbox.table.ts';
 import type { MediaTable } from '../media/media.table.ts';
 import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
@@ -72,6 +77,9 @@ export interface Database {
   article_views: ArticleViewTable;
   comment_rule_verdicts: CommentRuleVerdictTable;
   comment_reports: CommentReportTable;
+  moderation_models: ModerationModelTable;
+  comment_scores: CommentScoreTable;
+  moderation_classifier_lease: ClassifierLeaseTable;
 }
 
 export type Db = Kysely<Database>;

@@ -18,6 +18,7 @@ import * as shortLinkVisits from './migrations/2026_12_03_0016_short_link_visits
 import * as correctionsCoauthors from './migrations/2026_12_03_0015_corrections_coauthors.ts';
 import * as articleViews from './migrations/2026_12_03_0014_article_views.ts';
 import * as moderationRules from './migrations/2026_12_03_0020_moderation_rules.ts';
+import * as moderationClassifier from './migrations/2026_12_03_0021_moderation_classifier.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0015_corrections_coauthors': correctionsCoauthors,
   '2026_12_03_0014_article_views': articleViews,
   '2026_12_03_0020_moderation_rules': moderationRules,
+  '2026_12_03_0021_moderation_classifier': moderationClassifier,
 };
 
 /** The names of the migrations this version of Griot knows, oldest first. */

@@ -10,6 +10,7 @@ import type { CommentStatus } from '../comments/comment.table.ts';
 import { findComment, updateCommentStatus } from '../comments/comment.queries.ts';
 import type { Db } from '../db/database.ts';
 import { insertModerationEvent } from './moderation-event.queries.ts';
+import { recordCorrection } from './classifier/classifier.queries.ts';
 import { findUserName } from '../users/user.queries.ts';
 
 export type DecideResult =
@@ -67,6 +68,8 @@ export async function decideComment(
       reason: input.reason,
       at: input.now.toISOString(),
     });
+    // A decision against the classifier's score is a correction: the next training weighs it more.
+    await recordCorrection(trx, { commentId: comment.id, to, now: input.now });
     if (input.expected === 'approved' || to === 'approved')
       await bumpContentVersion(trx, comment.article_id ? [commentsKey(comment.article_id)] : []);
     if (to === 'approved') {

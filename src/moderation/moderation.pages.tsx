@@ -8,6 +8,12 @@ import type { ModerationEvent } from './moderation-event.table.ts';
 import { moderationStringsFor } from './moderation.strings.ts';
 import type { RuleLabel, RuleResult } from './rules/rule.ts';
 import { QueueRuleLinks, RuleLabelFilter, RuleVerdicts } from './rules/rule-verdicts.tsx';
+import {
+  ClassifierBands,
+  ClassifierScore,
+  ClassifierSort,
+} from './classifier/classifier.pages.tsx';
+import type { QueueClassifier } from './classifier/queue-classifier.ts';
 
 const tabs: CommentStatus[] = ['pending', 'approved', 'rejected', 'spam'];
 
@@ -27,6 +33,8 @@ export interface QueuePageProps {
   page: number;
   pages: number;
   flash: string[];
+  /** The classifier's scores and bands (moderation/classifier); absent in older callers. */
+  classifier?: QueueClassifier | undefined;
   canEditSettings: boolean;
   settings: { autoCloseDays: number; rejectionEmail: boolean };
   /** The rules' verdicts per comment, the label filtered on, and how many comments are reported. */
@@ -44,9 +52,12 @@ export function QueuePage(p: QueuePageProps) {
       statut: p.status,
       article: p.article?.id,
       regle: p.rules.label,
+      tri: p.classifier?.active ? p.classifier.sort : undefined,
       page: undefined,
       ...changes,
     };
+    // The order by score is the pending tab's only.
+    if (merged.statut !== 'pending') merged.tri = undefined;
     for (const [k, v] of Object.entries(merged))
       if (v !== undefined && String(v) !== '' && !(k === 'page' && v === 1))
         params.set(k, String(v));
@@ -102,6 +113,13 @@ export function QueuePage(p: QueuePageProps) {
         <RuleLabelFilter chosen={p.rules.label} locale={ctx.site.locale} />
         <button type="submit">{t.filter}</button>
       </form>
+      {p.status === 'pending' ? (
+        <ClassifierSort
+          locale={ctx.site.locale}
+          classifier={p.classifier}
+          href={(tri) => query({ tri })}
+        />
+      ) : null}
       {p.article ? (
         <form
           method="post"
@@ -129,6 +147,7 @@ export function QueuePage(p: QueuePageProps) {
             <label id="select-all" class="check" hidden>
               <input type="checkbox" /> {t.selectAll}
             </label>
+            <ClassifierBands locale={ctx.site.locale} classifier={p.classifier} />
             <span>{t.bulk}</span>
             <ReasonPicker t={t} name="bulk-reason" note="bulk-note" id="bulk" />
             {(['approve', 'reject', 'spam'] as const).map((d) => (
@@ -191,6 +210,11 @@ export function QueuePage(p: QueuePageProps) {
                     <CommentText body={c.body} />
                   </div>
                   <RuleVerdicts verdicts={p.rules.verdicts.get(c.id)} locale={ctx.site.locale} />
+                  <ClassifierScore
+                    locale={ctx.site.locale}
+                    classifier={p.classifier}
+                    commentId={c.id}
+                  />
                   {c.status !== 'pending' && c.moderatedAt ? (
                     <p class="meta">
                       {t.decidedBy(

@@ -23,6 +23,12 @@ import { findUserName } from '../users/user.queries.ts';
 import { decideComment } from './decide-comment.ts';
 import { listModerationEvents } from './moderation-event.queries.ts';
 import { QueuePage } from './moderation.pages.tsx';
+import { createModelCache } from './classifier/score-comments.ts';
+import {
+  bandSelection,
+  prepareQueueClassifier,
+  scoreSorts,
+} from './classifier/queue-classifier.ts';
 import { moderationStringsFor } from './moderation.strings.ts';
 // Rules and reports (issue 17): the queue's rule filter, badges and « Signalés » link.
 import { isRuleLabel } from './rules/rule.ts';
@@ -48,6 +54,7 @@ const queueQuery = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => (isRuleLabel(v) ? v : undefined)),
+  tri: z.enum(scoreSorts).optional().catch(undefined),
 });
 
 // Back to the queue view the moderator came from; never anywhere else.
@@ -94,6 +101,7 @@ const settingsForm = z.object({
 /** The moderation queue and its actions; registered inside the newsroom context. */
 export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   const config = { policy: 'moderate' } as const;
+  const models = createModelCache(deps.db);
 
   const queue = { config, schema: { querystring: queueQuery } };
   app.get('/admin/moderation', queue, async (request, reply) => {
@@ -107,12 +115,19 @@ export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
       q.article ? findArticleSummaryById(deps.db, q.article) : Promise.resolve(undefined),
     ]);
     const pages = Math.max(1, Math.ceil(counts[q.statut] / PAGE_SIZE));
+    const scoring = await prepareQueueClassifier(deps.db, models, {
+      status: q.statut,
+      articleId: q.article,
+      now: deps.clock.now(),
+      sort: q.tri,
+    });
     const items = await listQueue(deps.db, {
       status: q.statut,
       articleId: q.article,
       label: q.regle,
       limit: PAGE_SIZE,
       offset: (Math.min(q.page, pages) - 1) * PAGE_SIZE,
+      byScore: scoring.byScore,
     });
     const [histories, events, verdicts, reported] = await Promise.all([
       findEmailHistories(
@@ -160,6 +175,7 @@ export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
         page: Math.min(q.page, pages),
         pages,
         flash,
+        classifier: await scoring.withScores(items.map((i) => i.id)),
         canEditSettings: can(request.user, 'edit-comment-settings'),
         settings: {
           autoCloseDays: ctx.site.commentsAutoCloseDays,
@@ -193,6 +209,10 @@ export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
         const reason = reasonOf(body['bulk-reason'], body['bulk-note']);
         for (const [id, expected] of ([] as [number, CommentStatus][]).concat(body.ids ?? []))
           targets.push({ id, expected, decision: body.bulk, reason });
+        // The classifier's score bands ticked in the bulk bar (moderation/classifier).
+        for (const id of await bandSelection(deps.db, body))
+          if (!targets.some((x) => x.id === id))
+            targets.push({ id, expected: 'pending', decision: body.bulk, reason });
       }
       const { settings } = await deps.cache.snapshot();
       const actor = { id: request.user!.id, name: request.user!.name };

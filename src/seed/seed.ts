@@ -29,6 +29,7 @@ import { seedDemoAds } from './demo-ads.ts';
 import { seedDemoShortLinkVisits } from './demo-whatsapp.ts';
 import { seedDemoAlert } from './demo-alert.ts';
 import { seedDemoViews } from './demo-views.ts';
+import { seedDemoModeration } from './demo-moderation.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
 /** What seeding did; the admin password is only known when the admin was just created. */
@@ -101,6 +102,9 @@ export async function seedDemo({
   const adminId = (await findUserByEmail(db, DEMO_ADMIN_EMAIL))?.id ?? null;
   await seedDemoAlert(db, { now, by: adminId });
   await seedDemoViews(db, { now, timeZone: (await findSiteSettings(db)).timeZone });
+  // Issue 17: two weeks of moderation decisions, so the classifier is trained and the desk's page has figures.
+  const deciders = [moderator, await findUserByEmail(db, DEMO_ADMIN_EMAIL)].filter((u) => !!u);
+  await seedDemoModeration(db, { now, moderators: deciders, articles: newest });
   if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }

@@ -240,6 +240,8 @@ function xssSuite(dialect: TestDialect) {
         '/admin/rubriques',
         '/admin/moderation',
         '/admin/moderation?statut=approved',
+        '/admin/moderation?tri=indesirable',
+        '/admin/moderation/statistiques',
         '/admin/courriels',
         '/admin/reglages',
         '/admin/alerte',
