@@ -21,6 +21,13 @@ import { articlePath, readingMinutes, type ArticleSummary, type ArticleView } fr
 import { renderBodyMedia } from './body-media-render.ts';
 import { BodyMediaScripts } from './body-media.pages.tsx';
 import { MostReadSlot } from './most-read.pages.tsx';
+import {
+  LiveCoverage,
+  LiveLabel,
+  liveBlogJsonLd,
+  liveBodiesHtml,
+  type LiveCoverageData,
+} from '../live/live.pages.tsx';
 
 /** The article page: the full anatomy in semantic HTML, with its metadata for search and sharing. */
 export function ArticlePage({
@@ -28,11 +35,14 @@ export function ArticlePage({
   article: a,
   comments,
   related = [],
+  live = null,
 }: {
   ctx: PageContext;
   article: ArticleView;
   comments: Omit<CommentSectionProps, 'ctx'>;
   related?: RelatedCard[];
+  /** A live page's coverage (« En direct »), shown after the body. */
+  live?: LiveCoverageData | null;
 }) {
   const { site, t } = ctx;
   const locale = site.locale;
@@ -101,7 +111,10 @@ export function ArticlePage({
           <meta name="twitter:card" content={imageUrl ? 'summary_large_image' : 'summary'} />
           {imageUrl ? <meta name="twitter:image" content={imageUrl} /> : null}
           <script type="application/ld+json">
-            {jsonForScript(newsArticleJsonLd(ctx, a, canonical, imageUrl))}
+            {jsonForScript({
+              ...newsArticleJsonLd(ctx, a, canonical, imageUrl),
+              ...(live ? liveBlogJsonLd(ctx, live, canonical) : {}),
+            })}
           </script>
         </>
       }
@@ -111,6 +124,7 @@ export function ArticlePage({
           <a class="section-label" href={`/${a.section.slug}`}>
             {a.section.name}
           </a>
+          {live ? <LiveLabel ctx={ctx} live={live.state} /> : null}
           {a.kicker ? <p class="kicker">{typeset(a.kicker, locale)}</p> : null}
           <h1>{typeset(a.title, locale)}</h1>
           {a.standfirst ? <p class="standfirst">{typeset(a.standfirst, locale)}</p> : null}
@@ -173,7 +187,10 @@ export function ArticlePage({
         <div class="body" id="texte">
           {trustedHtml(a.noAds ? body : withInArticleMarkers(ctx, body))}
         </div>
-        <BodyMediaScripts ctx={ctx} html={body} />
+        {live ? (
+          <LiveCoverage ctx={ctx} article={{ id: a.id, path: articlePath(a) }} live={live} />
+        ) : null}
+        <BodyMediaScripts ctx={ctx} html={live ? body + liveBodiesHtml(ctx, live) : body} />
         <ArticleCorrections ctx={ctx} corrections={a.corrections} />
         {a.noAds ? null : <AdMarkers ctx={ctx} placement="article-end" />}
         <footer class="article-foot">

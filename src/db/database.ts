@@ -27,6 +27,7 @@ import type { MediaTable } from '../media/media.table.ts';
 import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
 import type { ArticleRelatedTable } from '../search/search.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
+import type { LiveEntryTable } from '../live/live.table.ts';
 import type { ShortLinkVisitTable } from '../whatsapp/short-link.table.ts';
 import type {
   AccountLinkTable,
@@ -68,6 +69,7 @@ export interface Database {
   short_link_visits: ShortLinkVisitTable;
   site_alerts: SiteAlertTable;
   article_views: ArticleViewTable;
+  live_entries: LiveEntryTable;
 }
 
 export type Db = Kysely<Database>;

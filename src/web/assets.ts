@@ -36,6 +36,8 @@ export interface Assets {
   bodyMediaJs: Asset;
   /** The « Canal WhatsApp » page's « Copier » buttons and digest selection (newsroom only). */
   whatsappJs: Asset;
+  /** A live page's new entries without reloading: polls a small cached fragment (full edition only). */
+  liveJs: Asset;
 }
 
 /** Reads the theme's assets and computes their URLs. */
@@ -51,6 +53,7 @@ export function loadAssets(): Assets {
     embedsJs: hashed('embeds', 'js', 'text/javascript; charset=utf-8'),
     bodyMediaJs: hashed('body-media', 'js', 'text/javascript; charset=utf-8'),
     whatsappJs: hashed('whatsapp', 'js', 'text/javascript; charset=utf-8'),
+    liveJs: hashed('live', 'js', 'text/javascript; charset=utf-8'),
   };
 }
 
