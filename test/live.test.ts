@@ -72,7 +72,7 @@ for (const dialect of testDialects()) {
     const entryIds = (html: string, selector = 'li.live-entry') =>
       parse(html)
         .querySelectorAll(selector)
-        .map((li) => Number(li.getAttribute('data-entry')));
+        .map((li) => Number(li.id.replace('entree-', '')));
     const lastChangeKeys = async () => {
       const rows = await t.db
         .selectFrom('content_changes')
@@ -137,8 +137,8 @@ for (const dialect of testDialects()) {
       assert.equal(newest.querySelector('time')?.text, '22\u00A0h\u00A010');
       assert.match(newest.text, /Par Awa Auteure/);
       assert.equal(
-        newest.querySelector('a.live-entry-time')?.getAttribute('href'),
-        `/politique/soiree-electorale#entree-${ids[0]}`,
+        newest.querySelector('.live-entry-meta a')?.getAttribute('href'),
+        `#entree-${ids[0]}`,
       );
       assert.equal(
         doc.querySelector(`#entree-${ids[1]}`)?.querySelector('strong')?.text,
@@ -159,10 +159,8 @@ for (const dialect of testDialects()) {
       assert.deepEqual(ld.liveBlogUpdate![0], {
         '@type': 'BlogPosting',
         headline: 'Premiers résultats à Zinder.',
-        articleBody: 'Premiers résultats à Zinder.',
         datePublished: '2026-12-03T22:10:00+01:00',
         url: `https://griot.test/politique/soiree-electorale#entree-${ids[0]}`,
-        author: { '@type': 'Person', name: 'Awa Auteure' },
       });
 
       // The « Actualiser » link lands on the coverage of a freshly loaded page.
@@ -337,7 +335,7 @@ for (const dialect of testDialects()) {
       assert.notEqual(news.headers.etag, etag);
       const items = parse(news.body).querySelectorAll('ol.live-fragment > li.live-entry');
       assert.equal(items.length, 1);
-      const second = Number(items[0]!.getAttribute('data-entry'));
+      const second = Number(items[0]!.id.replace('entree-', ''));
       assert.ok(second > first!);
       assert.equal(items[0]!.getAttribute('data-pinned'), '1');
       assert.match(items[0]!.text, /Deuxième entrée/);
@@ -348,7 +346,7 @@ for (const dialect of testDialects()) {
       );
       const all = parse((await reader.get(`/direct/${a.id}/depuis/0`)).body);
       assert.deepEqual(
-        all.querySelectorAll('li.live-entry').map((li) => Number(li.getAttribute('data-entry'))),
+        all.querySelectorAll('li.live-entry').map((li) => Number(li.id.replace('entree-', ''))),
         [second, first],
       );
 

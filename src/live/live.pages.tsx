@@ -81,26 +81,17 @@ function LiveEntryItem({
 }) {
   const s = liveStringsFor(c.site.locale);
   const sameDay = c.today === newsroomDay(e.createdAt, c.site.timeZone);
+  // Lean markup (a live page holds many entries): the time is the entry's own link.
   return (
-    <li
-      class="live-entry"
-      id={entryAnchor(e.id)}
-      data-entry={String(e.id)}
-      data-pinned={e.pinned ? '1' : undefined}
-    >
+    <li class="live-entry" id={entryAnchor(e.id)} data-pinned={e.pinned ? '1' : undefined}>
       <p class="live-entry-meta">
-        <a class="live-entry-time" href={`${c.path}#${entryAnchor(e.id)}`} title={s.entryLink}>
+        <a href={`#${entryAnchor(e.id)}`}>
           <time datetime={isoInZone(e.createdAt, c.site.timeZone)}>
             {sameDay ? formatTime(e.createdAt, c.site) : formatDateTime(e.createdAt, c.site)}
           </time>
         </a>
-        {e.authorName ? (
-          <>
-            {' · '}
-            <span class="live-entry-author">{s.entryBy(e.authorName)}</span>
-          </>
-        ) : null}
-        {e.updatedAt ? <span class="live-entry-edited"> · {s.edited}</span> : null}
+        {e.authorName ? ` · ${s.entryBy(e.authorName)}` : null}
+        {e.updatedAt ? ` · ${s.edited}` : null}
       </p>
       <div class="live-entry-body">{trustedHtml(entryBody(e, c, media))}</div>
     </li>
@@ -248,14 +239,15 @@ export function liveBlogJsonLd(
     ...(live.state.endedAt ? { coverageEndTime: isoInZone(live.state.endedAt, zone) } : {}),
     liveBlogUpdate: entries.map((e) => {
       const text = entryText(e.bodyHtml);
+      const headline = entryHeadline(text);
       return {
         '@type': 'BlogPosting',
-        headline: entryHeadline(text),
-        articleBody: text,
+        headline,
+        // An entry of one sentence is its own headline: not said twice.
+        ...(text !== headline ? { articleBody: text } : {}),
         datePublished: isoInZone(e.createdAt, zone),
         ...(e.updatedAt ? { dateModified: isoInZone(e.updatedAt, zone) } : {}),
         url: `${canonical}#${entryAnchor(e.id)}`,
-        ...(e.authorName ? { author: { '@type': 'Person', name: e.authorName } } : {}),
       };
     }),
   };

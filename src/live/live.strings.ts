@@ -13,7 +13,6 @@ const fr = {
   refreshHint: 'pour voir les nouvelles entrées',
   newEntries: (n: number) => (n === 1 ? '1 nouvelle entrée' : `${n} nouvelles entrées`),
   entryBy: (name: string) => `Par ${name}`,
-  entryLink: 'Lien vers cette entrée',
   edited: 'modifiée',
   pinned: 'Épinglée',
   // Newsroom
@@ -86,7 +85,6 @@ const en: typeof fr = {
   refreshHint: 'to see new updates',
   newEntries: (n) => (n === 1 ? '1 new update' : `${n} new updates`),
   entryBy: (name) => `By ${name}`,
-  entryLink: 'Link to this update',
   edited: 'edited',
   pinned: 'Pinned',
   admin: {

@@ -29,6 +29,7 @@ import { seedDemoAds } from './demo-ads.ts';
 import { seedDemoShortLinkVisits } from './demo-whatsapp.ts';
 import { seedDemoAlert } from './demo-alert.ts';
 import { seedDemoViews } from './demo-views.ts';
+import { seedDemoLive } from './demo-live.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
 /** What seeding did; the admin password is only known when the admin was just created. */
@@ -101,7 +102,10 @@ export async function seedDemo({
   const adminId = (await findUserByEmail(db, DEMO_ADMIN_EMAIL))?.id ?? null;
   await seedDemoAlert(db, { now, by: adminId });
   await seedDemoViews(db, { now, timeZone: (await findSiteSettings(db)).timeZone });
-  if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
+  // A finished live page (« En direct »): the football final, minute by minute.
+  const liveEntries = await seedDemoLive(db);
+  if (sections || articles || comments || ads.slots || ads.campaigns || liveEntries)
+    await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }
 
