@@ -397,9 +397,21 @@ for (const dialect of testDialects()) {
     test('feeds carry a live article once, updated with its newest entries, each linking to its anchor', async () => {
       const a = await liveArticle('direct-flux');
       t.clock.set('2026-12-03T10:15:00.000Z');
-      await post(chef, a.id, 'Le cortège arrive place de la Concertation.');
+      await post(
+        chef,
+        a.id,
+        'Le cortège arrive place de la Concertation. Des milliers de personnes le suivent.',
+      );
       t.clock.set(NOW);
-      const [id] = entryIds((await new Browser(t).get('/politique/direct-flux')).body);
+      const page = (await new Browser(t).get('/politique/direct-flux')).body;
+      const [id] = entryIds(page);
+      // An entry of more than one sentence: its headline is the first, its body the whole.
+      const [update] = jsonLd(page).liveBlogUpdate!;
+      assert.equal(update!.headline, 'Le cortège arrive place de la Concertation.');
+      assert.equal(
+        update!.articleBody,
+        'Le cortège arrive place de la Concertation. Des milliers de personnes le suivent.',
+      );
       const atom = (await new Browser(t).get('/flux/atom.xml')).body;
       const entry = atom
         .split('<entry>')
