@@ -49,6 +49,7 @@ import { searchRoutes } from './search/search.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
 import { authorRoutes } from './authors/author.routes.ts';
 import { correctionRoutes } from './corrections/correction.routes.ts';
+import { liveRoutes } from './live/live.routes.ts';
 import { feedRoutes } from './feeds/feed.routes.ts';
 import { sitemapRoutes } from './feeds/sitemap.routes.ts';
 import { tagRoutes } from './tags/tag.routes.ts';
@@ -237,6 +238,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sectionRoutes, deps);
   for (const routes of [feedRoutes, sitemapRoutes, authorRoutes, tagRoutes, correctionRoutes])
     await app.register(routes, deps);
+  await app.register(liveRoutes, deps);
   await app.register(commentRoutes, deps);
   await app.register(commentReportRoutes, deps);
   // The private side (newsroom, sign-in, account links, advertisers' reports): never framed.

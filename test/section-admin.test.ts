@@ -119,6 +119,7 @@ for (const dialect of testDialects()) {
         { name: 'Admin', slug: '' },
         { name: 'Les flux', slug: 'flux' },
         { name: 'Recherche', slug: 'recherche' },
+        { name: 'En direct', slug: 'direct' },
       ]) {
         const res = await send(editor, '/admin/rubriques', { ...fields, description: '' });
         assert.equal(res.statusCode, 422, fields.name);

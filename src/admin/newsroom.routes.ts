@@ -43,6 +43,7 @@ import { commentReportAdminRoutes } from '../comments/comment-report-admin.route
 import { moderationStatsRoutes } from '../moderation/moderation-stats.routes.ts';
 import { sectionAdminRoutes } from '../sections/section-admin.routes.ts';
 import { alertAdminRoutes } from '../alerts/alert-admin.routes.ts';
+import { liveAdminRoutes } from '../live/live-admin.routes.ts';
 import { settingsAdminRoutes } from '../settings/settings-admin.routes.ts';
 import { mediaLibraryRoutes } from '../media/media-library.routes.ts';
 import { userAdminRoutes } from '../users/user-admin.routes.ts';
@@ -139,6 +140,7 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
   await app.register(sectionAdminRoutes, deps);
   await app.register(settingsAdminRoutes, deps);
   await app.register(alertAdminRoutes, deps);
+  await app.register(liveAdminRoutes, deps);
   await app.register(mediaLibraryRoutes, deps);
   await app.register(userAdminRoutes, deps);
   await app.register(profileRoutes, deps);

@@ -172,6 +172,8 @@ export function ArticleEditPage(props: {
   writers?: { id: number; name: string }[];
   /** The corrections panel (corrections/correction.pages.tsx), for a saved article. */
   corrections?: Child;
+  /** The « En direct » panel (live/live-admin.pages.tsx), for a saved article. */
+  live?: Child;
 }) {
   const { ctx, draft: d, errors } = props;
   const t = articleAdminStringsFor(ctx.site.locale);
@@ -395,6 +397,7 @@ export function ArticleEditPage(props: {
         />
       </form>
       <EditorPreview t={et} site={ctx.site} article={props.preview} />
+      {props.live ?? null}
       {props.corrections ?? null}
       {props.article ? (
         <ConfirmDialogs

@@ -51,6 +51,7 @@ import { CORRECTION_MAX, type CorrectionError } from '../corrections/correction.
 import { CorrectionAdminPanel } from '../corrections/correction.pages.tsx';
 import { listArticleCorrections } from '../corrections/correction.queries.ts';
 import { correctionStringsFor } from '../corrections/correction.strings.ts';
+import { LiveEditorPanel } from '../live/live-admin.pages.tsx';
 import { can } from '../users/policy.ts';
 import { saveArticle, type ArticleDraft, type DraftError } from './save-article.ts';
 
@@ -329,6 +330,20 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         photoSearch: page.photoSearch ?? '',
         photoChoices: await photoChoices(deps.db, page.photoSearch ?? ''),
         writers,
+        live: a
+          ? LiveEditorPanel({
+              locale: ctx.site.locale,
+              site: ctx.site,
+              csrfToken,
+              user: request.user!,
+              article: {
+                id: a.id,
+                authorId: a.author_id,
+                live: a.live === 1,
+                endedAt: a.live_ended_at,
+              },
+            })
+          : undefined,
         corrections: a
           ? CorrectionAdminPanel({
               locale: ctx.site.locale,

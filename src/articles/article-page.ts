@@ -9,6 +9,7 @@ import { articleKey } from './article-keys.ts';
 import { commentsKey } from '../comments/comment-keys.ts';
 import { mediaKey } from '../media/media-keys.ts';
 import { ArticlePage } from './article.pages.tsx';
+import { loadLiveCoverage } from '../live/live-coverage.ts';
 
 /**
  * Builds the article page with its comment section, and the keys of what it shows (for the page
@@ -31,7 +32,7 @@ export async function buildArticlePage(
 ): Promise<{ node: Child; keys: string[] } | null> {
   // The thread and the related articles are read at once (on PostgreSQL, two round trips in
   // flight instead of one after the other).
-  const [comments, related] = await Promise.all([
+  const [comments, related, live] = await Promise.all([
     loadCommentSection(deps.db, {
       article: { ...article, path: articlePath(article) },
       threadPage,
@@ -41,15 +42,17 @@ export async function buildArticlePage(
       form,
     }),
     listLiveRelated(deps.db, article.id),
+    article.live ? loadLiveCoverage(deps.db, article.id, article.live) : null,
   ]);
   if (!comments) return null;
   return {
-    node: ArticlePage({ ctx, article, comments, related }),
+    node: ArticlePage({ ctx, article, comments, related, live }),
     keys: [
       articleKey(article.id),
       commentsKey(article.id),
       ...related.map((r) => articleKey(r.id)),
       ...(article.bodyMedia ?? []).map((m) => mediaKey(m.id)),
+      ...(live?.media ?? []).map((m) => mediaKey(m.id)),
     ],
   };
 }

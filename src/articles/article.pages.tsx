@@ -10,6 +10,7 @@ import { RelatedArticles } from '../search/related.pages.tsx';
 import type { RelatedCard } from '../search/related.queries.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { jsonForScript, trustedHtml } from '../web/render.ts';
+import { inlineStyles } from '../web/inline-code.ts';
 import { typeset } from '../web/typography.ts';
 import { PhotoOnTap } from '../web/lite-layout.tsx';
 import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../media/og-image.ts';
@@ -22,6 +23,13 @@ import { renderBodyMedia } from './body-media-render.ts';
 import { illustratedPhoto, LeadPhotoCaption } from './lead-photo.tsx';
 import { BodyMediaScripts } from './body-media.pages.tsx';
 import { MostReadSlot } from './most-read.pages.tsx';
+import {
+  LiveCoverage,
+  LiveLabel,
+  liveBlogJsonLd,
+  liveBodiesHtml,
+  type LiveCoverageData,
+} from '../live/live.pages.tsx';
 
 /** The article page: the full anatomy in semantic HTML, with its metadata for search and sharing. */
 export function ArticlePage({
@@ -29,11 +37,14 @@ export function ArticlePage({
   article: a,
   comments,
   related = [],
+  live = null,
 }: {
   ctx: PageContext;
   article: ArticleView;
   comments: Omit<CommentSectionProps, 'ctx'>;
   related?: RelatedCard[];
+  /** A live page's coverage (« En direct »), shown after the body. */
+  live?: LiveCoverageData | null;
 }) {
   const { site, t } = ctx;
   const locale = site.locale;
@@ -87,10 +98,14 @@ export function ArticlePage({
             />
           ) : null}
           <meta property="article:section" content={a.section.name} />
+          {live && !ctx.lite ? <style>{trustedHtml(inlineStyles.live)}</style> : null}
           <meta name="twitter:card" content={imageUrl ? 'summary_large_image' : 'summary'} />
           {imageUrl ? <meta name="twitter:image" content={imageUrl} /> : null}
           <script type="application/ld+json">
-            {jsonForScript(newsArticleJsonLd(ctx, a, canonical, imageUrl))}
+            {jsonForScript({
+              ...newsArticleJsonLd(ctx, a, canonical, imageUrl),
+              ...(live ? liveBlogJsonLd(ctx, live, canonical) : {}),
+            })}
           </script>
         </>
       }
@@ -100,6 +115,7 @@ export function ArticlePage({
           <a class="section-label" href={`/${a.section.slug}`}>
             {a.section.name}
           </a>
+          {live ? <LiveLabel ctx={ctx} live={live.state} /> : null}
           {a.kicker ? <p class="kicker">{typeset(a.kicker, locale)}</p> : null}
           <h1>{typeset(a.title, locale)}</h1>
           {a.standfirst ? <p class="standfirst">{typeset(a.standfirst, locale)}</p> : null}
@@ -154,7 +170,10 @@ export function ArticlePage({
         <div class="body" id="texte">
           {trustedHtml(a.noAds ? body : withInArticleMarkers(ctx, body))}
         </div>
-        <BodyMediaScripts ctx={ctx} html={body} />
+        {live ? (
+          <LiveCoverage ctx={ctx} article={{ id: a.id, path: articlePath(a) }} live={live} />
+        ) : null}
+        <BodyMediaScripts ctx={ctx} html={live ? body + liveBodiesHtml(ctx, live) : body} />
         <ArticleCorrections ctx={ctx} corrections={a.corrections} />
         {a.noAds ? null : <AdMarkers ctx={ctx} placement="article-end" />}
         <footer class="article-foot">

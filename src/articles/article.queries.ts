@@ -52,6 +52,9 @@ export const summaryColumns = [
   'm.width as image_width',
   'm.height as image_height',
   'm.variants as image_variants',
+  'a.live',
+  'a.live_started_at',
+  'a.live_ended_at',
 ] as const;
 
 /** A row selected with summaryColumns. */
@@ -74,6 +77,9 @@ export interface SummaryRow {
   image_width: number | null;
   image_height: number | null;
   image_variants: string | null;
+  live: number;
+  live_started_at: string | null;
+  live_ended_at: string | null;
 }
 
 /** Turns a row selected with summaryColumns into what reader lists show. */
@@ -102,6 +108,14 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     updatedAt: row.updated_at,
     section: { slug: row.section_slug, name: row.section_name },
     image,
+    ...(row.live === 1
+      ? {
+          live: {
+            startedAt: row.live_started_at ?? row.published_at ?? '',
+            endedAt: row.live_ended_at,
+          },
+        }
+      : {}),
   };
 }
 

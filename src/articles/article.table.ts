@@ -39,6 +39,12 @@ export interface ArticleTable {
   saved_at: string | null;
   /** 1 when the article is shown without advertising. */
   no_ads: Generated<number>;
+  /** 1 when the article is a live page (« En direct »): its entries follow the body. */
+  live: Generated<number>;
+  /** When it became a live page (the coverage's start). */
+  live_started_at: Generated<string | null>;
+  /** When its coverage ended (« Terminé »); null while it goes on. */
+  live_ended_at: Generated<string | null>;
 }
 
 /** The `article_revisions` table: a snapshot of the editable fields at every save. */

@@ -3,6 +3,7 @@ import type { CorrectionView } from '../corrections/correction.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
 import type { CommentsMode } from './article.table.ts';
 import type { BodyMediaItem } from './body-media-render.ts';
+import type { LiveState } from '../live/live.ts';
 
 /** A featured photo as pages show it: variants plus the article's credit, caption and alt. */
 export interface ImageView {
@@ -30,6 +31,8 @@ export interface ArticleSummary {
   updatedAt: string | null;
   section: { slug: string; name: string };
   image: ImageView | null;
+  /** Set when the article is a live page (« En direct »), ended or not. */
+  live?: LiveState;
 }
 
 /** Everything the article page shows. */

@@ -34,6 +34,7 @@ import type { MediaTable } from '../media/media.table.ts';
 import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
 import type { ArticleRelatedTable } from '../search/search.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
+import type { LiveEntryTable } from '../live/live.table.ts';
 import type { ShortLinkVisitTable } from '../whatsapp/short-link.table.ts';
 import type {
   AccountLinkTable,
@@ -80,6 +81,7 @@ export interface Database {
   moderation_models: ModerationModelTable;
   comment_scores: CommentScoreTable;
   moderation_classifier_lease: ClassifierLeaseTable;
+  live_entries: LiveEntryTable;
 }
 
 export type Db = Kysely<Database>;

@@ -15,9 +15,17 @@ import { authorKeyParam, pathText, slugParam } from '../http/reader-input.ts';
 import { findSectionIdByOldSlug } from '../sections/section.queries.ts';
 import { normalizeTagParam, tagPath } from '../tags/tag.ts';
 import { atomFeed } from './atom-feed.ts';
-import { feedEntries, feedPaths, FEED_SIZE, latestUpdate, type FeedPaths } from './feed.ts';
+import {
+  feedEntries,
+  feedPaths,
+  FEEDS_KEY,
+  FEED_SIZE,
+  latestUpdate,
+  type FeedPaths,
+} from './feed.ts';
 import { feedStringsFor } from './feed.strings.ts';
 import { rssFeed } from './rss-feed.ts';
+import { liveFeedParts } from '../live/live-feed.ts';
 
 type Format = 'rss' | 'atom';
 
@@ -52,7 +60,7 @@ export const feedRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =>
     sendCachedText(deps, request, reply, {
       key: `/flux/${key}/${format}`,
       contentType: CONTENT_TYPES[format],
-      keys: [LISTS_KEY, 'feeds', surrogateKey],
+      keys: [LISTS_KEY, FEEDS_KEY, surrogateKey],
       render: async (snapshot) => {
         const s = await subject(snapshot);
         if (s === null || 'movedTo' in s) return s;
@@ -173,6 +181,11 @@ async function renderFeed(
     fullText: settings.feedFullText,
     mediaBase: deps.config.mediaPublicUrl,
     locale: settings.locale,
+    live: await liveFeedParts(deps.db, articles, {
+      publicUrl,
+      mediaBase: deps.config.mediaPublicUrl ?? publicUrl,
+      site: settings,
+    }),
   });
   const channel = {
     title: typeset(subject.title, settings.locale),

@@ -6,6 +6,9 @@ import { renderBodyMedia } from '../articles/body-media-render.ts';
 import type { Locale } from '../settings/site-settings.ts';
 import { mediaUrl } from '../web/components.tsx';
 
+/** The page-cache key every feed shows (a live article's new entry changes the feeds only). */
+export const FEEDS_KEY = 'feeds';
+
 /** How many articles a feed carries. */
 export const FEED_SIZE = 25;
 
@@ -77,6 +80,7 @@ export function feedEntries(
     fullText,
     mediaBase = publicUrl,
     locale,
+    live,
   }: {
     publicUrl: string;
     siteName: string;
@@ -85,31 +89,40 @@ export function feedEntries(
     locale: Locale;
     /** Where media files are: this site, or MEDIA_PUBLIC_URL. */
     mediaBase?: string | undefined;
+    /** What live articles' items get from their newest entries (live/live-feed.ts). */
+    live?: Map<number, { updated: string; summary: string; html: string }>;
   },
 ): FeedEntry[] {
-  return articles.map((a) => ({
-    id: articleTagUri(publicUrl, a.id),
-    title: typeset(a.title, locale),
-    link: publicUrl + articlePath(a),
-    summary: typeset(articleDescription(a), locale),
-    // Photos at absolute addresses, embeds as plain links: feed readers run no script.
-    contentHtml: fullText
-      ? renderBodyMedia(a.bodyHtml, {
-          edition: 'feed',
-          media: a.bodyMedia,
-          base: mediaBase,
-          locale,
-        })
-      : null,
-    author: a.signature || siteName,
-    published: a.publishedAt,
-    updated: a.updatedAt ?? a.publishedAt,
-    categories: [
-      { term: a.section.slug, label: a.section.name, scheme: `${publicUrl}/` },
-      ...a.tags.map((tag) => ({ term: tag, label: tag, scheme: `${publicUrl}/mots-cles/` })),
-    ],
-    image: a.image ? feedImage(a.image, mediaBase, locale) : null,
-  }));
+  return articles.map((a) => feedEntry(a, live?.get(a.id)));
+
+  function feedEntry(
+    a: FeedArticle,
+    extra: { updated: string; summary: string; html: string } | undefined,
+  ): FeedEntry {
+    return {
+      id: articleTagUri(publicUrl, a.id),
+      title: typeset(a.title, locale),
+      link: publicUrl + articlePath(a),
+      summary: typeset(extra?.summary ?? articleDescription(a), locale),
+      // Photos at absolute addresses, embeds as plain links: feed readers run no script.
+      contentHtml: fullText
+        ? renderBodyMedia(a.bodyHtml, {
+            edition: 'feed',
+            media: a.bodyMedia,
+            base: mediaBase,
+            locale,
+          }) + (extra?.html ? `\n${extra.html}` : '')
+        : null,
+      author: a.signature || siteName,
+      published: a.publishedAt,
+      updated: extra?.updated ?? a.updatedAt ?? a.publishedAt,
+      categories: [
+        { term: a.section.slug, label: a.section.name, scheme: `${publicUrl}/` },
+        ...a.tags.map((tag) => ({ term: tag, label: tag, scheme: `${publicUrl}/mots-cles/` })),
+      ],
+      image: a.image ? feedImage(a.image, mediaBase, locale) : null,
+    };
+  }
 }
 
 /** The newest change among entries, for a feed's updated / lastBuildDate. */

@@ -24,6 +24,8 @@ export async function sendCachedText(
     contentType: string;
     /** What the document shows (see sendCachedPage). */
     keys: string[];
+    /** The CDN's lifetime when not the pages' minute (a live page's poll fragment: seconds). */
+    cdnCacheControl?: string;
     render: (snapshot: SiteSnapshot) => Promise<string | MovedTo | null>;
   },
 ): Promise<FastifyReply> {
@@ -46,12 +48,13 @@ export async function sendCachedText(
     deps.cache.set(key, cached, snapshot.version);
   }
   const body = cached.fills.get('') ?? { tag: '', values: {} };
+  const cdn = doc.cdnCacheControl ?? CDN_CACHE_CONTROL;
   reply
     .header('content-type', doc.contentType)
     .header('vary', 'Accept-Encoding')
     .header('cache-control', READER_CACHE_CONTROL)
-    .header('cdn-cache-control', CDN_CACHE_CONTROL)
-    .header('surrogate-control', CDN_CACHE_CONTROL)
+    .header('cdn-cache-control', cdn)
+    .header('surrogate-control', cdn)
     .header('etag', cached.etag)
     .headers(cdnKeyHeaders(cached.keys));
   if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();

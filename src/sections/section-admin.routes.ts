@@ -53,6 +53,8 @@ export const RESERVED_SLUGS = new Set([
   'auteurs',
   'mots-cles',
   'og',
+  // Live coverage: « Actualiser » (/direct/<id>) and the poll fragment (/direct/<id>/depuis/<n>).
+  'direct',
 ]);
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -30,6 +30,7 @@ import { seedDemoShortLinkVisits } from './demo-whatsapp.ts';
 import { seedDemoAlert } from './demo-alert.ts';
 import { seedDemoViews } from './demo-views.ts';
 import { seedDemoModeration } from './demo-moderation.ts';
+import { seedDemoLive } from './demo-live.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
 /** What seeding did; the admin password is only known when the admin was just created. */
@@ -105,7 +106,10 @@ export async function seedDemo({
   // Issue 17: two weeks of moderation decisions, so the classifier is trained and the desk's page has figures.
   const deciders = [moderator, await findUserByEmail(db, DEMO_ADMIN_EMAIL)].filter((u) => !!u);
   await seedDemoModeration(db, { now, moderators: deciders, articles: newest });
-  if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
+  // A finished live page (« En direct »): the football final, minute by minute.
+  const liveEntries = await seedDemoLive(db);
+  if (sections || articles || comments || ads.slots || ads.campaigns || liveEntries)
+    await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }
 

@@ -38,6 +38,8 @@ export interface Assets {
   mediaLibraryJs: Asset;
   /** The « Canal WhatsApp » page's « Copier » buttons and digest selection (newsroom only). */
   whatsappJs: Asset;
+  /** A live page's new entries without reloading: polls a small cached fragment (full edition only). */
+  liveJs: Asset;
 }
 
 /** Reads the theme's assets and computes their URLs. */
@@ -54,6 +56,7 @@ export function loadAssets(): Assets {
     bodyMediaJs: hashed('body-media', 'js', 'text/javascript; charset=utf-8'),
     mediaLibraryJs: hashed('media-library', 'js', 'text/javascript; charset=utf-8'),
     whatsappJs: hashed('whatsapp', 'js', 'text/javascript; charset=utf-8'),
+    liveJs: hashed('live', 'js', 'text/javascript; charset=utf-8'),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ArticleSummary, ImageView } from '../articles/article.ts';
+import { liveStringsFor } from '../live/live.strings.ts';
 import { articlePath } from '../articles/article.ts';
 import type { ImageInfo, ImageVariant } from '../media/image-variants.ts';
 import { formatDateTime } from './dates.ts';
@@ -126,6 +127,9 @@ export function StoryCard(props: {
         </figure>
       ) : null}
       <div>
+        {a.live && !a.live.endedAt ? (
+          <span class="live-badge">{liveStringsFor(locale).live}</span>
+        ) : null}
         {a.kicker ? <span class="kicker">{typeset(a.kicker, locale)}</span> : null}
         <Heading class="story-title">
           <a href={href}>{typeset(a.title, locale)}</a>

@@ -230,3 +230,12 @@ export const SHORT_MONTHS = {
   ],
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 } as const;
+
+/** A time alone, as readers read it: « 14 h 05 » (a live entry's time). */
+export function formatTime(
+  iso: string,
+  { locale, timeZone }: { locale: Locale; timeZone: string },
+): string {
+  const p = parts(locale, timeZone, false, new Date(iso));
+  return locale === 'fr' ? `${Number(p.hour)}\u00A0h\u00A0${p.minute}` : `${p.hour}:${p.minute}`;
+}

@@ -131,6 +131,7 @@ function xssSuite(dialect: TestDialect) {
         await visit(r, `${base}/${x.sectionSlug}`, `section ${g}`, rec);
         await visit(r, `${base}${x.articlePath}`, `article ${g}`, rec);
         await visit(r, `${base}/lite${x.articlePath}`, `article ${g} (light)`, rec);
+        await visit(r, `${base}/direct/${x.articleId}/depuis/0`, `live fragment ${g}`, rec);
         await visit(
           r,
           `${base}${authorPath({ id: x.authorId, name: x.authorName })}`,
@@ -275,6 +276,7 @@ function xssSuite(dialect: TestDialect) {
         );
         await auditPage(n, `editor ${g}`, rec, editor);
         await visit(n, `${base}/admin/articles/${x.articleId}/versions`, `revisions ${g}`, rec);
+        await visit(n, `${base}/admin/articles/${x.articleId}/direct`, `live entries ${g}`, rec);
         await visit(
           n,
           `${base}/admin/articles/${x.articleId}/versions/comparer?de=1&a=2`,

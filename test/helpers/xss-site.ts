@@ -10,6 +10,8 @@ import { decideComment } from '../../src/moderation/decide-comment.ts';
 import { insertMedia } from '../../src/media/media.queries.ts';
 import { insertSection } from '../../src/sections/section.queries.ts';
 import { syncArticleSearch } from '../../src/search/sync-article-search.ts';
+import { renderMarkdown } from '../../src/articles/markdown.ts';
+import { insertLiveEntry, updateArticleLiveState } from '../../src/live/live.queries.ts';
 
 /** The fields a payload goes into; the code is the last two digits of its ids. */
 export const F = {
@@ -75,6 +77,7 @@ export const F = {
   ruleReason: 61,
   reportNote: 62,
   ruleWords: 63,
+  liveEntry: 64,
 } as const;
 
 /** How many payloads share one article, one section, one user…: so a page shows many at once. */
@@ -205,6 +208,24 @@ export async function seedXssSite(t: TestApp): Promise<XssGroup[]> {
       publishedAt: new Date('2026-11-21T09:00:00.000Z'),
       addedBy: author.id,
     });
+    // A live page: its entries (one per payload, the first pinned) after the body, in the poll
+    // fragment, the feeds' item and the JSON-LD, and on the newsroom's entry page.
+    await updateArticleLiveState(db, article.id, {
+      live: true,
+      startedAt: '2026-11-21T08:00:00.000Z',
+      endedAt: null,
+    });
+    for (const [k, i] of groupMembers(g).entries()) {
+      const body = payloadText(i, F.liveEntry);
+      await insertLiveEntry(db, {
+        articleId: article.id,
+        authorId: author.id,
+        body,
+        bodyHtml: renderMarkdown(body, 'fr'),
+        pinned: k === 0,
+        at: new Date(Date.UTC(2026, 10, 21, 9, 0) + k * 60_000),
+      });
+    }
     // Author pages list what a member signed under their own name (or left unsigned).
     await buildArticle(db, {
       section,

@@ -1,4 +1,5 @@
 import { cultureArticles } from './culture.ts';
+import { liveDemoArticle } from './live.ts';
 import { economieArticles } from './economie.ts';
 import { politiqueArticles } from './politique.ts';
 import { securiteArticles } from './securite.ts';
@@ -12,4 +13,5 @@ export const demoArticles: DemoArticle[] = [
   ...economieArticles,
   ...societeArticles,
   ...cultureArticles,
+  liveDemoArticle,
 ];

@@ -1,0 +1,196 @@
+/// <reference lib="dom" />
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { PHONE_UA, viewports } from '../helpers/browser.ts';
+import { startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
+
+// Screenshots for the reviewers' eyes, outside the repository.
+const SHOTS = process.env.LIVE_SHOTS_DIR;
+
+/** The page's cumulative layout shift so far, not counting shifts right after the reader's input. */
+function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & {
+            value: number;
+            hadRecentInput: boolean;
+          })[])
+            if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 100);
+      }),
+  );
+}
+
+describe('live coverage in Chromium', () => {
+  let site: DemoSite;
+  let path: string;
+  let articleId: number;
+
+  before(async () => {
+    site = await startDemoSite();
+    await buildUser(site.t.db, { email: 'direct@griot.test', name: 'Awa Direct', role: 'editor' });
+    const row = await site.t.db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['a.id', 'a.slug', 's.slug as section'])
+      .where('a.status', '=', 'published')
+      .where('a.live', '=', 0)
+      .orderBy('a.published_at', 'desc')
+      .executeTakeFirstOrThrow();
+    articleId = row.id;
+    path = `/${row.section}/${row.slug}`;
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  });
+  after(() => site?.close());
+
+  async function newsroomPage(): Promise<Page> {
+    const page = await site.browser.newPage({ viewport: viewports.desktop });
+    await page.goto(`${site.base}/login?next=/admin/articles/${articleId}`);
+    await page.fill('#email', 'direct@griot.test');
+    await page.fill('#password', TEST_PASSWORD);
+    await Promise.all([
+      page.waitForURL(new RegExp(`/admin/articles/${articleId}$`)),
+      page.click('form[action="/login"] button'),
+    ]);
+    return page;
+  }
+
+  async function postEntry(editor: Page, text: string) {
+    await editor.fill('#entree-texte', text);
+    await Promise.all([
+      editor.waitForURL(/\?fait=publiee$/),
+      editor.click('.live-entry-form button[type="submit"]'),
+    ]);
+  }
+
+  test('an entry posted by an editor reaches an open page without a reload, and a page without script at its « Actualiser » link', async () => {
+    const editor = await newsroomPage();
+    // From the editor's « En direct » panel: the article becomes a live page.
+    await Promise.all([
+      editor.waitForURL(/\/direct\?fait=ouvert$/),
+      editor.click('#direct button:has-text("Faire de cet article un direct")'),
+    ]);
+    await postEntry(editor, 'Premier point de la soirée : les bureaux de vote ont fermé.');
+
+    // A reader with script (its clock in the test's hands, so the 15 s poll comes at once)…
+    const withJs = await site.browser.newPage({ viewport: viewports.phone, userAgent: PHONE_UA });
+    await withJs.clock.install();
+    await withJs.goto(site.base + path);
+    assert.equal(await withJs.locator('.live-label').textContent(), 'En direct');
+    assert.equal(await withJs.locator('.live-feed li.live-entry').count(), 1);
+    await withJs.evaluate(() => window.scrollTo(0, 600)); // the reader is reading, down the page
+    const scrolledTo = await withJs.evaluate(() => window.scrollY);
+    const shiftBefore = await layoutShift(withJs);
+    // …and one without.
+    const noJsContext = await site.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: viewports.phone,
+    });
+    const noJs = await noJsContext.newPage();
+    await noJs.goto(site.base + path);
+    assert.equal(await noJs.locator('.live-feed li.live-entry').count(), 1);
+
+    const polls: string[] = [];
+    withJs.on('request', (r) => {
+      if (r.url().includes('/depuis/')) polls.push(r.url());
+    });
+    await postEntry(editor, 'Deuxième point : **premiers résultats** à Zinder.');
+    const posted = Date.now();
+    await withJs.clock.fastForward(16_000);
+    const button = withJs.locator('button.live-news-button');
+    await button.waitFor({ state: 'visible', timeout: 5_000 });
+    const seenAfterMs = Date.now() - posted;
+    await withJs.waitForFunction(
+      () => document.querySelector('button.live-news-button')?.textContent === '1 nouvelle entrée',
+    );
+    assert.ok(polls.length >= 1 && polls.every((u) => /\/direct\/\d+\/depuis\/\d+$/.test(u)));
+    // Nothing moved under the reader's eyes while the entry waited behind the button.
+    assert.equal(await layoutShift(withJs), shiftBefore);
+    assert.equal(await withJs.evaluate(() => window.scrollY), scrolledTo);
+    if (SHOTS) await withJs.screenshot({ path: `${SHOTS}/reader-new-entries-360.png` });
+    await button.click();
+    const first = withJs.locator('.live-feed li.live-entry').first();
+    assert.match((await first.textContent()) ?? '', /premiers résultats à Zinder/);
+    assert.equal(await withJs.locator('.live-feed li.live-entry').count(), 2);
+    assert.ok(await button.isHidden());
+    // Asked again with nothing new: the page stays as it is, the button hidden.
+    await withJs.clock.fastForward(16_000);
+    await withJs.waitForTimeout(300);
+    assert.ok(await button.isHidden());
+    assert.equal(await withJs.locator('.live-feed li.live-entry').count(), 2);
+
+    // Without script: the « Actualiser » link reloads the page on its coverage.
+    await Promise.all([
+      noJs.waitForURL(new RegExp(`${path}#direct$`)),
+      noJs.click('.live-refresh a'),
+    ]);
+    assert.equal(await noJs.locator('.live-feed li.live-entry').count(), 2);
+    assert.match(
+      (await noJs.locator('.live-feed li.live-entry').first().textContent()) ?? '',
+      /premiers résultats à Zinder/,
+    );
+    if (SHOTS) {
+      for (const [name, viewport] of Object.entries(viewports)) {
+        const p = await site.browser.newPage({ viewport });
+        await p.goto(`${site.base}${path}#direct`);
+        await p.screenshot({ path: `${SHOTS}/reader-live-${name}.png`, fullPage: false });
+        await p.goto(`${site.base}/lite${path}#direct`);
+        await p.screenshot({ path: `${SHOTS}/reader-live-lite-${name}.png` });
+        await p.goto(`${site.base}/`);
+        await p.screenshot({ path: `${SHOTS}/home-${name}.png` });
+        await p.close();
+        await editor.setViewportSize(viewport);
+        await editor.screenshot({ path: `${SHOTS}/admin-direct-${name}.png`, fullPage: true });
+      }
+      await editor.goto(`${site.base}/admin/articles/${articleId}#direct`);
+      await editor.screenshot({ path: `${SHOTS}/admin-editor-panel.png` });
+    }
+    console.log(
+      `# the open page offered the new entry ${seenAfterMs} ms after its next poll was due (poll every 15 s, fast-forwarded)`,
+    );
+    await noJsContext.close();
+    await withJs.close();
+    await editor.close();
+  });
+
+  test('the light edition and the finished demo page never poll', async () => {
+    const page = await site.browser.newPage({ viewport: viewports.phone });
+    const polls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/depuis/') || r.url().includes('/assets/live.')) polls.push(r.url());
+    });
+    await page.clock.install();
+    await page.goto(`${site.base}/lite${path}`);
+    assert.equal(
+      await page.locator('.live-refresh a').getAttribute('href'),
+      `/lite/direct/${articleId}`,
+    );
+    const demo = await site.t.db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['a.slug', 's.slug as section'])
+      .where('a.live', '=', 1)
+      .where('a.live_ended_at', 'is not', null)
+      .executeTakeFirstOrThrow();
+    await page.clock.fastForward(40_000);
+    await page.goto(`${site.base}/${demo.section}/${demo.slug}`);
+    assert.equal(await page.locator('.live-label').textContent(), 'Terminé');
+    assert.equal(await page.locator('.live-pinned li').count(), 2);
+    if (SHOTS) {
+      await page.screenshot({ path: `${SHOTS}/demo-finished-360.png`, fullPage: true });
+      await page.setViewportSize(viewports.desktop);
+      await page.goto(`${site.base}/${demo.section}/${demo.slug}#direct`);
+      await page.screenshot({ path: `${SHOTS}/demo-finished-1280.png` });
+    }
+    await page.clock.fastForward(40_000);
+    assert.deepEqual(polls, []);
+    await page.close();
+  });
+});
