@@ -48,6 +48,7 @@ import { searchRoutes } from './search/search.routes.ts';
 import { sectionRoutes } from './sections/section.routes.ts';
 import { authorRoutes } from './authors/author.routes.ts';
 import { correctionRoutes } from './corrections/correction.routes.ts';
+import { newsletterRoutes } from './newsletter/newsletter.routes.ts';
 import { feedRoutes } from './feeds/feed.routes.ts';
 import { sitemapRoutes } from './feeds/sitemap.routes.ts';
 import { tagRoutes } from './tags/tag.routes.ts';
@@ -237,6 +238,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of [feedRoutes, sitemapRoutes, authorRoutes, tagRoutes, correctionRoutes])
     await app.register(routes, deps);
   await app.register(commentRoutes, deps);
+  await app.register(newsletterRoutes, deps);
   // The private side (newsroom, sign-in, account links, advertisers' reports): never framed.
   await app.register(async (privateSide) => {
     privateSide.addHook('onRoute', markPrivateSide);

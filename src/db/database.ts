@@ -27,6 +27,11 @@ import type { MediaTable } from '../media/media.table.ts';
 import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
 import type { ArticleRelatedTable } from '../search/search.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
+import type {
+  NewsletterDeliveryTable,
+  NewsletterEditionTable,
+  NewsletterSubscriberTable,
+} from '../newsletter/newsletter.table.ts';
 import type { ShortLinkVisitTable } from '../whatsapp/short-link.table.ts';
 import type {
   AccountLinkTable,
@@ -68,6 +73,9 @@ export interface Database {
   short_link_visits: ShortLinkVisitTable;
   site_alerts: SiteAlertTable;
   article_views: ArticleViewTable;
+  newsletter_subscribers: NewsletterSubscriberTable;
+  newsletter_editions: NewsletterEditionTable;
+  newsletter_deliveries: NewsletterDeliveryTable;
 }
 
 export type Db = Kysely<Database>;

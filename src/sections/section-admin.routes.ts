@@ -53,6 +53,7 @@ export const RESERVED_SLUGS = new Set([
   'auteurs',
   'mots-cles',
   'og',
+  'newsletter',
 ]);
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
