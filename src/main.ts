@@ -177,6 +177,7 @@ async function seed(config: Config, db: Connection['db']): Promise<SeedReport> {
       store,
       clock: systemClock,
       onProgress: progressBar('Demo content'),
+      mail: { publicUrl: config.publicUrl, secret: config.sessionSecret },
     });
   } finally {
     await store.close();

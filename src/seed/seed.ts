@@ -1,5 +1,5 @@
 import { insertCorrection } from '../corrections/correction.queries.ts';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { renderMarkdown } from '../articles/markdown.ts';
 import {
@@ -28,6 +28,7 @@ import { seedDemoComments } from './demo-comments.ts';
 import { seedDemoAds } from './demo-ads.ts';
 import { seedDemoShortLinkVisits } from './demo-whatsapp.ts';
 import { seedDemoAlert } from './demo-alert.ts';
+import { seedDemoNewsletter } from './demo-newsletter.ts';
 import { seedDemoViews } from './demo-views.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_MODERATOR_EMAIL, demoSections, demoSite } from './demo-sections.ts';
 
@@ -48,11 +49,17 @@ export async function seedDemo({
   store,
   clock,
   onProgress,
+  mail,
 }: {
   db: Db;
   store: MediaStore;
   clock: Clock;
   onProgress?: (done: number, total: number, title: string) => void;
+  /**
+   * The site's address and signing secret, for the links of the demo letters already sent
+   * (their unsubscribe tokens); without them, a throwaway secret (example.org reaches no one).
+   */
+  mail?: { publicUrl: string; secret: string };
 }): Promise<SeedReport> {
   const now = clock.now();
   const current = await findSiteSettings(db);
@@ -101,6 +108,13 @@ export async function seedDemo({
   const adminId = (await findUserByEmail(db, DEMO_ADMIN_EMAIL))?.id ?? null;
   await seedDemoAlert(db, { now, by: adminId });
   await seedDemoViews(db, { now, timeZone: (await findSiteSettings(db)).timeZone });
+  // Issue 15, newsletter: six subscribers and three letters already delivered.
+  await seedDemoNewsletter(db, {
+    now,
+    by: adminId,
+    publicUrl: mail?.publicUrl ?? 'http://localhost:3000',
+    secret: mail?.secret ?? randomBytes(32).toString('base64url'),
+  });
   if (sections || articles || comments || ads.slots || ads.campaigns) await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };
 }
