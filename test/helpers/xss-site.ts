@@ -72,6 +72,11 @@ export const F = {
   revisionSignature: 58,
   revisionCorrection: 59,
   alertText: 60,
+  newsletterSubject: 61,
+  newsletterIntro: 62,
+  newsletterItem: 63,
+  newsletterEmail: 64,
+  newsletterEcho: 65,
 } as const;
 
 /** How many payloads share one article, one section, one user…: so a page shows many at once. */
