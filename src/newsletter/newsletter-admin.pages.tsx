@@ -5,6 +5,7 @@ import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { NewsletterMessage } from './newsletter-mails.tsx';
 import {
+  deliveryState,
   DELIVERY_STATES,
   editionPath,
   INTRO_MAX,
@@ -94,7 +95,7 @@ export function NewsletterAdminPage(p: {
                       <a href={editionAdminPath(e.id)}>{e.subject}</a>
                       <br />
                       <span class="hint">
-                        {t.kind[e.kind]},{' '}
+                        {t.kind[e.kind]} ·{' '}
                         {e.sent_at
                           ? t.sentOn(formatDateTime(e.sent_at, site))
                           : t.createdOn(formatDateTime(e.created_at, site))}
@@ -163,8 +164,10 @@ export function EditionAdminPage(p: {
       <h1>{t.editTitle(e.subject)}</h1>
       <Flash ctx={p.ctx} flash={p.flash} />
       <p class="hint">
-        {t.kind[e.kind]} · {t.status[e.status]}
-        {e.sent_at ? ` · ${t.sentOn(formatDateTime(e.sent_at, site))}` : ''}
+        {t.kind[e.kind]} ·{' '}
+        {e.status === 'sent' && e.sent_at
+          ? t.sentOn(formatDateTime(e.sent_at, site))
+          : t.status[e.status]}
         {e.status !== 'draft' ? (
           <>
             {' · '}
@@ -323,7 +326,7 @@ function Report(p: {
               {failures.map((f) => (
                 <tr>
                   <td>{f.email}</td>
-                  <td>{f.status}</td>
+                  <td>{t.states[deliveryState(f)]}</td>
                   <td>{f.last_error ?? ''}</td>
                 </tr>
               ))}

@@ -45,7 +45,9 @@ export function SubscribePage(props: {
             <p>{s.intro(publicationAfterDe(ctx.site))}</p>
             {form.error ? (
               <p class="alert" role="alert" id="erreur-email">
-                {s.errorsTitle} {s.errors[form.error]}
+                <strong>{s.errorsTitle}</strong>
+                <br />
+                {s.errors[form.error]}
               </p>
             ) : null}
             <form method="post" action={NEWSLETTER_PATH} novalidate>
