@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { ArticleRow } from '../src/articles/article.table.ts';
 import { createSmtpMailer, type Mailer } from '../src/mail/mailer.ts';
 import { insertOutboxMail } from '../src/mail/outbox.queries.ts';
-import { sendOutboxJob } from '../src/mail/send-outbox.ts';
+import { sendOutboxJob, withoutAddress } from '../src/mail/send-outbox.ts';
 import {
   csvCell,
   deliveryState,
@@ -509,3 +509,23 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('mail log lines', () => {
+  test('an SMTP refusal is logged without the recipient’s address', () => {
+    const refusal = Object.assign(
+      new Error("Can't send mail - all recipients were rejected: 550 <awa@example.org>: unknown"),
+      {
+        responseCode: 550,
+        command: 'RCPT TO',
+        response: '550 <awa@example.org>: unknown',
+        rejected: ['awa@example.org'],
+      },
+    );
+    const logged = withoutAddress(refusal, 'awa@example.org') as Error & Record<string, unknown>;
+    assert.ok(logged instanceof Error);
+    assert.ok(!JSON.stringify({ ...logged, message: logged.message }).includes('awa@example.org'));
+    assert.match(logged.message, /550 <<destinataire>>: unknown/);
+    assert.equal(logged.responseCode, 550);
+    assert.equal(logged.command, 'RCPT TO');
+  });
+});
