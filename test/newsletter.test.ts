@@ -284,6 +284,26 @@ for (const dialect of testDialects()) {
         payload: 'List-Unsubscribe=One-Click',
       });
       assert.equal(forged.statusCode, 400);
+      // Some mail clients post the one field as multipart/form-data (RFC 8058 allows both).
+      const multipart = await t.app.inject({
+        method: 'POST',
+        url: `/newsletter/desabonnement/${signUnsubscribeToken(SECRET, 2)}`,
+        headers: { 'content-type': 'multipart/form-data; boundary=XyZ' },
+        payload:
+          '--XyZ\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--XyZ--\r\n',
+      });
+      assert.equal(multipart.statusCode, 200);
+      const binta = await t.db
+        .selectFrom('newsletter_subscribers')
+        .select(['id', 'status'])
+        .where('id', '=', 2)
+        .executeTakeFirstOrThrow();
+      assert.equal(binta.status, 'unsubscribed');
+      await t.db
+        .updateTable('newsletter_subscribers')
+        .set({ status: 'confirmed', unsubscribed_at: null })
+        .where('id', '=', 2)
+        .execute();
       const expired = signConfirmToken(SECRET, 1, new Date('2026-11-01T00:00:00Z'));
       assert.equal((await reader.get(`/newsletter/confirmation/${expired}`)).statusCode, 400);
     });

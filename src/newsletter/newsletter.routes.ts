@@ -50,6 +50,14 @@ const anyForm = z.record(z.string(), z.unknown()).optional();
  */
 export const newsletterRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   const secret = deps.config.sessionSecret;
+  // RFC 8058 lets a mail client send its one-click POST as multipart/form-data; its one field
+  // (`List-Unsubscribe=One-Click`) says nothing the address does not, so the body is read, bounded,
+  // and dropped. Only this plugin's routes accept it.
+  app.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_request, _body, done) => done(null, {}),
+  );
 
   // A form page: never stored anywhere, its links kept inside the light edition when shown there.
   async function sendForm(reply: FastifyReply, ctx: PageContext, node: Child, status = 200) {
