@@ -207,12 +207,12 @@ export async function linkDeliveryMail(
 }
 
 /** How many of the newsletter's mails (every edition) wait in the outbox, queued or being sent. */
-export async function countDeliveriesInFlight(db: DbOrTrx): Promise<number> {
+export async function countDeliveriesInFlight(db: DbOrTrx, kind: string): Promise<number> {
   const row = await db
-    .selectFrom('newsletter_deliveries as d')
-    .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
+    .selectFrom('outbox')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('o.status', 'in', ['queued', 'sending'])
+    .where('status', 'in', ['queued', 'sending'])
+    .where('kind', '=', kind)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

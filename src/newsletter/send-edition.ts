@@ -114,7 +114,7 @@ export function newsletterJob({
       let queued = 0;
       for (const edition of editions) {
         const [inFlight, lastMinute] = await Promise.all([
-          countDeliveriesInFlight(db),
+          countDeliveriesInFlight(db, EDITION_MAIL_KIND),
           countDeliveriesSince(db, new Date(now.getTime() - 60_000)),
         ]);
         const room = Math.min(pace.batch, pace.window - inFlight, pace.perMinute - lastMinute);

@@ -63,6 +63,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('newsletter_deliveries')
     .columns(['subscriber_id', 'edition_id'])
     .execute();
+  // The sending pace counts the last minute's deliveries.
+  await db.schema
+    .createIndex('newsletter_deliveries_created_idx')
+    .on('newsletter_deliveries')
+    .column('created_at')
+    .execute();
 }
 
 /** Drops what up() created. */
