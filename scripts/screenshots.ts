@@ -49,6 +49,9 @@ const pages: Record<string, string> = {
   'search-empty': '/recherche?q=%22%2A%29',
   'lite-home': '/lite',
   'lite-article': `/lite/${lead.section}/${lead.slug}`,
+  newsletter: '/newsletter',
+  'newsletter-archive': '/newsletter/archives',
+  'newsletter-letter': '/newsletter/archives/1',
 };
 // Newsroom pages, seen by the demo admin (a fresh password is set for the run).
 const adminPages: Record<string, string> = {
@@ -68,6 +71,9 @@ const adminPages: Record<string, string> = {
   ads: '/admin/publicite',
   'ad-campaign': '/admin/publicite/campagnes/nouvelle',
   'ad-report': '/admin/publicite/campagnes/1/rapport',
+  'newsletter-admin': '/admin/newsletter',
+  'newsletter-report': '/admin/newsletter/editions/1',
+  'newsletter-subscribers': '/admin/newsletter/abonnes',
 };
 const adminPassword = await resetPassword(db, DEMO_ADMIN_EMAIL);
 // An invitation, to show the invited member's page and the page its link opens.

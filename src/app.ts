@@ -50,6 +50,7 @@ import { sectionRoutes } from './sections/section.routes.ts';
 import { authorRoutes } from './authors/author.routes.ts';
 import { correctionRoutes } from './corrections/correction.routes.ts';
 import { liveRoutes } from './live/live.routes.ts';
+import { newsletterRoutes } from './newsletter/newsletter.routes.ts';
 import { feedRoutes } from './feeds/feed.routes.ts';
 import { sitemapRoutes } from './feeds/sitemap.routes.ts';
 import { tagRoutes } from './tags/tag.routes.ts';
@@ -241,6 +242,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(liveRoutes, deps);
   await app.register(commentRoutes, deps);
   await app.register(commentReportRoutes, deps);
+  await app.register(newsletterRoutes, deps);
   // The private side (newsroom, sign-in, account links, advertisers' reports): never framed.
   await app.register(async (privateSide) => {
     privateSide.addHook('onRoute', markPrivateSide);

@@ -29,6 +29,8 @@ import { publishScheduledJob } from './jobs/publish-scheduled.ts';
 import { startWorker } from './jobs/worker.ts';
 import { createSmtpMailer } from './mail/mailer.ts';
 import { sendOutboxJob } from './mail/send-outbox.ts';
+import { newsletterJob } from './newsletter/send-edition.ts';
+import { isNewsletterMail, newsletterMailStillWanted } from './newsletter/subscribe.ts';
 import { DEMO_ADMIN_EMAIL } from './seed/demo-sections.ts';
 import { countPublished, countSearchDocuments } from './search/search.queries.ts';
 import type { SeedReport } from './seed/seed.ts';
@@ -176,6 +178,7 @@ async function seed(config: Config, db: Connection['db']): Promise<SeedReport> {
       store,
       clock: systemClock,
       onProgress: progressBar('Demo content'),
+      mail: { publicUrl: config.publicUrl, secret: config.sessionSecret },
     });
   } finally {
     await store.close();
@@ -242,8 +245,13 @@ function printSeed(report: SeedReport): void {
 function mailStillWanted(db: Db): (mail: OutboxMail, now: Date) => Promise<boolean> {
   const comment = commentMailStillWanted(db);
   const account = accountMailStillWanted(db);
+  const newsletter = newsletterMailStillWanted(db);
   return (mail, now) =>
-    ACCOUNT_MAIL_KINDS.includes(mail.kind) ? account(mail, now) : comment(mail);
+    ACCOUNT_MAIL_KINDS.includes(mail.kind)
+      ? account(mail, now)
+      : isNewsletterMail(mail.kind)
+        ? newsletter(mail)
+        : comment(mail);
 }
 
 /** What start-up found or made of the database, for the message it prints. */
@@ -326,6 +334,7 @@ async function start(config: Config, { demo }: { demo: boolean }): Promise<numbe
   const worker = startWorker({
     jobs: [
       publishScheduledJob({ db, cache }),
+      newsletterJob({ db, publicUrl: config.publicUrl, secret: config.sessionSecret }),
       sendOutboxJob({ db, dialect, mailer, log: app.log, stillWanted: mailStillWanted(db) }),
       expireSessionsJob({ db }),
       pruneContentChangesJob({ db }),

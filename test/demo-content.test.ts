@@ -13,7 +13,14 @@ for (const dialect of testDialects()) {
     let adminPassword: string | undefined;
     before(async () => {
       t = await createTestApp(dialect);
-      adminPassword = (await seedDemo({ db: t.db, store: t.media, clock: t.clock })).adminPassword;
+      adminPassword = (
+        await seedDemo({
+          db: t.db,
+          store: t.media,
+          clock: t.clock,
+          mail: { publicUrl: t.config.publicUrl, secret: t.config.sessionSecret },
+        })
+      ).adminPassword;
     });
     after(() => t.close());
 
@@ -144,6 +151,41 @@ for (const dialect of testDialects()) {
           `${row.slug}: ${weight} bytes of HTML + CSS (${entries} live entries)`,
         );
       }
+    });
+
+    test('the demo has a small newsletter archive, already delivered, and no address on a public page', async () => {
+      const editions = await t.db
+        .selectFrom('newsletter_editions')
+        .select(['id', 'subject', 'status'])
+        .orderBy('id')
+        .execute();
+      assert.equal(editions.length, 3, 'seeded once, even when seeded again');
+      assert.ok(editions.every((e) => e.status === 'sent'));
+      const subscribers = await t.db.selectFrom('newsletter_subscribers').select('email').execute();
+      assert.ok(subscribers.length >= 5);
+      assert.ok(subscribers.every((s) => s.email.endsWith('@example.org')));
+      const queued = await t.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('kind', '=', 'newsletter-edition')
+        .where('status', 'in', ['queued', 'sending'])
+        .execute();
+      assert.equal(queued.length, 0, 'nothing left to send');
+      const archive = await t.app.inject('/newsletter/archives');
+      assert.equal(archive.statusCode, 200);
+      for (const e of editions) {
+        const page = await t.app.inject(`/newsletter/archives/${e.id}`);
+        assert.equal(page.statusCode, 200);
+        for (const { email } of subscribers) {
+          assert.ok(!archive.body.includes(email));
+          assert.ok(!page.body.includes(email));
+        }
+      }
+      const admin = new Browser(t, '192.0.2.78');
+      await admin.login(DEMO_ADMIN_EMAIL, adminPassword!);
+      const report = await admin.get(`/admin/newsletter/editions/${editions[2]!.id}`);
+      assert.match(report.body, /4 envoyés, 0 en file, 0 en échec, 1 refusé/);
+      assert.match(report.body, /adresse-inconnue@example\.org/);
     });
 
     test('the demo has one ended alert: in the newsroom’s past alerts, on no reader page', async () => {

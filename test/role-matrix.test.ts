@@ -18,6 +18,7 @@ import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
  * Users (invite, change role, disable, send a link) are the admin's alone.
  * Ads (slots, advertisers, campaigns) are managed by editors and admins (issue 5).
  * The site alert (the banner over every reader page) is raised and lowered by editors and admins (issue 15).
+ * The newsletter (letters, subscribers and their addresses) is managed by editors and admins (issue 15).
  * « submit own draft » is refused to editors and admins: they publish directly, there is no review.
  */
 const MATRIX = `
@@ -48,6 +49,9 @@ const MATRIX = `
   view ads                   yes    yes     no      no
   manage ads                 yes    yes     no      no
   raise an alert             yes    yes     no      no
+  view newsletter subscribers  yes  yes     no      no
+  export newsletter subscribers yes yes     no      no
+  compose a newsletter       yes    yes     no      no
 `;
 
 const ROLES: Role[] = ['admin', 'editor', 'author', 'moderator'];
@@ -291,6 +295,10 @@ for (const dialect of testDialects()) {
           linkUrl: '',
           endsAt: '2026-11-23T18:00',
         }),
+      'view newsletter subscribers': (m) => m.get('/admin/newsletter/abonnes'),
+      'export newsletter subscribers': (m) => m.get('/admin/newsletter/abonnes.csv'),
+      'compose a newsletter': async (m) =>
+        m.post('/admin/newsletter/editions', { _csrf: await csrf(m), kind: 'special' }),
     };
 
     test('the matrix names every action once, and only known actions', () => {

@@ -6,6 +6,7 @@ import { fixedClock } from '../src/clock.ts';
 import { insertComment } from '../src/comments/comment.queries.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { insertOutboxMail } from '../src/mail/outbox.queries.ts';
+import { insertEdition } from '../src/newsletter/edition.queries.ts';
 import { can, type Action } from '../src/users/policy.ts';
 import type { Role } from '../src/users/user.table.ts';
 import { buildAdvertiser, buildCampaign, buildDefaultSlots } from './helpers/ad-factories.ts';
@@ -51,6 +52,8 @@ type Headers = Record<string, string>;
 const CAPABILITY_ROUTES: Record<string, string> = {
   'POST /commentaires/desabonnement':
     'one-click unsubscribe (RFC 8058): mail providers post it from elsewhere; the signed ?jeton= is its protection',
+  'POST /newsletter/desabonnement/:token':
+    'one-click unsubscribe from the newsletter (RFC 8058): mail clients post it from elsewhere, without cookie or token; the signed subscriber token in the path is its protection',
 };
 
 /**
@@ -133,6 +136,14 @@ for (const dialect of testDialects()) {
       const [slot] = await buildDefaultSlots(db);
       const advertiser = await buildAdvertiser(db);
       const campaign = await buildCampaign(db, { advertiser_id: advertiser.id });
+      const edition = await insertEdition(db, {
+        kind: 'special',
+        subject: 'Une lettre',
+        intro: '',
+        articleIds: [published.id],
+        by: null,
+        now: new Date('2026-11-23T11:00:00.000Z'),
+      });
 
       // A path param's value, by the segment before it; an unknown one fails the census.
       const rowFor: Record<string, (url: string) => string | number> = {
@@ -150,6 +161,11 @@ for (const dialect of testDialects()) {
         compte: () => 'jeton-inconnu',
         click: () => campaign.id,
         og: () => media.id,
+        editions: () => edition.id,
+        // Newsletter links: a token that is not one (the capability is missing).
+        confirmation: () => 'jeton-inconnu',
+        desabonnement: () => 'jeton-inconnu',
+        archives: () => edition.id,
         // An article's own address (`/:section/:slug`), where its comment form posts.
         '': () => section.slug,
         ':section': () => published.slug,

@@ -21,6 +21,12 @@ function adminLinks(ctx: PageContext): { href: string; label: string }[] {
       label: site.locale === 'en' ? 'WhatsApp' : 'Canal WhatsApp',
     });
   if (can(user, 'raise-alerts')) links.push({ href: '/admin/alerte', label: t.adminAlert });
+  // Issue 15, newsletter.
+  if (can(user, 'manage-newsletter'))
+    links.push({
+      href: '/admin/newsletter',
+      label: site.locale === 'en' ? 'Newsletter' : 'Lettre',
+    });
   if (can(user, 'moderate')) links.push({ href: '/admin/moderation', label: t.adminModeration });
   if (can(user, 'view-outbox')) links.push({ href: '/admin/courriels', label: t.adminOutbox });
   if (can(user, 'upload-media')) links.push({ href: '/admin/medias', label: t.adminMedia });

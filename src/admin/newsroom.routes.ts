@@ -52,6 +52,7 @@ import { adAdminRoutes } from '../ads/ad-admin.routes.ts';
 import { adReportRoutes } from '../ads/ad-report.routes.ts';
 import { listAdAlerts } from '../ads/ad-alerts.ts';
 import { whatsappChannelRoutes } from '../whatsapp/whatsapp-channel.routes.ts';
+import { newsletterAdminRoutes } from '../newsletter/newsletter-admin.routes.ts';
 
 /**
  * The newsroom context: authentication and authorization are registered once here, for every
@@ -147,4 +148,5 @@ export const newsroomRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
   await app.register(adAdminRoutes, deps);
   await app.register(adReportRoutes, deps);
   await app.register(whatsappChannelRoutes, deps);
+  await app.register(newsletterAdminRoutes, deps);
 };

@@ -35,6 +35,11 @@ import type { SectionSlugRedirectTable, SectionTable } from '../sections/section
 import type { ArticleRelatedTable } from '../search/search.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
 import type { LiveEntryTable } from '../live/live.table.ts';
+import type {
+  NewsletterDeliveryTable,
+  NewsletterEditionTable,
+  NewsletterSubscriberTable,
+} from '../newsletter/newsletter.table.ts';
 import type { ShortLinkVisitTable } from '../whatsapp/short-link.table.ts';
 import type {
   AccountLinkTable,
@@ -82,6 +87,9 @@ export interface Database {
   comment_scores: CommentScoreTable;
   moderation_classifier_lease: ClassifierLeaseTable;
   live_entries: LiveEntryTable;
+  newsletter_subscribers: NewsletterSubscriberTable;
+  newsletter_editions: NewsletterEditionTable;
+  newsletter_deliveries: NewsletterDeliveryTable;
 }
 
 export type Db = Kysely<Database>;

@@ -20,6 +20,7 @@ import * as articleViews from './migrations/2026_12_03_0014_article_views.ts';
 import * as moderationRules from './migrations/2026_12_03_0020_moderation_rules.ts';
 import * as moderationClassifier from './migrations/2026_12_03_0021_moderation_classifier.ts';
 import * as liveEntries from './migrations/2026_12_03_0017_live_entries.ts';
+import * as newsletter from './migrations/2026_12_03_0018_newsletter.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0020_moderation_rules': moderationRules,
   '2026_12_03_0021_moderation_classifier': moderationClassifier,
   '2026_12_03_0017_live_entries': liveEntries,
+  '2026_12_03_0018_newsletter': newsletter,
 };
 
 /** The names of the migrations this version of Griot knows, oldest first. */

@@ -120,7 +120,10 @@ export function sendOutboxJob({
       }
       await withinDeadline(out.send(outgoing(mail), { signal: controller.signal }), controller);
     } catch (err) {
-      log.warn({ mailId: mail.id, attempts: mail.attempts, err }, 'mail not sent');
+      log.warn(
+        { mailId: mail.id, attempts: mail.attempts, err: withoutAddress(err, mail.to_address) },
+        'mail not sent',
+      );
       const step = isPermanentFailure(err) ? 'give-up' : nextStep(mail.attempts, firstRetryDelayMs);
       const error = describe(err);
       const now = current();
@@ -178,6 +181,23 @@ export function parseHeaders(json: string): Record<string, string> {
   } catch {
     return {};
   }
+}
+
+/**
+ * The error as the log may show it: an SMTP refusal quotes the recipient (in its message, and in
+ * nodemailer's `response` and `rejected` fields), and readers' addresses stay out of logs. Only the
+ * SMTP code and command are kept besides the message, with the address blanked.
+ */
+export function withoutAddress(err: unknown, address: string): unknown {
+  if (!(err instanceof Error)) return err;
+  const e = err as Error & { code?: unknown; responseCode?: unknown; command?: unknown };
+  const copy = new Error(address ? e.message.replaceAll(address, '<destinataire>') : e.message);
+  copy.name = e.name;
+  return Object.assign(copy, {
+    ...(e.code !== undefined ? { code: e.code } : {}),
+    ...(e.responseCode !== undefined ? { responseCode: e.responseCode } : {}),
+    ...(e.command !== undefined ? { command: e.command } : {}),
+  });
 }
 
 function describe(err: unknown): string {

@@ -55,6 +55,7 @@ export const RESERVED_SLUGS = new Set([
   'og',
   // Live coverage: « Actualiser » (/direct/<id>) and the poll fragment (/direct/<id>/depuis/<n>).
   'direct',
+  'newsletter',
 ]);
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 import { insertCorrection } from '../corrections/correction.queries.ts';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { renderMarkdown } from '../articles/markdown.ts';
 import {
@@ -28,6 +28,7 @@ import { seedDemoComments } from './demo-comments.ts';
 import { seedDemoAds } from './demo-ads.ts';
 import { seedDemoShortLinkVisits } from './demo-whatsapp.ts';
 import { seedDemoAlert } from './demo-alert.ts';
+import { seedDemoNewsletter } from './demo-newsletter.ts';
 import { seedDemoViews } from './demo-views.ts';
 import { seedDemoModeration } from './demo-moderation.ts';
 import { seedDemoLive } from './demo-live.ts';
@@ -50,11 +51,17 @@ export async function seedDemo({
   store,
   clock,
   onProgress,
+  mail,
 }: {
   db: Db;
   store: MediaStore;
   clock: Clock;
   onProgress?: (done: number, total: number, title: string) => void;
+  /**
+   * The site's address and signing secret, for the links of the demo letters already sent
+   * (their unsubscribe tokens); without them, a throwaway secret (example.org reaches no one).
+   */
+  mail?: { publicUrl: string; secret: string };
 }): Promise<SeedReport> {
   const now = clock.now();
   const current = await findSiteSettings(db);
@@ -108,6 +115,13 @@ export async function seedDemo({
   await seedDemoModeration(db, { now, moderators: deciders, articles: newest });
   // A finished live page (« En direct »): the football final, minute by minute.
   const liveEntries = await seedDemoLive(db);
+  // Issue 15, newsletter: six subscribers and three letters already delivered.
+  await seedDemoNewsletter(db, {
+    now,
+    by: adminId,
+    publicUrl: mail?.publicUrl ?? 'http://localhost:3000',
+    secret: mail?.secret ?? randomBytes(32).toString('base64url'),
+  });
   if (sections || articles || comments || ads.slots || ads.campaigns || liveEntries)
     await bumpContentVersion(db);
   return { adminEmail: DEMO_ADMIN_EMAIL, adminPassword: admin.password, sections, articles };

@@ -12,7 +12,8 @@ export type Action =
   | 'manage-users'
   | 'manage-ads'
   | 'raise-alerts'
-  | 'correct-articles';
+  | 'correct-articles'
+  | 'manage-newsletter';
 
 const allowed: Record<Action, readonly Role[]> = {
   'view-newsroom': ['admin', 'editor', 'author', 'moderator'],
@@ -28,6 +29,8 @@ const allowed: Record<Action, readonly Role[]> = {
   'raise-alerts': ['admin', 'editor'],
   // Corrections speak for the newsroom: the desk adds them, not each author.
   'correct-articles': ['admin', 'editor'],
+  // Subscribers' addresses are personal data: only those who send the letter see them.
+  'manage-newsletter': ['admin', 'editor'],
 };
 
 /** Whether a newsroom member may perform an action. */

@@ -4,6 +4,8 @@ import { AdMarkers } from '../ads/ad-markers.tsx';
 import { inlineStyleSheet } from './assets.ts';
 import { correctionsPath } from '../corrections/correction.ts';
 import { correctionStringsFor } from '../corrections/correction.strings.ts';
+import { NEWSLETTER_PATH } from '../newsletter/newsletter.ts';
+import { newsletterStringsFor } from '../newsletter/newsletter.strings.ts';
 import { SiteLogo } from './components.tsx';
 import { LiteLayout } from './lite-layout.tsx';
 import type { PageContext } from './page-context.ts';
@@ -149,6 +151,8 @@ export function Layout(props: {
               <a href="/flux/rss.xml">{t.feeds}</a>
               {' · '}
               <a href={correctionsPath()}>{correctionStringsFor(site.locale).footerLink}</a>
+              {' · '}
+              <a href={NEWSLETTER_PATH}>{newsletterStringsFor(site.locale).name}</a>
             </p>
             <p>{t.footerRights(site.siteName, ctx.year)}</p>
           </div>

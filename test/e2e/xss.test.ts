@@ -13,6 +13,8 @@ import { COMMENT_LINK_TTL_MS, signCommentToken } from '../../src/comments/commen
 import { updateSiteSettings } from '../../src/settings/setting.queries.ts';
 import { defaultModerationSettings, parseList } from '../../src/moderation/moderation-settings.ts';
 import { updateModerationSettings } from '../../src/moderation/moderation-settings.queries.ts';
+import { insertEdition } from '../../src/newsletter/edition.queries.ts';
+import { insertPendingSubscriber } from '../../src/newsletter/subscriber.queries.ts';
 import { tagPath } from '../../src/tags/tag.ts';
 import { buildAdvertiser, buildCampaign } from '../helpers/ad-factories.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -386,6 +388,69 @@ function xssSuite(dialect: TestDialect) {
         );
       }
       clean('moderation rules and reports');
+    });
+
+    test('newsletter: the archive, a letter online, the newsroom pages, the mail preview, subscribers and the form', async () => {
+      const ids: number[] = [];
+      for (const [g, x] of groups.entries()) {
+        const edition = await insertEdition(t.db, {
+          kind: 'special',
+          subject: group(g, F.newsletterSubject),
+          intro: group(g, F.newsletterIntro, '\n\n'),
+          articleIds: [x.articleId],
+          by: null,
+          now: t.clock.now(),
+        });
+        ids.push(edition.id);
+        // Every other letter sent, with its articles frozen as payloads (the archive shows those).
+        if (g % 2 === 0)
+          await t.db
+            .updateTable('newsletter_editions')
+            .set({
+              status: 'sent',
+              sent_at: t.clock.now().toISOString(),
+              items: JSON.stringify([
+                {
+                  id: x.articleId,
+                  kicker: group(g, F.newsletterItem),
+                  title: group(g, F.newsletterItem),
+                  standfirst: group(g, F.newsletterItem),
+                  path: x.articlePath,
+                },
+              ]),
+            })
+            .where('id', '=', edition.id)
+            .execute();
+      }
+      for (const [k, email] of packed(F.newsletterEmail, 254).entries())
+        await insertPendingSubscriber(t.db, { email, now: t.clock.now(), by: `xss-${k}` });
+      await bumpContentVersion(t.db, ['newsletter']);
+      await visit(r, `${base}/newsletter/archives`, 'newsletter archive', rec);
+      await visit(r, `${base}/lite/newsletter/archives`, 'newsletter archive (light)', rec);
+      for (const [g, id] of ids.entries()) {
+        if (g % 2 === 0) await visit(r, `${base}/newsletter/archives/${id}`, `letter ${g}`, rec);
+        await visit(n, `${base}/admin/newsletter/editions/${id}`, `letter admin ${g}`, rec);
+        // The mail's HTML itself, as a mail client without our sandbox would show it (the
+        // preview's CSP forbids scripts, so Chromium could not even run the audit there).
+        const mail = await n.request.get(`${base}/admin/newsletter/editions/${id}/apercu`);
+        assert.equal(mail.status(), 200);
+        await n.setContent(await mail.text(), { waitUntil: 'load' });
+        await auditPage(n, `letter mail ${g}`, rec, null);
+      }
+      await visit(n, `${base}/admin/newsletter`, 'newsletter admin', rec);
+      await visit(n, `${base}/admin/newsletter/abonnes`, 'subscribers', rec);
+      for (const [k, q] of packed(F.newsletterEcho, 254).slice(0, 4).entries())
+        await visit(
+          n,
+          `${base}/admin/newsletter/abonnes?q=${uri(q)}`,
+          `subscriber search ${k}`,
+          rec,
+        );
+      // The subscription form keeps what was typed when it is not an address.
+      await visit(r, `${base}/newsletter`, 'newsletter form', rec);
+      for (const [k, email] of packed(F.newsletterEcho, 300).entries())
+        await submitFrom(r, '/newsletter', { email }, `newsletter form echo ${k}`, rec);
+      clean('newsletter pages');
     });
 
     test('ads: campaigns in reader pages, the ads admin and the reports', async () => {

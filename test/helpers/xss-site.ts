@@ -78,6 +78,11 @@ export const F = {
   reportNote: 62,
   ruleWords: 63,
   liveEntry: 64,
+  newsletterSubject: 65,
+  newsletterIntro: 66,
+  newsletterItem: 67,
+  newsletterEmail: 68,
+  newsletterEcho: 69,
 } as const;
 
 /** How many payloads share one article, one section, one user…: so a page shows many at once. */
