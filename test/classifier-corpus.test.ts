@@ -48,6 +48,21 @@ describe('moderation classifier on the generated corpus', () => {
     assert.ok(regular.features.includes('#longueur:tres-court'));
   });
 
+  test('features: how long the comment took to write, when the form said so', () => {
+    const marks = (fillMs: number | null) =>
+      commentFeatures({
+        body: 'Très juste.',
+        history: { approved: 0, rejected: 0 },
+        fillMs,
+      }).features.filter((f) => f.startsWith('#remplissage:'));
+    assert.deepEqual(marks(4_000), ['#remplissage:eclair']);
+    assert.deepEqual(marks(40_000), ['#remplissage:rapide']);
+    assert.deepEqual(marks(120_000), ['#remplissage:normal']);
+    assert.deepEqual(marks(900_000), ['#remplissage:long']);
+    // Unknown (older comments, imports): no mark rather than a guess.
+    assert.deepEqual(marks(null), []);
+  });
+
   test('a correction weighs more: the same words lean the way the weighted decisions went', () => {
     const ex = (features: string[], unwanted: boolean, weight = 1) => ({
       features,

@@ -157,6 +157,14 @@ for (const dialect of testDialects()) {
       t.clock.advance(5_000);
       const fields = { ...typed(), stamp };
       assert.equal((await post(reader, fields)).statusCode, 303);
+      // How long it took to write is kept for the moderation classifier.
+      const stored = await t.db
+        .selectFrom('comments')
+        .select('fill_ms')
+        .where('body', '=', fields.body)
+        .executeTakeFirstOrThrow();
+      // (The stamp tells the time to the second.)
+      assert.ok(stored.fill_ms! >= 5_000 && stored.fill_ms! < 6_000, `${stored.fill_ms} ms`);
       const replay = await post(new Browser(t, nextIp()), fields);
       assert.ok([409, 429].includes(replay.statusCode), `replay: ${replay.statusCode}`);
       t.clock.advance(60_000);

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam';
 
@@ -24,6 +24,11 @@ export interface CommentTable {
   moderated_at: string | null;
   moderated_by: number | null;
   reason: string | null;
+  /**
+   * Milliseconds from the form's stamp to the submission (a feature of the moderation
+   * classifier); null when unknown (older comments, imports, the demo).
+   */
+  fill_ms: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type CommentRow = Selectable<CommentTable>;

@@ -110,6 +110,7 @@ export async function submitComment(
     moderated_at: null,
     moderated_by: null,
     reason: input.honeypot ? 'Champ piège rempli (robot probable)' : null,
+    fill_ms: Math.round(filledInMs),
   };
   const since = new Date(now.getTime() - FLOOD_WINDOW_MS);
   try {

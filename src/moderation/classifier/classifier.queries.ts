@@ -88,6 +88,7 @@ export interface TrainingRow {
   email: string;
   status: CommentStatus;
   correctedTo: string | null;
+  fillMs: number | null;
 }
 
 /** Every comment a person decided, oldest first, with any correction of its score. */
@@ -95,7 +96,7 @@ export async function listTrainingRows(db: Db): Promise<TrainingRow[]> {
   const rows = await db
     .selectFrom('comments as c')
     .leftJoin('comment_scores as s', 's.comment_id', 'c.id')
-    .select(['c.id', 'c.body', 'c.author_email', 'c.status', 's.corrected_to'])
+    .select(['c.id', 'c.body', 'c.author_email', 'c.status', 's.corrected_to', 'c.fill_ms'])
     .where('c.status', 'in', ['approved', 'rejected', 'spam'])
     .where(({ exists, selectFrom }) =>
       exists(
@@ -114,6 +115,7 @@ export async function listTrainingRows(db: Db): Promise<TrainingRow[]> {
     email: r.author_email,
     status: r.status,
     correctedTo: r.corrected_to,
+    fillMs: r.fill_ms,
   }));
 }
 
@@ -173,11 +175,11 @@ export function listUnscoredPending(
   db: Db,
   version: number,
   limit: number,
-): Promise<{ id: number; body: string; author_email: string }[]> {
+): Promise<{ id: number; body: string; author_email: string; fill_ms: number | null }[]> {
   return db
     .selectFrom('comments as c')
     .leftJoin('comment_scores as s', 's.comment_id', 'c.id')
-    .select(['c.id', 'c.body', 'c.author_email'])
+    .select(['c.id', 'c.body', 'c.author_email', 'c.fill_ms'])
     .where('c.status', '=', 'pending')
     .where((eb) => eb.or([eb('s.model_version', 'is', null), eb('s.model_version', '<>', version)]))
     .orderBy('c.id')

@@ -5,6 +5,8 @@ export interface CommentForScoring {
   body: string;
   /** The author's earlier comments, as decided (this one excluded). */
   history: { approved: number; rejected: number };
+  /** How long its author took to write it (comments.fill_ms); null when unknown. */
+  fillMs?: number | null | undefined;
 }
 
 /** A comment's features and, for each word stem, a word of the comment that shows it. */
@@ -57,6 +59,18 @@ export function commentFeatures(comment: CommentForScoring): Features {
     else if (share > 0.15) set.add('#majuscules:quelques');
   }
   if (/[!?]{3,}/.test(body)) set.add('#ponctuation:repetee');
+  // Robots and pasted spam are fast; a reply thought over is slow. Unknown: no mark.
+  const ms = comment.fillMs;
+  if (typeof ms === 'number' && ms >= 0)
+    set.add(
+      ms < 15_000
+        ? '#remplissage:eclair'
+        : ms < 60_000
+          ? '#remplissage:rapide'
+          : ms < 300_000
+            ? '#remplissage:normal'
+            : '#remplissage:long',
+    );
   const { approved, rejected } = comment.history;
   if (approved + rejected === 0) set.add('#historique:nouveau');
   else if (rejected > approved) set.add('#historique:refuse');

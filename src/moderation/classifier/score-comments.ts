@@ -64,6 +64,7 @@ export async function scorePendingComments(
       const { features, words } = commentFeatures({
         body: r.body,
         history: histories.get(r.author_email) ?? { approved: 0, rejected: 0 },
+        fillMs: r.fill_ms,
       });
       const s = score(model.scorer, features);
       // A stem is shown as the comment's own word; marks and domains as they are.

@@ -104,7 +104,7 @@ async function examplesOf(db: Db, rows: TrainingRow[]): Promise<Example[]> {
       approved: h.approved - (unwanted ? 0 : 1),
       rejected: h.rejected - (unwanted ? 1 : 0),
     };
-    const { features } = commentFeatures({ body: r.body, history });
+    const { features } = commentFeatures({ body: r.body, history, fillMs: r.fillMs });
     return { features, unwanted, weight: r.correctedTo ? CORRECTION_WEIGHT : 1 };
   });
 }
