@@ -27,6 +27,8 @@ import type { MediaTable } from '../media/media.table.ts';
 import type { SectionSlugRedirectTable, SectionTable } from '../sections/section.table.ts';
 import type { ArticleRelatedTable } from '../search/search.table.ts';
 import type { SettingTable } from '../settings/setting.table.ts';
+import type { RedirectTable } from '../redirects/redirect.table.ts';
+import type { WordPressImportTable } from '../wordpress/wordpress.table.ts';
 import type { ShortLinkVisitTable } from '../whatsapp/short-link.table.ts';
 import type {
   AccountLinkTable,
@@ -68,6 +70,8 @@ export interface Database {
   short_link_visits: ShortLinkVisitTable;
   site_alerts: SiteAlertTable;
   article_views: ArticleViewTable;
+  wordpress_imports: WordPressImportTable;
+  redirects: RedirectTable;
 }
 
 export type Db = Kysely<Database>;

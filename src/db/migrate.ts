@@ -17,6 +17,7 @@ import * as siteAlerts from './migrations/2026_12_03_0013_site_alerts.ts';
 import * as shortLinkVisits from './migrations/2026_12_03_0016_short_link_visits.ts';
 import * as correctionsCoauthors from './migrations/2026_12_03_0015_corrections_coauthors.ts';
 import * as articleViews from './migrations/2026_12_03_0014_article_views.ts';
+import * as wordpressImport from './migrations/2026_12_03_0019_wordpress_import.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0016_short_link_visits': shortLinkVisits,
   '2026_12_03_0015_corrections_coauthors': correctionsCoauthors,
   '2026_12_03_0014_article_views': articleViews,
+  '2026_12_03_0019_wordpress_import': wordpressImport,
 };
 
 /** The names of the migrations this version of Griot knows, oldest first. */
