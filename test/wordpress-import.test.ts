@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -385,3 +386,50 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('the import-wordpress command (SQLite)', () => {
+  let dataDir: string;
+  before(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'griot-wp-cli-'));
+  });
+  after(() => rm(dataDir, { recursive: true, force: true }));
+
+  const griot = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', path.resolve('src/main.ts'), 'import-wordpress', ...args],
+        {
+          env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  test('--dry-run prints the report and writes nothing; the real run then imports; a bomb is refused', async () => {
+    const dry = await griot([EXPORT, '--dry-run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /Dry run: nothing was written/);
+    assert.match(dry.stdout, /posts\s+7\s+0\s+1/);
+    assert.match(dry.stdout, /attachment not imported: no --uploads folder given: 5/);
+    assert.match(dry.stderr, /Posts \(dry run\) 8\/8/, 'the progress bar reached the end');
+
+    const real = await griot([EXPORT]);
+    assert.equal(real.code, 0, real.stderr);
+    assert.match(real.stdout, /WordPress import finished/);
+    assert.match(real.stdout, /posts\s+7\s+0\s+1/, 'the dry run had written nothing');
+    assert.match(real.stdout, /comments\s+5\s+0\s+2/);
+
+    const bomb = await griot([path.join(FIXTURES, 'entity-bomb.xml')]);
+    assert.equal(bomb.code, 1);
+    assert.match(bomb.stderr, /Refused: the export declares entities[\s\S]*Nothing was imported/);
+    const missing = await griot([path.join(FIXTURES, 'absent.xml')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /No such file/);
+  });
+});
