@@ -17,6 +17,7 @@ export async function runImportCommand(
     attachments: progressBar('Media'),
     posts: progressBar(options.dryRun ? 'Posts (dry run)' : 'Posts'),
     index: progressBar('Search index'),
+    related: progressBar('Related articles (newest)'),
   };
   // Ctrl-C finishes the batch under way and stops; running the command again resumes.
   const stop = new AbortController();

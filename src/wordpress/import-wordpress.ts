@@ -7,7 +7,10 @@ import type { MediaStore } from '../media/media-store.ts';
 import { listImagesByIds } from '../media/media.queries.ts';
 import { findRedirectTarget, insertRedirects } from '../redirects/redirect.queries.ts';
 import type { NewRedirect } from '../redirects/redirect.table.ts';
+import { listLiveArticles } from '../articles/article.queries.ts';
+import { dialectOf } from '../db/connect.ts';
 import { reindexArticles } from '../search/reindex.ts';
+import { refreshRelated } from '../search/sync-article-search.ts';
 import { RESERVED_SLUGS } from '../sections/section-admin.routes.ts';
 import { findSectionBySlug, insertSection, listSections } from '../sections/section.queries.ts';
 import { tagPath } from '../tags/tag.ts';
@@ -22,7 +25,7 @@ import { deleteImported, insertImported, listImported } from './wordpress.querie
 import { readWxr, type WxrAuthor, type WxrItem, type WxrTerm } from './wxr.ts';
 
 /** The steps the progress bar shows. */
-export type ImportStep = 'attachments' | 'posts' | 'index';
+export type ImportStep = 'attachments' | 'posts' | 'index' | 'related';
 
 export interface ImportOptions {
   db: Db;
@@ -54,6 +57,9 @@ interface Scan {
 
 /** A run cut short on purpose (stopAfterBatches). */
 export class ImportInterrupted extends Error {}
+
+/** How many of the newest articles get their related articles during the import. */
+export const RELATED_NOW = 2000;
 
 const UNCATEGORIZED = { slug: 'non-classe', name: 'Non classé' };
 
@@ -361,8 +367,17 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const pending = await listImported(db, PENDING_REINDEX.kind, [PENDING_REINDEX.wpId]);
   if (pending.size) {
     await reindexArticles(db, {
-      onProgress: (step, at, total) => options.onProgress?.('index', at, total),
+      related: false,
+      onProgress: (_step, at, total) => options.onProgress?.('index', at, total),
     });
+    // « À lire aussi » costs tens of milliseconds an article: the newest ones, which readers
+    // see most, get it now; the archive gets it as articles are edited, or from `griot reindex`.
+    const newest = await listLiveArticles(db, { limit: RELATED_NOW });
+    const dialect = dialectOf(db);
+    for (const [at, article] of newest.entries()) {
+      await refreshRelated(db, dialect, article.id);
+      options.onProgress?.('related', at + 1, newest.length);
+    }
     await db.transaction().execute(async (trx) => {
       await deleteImported(trx, PENDING_REINDEX.kind, PENDING_REINDEX.wpId);
       await bumpContentVersion(trx, [SITE_KEY]);
