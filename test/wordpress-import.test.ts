@@ -143,6 +143,7 @@ for (const dialect of testDialects()) {
           'articles.image_credit',
           'articles.image_alt',
           'articles.body',
+          'articles.comments',
           'sections.slug as section',
         ])
         .orderBy('articles.id')
@@ -163,6 +164,7 @@ for (const dialect of testDialects()) {
       assert.equal(budget!.published_at, '2024-05-12T08:30:00.000Z');
       assert.equal(budget!.updated_at, '2024-05-13T10:00:00.000Z');
       assert.equal(arachide!.updated_at, null, 'a change within the hour is no « mis à jour »');
+      assert.deepEqual([budget!.comments, arachide!.comments], ['open', 'closed']);
       assert.equal(
         budget!.standfirst,
         'Les élus ont voté lundi un budget tourné vers les inondations.',

@@ -221,7 +221,7 @@ export async function importPostBatch(ctx: PostImport, items: WxrItem[]): Promis
         image_credit: lead?.credit ?? '',
         image_caption: lead?.caption ?? '',
         image_alt: lead?.alt ?? '',
-        comments: 'open',
+        comments: item.commentStatus === 'closed' ? 'closed' : 'open',
         version: 1,
       });
       const tags = item.terms.filter((t) => t.domain === 'post_tag' || t.domain === 'category');

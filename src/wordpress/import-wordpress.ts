@@ -13,6 +13,7 @@ import { reindexArticles } from '../search/reindex.ts';
 import { refreshRelated } from '../search/sync-article-search.ts';
 import { RESERVED_SLUGS } from '../sections/section-admin.routes.ts';
 import { findSectionBySlug, insertSection, listSections } from '../sections/section.queries.ts';
+import { createPublication } from '../settings/create-publication.ts';
 import { tagPath } from '../tags/tag.ts';
 import { findUserByEmail, insertUser } from '../users/user.queries.ts';
 import { normalizeEmail } from '../users/user.ts';
@@ -306,6 +307,8 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   const dryRun = options.dryRun ?? false;
   const report = newReport(dryRun);
   const found = await scan(options.file, report);
+  // Into a database no one started yet: the publication's settings and ad slots first.
+  if (!dryRun) await createPublication(db, options.clock.now());
   const authors = await importAuthors(options, found.authors, report);
   const { photos, pages } = await importAttachments(options, found, report);
   const sectionFor = sectionResolver(options, found, report);

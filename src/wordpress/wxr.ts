@@ -57,6 +57,8 @@ export interface WxrItem {
   modifiedGmt: string;
   parent: number;
   attachmentUrl: string;
+  /** 'open' or 'closed'. */
+  commentStatus: string;
   meta: Record<string, string>;
   /** In the export's order; the first category is the primary one unless Yoast names another. */
   terms: { domain: string; slug: string; name: string }[];
@@ -90,6 +92,7 @@ const newItem = (): WxrItem => ({
   modifiedGmt: '',
   parent: 0,
   attachmentUrl: '',
+  commentStatus: '',
   meta: {},
   terms: [],
   comments: [],
@@ -119,6 +122,7 @@ const ITEM_FIELDS: Record<string, keyof WxrItem> = {
   'wp:post_date_gmt': 'dateGmt',
   'wp:post_modified_gmt': 'modifiedGmt',
   'wp:attachment_url': 'attachmentUrl',
+  'wp:comment_status': 'commentStatus',
 };
 
 const COMMENT_FIELDS: Record<string, keyof WxrComment> = {
