@@ -238,6 +238,7 @@ for (const dialect of testDialects()) {
       assert.doesNotMatch(html, /fatouma\.secret|lecteurs\.example/, 'no commenter email shown');
       assert.doesNotMatch(html, /en attente de modération\.|montres pas chères/);
       assert.match(html, /<img[^>]+srcset=/, 'the lead photo and the inline one are shown');
+      assert.doesNotMatch(html, />null</, 'an empty « Les plus lus » leaves no « null »');
 
       const gutenberg = await get('/economie/cours-arachide');
       assert.equal(gutenberg.statusCode, 200);
