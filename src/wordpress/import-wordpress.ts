@@ -1,5 +1,3 @@
-import { authorPath } from '../authors/author.ts';
-import { slugify } from '../articles/slug.ts';
 import { SITE_KEY, bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -11,18 +9,15 @@ import { listLiveArticles } from '../articles/article.queries.ts';
 import { dialectOf } from '../db/connect.ts';
 import { reindexArticles } from '../search/reindex.ts';
 import { refreshRelated } from '../search/sync-article-search.ts';
-import { RESERVED_SLUGS } from '../sections/section-admin.routes.ts';
-import { findSectionBySlug, insertSection, listSections } from '../sections/section.queries.ts';
 import { createPublication } from '../settings/create-publication.ts';
-import { tagPath } from '../tags/tag.ts';
-import { findUserByEmail, insertUser } from '../users/user.queries.ts';
-import { normalizeEmail } from '../users/user.ts';
 import { importAttachment, newPhotoIndex, rememberPhoto, type PhotoIndex } from './import-media.ts';
-import { importPostBatch, PENDING_REINDEX, type PostSection } from './import-posts.ts';
+import { importPostBatch, PENDING_REINDEX } from './import-posts.ts';
 import { newReport, note, type ImportReport } from './import-report.ts';
 import { htmlToText } from './wp-content.ts';
-import { decodeSlug, pathOfLink, postPaths } from './wp-paths.ts';
-import { deleteImported, insertImported, listImported } from './wordpress.queries.ts';
+import { importAuthors, sectionResolver } from './import-terms.ts';
+import { otherRedirects } from './old-addresses.ts';
+import { pathOfLink, postPaths } from './wp-paths.ts';
+import { deleteImported, listImported } from './wordpress.queries.ts';
 import { readWxr, type WxrAuthor, type WxrItem, type WxrTerm } from './wxr.ts';
 
 /** The steps the progress bar shows. */
@@ -62,8 +57,6 @@ export class ImportInterrupted extends Error {}
 /** How many of the newest articles get their related articles during the import. */
 export const RELATED_NOW = 2000;
 
-const UNCATEGORIZED = { slug: 'non-classe', name: 'Non classé' };
-
 /**
  * Reads the whole export once without writing anything: a malformed file or an XML bomb is
  * refused before the first row is written, and the counts give the progress bar its totals.
@@ -96,109 +89,6 @@ async function scan(file: string, report: ImportReport): Promise<Scan> {
     }
   }
   return found;
-}
-
-async function importAuthors(
-  options: ImportOptions,
-  authors: WxrAuthor[],
-  report: ImportReport,
-): Promise<Map<string, number>> {
-  const { db, dryRun } = options;
-  const now = options.clock.now();
-  const done = await listImported(
-    db,
-    'author',
-    authors.map((a) => a.id),
-  );
-  const byLogin = new Map<string, number>();
-  for (const author of authors) {
-    const counts = report.counts.authors;
-    const known = done.get(author.id);
-    if (known !== undefined) {
-      byLogin.set(author.login, known);
-      counts.existing++;
-      continue;
-    }
-    const email =
-      normalizeEmail(author.email) || `${slugify(author.login) || author.id}@wordpress.invalid`;
-    const existing = await findUserByEmail(db, email);
-    if (existing) {
-      note(report, 'author matched to the existing account with that email', email);
-      counts.existing++;
-      byLogin.set(author.login, existing.id);
-      if (!dryRun)
-        await insertImported(db, [{ kind: 'author', wpId: author.id, ourId: existing.id }], now);
-      continue;
-    }
-    counts.added++;
-    if (dryRun) continue;
-    const name = htmlToText(author.displayName || author.login).slice(0, 100) || email;
-    const user = await db.transaction().execute(async (trx) => {
-      // No password and disabled: an admin enables the account and sends its invitation.
-      const row = await insertUser(trx, {
-        email,
-        name,
-        byline: name,
-        role: 'author',
-        password_hash: '',
-        disabled_at: now.toISOString(),
-        created_at: now.toISOString(),
-      });
-      await insertImported(trx, [{ kind: 'author', wpId: author.id, ourId: row.id }], now);
-      return row;
-    });
-    byLogin.set(author.login, user.id);
-  }
-  return byLogin;
-}
-
-/** Finds or makes the section of each post: its primary category (Yoast's, else the first). */
-function sectionResolver(options: ImportOptions, found: Scan, report: ImportReport) {
-  const cache = new Map<string, Promise<PostSection>>();
-  const make = async (slug: string, name: string, termId: number): Promise<PostSection> => {
-    const existing = await findSectionBySlug(options.db, slug);
-    if (existing) {
-      report.counts.sections.existing++;
-      return { id: existing.id, slug };
-    }
-    report.counts.sections.added++;
-    if (options.dryRun) return { id: -1, slug };
-    const now = options.clock.now();
-    return options.db.transaction().execute(async (trx) => {
-      const position = (await listSections(trx)).length;
-      const section = await insertSection(trx, {
-        slug,
-        name: name.slice(0, 80),
-        description: '',
-        position,
-        created_at: now.toISOString(),
-      });
-      await insertImported(trx, [{ kind: 'category', wpId: termId, ourId: section.id }], now);
-      // A new section changes every page's navigation.
-      await bumpContentVersion(trx, [SITE_KEY]);
-      return { id: section.id, slug };
-    });
-  };
-  return (item: WxrItem): Promise<PostSection> => {
-    const categories = item.terms.filter((t) => t.domain === 'category');
-    const primary = found.categories.get(Number(item.meta._yoast_wpseo_primary_category));
-    const term =
-      categories.find((t) => primary && t.slug === primary.slug) ?? categories[0] ?? UNCATEGORIZED;
-    let slug = sectionSlug(term.slug) || slugify(term.name);
-    if (RESERVED_SLUGS.has(slug)) slug = `${slug}-rubrique`;
-    const termId = [...found.categories.values()].find((c) => c.slug === term.slug)?.id ?? 0;
-    let section = cache.get(slug);
-    if (!section) {
-      section = make(slug, htmlToText(term.name) || slug, termId);
-      cache.set(slug, section);
-    }
-    return section;
-  };
-}
-
-/** Our slug for a WordPress category (its nicename, accents and all, made plain). */
-function sectionSlug(nicename: string): string {
-  return nicename ? slugify(decodeSlug(nicename)) : '';
 }
 
 /** Reads the export's items of a type in batches. */
@@ -261,42 +151,6 @@ async function importAttachments(
   return { photos, pages };
 }
 
-/** Old addresses of categories, tags, authors, attachments and the feed. */
-function otherRedirects(
-  found: Scan,
-  {
-    sections,
-    photos,
-    pages,
-    authors,
-  }: {
-    sections: Set<string>;
-    photos: PhotoIndex;
-    pages: Map<number, string[]>;
-    authors: Map<string, { id: number; name: string }>;
-  },
-): { path: string; target: string }[] {
-  const out: { path: string; target: string }[] = [{ path: '/feed', target: '/flux/rss.xml' }];
-  for (const category of found.categories.values()) {
-    const slug = sectionSlug(category.slug);
-    const target = sections.has(slug) ? `/${slug}` : tagPath(category.name.trim().toLowerCase());
-    out.push({ path: `/category/${decodeSlug(category.slug).toLowerCase()}`, target });
-    out.push({ path: `/?cat=${category.id}`, target });
-  }
-  for (const tag of found.tags) {
-    const target = tagPath(tag.name.trim().toLowerCase());
-    out.push({ path: `/tag/${decodeSlug(tag.slug).toLowerCase()}`, target });
-    out.push({ path: `/?tag=${decodeSlug(tag.slug).toLowerCase()}`, target });
-  }
-  for (const [login, author] of authors)
-    out.push({ path: `/author/${login.toLowerCase()}`, target: authorPath(author) });
-  for (const [id, paths] of pages) {
-    const file = photos.fileOf.get(id);
-    if (file) for (const path of paths) out.push({ path, target: file });
-  }
-  return out;
-}
-
 /**
  * Imports a WordPress export: authors, sections, media, posts with their comments, and the old
  * addresses. Safe to run again: what an earlier run imported (by WordPress id) is skipped, so a
@@ -311,7 +165,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportRep
   if (!dryRun) await createPublication(db, options.clock.now());
   const authors = await importAuthors(options, found.authors, report);
   const { photos, pages } = await importAttachments(options, found, report);
-  const sectionFor = sectionResolver(options, found, report);
+  const sectionFor = sectionResolver(options, found.categories, report);
   const sections = new Set<string>();
   const ctx = {
     db,
