@@ -3,7 +3,7 @@
 // post), imported into SQLite and, when BENCH_DATABASE_URL or DATABASE_URL is a postgres://
 // URL, PostgreSQL; then imported again (nothing to do). Each engine runs in a child process of
 // its own, so its peak memory is its own. Prints posts/s and peak RSS and heap; never asserts.
-//   npx tsx bench/wordpress-import.ts [--posts 20000]
+//   npm run bench:wordpress [-- --posts 20000 --only sqlite|postgres]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     engine: { type: 'string' },
     export: { type: 'string' },
     uploads: { type: 'string' },
+    /** `sqlite` or `postgres`: measure that engine only. */
+    only: { type: 'string' },
   },
 });
 const POSTS = Math.min(200_000, Number(values.posts));
@@ -252,11 +254,11 @@ if (values.engine) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'griot-bench-wp-export-'));
   try {
     const { file, uploads } = await generate(dir);
-    await child('sqlite', file, uploads);
+    if (values.only !== 'postgres') await child('sqlite', file, uploads);
     const pgUrl = [process.env.BENCH_DATABASE_URL, process.env.DATABASE_URL].find((u) =>
       u?.startsWith('postgres'),
     );
-    if (pgUrl) await child(pgUrl, file, uploads);
+    if (pgUrl && values.only !== 'sqlite') await child(pgUrl, file, uploads);
     else console.log('\n(set BENCH_DATABASE_URL=postgres://… to measure PostgreSQL too)');
   } finally {
     await rm(dir, { recursive: true, force: true });

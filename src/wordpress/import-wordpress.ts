@@ -55,7 +55,7 @@ interface Scan {
 export class ImportInterrupted extends Error {}
 
 /** How many of the newest articles get their related articles during the import. */
-export const RELATED_NOW = 2000;
+export const RELATED_NOW = 500;
 
 /**
  * Reads the whole export once without writing anything: a malformed file or an XML bomb is
