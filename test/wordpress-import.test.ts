@@ -13,6 +13,9 @@ import {
 } from '../src/wordpress/import-wordpress.ts';
 import { formatReport } from '../src/wordpress/import-report.ts';
 import { WxrError } from '../src/wordpress/wxr.ts';
+import { buildUser } from './helpers/factories.ts';
+import { hiddenValue } from './helpers/http.ts';
+import { signIn } from './helpers/newsroom.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 const FIXTURES = path.resolve('test/fixtures/wordpress');
@@ -320,6 +323,35 @@ for (const dialect of testDialects()) {
       // A draft or a bin post has no public address to send anyone to.
       assert.equal((await get('/?p=105')).statusCode, 200);
       assert.equal((await get('/?p=107')).statusCode, 200);
+    });
+
+    test('an imported author cannot sign in until an admin enables the account and invites them', async () => {
+      const aissa = await t.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'aissa@echo.example')
+        .executeTakeFirstOrThrow();
+      await buildUser(t.db, { email: 'admin@echo.example', name: 'Admin', role: 'admin' });
+      const admin = await signIn(t, 'admin@echo.example');
+      const url = `/admin/utilisateurs/${aissa.id}`;
+      const csrf = async () => hiddenValue((await admin.get(url)).body, '_csrf');
+      const refused = await admin.post(`${url}/lien`, { _csrf: await csrf() });
+      assert.equal(refused.statusCode, 409, 'no link to a disabled account');
+      assert.equal((await admin.post(`${url}/reactiver`, { _csrf: await csrf() })).statusCode, 303);
+      assert.equal((await admin.post(`${url}/lien`, { _csrf: await csrf() })).statusCode, 303);
+      const mails = await t.db.selectFrom('outbox').select(['kind', 'to_address']).execute();
+      assert.deepEqual(mails, [{ kind: 'account-invitation', to_address: 'aissa@echo.example' }]);
+      // Put back as the import left it, so the next test sees the import's rows only.
+      await t.db.deleteFrom('outbox').execute();
+      await t.db.deleteFrom('account_links').execute();
+      await t.db.deleteFrom('sessions').execute();
+      await t.db.deleteFrom('login_attempts').execute();
+      await t.db.deleteFrom('users').where('email', '=', 'admin@echo.example').execute();
+      await t.db
+        .updateTable('users')
+        .set({ disabled_at: '2026-11-23T12:00:00.000Z' })
+        .where('id', '=', aissa.id)
+        .execute();
     });
 
     test('a second run changes nothing', async () => {
