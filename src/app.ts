@@ -65,6 +65,7 @@ import {
   SHORT_LINK_FLUSH_MS,
   type ShortLinkCounter,
 } from './whatsapp/short-link-visits.ts';
+import { legacyPathTarget, sendLegacyRedirect } from './redirects/legacy-redirect.ts';
 import { shortLinkRoutes } from './whatsapp/short-link.routes.ts';
 import { inlineStyleSheet, loadAssets, type Asset } from './web/assets.ts';
 import type { PageContext } from './web/page-context.ts';
@@ -195,6 +196,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.setErrorHandler(async (error, request, reply) => {
     const { status, code } = classifyError(error);
+    // An address none of our routes knows may be an old one (a WordPress import's): 301.
+    if (status === 404 && (request.method === 'GET' || request.method === 'HEAD')) {
+      const target = await legacyPathTarget(db, request.url).catch(() => undefined);
+      if (target) return sendLegacyRedirect(reply, target);
+    }
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const ctx = await errorPageContext(deps, request);
     const message = errorMessage(ctx.t, code);

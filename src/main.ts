@@ -49,6 +49,9 @@ Commands:
   backup [--out FILE]                    archive the SQLite database and the media library (live)
   restore FILE [--force]                 put a backup back into an empty DATA_DIR
   media migrate --to s3                  copy the local media library to the S3 bucket (S3_*), resumable
+  import-wordpress EXPORT.xml            import a WordPress export (Outils → Exporter): authors, categories,
+           [--uploads DIR] [--dry-run]   posts, comments, media from DIR (a copy of wp-content/uploads) and
+                                         301s from the old addresses; safe to run again (it resumes)
   user add --email E --name N --role R   create a newsroom account (roles: ${roles.join(', ')}); prints its password
            [--byline B]                  (the first admin of a new publication: --role admin); --byline: how
                                          they sign articles (default: the name for authors and editors)
@@ -68,6 +71,8 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       force: { type: 'boolean' },
       to: { type: 'string' },
+      uploads: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -117,6 +122,21 @@ async function main(argv: string[]): Promise<number> {
         force: values.force ?? false,
         mediaStore: config.mediaStore,
       });
+    }
+    case 'import-wordpress': {
+      if (!sub) throw new UsageError('import-wordpress needs the export file');
+      const { runImportCommand } = await import('./wordpress/import-cli.ts');
+      const connection = connectTo(config, { forStartUp: true });
+      try {
+        await migrateToLatest(connection.db);
+        return await runImportCommand(config, connection.db, {
+          file: sub,
+          uploadsDir: values.uploads,
+          dryRun: values['dry-run'] ?? false,
+        });
+      } finally {
+        await connection.db.destroy();
+      }
     }
     case 'media':
       if (sub !== 'migrate' || values.to !== 's3')

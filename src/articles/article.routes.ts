@@ -8,6 +8,8 @@ import { HOME_KEY } from './article-keys.ts';
 import { replyTargetPage, threadPath } from '../comments/comment-section.ts';
 import { buildArticlePage } from './article-page.ts';
 import { HomePage } from './article.pages.tsx';
+import { legacyQueryTarget, sendLegacyRedirect } from '../redirects/legacy-redirect.ts';
+import { LEGACY_QUERY_KEYS } from '../redirects/redirect.ts';
 import { findLiveArticle, listLiveArticles } from './article.queries.ts';
 
 const HEADLINES = 4;
@@ -24,10 +26,23 @@ const articleQuery = z.object({
   commentaire: z.string().optional().catch(undefined),
 });
 
+// The home page takes no query of its own: only the old WordPress ones are read (any other key,
+// or a malformed one, is dropped, and the page is the same cached one).
+const legacyValue = z.string().max(200).optional().catch(undefined);
+const homeQuery = z.object(
+  Object.fromEntries(LEGACY_QUERY_KEYS.map((key) => [key, legacyValue])) as Record<
+    (typeof LEGACY_QUERY_KEYS)[number],
+    typeof legacyValue
+  >,
+);
+
 /** Reader routes: the home page and article pages. */
 export const articleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
-  app.get('/', (request, reply) =>
-    sendCachedPage(deps, request, reply, {
+  app.get('/', { schema: { querystring: homeQuery } }, async (request, reply) => {
+    // A WordPress address (`/?p=12`) of an imported site: its redirect, when the import made one.
+    const moved = await legacyQueryTarget(deps.db, request.query);
+    if (moved) return sendLegacyRedirect(reply, moved);
+    return sendCachedPage(deps, request, reply, {
       key: '/',
       keys: [HOME_KEY],
       render: async (ctx) => {
@@ -47,8 +62,8 @@ export const articleRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
         }
         return HomePage({ ctx, lead: latest[0], headlines: latest.slice(1), bySection });
       },
-    }),
-  );
+    });
+  });
 
   const schema = { params: articleParams, querystring: articleQuery };
   app.get('/:section/:slug', { schema }, (request, reply) => {

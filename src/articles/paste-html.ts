@@ -151,7 +151,8 @@ function subheading(level: 2 | 3, text: string, service: TurndownService): strin
   return text ? `\n\n${'#'.repeat(level)} ${service.escape(text)}\n\n` : '\n\n';
 }
 
-function createService(): TurndownService {
+/** The paste conversion's turndown service; the WordPress import adds its own rules to one. */
+export function createPasteService(): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
     bulletListMarker: '-',
@@ -298,7 +299,7 @@ function fragmentOf(html: string): string {
 }
 
 /** Tidies converted Markdown: trimmed lines, one blank line between blocks. */
-function tidy(markdown: string): string {
+export function tidyMarkdown(markdown: string): string {
   return (
     markdown
       // Our own delimiters only: a pasted * is escaped (\*).
@@ -321,9 +322,9 @@ function tidy(markdown: string): string {
  * '' when it holds no text (the caller then takes the clipboard's plain text).
  */
 export function pastedHtmlToMarkdown(html: string): string {
-  shared ??= createService();
+  shared ??= createPasteService();
   try {
-    return tidy(shared.turndown(fragmentOf(html)));
+    return tidyMarkdown(shared.turndown(fragmentOf(html)));
   } catch {
     // A document the parser cannot give a body to (a <frameset>) makes turndown throw.
     return '';

@@ -40,6 +40,8 @@ import type {
   NewsletterEditionTable,
   NewsletterSubscriberTable,
 } from '../newsletter/newsletter.table.ts';
+import type { RedirectTable } from '../redirects/redirect.table.ts';
+import type { WordPressImportTable } from '../wordpress/wordpress.table.ts';
 import type { ShortLinkVisitTable } from '../whatsapp/short-link.table.ts';
 import type {
   AccountLinkTable,
@@ -90,6 +92,8 @@ export interface Database {
   newsletter_subscribers: NewsletterSubscriberTable;
   newsletter_editions: NewsletterEditionTable;
   newsletter_deliveries: NewsletterDeliveryTable;
+  wordpress_imports: WordPressImportTable;
+  redirects: RedirectTable;
 }
 
 export type Db = Kysely<Database>;

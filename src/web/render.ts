@@ -14,7 +14,9 @@ export async function renderDocument(node: Child): Promise<string> {
 
 /** Renders a component to an HTML fragment (no doctype). */
 export async function renderFragment(node: Child): Promise<string> {
-  return String(await (node as Promise<string> | string));
+  const value = await (node as Promise<string | null> | string | null);
+  // A component that shows nothing returns null: that is no markup, not the text « null ».
+  return value === null || value === undefined ? '' : String(value);
 }
 
 /**
