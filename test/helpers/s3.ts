@@ -34,7 +34,8 @@ export interface S3Server {
 /** Starts s3rver and resolves once it listens. */
 export async function startS3Server(): Promise<S3Server> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'griot-s3-'));
-  const bin = path.resolve('node_modules/s3rver/bin/s3rver.js');
+  // s3rver's command line, with PUTs made atomic as S3's are (see s3rver-atomic.mjs).
+  const bin = path.resolve('test/helpers/s3rver-atomic.mjs');
   const child = spawnNode([bin, '-d', dir, '-a', '127.0.0.1', '-p', '0', '--silent'], {});
   const listening = /S3rver listening on [\d.]+:(\d+)/;
   try {
