@@ -126,6 +126,31 @@ for (const dialect of testDialects()) {
       assert.ok(cache.get('/p39'));
     });
 
+    test('what the cache counts is what it holds: its buffers are views of no larger memory', async () => {
+      cache = fresh();
+      const { version } = await cache.snapshot();
+      // A small page (a light one): zlib's output chunk is 16 KB, a small Buffer.from() a view of
+      // an 8 KB pool slab; neither may stay alive behind the few bytes the cache counts.
+      const small = {
+        ...page(3),
+        ...splitSlots(
+          '<!doctype html><title>Court</title><p>Un texte bref.</p><!--griot:mine--><p>fin</p>',
+        ),
+      };
+      cache.set('/small', small, version);
+      const body = { tag: '', values: {} };
+      small.fills.set('', body);
+      const held = [
+        ...small.parts,
+        await cache.encoded(small, body, 'br'),
+        await cache.encoded(small, body, 'gzip'),
+      ];
+      for (const buffer of held) {
+        assert.equal(buffer.byteOffset, 0);
+        assert.equal(buffer.buffer.byteLength, buffer.length, 'no larger memory behind it');
+      }
+    });
+
     test('a page rendered from data older than a change to what it shows is not kept', async () => {
       cache = fresh();
       const seen = (await cache.snapshot()).version;

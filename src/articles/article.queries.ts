@@ -234,6 +234,15 @@ export async function findArticleView(
             string | null
           >`(select group_concat(tag, char(31)) from (select t.tag from article_tags t where t.article_id = a.id order by t.tag))`
       ).as('tag_list'),
+      // Whether it has corrections or co-authors, so most articles skip those two reads.
+      sql<
+        number | boolean
+      >`exists (select 1 from article_corrections c where c.article_id = a.id)`.as(
+        'has_corrections',
+      ),
+      sql<
+        number | boolean
+      >`exists (select 1 from article_coauthors c where c.article_id = a.id)`.as('has_coauthors'),
     ])
     .where((eb) => (typeof key === 'string' ? eb('a.slug', '=', key) : eb('a.id', '=', key.id)))
     .executeTakeFirst()) as
@@ -245,13 +254,15 @@ export async function findArticleView(
           author_name: string | null;
           author_byline: string | null;
           tag_list: string | null;
+          has_corrections: number | boolean;
+          has_coauthors: number | boolean;
         })
     | undefined;
   if (!row) return undefined;
   const [bodyMedia, corrections, coauthors] = await Promise.all([
     listImagesByIds(db, bodyMediaIds(row.body_html)),
-    listArticleCorrections(db, row.id),
-    listArticleCoauthors(db, row.id),
+    row.has_corrections ? listArticleCorrections(db, row.id) : [],
+    row.has_coauthors ? listArticleCoauthors(db, row.id) : [],
   ]);
   return {
     ...toSummary(row),

@@ -3,7 +3,9 @@ import type { Child } from 'hono/jsx';
 
 const linkify = new LinkifyIt();
 
-function linkified(line: string): Child[] {
+function linkified(line: string): Child[] | string {
+  // Most lines hold no address: skip linkify-it's scan (every miss renders a whole thread).
+  if (!/https?:\/\//i.test(line)) return line;
   const matches = linkify.match(line) ?? [];
   const out: Child[] = [];
   let last = 0;
