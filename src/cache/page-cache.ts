@@ -13,15 +13,37 @@ const gz = promisify(gzip);
  * that go with it, cost tens of megabytes of native memory per compression for a 30 KB page),
  * and told the size up front.
  */
-export function brotliPage(body: Buffer, quality: number): Promise<Buffer> {
+export async function brotliPage(body: Buffer, quality: number): Promise<Buffer> {
   const lgwin = Math.min(24, Math.max(16, Math.ceil(Math.log2(body.length + 1))));
-  return brotli(body, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_LGWIN]: lgwin,
-      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-    },
-  });
+  return ownBuffer(
+    await brotli(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: quality,
+        [constants.BROTLI_PARAM_LGWIN]: lgwin,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+      },
+    }),
+  );
+}
+
+/**
+ * The bytes in memory of their own, for keeping: zlib hands back a view of its 16 KB output
+ * chunk (a 3 KB light page kept 16 KB alive), and a small Buffer.from() a view of an 8 KB pool
+ * slab shared with whatever was allocated next to it. A cache that counts bytes must hold only
+ * what it counts.
+ */
+export function ownBuffer(bytes: Buffer | string): Buffer {
+  if (
+    typeof bytes !== 'string' &&
+    bytes.byteOffset === 0 &&
+    bytes.buffer.byteLength === bytes.length
+  )
+    return bytes;
+  const length = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+  const own = Buffer.allocUnsafeSlow(length);
+  if (typeof bytes === 'string') own.write(bytes);
+  else bytes.copy(own);
+  return own;
 }
 
 /** What every reader page needs besides its own data, as of one content version. */
@@ -78,7 +100,7 @@ const SLOT = /(<!--griot:[a-z0-9:-]+-->)/;
 export function splitSlots(html: string): { parts: Buffer[]; markers: string[] } {
   const pieces = html.split(SLOT);
   return {
-    parts: pieces.filter((_, i) => i % 2 === 0).map((p) => Buffer.from(p)),
+    parts: pieces.filter((_, i) => i % 2 === 0).map((p) => ownBuffer(p)),
     markers: pieces.filter((_, i) => i % 2 === 1),
   };
 }
@@ -177,7 +199,9 @@ export function createPageCache({
   const pagesOf = new Map<string, Set<string>>();
   const changedAt = new Map<string, number>();
   let clearedAt = 0;
-  const upgrades: { key: string; page: CachedPage; body: PageBody }[] = [];
+  // Pending upgrades name their page weakly: a page dropped (a change, the byte cap) while its
+  // upgrade waits is freed at once, not held until its turn (up to MAX_PENDING_UPGRADES pages).
+  const upgrades: { key: string; page: WeakRef<CachedPage>; tag: string }[] = [];
   let upgrading = false;
 
   function drop(key: string): void {
@@ -262,15 +286,16 @@ export function createPageCache({
     try {
       for (let job = upgrades.shift(); job; job = upgrades.shift()) {
         const entry = entries.get(job.key);
-        if (entry?.page !== job.page || !job.page.fills.has(job.body.tag) || job.body.brBest)
-          continue;
+        const page = job.page.deref();
+        const body = page?.fills.get(job.tag);
+        if (!page || entry?.page !== page || !body || body.brBest) continue;
         const started = performance.now();
-        const best = await brotliPage(fillSlots(job.page, job.body.values), BEST_BROTLI);
+        const best = await brotliPage(fillSlots(page, body.values), BEST_BROTLI);
         // (On a tiny page the best level can come out larger: the smaller stays.)
-        if (!job.body.br || best.length < job.body.br.length) job.body.br = best;
-        job.body.brBest = true;
-        job.body.upgrading = false;
-        resize(job.key, entry, sizeOf(job.page));
+        if (!body.br || best.length < body.br.length) body.br = best;
+        body.brBest = true;
+        body.upgrading = false;
+        resize(job.key, entry, sizeOf(page));
         const spent = performance.now() - started;
         if (upgrades.length)
           await new Promise((resolve) =>
@@ -351,7 +376,7 @@ export function createPageCache({
           if (key !== undefined && entries.get(key)?.page === page) {
             if (upgrades.length < MAX_PENDING_UPGRADES) {
               body.upgrading = true;
-              upgrades.push({ key, page, body });
+              upgrades.push({ key, page: new WeakRef(page), tag: body.tag });
             }
             if (!upgrading) {
               upgrading = true;
@@ -362,7 +387,7 @@ export function createPageCache({
         return body.br;
       }
       if (!body.gzip) {
-        body.gzip = await gz(fillSlots(page, body.values), { level: 6 });
+        body.gzip = ownBuffer(await gz(fillSlots(page, body.values), { level: 6 }));
         grown(page);
       }
       return body.gzip;
