@@ -39,11 +39,19 @@ const comments = Math.min(200, Math.max(0, Number(values.comments)));
 const startScript = (
   JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }
 ).scripts.start!;
-const nodeOptions = (
-  process.env.BENCH_NODE_OPTIONS ??
-  /^node (.*?)\s*dist\/main\.js start$/.exec(startScript)?.[1] ??
-  ''
-)
+// `npm start` is `[VAR=value …] node [options] dist/main.js start [--demo]`: the server gets the
+// same environment variables (MALLOC_ARENA_MAX) and node options.
+const startCommand = /^((?:[A-Z_]+=\S+\s+)*)node\s+(.*?)\s*dist\/main\.js start\b/.exec(
+  startScript,
+);
+if (!startCommand) throw new Error(`bench/memory: cannot read the start script: ${startScript}`);
+const startEnv = Object.fromEntries(
+  startCommand[1]!
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => pair.split('=', 2) as [string, string]),
+);
+const nodeOptions = (process.env.BENCH_NODE_OPTIONS ?? startCommand[2]!)
   .split(/\s+/)
   .filter(Boolean);
 
@@ -162,6 +170,7 @@ async function startCompiledServer(env: Record<string, string>): Promise<{
     {
       env: {
         ...process.env,
+        ...startEnv,
         ...env,
         PORT: String(port),
         PUBLIC_URL: url,
@@ -290,7 +299,9 @@ const results: [DialectName, [string, Reading][]][] = [];
 for (const [engine, url] of engines) results.push([engine, await benchDatabase(engine, url)]);
 console.log(
   `\nbench/memory — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, ` +
-    `node ${nodeOptions.map((o) => o + ' ').join('')}dist/main.js start, ` +
+    `${Object.entries(startEnv)
+      .map(([k, v]) => `${k}=${v} `)
+      .join('')}node ${nodeOptions.map((o) => o + ' ').join('')}dist/main.js start, ` +
     `${articles} articles with ${comments} comments, ${seconds} s of the mix at ${connections} connections`,
 );
 for (const [engine, readings] of results) report(engine, readings);
