@@ -4,6 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
 import {
   createPageCache,
+  fillSlots,
   splitSlots,
   type CachedPage,
   type PageCache,
@@ -106,12 +107,23 @@ for (const dialect of testDialects()) {
       assert.ok(best.length < fast.length, `${best.length} < ${fast.length}`);
       // Asked again, the same bytes: compressed once per content, not per request.
       assert.equal(await cache.encoded(p, body, 'br'), best);
+      // A page read more than once keeps its markup packed: a fraction of its size, and the
+      // same bytes for a reader without brotli and for a new fill of its slot.
+      assert.equal(p.parts, undefined);
+      assert.ok(p.packed);
+      assert.ok(
+        cache.stats().bytes < 0.6 * Buffer.byteLength(text),
+        `${cache.stats().bytes} bytes`,
+      );
       const gz = await cache.encoded(p, body, 'gzip');
       assert.equal(gunzipSync(gz).toString(), text);
+      assert.equal(fillSlots(p, {}).toString(), text);
+      const filled = fillSlots(p, { '<!--griot:mine-->': '<b>à vous</b>' }).toString();
+      assert.equal(filled, text.replace('<p>fin</p>', '<b>à vous</b><p>fin</p>'));
     });
 
     test('the cache holds at most its size in bytes, least recently used out first', async () => {
-      const size = page(0).parts.reduce((n, part) => n + part.length, 0);
+      const size = page(0).parts!.reduce((n, part) => n + part.length, 0);
       cache = fresh(size * 10);
       const { version } = await cache.snapshot();
       for (let n = 0; n < 40; n++) {

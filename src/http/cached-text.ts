@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CachedPage, SiteSnapshot } from '../cache/page-cache.ts';
+import { fillSlots, type CachedPage, type SiteSnapshot } from '../cache/page-cache.ts';
 import type { RouteDeps } from './deps.ts';
 import { notFound } from './errors.ts';
 import {
@@ -60,7 +60,7 @@ export async function sendCachedText(
   if (request.headers['if-none-match'] === cached.etag) return reply.status(304).send();
   // The same policy as reader pages: browsers revalidate, CDNs keep a minute (see page.ts).
   const encoding = pickEncoding(request.headers['accept-encoding']);
-  if (!encoding) return reply.send(cached.parts[0]);
+  if (!encoding) return reply.send(fillSlots(cached, body.values));
   return reply
     .header('content-encoding', encoding)
     .send(await deps.cache.encoded(cached, body, encoding));
