@@ -101,7 +101,12 @@ for (const dialect of testDialects()) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       assert.notEqual(p.fills.get('')!.brBest, true);
       assert.equal(await cache.encoded(p, body, 'br'), fast);
-      await until(() => cache.stats().upgradesPending === 0 && p.fills.get('')!.brBest === true);
+      await until(
+        () =>
+          cache.stats().upgradesPending === 0 &&
+          p.fills.get('')!.brBest === true &&
+          p.packed !== undefined,
+      );
       const best = p.fills.get('')!.br!;
       assert.equal(brotliDecompressSync(best).toString(), text);
       assert.ok(best.length < fast.length, `${best.length} < ${fast.length}`);

@@ -328,11 +328,6 @@ export function createPageCache({
         const started = performance.now();
         const best = await brotliPage(fillSlots(page, body.values), BEST_BROTLI);
         // (On a tiny page the best level can come out larger: the smaller stays.)
-        // A page asked for again is worth keeping small: its markup is packed too.
-        if (page.parts && !page.packed) {
-          page.packed = await brotliPage(joinSlots(page.parts, page.markers), PACK_BROTLI);
-          page.parts = undefined;
-        }
         if (!body.br || best.length < body.br.length) body.br = best;
         body.brBest = true;
         body.upgrading = false;
@@ -346,6 +341,21 @@ export function createPageCache({
     } finally {
       upgrading = false;
     }
+  }
+
+  // A page asked for again is worth keeping small: its markup is packed (on zlib's threads),
+  // without waiting for its turn in the paced upgrades.
+  const packing = new WeakSet<CachedPage>();
+  async function pack(key: string, page: CachedPage): Promise<void> {
+    const parts = page.parts;
+    if (!parts || packing.has(page)) return;
+    packing.add(page);
+    const packed = await brotliPage(joinSlots(parts, page.markers), PACK_BROTLI);
+    const entry = entries.get(key);
+    if (entry?.page !== page || page.parts !== parts) return;
+    page.packed = packed;
+    page.parts = undefined;
+    resize(key, entry, sizeOf(page));
   }
 
   // The cache key of each kept page, for the compressed bodies it gains later.
@@ -415,6 +425,7 @@ export function createPageCache({
           // article, a crawler's visit) never costs more than the fast one.
           const key = keyOfPage.get(page);
           if (key !== undefined && entries.get(key)?.page === page) {
+            void pack(key, page).catch(() => undefined);
             if (upgrades.length < MAX_PENDING_UPGRADES) {
               body.upgrading = true;
               upgrades.push({ key, page: new WeakRef(page), tag: body.tag });
