@@ -10,7 +10,7 @@ import type { ArticleRow } from '../../src/articles/article.table.ts';
 import { bumpContentVersion } from '../../src/cache/content-version.queries.ts';
 import { updateSiteSettings } from '../../src/settings/setting.queries.ts';
 import { buildArticle, buildImage, buildSection } from '../helpers/factories.ts';
-import { launchBrowser, PHONE_UA, viewports } from '../helpers/browser.ts';
+import { launchBrowser, PHONE_UA, serveForBrowser, viewports } from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
 // Layout is the same whatever the database, so the browser checks run on SQLite only.
@@ -39,8 +39,7 @@ describe('ads in Chromium', () => {
     await insertMissingAdSlots(t.db, defaultSlots(t.clock.now()));
     inPolitique = await buildArticle(t.db, { section: politique, body: BODY });
     inEconomie = await buildArticle(t.db, { section: economie, body: BODY });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    base = await serveForBrowser(t);
     browser = await launchBrowser();
     advertiser = createServer((_req, res) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>Quincaillerie Test</h1>'),

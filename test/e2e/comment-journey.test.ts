@@ -1,8 +1,6 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { commentMailStillWanted } from '../../src/comments/comment-mails.tsx';
@@ -10,41 +8,19 @@ import { FLOOD_WINDOW_MS } from '../../src/comments/comment.ts';
 import { createSmtpMailer } from '../../src/mail/mailer.ts';
 import { sendOutboxJob } from '../../src/mail/send-outbox.ts';
 import type { ArticleRow } from '../../src/articles/article.table.ts';
+import { buildArticle, buildImage, buildSection, buildUser } from '../helpers/factories.ts';
 import {
-  buildArticle,
-  buildImage,
-  buildSection,
-  buildUser,
-  TEST_PASSWORD,
-} from '../helpers/factories.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
+  axeViolations,
+  freeBase,
+  launchBrowser,
+  serveForBrowser,
+  signInThroughForm,
+  viewports,
+} from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 import { startSmtpServer } from '../helpers/smtp.ts';
-import { freePort } from '../helpers/net.ts';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
-
-/** Serious and critical accessibility violations axe-core finds on the page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Through the DevTools protocol: a <script> element would be refused by the page's CSP.
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the comment journey in Chromium', () => {
   let t: TestApp;
@@ -55,8 +31,7 @@ describe('the comment journey in Chromium', () => {
   let path: string;
 
   before(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
+    base = await freeBase();
     smtp = await startSmtpServer();
     t = await createTestApp(sqlite, {
       now: new Date().toISOString(),
@@ -71,7 +46,7 @@ describe('the comment journey in Chromium', () => {
     });
     path = `/securite/${article.slug}`;
     await buildUser(t.db, { email: 'modo@griot.test', name: 'Awa Modératrice', role: 'moderator' });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    await serveForBrowser(t, base);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -116,13 +91,7 @@ describe('the comment journey in Chromium', () => {
 
     const newsroom = await browser.newContext({ viewport: viewports.desktop });
     const modo = await newsroom.newPage();
-    await modo.goto(`${base}/admin/moderation`);
-    await modo.fill('#email', 'modo@griot.test');
-    await modo.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      modo.waitForURL(/\/admin\/moderation/),
-      modo.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(modo, { base, email: 'modo@griot.test', next: '/admin/moderation' });
     assert.match((await modo.textContent('.mod-list')) ?? '', /Bonne nouvelle pour les piroguiers/);
     assert.deepEqual(await axeViolations(modo), [], 'queue accessibility');
     await modo.keyboard.press('?');
@@ -270,15 +239,8 @@ describe('the comment journey in Chromium', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const login = async (page: Page) => {
-      await page.goto(`${base}/admin/moderation`);
-      await page.fill('#email', 'modo@griot.test');
-      await page.fill('#password', TEST_PASSWORD);
-      await Promise.all([
-        page.waitForURL(/\/admin\/moderation/),
-        page.click('form[action="/login"] button'),
-      ]);
-    };
+    const login = (page: Page) =>
+      signInThroughForm(page, { base, email: 'modo@griot.test', next: '/admin/moderation' });
 
     const plain = await browser.newContext({
       viewport: viewports.desktop,

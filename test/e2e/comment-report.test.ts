@@ -1,44 +1,21 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { ArticleRow } from '../../src/articles/article.table.ts';
 import type { CommentRow } from '../../src/comments/comment.table.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
 import {
-  buildArticle,
-  buildComment,
-  buildSection,
-  buildUser,
-  TEST_PASSWORD,
-} from '../helpers/factories.ts';
-import { freePort } from '../helpers/net.ts';
+  axeViolations,
+  freeBase,
+  launchBrowser,
+  serveForBrowser,
+  signInThroughForm,
+  viewports,
+} from '../helpers/browser.ts';
+import { buildArticle, buildComment, buildSection, buildUser } from '../helpers/factories.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
-
-/** Serious and critical accessibility violations axe-core finds on the page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('reporting a comment in Chromium', () => {
   let t: TestApp;
@@ -49,8 +26,7 @@ describe('reporting a comment in Chromium', () => {
   let target: CommentRow;
 
   before(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
+    base = await freeBase();
     t = await createTestApp(sqlite, { now: new Date().toISOString(), config: { publicUrl: base } });
     const section = await buildSection(t.db, { name: 'Société', slug: 'societe' });
     article = await buildArticle(t.db, { section, title: 'Le marché central rouvre ses portes' });
@@ -63,7 +39,7 @@ describe('reporting a comment in Chromium', () => {
     });
     await buildUser(t.db, { email: 'modo@griot.test', name: 'Awa Modératrice', role: 'moderator' });
     await buildUser(t.db, { email: 'chef@griot.test', name: 'Chef Édition', role: 'editor' });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    await serveForBrowser(t, base);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -113,13 +89,7 @@ describe('reporting a comment in Chromium', () => {
   test('a moderator finds it under « Signalés », unpublishes it, and the article no longer shows it', async () => {
     const context = await browser.newContext({ viewport: viewports.desktop });
     const modo = await context.newPage();
-    await modo.goto(`${base}/login?next=/admin/moderation`);
-    await modo.fill('#email', 'modo@griot.test');
-    await modo.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      modo.waitForURL(/\/admin\/moderation$/),
-      modo.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(modo, { base, email: 'modo@griot.test', next: '/admin/moderation' });
     const tab = modo.locator('.tabs a[href="/admin/moderation/signalements"]');
     assert.match((await tab.textContent()) ?? '', /Signalés\s*1/);
     assert.deepEqual(await axeViolations(modo), [], 'queue accessibility');
@@ -143,10 +113,11 @@ describe('reporting a comment in Chromium', () => {
   test('an editor edits the rules on a page that passes axe', async () => {
     const context = await browser.newContext({ viewport: viewports.phone });
     const page = await context.newPage();
-    await page.goto(`${base}/login?next=/admin/moderation/regles`);
-    await page.fill('#email', 'chef@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([page.waitForURL(/regles$/), page.click('form[action="/login"] button')]);
+    await signInThroughForm(page, {
+      base,
+      email: 'chef@griot.test',
+      next: '/admin/moderation/regles',
+    });
     await page.fill('#regles-bannedWords', 'ordure\narnaque*');
     await page.check('input[name="autoApproveRegulars"]');
     await Promise.all([

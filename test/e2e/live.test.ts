@@ -3,30 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildUser, TEST_PASSWORD } from '../helpers/factories.ts';
-import { PHONE_UA, viewports } from '../helpers/browser.ts';
+import { buildUser } from '../helpers/factories.ts';
+import { layoutShift, PHONE_UA, signInThroughForm, viewports } from '../helpers/browser.ts';
 import { startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
 
 // Screenshots for the reviewers' eyes, outside the repository.
 const SHOTS = process.env.LIVE_SHOTS_DIR;
-
-/** The page's cumulative layout shift so far, not counting shifts right after the reader's input. */
-function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & {
-            value: number;
-            hadRecentInput: boolean;
-          })[])
-            if (!e.hadRecentInput) total += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 100);
-      }),
-  );
-}
 
 describe('live coverage in Chromium', () => {
   let site: DemoSite;
@@ -52,13 +34,11 @@ describe('live coverage in Chromium', () => {
 
   async function newsroomPage(): Promise<Page> {
     const page = await site.browser.newPage({ viewport: viewports.desktop });
-    await page.goto(`${site.base}/login?next=/admin/articles/${articleId}`);
-    await page.fill('#email', 'direct@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(new RegExp(`/admin/articles/${articleId}$`)),
-      page.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(page, {
+      base: site.base,
+      email: 'direct@griot.test',
+      next: `/admin/articles/${articleId}`,
+    });
     return page;
   }
 

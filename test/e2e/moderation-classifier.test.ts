@@ -1,45 +1,22 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { classifierJob } from '../../src/moderation/classifier/classifier-job.ts';
 import { generateCorpus } from '../../src/seed/comment-corpus.ts';
 import { insertCommentHistory } from '../../src/seed/demo-moderation.ts';
+import { buildArticle, buildComment, buildSection, buildUser } from '../helpers/factories.ts';
 import {
-  buildArticle,
-  buildComment,
-  buildSection,
-  buildUser,
-  TEST_PASSWORD,
-} from '../helpers/factories.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
-import { freePort } from '../helpers/net.ts';
+  axeViolations,
+  freeBase,
+  launchBrowser,
+  serveForBrowser,
+  signInThroughForm,
+  viewports,
+} from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
-
-/** Serious and critical accessibility violations axe-core finds on the page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the classifier in the moderation queue, in Chromium', () => {
   let t: TestApp;
@@ -53,8 +30,7 @@ describe('the classifier in the moderation queue, in Chromium', () => {
     'Merci pour cet article. Le prix du riz a encore augmenté de 40 francs au marché de Zinder, comment font les familles ?';
 
   before(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
+    base = await freeBase();
     t = await createTestApp(sqlite, { now: new Date().toISOString(), config: { publicUrl: base } });
     const section = await buildSection(t.db, { name: 'Économie', slug: 'economie' });
     const article = await buildArticle(t.db, { section, title: 'Le prix du riz au marché' });
@@ -81,7 +57,7 @@ describe('the classifier in the moderation queue, in Chromium', () => {
     const at = new Date(now - 60_000).toISOString();
     for (const body of [...spamBodies, good])
       await buildComment(t.db, article, { body, created_at: at });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    await serveForBrowser(t, base);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -91,13 +67,7 @@ describe('the classifier in the moderation queue, in Chromium', () => {
 
   async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
     const page = await (await browser.newContext({ viewport })).newPage();
-    await page.goto(`${base}/admin/moderation`);
-    await page.fill('#email', 'modo@griot.test');
-    await page.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      page.waitForURL(/\/admin\/moderation/),
-      page.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(page, { base, email: 'modo@griot.test', next: '/admin/moderation' });
     return page;
   }
 

@@ -1,36 +1,19 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { newsletterJob } from '../../src/newsletter/send-edition.ts';
-import { buildArticle, buildSection, buildUser, TEST_PASSWORD } from '../helpers/factories.ts';
-import { launchBrowser, viewports } from '../helpers/browser.ts';
+import { buildArticle, buildSection, buildUser } from '../helpers/factories.ts';
+import {
+  axeViolations,
+  launchBrowser,
+  serveForBrowser,
+  signInThroughForm,
+  viewports,
+} from '../helpers/browser.ts';
 import { createTestApp, testDialects, type TestApp } from '../helpers/setup.ts';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
-
-/** Serious and critical accessibility violations axe-core finds on the page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as {
-        axe: {
-          run(): Promise<{
-            violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe.run();
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the newsletter in Chromium', () => {
   let t: TestApp;
@@ -46,8 +29,7 @@ describe('the newsletter in Chromium', () => {
       published_at: t.clock.now().toISOString(),
     });
     await buildUser(t.db, { email: 'chef@griot.test', name: 'Chef', role: 'editor' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    base = await serveForBrowser(t);
     browser = await launchBrowser();
   });
   after(async () => {
@@ -99,13 +81,7 @@ describe('the newsletter in Chromium', () => {
     // A letter goes out; its unsubscribe link, opened in the browser, asks before acting.
     const editor = await browser.newContext({ viewport: viewports.desktop });
     const desk = await editor.newPage();
-    await desk.goto(`${base}/login?next=/admin/newsletter`);
-    await desk.fill('#email', 'chef@griot.test');
-    await desk.fill('#password', TEST_PASSWORD);
-    await Promise.all([
-      desk.waitForURL(/\/admin\/newsletter$/),
-      desk.click('form[action="/login"] button'),
-    ]);
+    await signInThroughForm(desk, { base, email: 'chef@griot.test', next: '/admin/newsletter' });
     await Promise.all([
       desk.waitForURL(/\/admin\/newsletter\/editions\/\d+/),
       desk.click('form[action="/admin/newsletter/editions"] button'),

@@ -1,49 +1,9 @@
 /// <reference lib="dom" />
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import type { Page } from 'playwright-core';
 import { raiseAlert } from '../../src/alerts/raise-alert.ts';
-import { viewports } from '../helpers/browser.ts';
+import { axeViolations, layoutShift, viewports } from '../helpers/browser.ts';
 import { latestArticlePath, startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Serious and critical accessibility violations axe-core finds on the page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Through the DevTools protocol: a <script> element would be refused by the page's CSP.
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run()).violations as {
-      id: string;
-      impact: string;
-      nodes: { target: string[] }[];
-    }[];
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** The page's cumulative layout shift so far (without user input). */
-function layoutShift(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & {
-            value: number;
-            hadRecentInput: boolean;
-          })[])
-            if (!e.hadRecentInput) total += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 100);
-      }),
-  );
-}
 
 describe('the site alert in Chromium', () => {
   let site: DemoSite;

@@ -17,8 +17,8 @@ import { insertEdition } from '../../src/newsletter/edition.queries.ts';
 import { insertPendingSubscriber } from '../../src/newsletter/subscriber.queries.ts';
 import { tagPath } from '../../src/tags/tag.ts';
 import { buildAdvertiser, buildCampaign } from '../helpers/ad-factories.ts';
-import { launchBrowser } from '../helpers/browser.ts';
-import { buildUser, TEST_PASSWORD } from '../helpers/factories.ts';
+import { launchBrowser, serveForBrowser, signInThroughForm } from '../helpers/browser.ts';
+import { buildUser } from '../helpers/factories.ts';
 import { createTestApp, testDialects, type TestApp, type TestDialect } from '../helpers/setup.ts';
 import {
   auditPage,
@@ -65,8 +65,7 @@ function xssSuite(dialect: TestDialect) {
       t = await createTestApp(dialect, { now: new Date().toISOString() });
       await buildUser(t.db, { email: 'admin@griot.test', name: 'Admin', role: 'admin' });
       groups = await seedXssSite(t);
-      await t.app.listen({ port: 0, host: '127.0.0.1' });
-      base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+      base = await serveForBrowser(t);
       browser = await launchBrowser();
       reader = await browser.newContext();
       newsroom = await browser.newContext();
@@ -74,10 +73,7 @@ function xssSuite(dialect: TestDialect) {
       await installHook(newsroom, rec);
       r = await reader.newPage();
       n = await newsroom.newPage();
-      await n.goto(`${base}/login?next=/admin`);
-      await n.fill('#email', 'admin@griot.test');
-      await n.fill('#password', TEST_PASSWORD);
-      await Promise.all([n.waitForURL(/\/admin$/), n.click('form[action="/login"] button')]);
+      await signInThroughForm(n, { base, email: 'admin@griot.test', next: '/admin' });
     });
 
     after(async () => {

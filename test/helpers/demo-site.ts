@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../src/db/database.ts';
 import { seedDemo } from '../../src/seed/seed.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, serveForBrowser } from './browser.ts';
 import { createTestApp, testDialects, type TestApp } from './setup.ts';
 
 /** The demo publication served over HTTP, with a headless Chromium to visit it. */
@@ -20,12 +20,11 @@ export async function startDemoSite(): Promise<DemoSite> {
   const sqlite = testDialects().find((d) => d.name === 'sqlite')!;
   const t = await createTestApp(sqlite, { now: new Date().toISOString() });
   await seedDemo({ db: t.db, store: t.media, clock: t.clock });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = t.app.server.address() as { port: number };
+  const base = await serveForBrowser(t);
   const browser = await launchBrowser();
   return {
     t,
-    base: `http://127.0.0.1:${port}`,
+    base,
     browser,
     close: async () => {
       await browser.close();
