@@ -15,7 +15,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { DialectName } from '../src/db/connect.ts';
 import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
-import { openSharedDatabase } from '../test/helpers/child-process.ts';
+import { npmStartCommand, openSharedDatabase } from '../test/helpers/child-process.ts';
 import { freePort } from '../test/helpers/net.ts';
 import { seeded } from '../test/helpers/random.ts';
 import { loadDrawn } from './load.ts';
@@ -36,24 +36,8 @@ const seconds = Math.min(120, Math.max(2, Number(values.seconds)));
 const connections = Math.min(256, Math.max(1, Number(values.connections)));
 const articles = Math.min(5000, Math.max(50, Number(values.articles)));
 const comments = Math.min(200, Math.max(0, Number(values.comments)));
-const startScript = (
-  JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }
-).scripts.start!;
-// `npm start` is `[VAR=value …] node [options] dist/main.js start [--demo]`: the server gets the
-// same environment variables (MALLOC_ARENA_MAX) and node options.
-const startCommand = /^((?:[A-Z_]+=\S+\s+)*)node\s+(.*?)\s*dist\/main\.js start\b/.exec(
-  startScript,
-);
-if (!startCommand) throw new Error(`bench/memory: cannot read the start script: ${startScript}`);
-const startEnv = Object.fromEntries(
-  startCommand[1]!
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((pair) => pair.split('=', 2) as [string, string]),
-);
-const nodeOptions = (process.env.BENCH_NODE_OPTIONS ?? startCommand[2]!)
-  .split(/\s+/)
-  .filter(Boolean);
+// The server runs as `npm start` runs it: its environment variables and node options.
+const { env: startEnv, nodeOptions } = npmStartCommand();
 
 const HEADERS = {
   'accept-encoding': 'br, gzip, deflate',

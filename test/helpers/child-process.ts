@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,9 +84,26 @@ export function spawnTsx(script: string, args: string[], env: Record<string, str
   return spawnNode(['--import', 'tsx', script, ...args], env);
 }
 
-/** The built server's command line, as `npm start` runs it (see package.json). */
-const BUILT_SERVER = ['--max-semi-space-size=8', 'dist/main.js'];
-const BUILT_ENV = { MALLOC_ARENA_MAX: '2' };
+/**
+ * How `npm start` runs the built server, read from package.json's start script
+ * (`[VAR=value …] node [options] dist/main.js start [--demo]`): its environment variables and
+ * node options, so tests and benches run the server exactly as a newsroom does.
+ * BENCH_NODE_OPTIONS replaces the node options (to compare V8 settings in a bench).
+ */
+export function npmStartCommand(): { env: Record<string, string>; nodeOptions: string[] } {
+  const script = (
+    JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+  ).scripts.start!;
+  const command = /^((?:[A-Z_]+=\S+\s+)*)node\s+(.*?)\s*dist\/main\.js start\b/.exec(script);
+  if (!command) throw new Error(`Cannot read package.json's start script: ${script}`);
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  return {
+    env: Object.fromEntries(
+      words(command[1]!).map((pair) => pair.split('=', 2) as [string, string]),
+    ),
+    nodeOptions: words(process.env.BENCH_NODE_OPTIONS ?? command[2]!),
+  };
+}
 
 /** Runs node with these arguments as a child process, its output collected. */
 export function spawnNode(nodeArgs: string[], env: Record<string, string>): Child {
@@ -174,9 +192,10 @@ export async function startServer(
     ...env,
   };
   const args = ['start', ...(options.demo ? ['--demo'] : [])];
+  const built = npmStartCommand();
   // Built: the compiled server of `npm run build` (benches); else the sources through tsx.
   const child = options.built
-    ? spawnNode([...BUILT_SERVER, ...args], { ...BUILT_ENV, ...serverEnv })
+    ? spawnNode([...built.nodeOptions, 'dist/main.js', ...args], { ...built.env, ...serverEnv })
     : spawnTsx(main, args, serverEnv);
   // Generous: the machine running the suite may be busy with other test files.
   await child.waitFor(/Griot is running/, 90_000);
