@@ -14,7 +14,8 @@ import { Browser, formStamp, hiddenValue } from './helpers/http.ts';
 import { createTestApp, testConfig, testDialects, type TestApp } from './helpers/setup.ts';
 
 let n = 0;
-const nextIp = () => `198.18.40.${++n}`;
+let client = 0;
+const nextIp = () => `198.18.40.${++client}`;
 const BURST = 20;
 
 /** How many responses came back with each status, e.g. { 303: 5, 429: 15 }. */
