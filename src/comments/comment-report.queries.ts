@@ -27,21 +27,6 @@ export async function insertCommentReport(
   return row !== undefined;
 }
 
-/** How many reports a client sent since a date (the rate limit). */
-export async function countReportsSince(
-  db: DbOrTrx,
-  reporterHash: string,
-  since: Date,
-): Promise<number> {
-  const row = await db
-    .selectFrom('comment_reports')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('reporter_hash', '=', reporterHash)
-    .where('created_at', '>=', since.toISOString())
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 /** How many comments have open reports (the queue's « Signalés » count). */
 export async function countReportedComments(db: Db): Promise<number> {
   const row = await db

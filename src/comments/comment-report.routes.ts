@@ -6,19 +6,20 @@ import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
 import { inReaderEdition } from '../http/edition.ts';
 import { pageContext } from '../http/page.ts';
+import { hitRateLimit, refundRateLimit } from '../http/rate-limit.ts';
 import { flagQuery, idParams, optionalText } from '../http/schemas.ts';
 import { isSameOriginPost } from '../http/same-origin.ts';
 import { clientKey } from '../users/session.ts';
 import { renderDocument } from '../web/render.ts';
 import {
   REPORT_WINDOW_MS,
-  REPORTS_PER_WINDOW,
   cleanNote,
   isReportReason,
+  reportRateLimit,
   type ReportReason,
 } from './comment-report.ts';
 import { ReportPage } from './comment-report.pages.tsx';
-import { countReportsSince, insertCommentReport } from './comment-report.queries.ts';
+import { insertCommentReport } from './comment-report.queries.ts';
 import { findComment } from './comment.queries.ts';
 import type { CommentRow } from './comment.table.ts';
 
@@ -105,23 +106,21 @@ export const commentReportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       });
     const now = deps.clock.now();
     const reporterHash = clientKey(secret, request.ip);
-    const recent = await countReportsSince(
-      deps.db,
-      reporterHash,
-      new Date(now.getTime() - REPORT_WINDOW_MS),
-    );
-    if (recent >= REPORTS_PER_WINDOW) {
+    const hit = await hitRateLimit(deps.db, reportRateLimit, { clientHash: reporterHash, now });
+    if (!hit.allowed) {
       reply.header('retry-after', String(Math.ceil(REPORT_WINDOW_MS / 1000)));
       return page(request, reply, comment, { sent: false, values, error: 'tooMany', status: 429 });
     }
-    // A second report of the same comment from the same client adds nothing: thanked the same.
-    await insertCommentReport(deps.db, {
+    const stored = await insertCommentReport(deps.db, {
       commentId: comment.id,
       reason: values.reason,
       note: values.note,
       reporterHash,
       now,
     });
+    // A second report of the same comment from the same client adds nothing: thanked the same,
+    // and not counted.
+    if (!stored) await refundRateLimit(deps.db, reportRateLimit, { clientHash: reporterHash, hit });
     const thanks = `/commentaires/${comment.id}/signaler?envoye=1`;
     return reply.redirect(inReaderEdition.path(request, thanks), 303);
   });

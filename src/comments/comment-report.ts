@@ -1,3 +1,5 @@
+import type { RateLimit } from '../http/rate-limit.ts';
+
 /** Why a reader reports a comment. */
 export const reportReasons = [
   'abuse',
@@ -20,6 +22,12 @@ export const NOTE_MAX = 500;
 /** Reports one client may send within REPORT_WINDOW_MS. */
 export const REPORTS_PER_WINDOW = 5;
 export const REPORT_WINDOW_MS = 10 * 60_000;
+/** The limit on readers' reports, counted per client across every instance. */
+export const reportRateLimit: RateLimit = {
+  scope: 'comment-report',
+  max: REPORTS_PER_WINDOW,
+  windowMs: REPORT_WINDOW_MS,
+};
 
 /** The reader's note as stored: trimmed, no control characters, bounded. */
 export function cleanNote(note: string | undefined): string {

@@ -40,6 +40,7 @@ import type {
   NewsletterEditionTable,
   NewsletterSubscriberTable,
 } from '../newsletter/newsletter.table.ts';
+import type { RateLimitTable } from '../http/rate-limit.table.ts';
 import type { RedirectTable } from '../redirects/redirect.table.ts';
 import type { WordPressImportTable } from '../wordpress/wordpress.table.ts';
 import type { ShortLinkVisitTable } from '../whatsapp/short-link.table.ts';
@@ -94,6 +95,7 @@ export interface Database {
   newsletter_deliveries: NewsletterDeliveryTable;
   wordpress_imports: WordPressImportTable;
   redirects: RedirectTable;
+  rate_limits: RateLimitTable;
 }
 
 export type Db = Kysely<Database>;

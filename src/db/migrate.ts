@@ -23,6 +23,7 @@ import * as liveEntries from './migrations/2026_12_03_0017_live_entries.ts';
 import * as newsletter from './migrations/2026_12_03_0018_newsletter.ts';
 import * as commentFillTime from './migrations/2026_12_03_0022_comment_fill_time.ts';
 import * as wordpressImport from './migrations/2026_12_03_0019_wordpress_import.ts';
+import * as rateLimits from './migrations/2026_12_03_0023_rate_limits.ts';
 
 // Listed explicitly (not read from disk) so migrations run the same from source and in tests.
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_0018_newsletter': newsletter,
   '2026_12_03_0022_comment_fill_time': commentFillTime,
   '2026_12_03_0019_wordpress_import': wordpressImport,
+  '2026_12_03_0023_rate_limits': rateLimits,
 };
 
 /** The names of the migrations this version of Griot knows, oldest first. */

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import type { RateLimit } from '../http/rate-limit.ts';
 import type { EditionKind } from './newsletter.table.ts';
 
 /** The public subscription page. */
@@ -14,6 +15,12 @@ export const CONFIRM_MAIL_WINDOW_MS = 15 * 60_000;
 /** How many addresses one client may ask to subscribe per window (flood control). */
 export const SUBSCRIBE_PER_CLIENT = 5;
 export const SUBSCRIBE_WINDOW_MS = 60 * 60_000;
+/** The limit on subscription requests, counted per client across every instance. */
+export const subscribeRateLimit: RateLimit = {
+  scope: 'newsletter-subscribe',
+  max: SUBSCRIBE_PER_CLIENT,
+  windowMs: SUBSCRIBE_WINDOW_MS,
+};
 
 export const SUBJECT_MAX = 150;
 export const INTRO_MAX = 3_000;

@@ -1,16 +1,16 @@
 import type { Db } from '../db/database.ts';
+import { hitRateLimit, refundRateLimit } from '../http/rate-limit.ts';
 import { insertOutboxMail } from '../mail/outbox.queries.ts';
 import { confirmationMessage, type MailSite } from './newsletter-mails.tsx';
 import {
   CONFIRM_MAIL_WINDOW_MS,
   CONFIRM_TTL_MS,
   signConfirmToken,
-  SUBSCRIBE_PER_CLIENT,
   SUBSCRIBE_WINDOW_MS,
+  subscribeRateLimit,
 } from './newsletter.ts';
 import {
   confirmSubscriber,
-  countRequestsFrom,
   findSubscriber,
   findSubscriberByEmail,
   insertPendingSubscriber,
@@ -39,10 +39,13 @@ export async function requestSubscription(
   }: { email: string; client: string; site: MailSite; secret: string; now: Date },
 ): Promise<{ ok: true } | { ok: false; reason: 'flood' }> {
   return db.transaction().execute(async (trx) => {
-    const since = new Date(now.getTime() - SUBSCRIBE_WINDOW_MS);
-    if ((await countRequestsFrom(trx, { by: client, since })) >= SUBSCRIBE_PER_CLIENT)
-      return { ok: false, reason: 'flood' };
+    const hit = await hitRateLimit(trx, subscribeRateLimit, { clientHash: client, now });
+    if (!hit.allowed) return { ok: false, reason: 'flood' };
     let subscriber = await findSubscriberByEmail(trx, email);
+    // The limit counts addresses: one this client already asked for in this window counts once.
+    const windowStart = Date.parse(hit.resetsAt) - SUBSCRIBE_WINDOW_MS;
+    if (subscriber?.requested_by === client && Date.parse(subscriber.requested_at) >= windowStart)
+      await refundRateLimit(trx, subscribeRateLimit, { clientHash: client, hit });
     if (!subscriber) subscriber = await insertPendingSubscriber(trx, { email, now, by: client });
     else {
       const pending = subscriber.status !== 'confirmed';

@@ -60,20 +60,6 @@ export async function updateSubscriberRequest(
     .execute();
 }
 
-/** How many addresses this client asked to subscribe since the given time (flood control). */
-export async function countRequestsFrom(
-  db: DbOrTrx,
-  { by, since }: { by: string; since: Date },
-): Promise<number> {
-  const row = await db
-    .selectFrom('newsletter_subscribers')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('requested_by', '=', by)
-    .where('requested_at', '>', since.toISOString())
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Confirms a waiting address; false when it was not waiting (already confirmed, or gone). */
 export async function confirmSubscriber(db: DbOrTrx, id: number, now: Date): Promise<boolean> {
   const result = await db
