@@ -84,8 +84,23 @@ export function isRobot(viewer: Viewer): boolean {
   if (/prefetch|prerender|preview/.test(`${header('purpose')} ${header('sec-purpose')}`))
     return true;
   if (header('x-moz') === 'prefetch' || header('x-purpose') === 'preview') return true;
-  const ua = header('user-agent');
-  return ua === '' || isbot(ua);
+  return isRobotAgent(header('user-agent'));
+}
+
+// isbot's pattern costs microseconds a call and runs for every counted view and impression;
+// readers' User-Agents repeat, so its verdict is kept per agent (a pure function's results).
+// Capped: a flood of made-up agents only brings back the per-call check.
+const MAX_AGENTS = 2_000;
+const robotAgents = new Map<string, boolean>();
+function isRobotAgent(ua: string): boolean {
+  if (ua === '') return true;
+  let verdict = robotAgents.get(ua);
+  if (verdict === undefined) {
+    verdict = isbot(ua);
+    if (robotAgents.size >= MAX_AGENTS) robotAgents.clear();
+    robotAgents.set(ua, verdict);
+  }
+  return verdict;
 }
 
 /** Creates the delivery of one app instance. */

@@ -64,27 +64,6 @@ export function mostReadSince(now: Date): string {
   return hourKey(new Date(now.getTime() - MOST_READ_HOURS * 3_600_000));
 }
 
-// isbot's pattern costs microseconds a call; readers' User-Agents repeat, so the verdict is kept
-// per User-Agent for plain GETs (prefetch headers are checked each time). Capped: a flood of
-// made-up agents only brings back the per-call check.
-const MAX_AGENTS = 2_000;
-function robotCheck(): (viewer: Viewer) => boolean {
-  const byAgent = new Map<string, boolean>();
-  return (viewer) => {
-    const h = viewer.headers;
-    if (viewer.method !== 'GET' || h.purpose || h['sec-purpose'] || h['x-moz'] || h['x-purpose'])
-      return isRobot(viewer);
-    const agent = String(h['user-agent'] ?? '');
-    let verdict = byAgent.get(agent);
-    if (verdict === undefined) {
-      verdict = isRobot(viewer);
-      if (byAgent.size >= MAX_AGENTS) byAgent.clear();
-      byAgent.set(agent, verdict);
-    }
-    return verdict;
-  };
-}
-
 /** Creates the view counter of one app instance. */
 export function createArticleViews({
   db,
@@ -96,7 +75,6 @@ export function createArticleViews({
   clock: Clock;
 }): ArticleViews {
   const pending = pendingCounts();
-  const robot = robotCheck();
   let list: (MostRead & { at: number; generation: number }) | undefined;
   let loading: Promise<MostRead> | undefined;
 
@@ -123,7 +101,7 @@ export function createArticleViews({
 
   return {
     count(articleId, viewer) {
-      if (viewer.cookies?.[SESSION_COOKIE] || robot(viewer)) return;
+      if (viewer.cookies?.[SESSION_COOKIE] || isRobot(viewer)) return;
       // Views are kept per quarter of an hour, which falls on one side of any time zone's
       // midnight; the hour and the newsroom day are worked out when they are written.
       const key = `${articleId}|${Math.floor(clock.now().getTime() / QUARTER_MS)}`;
