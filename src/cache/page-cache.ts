@@ -63,6 +63,8 @@ export interface PageBody {
   /** Names the values, for the ETag ('' when the page has nothing filled per view). */
   tag: string;
   values: Record<string, string>;
+  /** The ETag of this body, once named (the page's, marked with its tag). */
+  etag?: string;
   br?: Buffer;
   /** Whether `br` is at the best quality yet (a miss is compressed fast, then upgraded). */
   brBest?: boolean;

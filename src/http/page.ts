@@ -186,7 +186,9 @@ export async function sendCachedPage(
   const cdn = view.perView
     ? 'no-store'
     : cdnCacheControl(cached.expiresAt, deps.clock.now().getTime());
-  const etag = shared.tag ? `${cached.etag.slice(0, -1)}-${digest(shared.tag)}"` : cached.etag;
+  const etag = shared.tag
+    ? (shared.etag ??= `${cached.etag.slice(0, -1)}-${digest(shared.tag)}"`)
+    : cached.etag;
   const headers: Record<string, string | number> = {
     'content-type': 'text/html; charset=utf-8',
     vary: vary.join(', '),
@@ -194,7 +196,7 @@ export async function sendCachedPage(
     'cdn-cache-control': cdn,
     'surrogate-control': cdn,
     etag,
-    ...cdnKeyHeaders(cached.keys),
+    ...pageKeyHeaders(cached),
   };
   if (request.headers['if-none-match'] === etag) return writeRaw(reply, 304, headers);
   if (encoding) {
@@ -207,6 +209,14 @@ export async function sendCachedPage(
     );
   }
   return writeRaw(reply, cached.status, headers, fillSlots(cached, shared.values));
+}
+
+// A cached page's key headers, joined once per page rather than per request.
+const keyHeadersOf = new WeakMap<CachedPage, Record<string, string>>();
+function pageKeyHeaders(page: CachedPage): Record<string, string> {
+  let headers = keyHeadersOf.get(page);
+  if (!headers) keyHeadersOf.set(page, (headers = cdnKeyHeaders(page.keys)));
+  return headers;
 }
 
 /** The headers that name what a response shows, so a CDN can purge it by key. */
