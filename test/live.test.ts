@@ -1,14 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
+import { buildApp } from '../src/app.ts';
 import { renderMarkdown } from '../src/articles/markdown.ts';
+import { createPageCache } from '../src/cache/page-cache.ts';
+import { fixedClock } from '../src/clock.ts';
+import { loadSiteLayout } from '../src/web/site-layout.ts';
 import { insertLiveEntry } from '../src/live/live.queries.ts';
 import { LIVE_OLDER_ENTRIES, LIVE_PAGE_ENTRIES } from '../src/live/live.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { buildArticle, buildImage, buildSection } from './helpers/factories.ts';
 import { Browser, hiddenValue } from './helpers/http.ts';
 import { buildNewsroom, signIn } from './helpers/newsroom.ts';
-import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+import { createTestApp, testConfig, testDialects, type TestApp } from './helpers/setup.ts';
 
 const NOW = '2026-12-03T09:00:00.000Z';
 
@@ -533,6 +537,44 @@ for (const dialect of testDialects()) {
       const again = await reader.get('/politique/avant-epingle');
       assert.equal(parse(again.body).querySelector('.live-pinned'), null);
       assert.deepEqual(entryIds(again.body, '.live-feed li.live-entry'), newest);
+    });
+
+    test('another instance on the same database drops its older entries’ pages when an entry changes', async () => {
+      const a = await liveArticle('avant-instances');
+      const ids = await insertEntries(a.id, LIVE_PAGE_ENTRIES + 2);
+      const path = `/direct/${a.id}/avant/${ids[2]}`;
+      const otherDb = t.database.connectAgain();
+      const clock = fixedClock(NOW);
+      const cache = createPageCache({ db: otherDb, clock, ttlMs: 0, loadLayout: loadSiteLayout });
+      const other = await buildApp({
+        config: testConfig(t.dataDir, { cacheVersionTtlMs: 0 }),
+        db: otherDb,
+        dialect: t.dialect,
+        clock,
+        cache,
+      });
+      try {
+        for (const url of [path, `/lite${path}`]) {
+          assert.equal((await other.inject(url)).statusCode, 200, url);
+          assert.match((await other.inject(url)).body, /Entrée numéro 1 du direct/);
+        }
+        await cache.snapshot();
+        assert.ok(cache.get(path) && cache.get(`lite:${path}`));
+        // Edited through the first instance.
+        const edited = await chef.post(`/admin/articles/${a.id}/direct/entree`, {
+          _csrf: await token(chef, a.id),
+          entree: String(ids[0]),
+          action: 'modifier',
+          body: 'La toute première entrée, corrigée.',
+        });
+        assert.equal(edited.statusCode, 303);
+        await cache.snapshot();
+        assert.equal(cache.get(path), undefined);
+        assert.equal(cache.get(`lite:${path}`), undefined);
+        assert.match((await other.inject(path)).body, /La toute première entrée, corrigée\./);
+      } finally {
+        await other.close();
+      }
     });
 
     test('the light edition pages through older entries too, without script', async () => {
