@@ -456,6 +456,8 @@ for (const dialect of testDialects()) {
           '/politique/long-direct#direct',
         );
         assert.equal(older.querySelectorAll('.live-pinned').length, 0);
+        // Each entry with its date, as the page may hold another day's entries.
+        assert.match(older.querySelector('li.live-entry time')!.text, /^3 décembre 2026 à /);
         const onPage = entryIds(res.body);
         assert.ok(onPage.length <= LIVE_OLDER_ENTRIES);
         assert.ok(onPage.every((id) => id < Number(next!.split('/').pop())));

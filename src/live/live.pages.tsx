@@ -302,7 +302,8 @@ export function LiveOlderPage({ ctx, older }: { ctx: PageContext; older: LiveOld
   const { site } = ctx;
   const s = liveStringsFor(site.locale);
   const { article } = older;
-  const c = entryContext(ctx, '', older.entries);
+  // Each entry with its date: the page may hold another day's entries than the coverage's last.
+  const c = { ...entryContext(ctx, '', older.entries), today: null };
   const body = older.entries.map((e) => entryBody(e, c, older.media)).join('');
   return (
     <Layout
