@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
+import { buildApp } from '../src/app.ts';
+import { renderMarkdown } from '../src/articles/markdown.ts';
+import { createPageCache } from '../src/cache/page-cache.ts';
+import { fixedClock } from '../src/clock.ts';
+import { loadSiteLayout } from '../src/web/site-layout.ts';
+import { insertLiveEntry } from '../src/live/live.queries.ts';
+import { LIVE_OLDER_ENTRIES, LIVE_PAGE_ENTRIES } from '../src/live/live.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { buildArticle, buildImage, buildSection } from './helpers/factories.ts';
 import { Browser, hiddenValue } from './helpers/http.ts';
 import { buildNewsroom, signIn } from './helpers/newsroom.ts';
-import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+import { createTestApp, testConfig, testDialects, type TestApp } from './helpers/setup.ts';
 
 const NOW = '2026-12-03T09:00:00.000Z';
 
@@ -16,7 +23,7 @@ interface LiveJsonLd {
   liveBlogUpdate?: {
     '@type': string;
     headline: string;
-    articleBody: string;
+    articleBody?: string;
     datePublished: string;
     url: string;
   }[];
@@ -232,14 +239,21 @@ for (const dialect of testDialects()) {
         results.map((r) => r.statusCode),
         [303, 303, 303, 303, 303, 303],
       );
-      const page = (await new Browser(t).get('/politique/deux-plumes')).body;
-      const shown = texts(page, '.live-feed .live-entry-body');
+      // The page shows the newest LIVE_PAGE_ENTRIES; the others are one link away.
+      const reader = new Browser(t);
+      const page = (await reader.get('/politique/deux-plumes')).body;
+      const older = parse(page).querySelector('.live-older a')!.getAttribute('href')!;
+      const rest = (await reader.get(older)).body;
+      const shown = [
+        ...texts(page, '.live-feed .live-entry-body'),
+        ...texts(rest, '.live-feed .live-entry-body'),
+      ];
       assert.equal(shown.length, 6);
       assert.deepEqual(
         [...shown].sort(),
         Array.from({ length: 6 }, (_, i) => `Entrée simultanée ${i}`),
       );
-      const ids = entryIds(page);
+      const ids = [...entryIds(page), ...entryIds(rest)];
       assert.deepEqual(
         ids,
         [...ids].sort((x, y) => y - x),
@@ -373,6 +387,221 @@ for (const dialect of testDialects()) {
       assert.equal(ended.querySelector('ol')!.getAttribute('data-live-ended-label'), 'Terminé');
     });
 
+    // Entries straight into the table (many of them, one a minute), as posting does.
+    const insertEntries = async (articleId: number, n: number, pinnedAt: number[] = []) => {
+      const ids: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const body = `Entrée numéro ${i + 1} du direct de la soirée. Suite du texte, longue et détaillée.`;
+        ids.push(
+          await insertLiveEntry(t.db, {
+            articleId,
+            authorId: null,
+            body,
+            bodyHtml: renderMarkdown(body, 'fr'),
+            pinned: pinnedAt.includes(i),
+            at: new Date(Date.UTC(2026, 11, 3, 9, i)),
+          }),
+        );
+      }
+      return ids;
+    };
+
+    test('a long coverage shows « L’essentiel » and its newest entries; « Entrées précédentes » pages through the others, each once, cached by the article’s key', async () => {
+      const a = await liveArticle('long-direct');
+      const total = LIVE_PAGE_ENTRIES + LIVE_OLDER_ENTRIES + 4;
+      // The very first entry pinned: it stays on the article page, however old.
+      const ids = await insertEntries(a.id, total, [0]);
+      const unpinned = ids.slice(1).reverse();
+      const reader = new Browser(t);
+      const page = await reader.get('/politique/long-direct');
+      const doc = parse(page.body);
+      assert.deepEqual(entryIds(page.body, '.live-pinned li.live-entry'), [ids[0]]);
+      const shown = unpinned.slice(0, LIVE_PAGE_ENTRIES);
+      assert.deepEqual(entryIds(page.body, '.live-feed li.live-entry'), shown);
+      // Polling goes on from the newest entry.
+      assert.equal(
+        doc.querySelector('section.live')!.getAttribute('data-live-last'),
+        String(ids.at(-1)),
+      );
+      const link = doc.querySelector('.live-older a')!;
+      assert.equal(link.text, 'Entrées précédentes');
+      assert.equal(link.getAttribute('href'), `/direct/${a.id}/avant/${shown.at(-1)}`);
+      // The JSON-LD lists the newest entries, by their headline only.
+      const updates = jsonLd(page.body).liveBlogUpdate!;
+      assert.deepEqual(
+        updates.map((u) => u.url.replace(/.*#entree-/, '')),
+        shown.map(String),
+      );
+      for (const u of updates) {
+        assert.match(u.headline, /^Entrée numéro \d+ du direct de la soirée\.$/);
+        assert.equal(u.articleBody, undefined);
+      }
+
+      // Page after page, every other entry once, newest first, until the oldest.
+      const seen: number[] = [...shown];
+      let next: string | undefined = link.getAttribute('href');
+      const first = next!;
+      let pages = 0;
+      while (next) {
+        const res = await reader.get(next);
+        assert.equal(res.statusCode, 200, next);
+        const older = parse(res.body);
+        assert.equal(
+          older.querySelector('meta[name="robots"]')?.getAttribute('content'),
+          'noindex, follow',
+        );
+        assert.equal(older.querySelector('h1')?.text, 'Entrées précédentes');
+        assert.equal(
+          older.querySelector('.live-older-of a')?.getAttribute('href'),
+          '/politique/long-direct#direct',
+        );
+        assert.equal(older.querySelectorAll('.live-pinned').length, 0);
+        // Each entry with its date, as the page may hold another day's entries.
+        assert.match(older.querySelector('li.live-entry time')!.text, /^3 décembre 2026 à /);
+        const onPage = entryIds(res.body);
+        assert.ok(onPage.length <= LIVE_OLDER_ENTRIES);
+        assert.ok(onPage.every((id) => id < Number(next!.split('/').pop())));
+        seen.push(...onPage);
+        next = older.querySelector('.live-older a')?.getAttribute('href');
+        pages++;
+      }
+      assert.equal(pages, 2);
+      assert.deepEqual(seen, unpinned);
+
+      // Cached like the article page: by its key, revalidated to a 304, and a CDN may keep it.
+      const res = await reader.get(first);
+      assert.match(String(res.headers['surrogate-key']), new RegExp(`\\barticle-${a.id}\\b`));
+      assert.match(String(res.headers['cdn-cache-control']), /max-age=60/);
+      assert.ok(t.cache.get(first));
+      const etag = String(res.headers.etag);
+      assert.equal((await reader.get(first, { 'if-none-match': etag })).statusCode, 304);
+      // An entry edited, or deleted, changes the older pages that show it.
+      const target = Number(first.split('/').pop()) - 1;
+      const edited = await chef.post(`/admin/articles/${a.id}/direct/entree`, {
+        _csrf: await token(chef, a.id),
+        entree: String(target),
+        action: 'modifier',
+        body: 'Entrée corrigée après coup.',
+      });
+      assert.equal(edited.statusCode, 303);
+      assert.deepEqual(await lastChangeKeys(), [`article-${a.id}`, 'feeds']);
+      const after = await reader.get(first, { 'if-none-match': etag });
+      assert.equal(after.statusCode, 200);
+      assert.match(after.body, /Entrée corrigée après coup\./);
+      assert.equal((await entryAction(chef, a.id, target, 'supprimer')).statusCode, 303);
+      const gone = await reader.get(first);
+      assert.doesNotMatch(gone.body, /Entrée corrigée après coup/);
+      assert.ok(!entryIds(gone.body).includes(target));
+    });
+
+    test('the older entries’ pages refuse ids of their own, other articles’ entries and articles that are not live', async () => {
+      const a = await liveArticle('avant-ids');
+      const ids = await insertEntries(a.id, LIVE_PAGE_ENTRIES + 2);
+      const b = await liveArticle('avant-autre');
+      const [elsewhere] = await insertEntries(b.id, 1);
+      const reader = new Browser(t);
+      for (const bad of ['99999', 'abc', '0', '-1', String(elsewhere)]) {
+        const path = `/direct/${a.id}/avant/${bad}`;
+        assert.equal((await reader.get(path)).statusCode, 404, bad);
+        assert.equal(t.cache.get(path), undefined);
+      }
+      // The oldest entry is a real one: a page saying there is nothing before it.
+      const oldest = await reader.get(`/direct/${a.id}/avant/${ids[0]}`);
+      assert.equal(oldest.statusCode, 200);
+      assert.match(oldest.body, /Aucune entrée plus ancienne/);
+      assert.equal(parse(oldest.body).querySelector('.live-older'), null);
+      // Nor a page for an article once it is no longer live, nor a draft's.
+      assert.equal((await setState(chef, b.id, 'arreter')).statusCode, 303);
+      assert.equal((await reader.get(`/direct/${b.id}/avant/${elsewhere}`)).statusCode, 404);
+      const plain = await buildArticle(t.db, { section, slug: 'avant-ordinaire' });
+      assert.equal((await reader.get(`/direct/${plain.id}/avant/${ids[0]}`)).statusCode, 404);
+    });
+
+    test('a pinned entry among the newest counts as one of them: the page shows it in « L’essentiel », and the older pages begin after it', async () => {
+      const a = await liveArticle('avant-epingle');
+      // Oldest first: 0 1 2 … ; the second newest pinned.
+      const n = LIVE_PAGE_ENTRIES + 3;
+      const ids = await insertEntries(a.id, n, [n - 2]);
+      const reader = new Browser(t);
+      const page = await reader.get('/politique/avant-epingle');
+      const newest = [...ids].reverse().slice(0, LIVE_PAGE_ENTRIES);
+      assert.deepEqual(entryIds(page.body, '.live-pinned li.live-entry'), [ids[n - 2]]);
+      assert.deepEqual(
+        entryIds(page.body, '.live-feed li.live-entry'),
+        newest.filter((id) => id !== ids[n - 2]),
+      );
+      const href = parse(page.body).querySelector('.live-older a')!.getAttribute('href')!;
+      assert.equal(href, `/direct/${a.id}/avant/${newest.at(-1)}`);
+      const older = await reader.get(href);
+      assert.deepEqual(entryIds(older.body), [...ids].reverse().slice(LIVE_PAGE_ENTRIES));
+      // Unpinned, it goes back to its place in the feed, on the article page here.
+      assert.equal((await entryAction(chef, a.id, ids[n - 2]!, 'desepingler')).statusCode, 303);
+      const again = await reader.get('/politique/avant-epingle');
+      assert.equal(parse(again.body).querySelector('.live-pinned'), null);
+      assert.deepEqual(entryIds(again.body, '.live-feed li.live-entry'), newest);
+    });
+
+    test('another instance on the same database drops its older entries’ pages when an entry changes', async () => {
+      const a = await liveArticle('avant-instances');
+      const ids = await insertEntries(a.id, LIVE_PAGE_ENTRIES + 2);
+      const path = `/direct/${a.id}/avant/${ids[2]}`;
+      const otherDb = t.database.connectAgain();
+      const clock = fixedClock(NOW);
+      const cache = createPageCache({ db: otherDb, clock, ttlMs: 0, loadLayout: loadSiteLayout });
+      const other = await buildApp({
+        config: testConfig(t.dataDir, { cacheVersionTtlMs: 0 }),
+        db: otherDb,
+        dialect: t.dialect,
+        clock,
+        cache,
+      });
+      try {
+        for (const url of [path, `/lite${path}`]) {
+          assert.equal((await other.inject(url)).statusCode, 200, url);
+          assert.match((await other.inject(url)).body, /Entrée numéro 1 du direct/);
+        }
+        await cache.snapshot();
+        assert.ok(cache.get(path) && cache.get(`lite:${path}`));
+        // Edited through the first instance.
+        const edited = await chef.post(`/admin/articles/${a.id}/direct/entree`, {
+          _csrf: await token(chef, a.id),
+          entree: String(ids[0]),
+          action: 'modifier',
+          body: 'La toute première entrée, corrigée.',
+        });
+        assert.equal(edited.statusCode, 303);
+        await cache.snapshot();
+        assert.equal(cache.get(path), undefined);
+        assert.equal(cache.get(`lite:${path}`), undefined);
+        assert.match((await other.inject(path)).body, /La toute première entrée, corrigée\./);
+      } finally {
+        await other.close();
+      }
+    });
+
+    test('the light edition pages through older entries too, without script', async () => {
+      const a = await liveArticle('avant-leger');
+      await insertEntries(a.id, LIVE_PAGE_ENTRIES + 3);
+      const reader = new Browser(t);
+      const lite = parse((await reader.get('/lite/politique/avant-leger')).body);
+      assert.equal(lite.querySelectorAll('.live-feed li.live-entry').length, LIVE_PAGE_ENTRIES);
+      const href = lite.querySelector('.live-older a')!.getAttribute('href')!;
+      assert.match(href, new RegExp(`^/lite/direct/${a.id}/avant/\\d+$`));
+      const older = await reader.get(href);
+      assert.equal(older.statusCode, 200);
+      const doc = parse(older.body);
+      assert.equal(doc.querySelectorAll('li.live-entry').length, 3);
+      assert.equal(doc.querySelector('script[src]'), null);
+      assert.equal(
+        doc.querySelector('.live-back a')?.getAttribute('href'),
+        '/lite/politique/avant-leger#direct',
+      );
+      // Its own cache entry, apart from the full edition's.
+      assert.ok(t.cache.get(`lite:${href.slice('/lite'.length)}`));
+      const full = await reader.get(href.slice('/lite'.length));
+      assert.notEqual(full.headers.etag, older.headers.etag);
+    });
+
     test('the light edition shows the coverage with an « Actualiser » link and nothing that polls', async () => {
       const a = await liveArticle('direct-leger');
       await post(chef, a.id, 'Une entrée légère.', true);
@@ -405,13 +634,11 @@ for (const dialect of testDialects()) {
       t.clock.set(NOW);
       const page = (await new Browser(t).get('/politique/direct-flux')).body;
       const [id] = entryIds(page);
-      // An entry of more than one sentence: its headline is the first, its body the whole.
+      // An entry of more than one sentence: its headline is the first; the whole text is on the
+      // page only (the JSON-LD stays short).
       const [update] = jsonLd(page).liveBlogUpdate!;
       assert.equal(update!.headline, 'Le cortège arrive place de la Concertation.');
-      assert.equal(
-        update!.articleBody,
-        'Le cortège arrive place de la Concertation. Des milliers de personnes le suivent.',
-      );
+      assert.equal(update!.articleBody, undefined);
       const atom = (await new Browser(t).get('/flux/atom.xml')).body;
       const entry = atom
         .split('<entry>')

@@ -10,7 +10,6 @@ import { RelatedArticles } from '../search/related.pages.tsx';
 import type { RelatedCard } from '../search/related.queries.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { jsonForScript, trustedHtml } from '../web/render.ts';
-import { inlineStyles } from '../web/inline-code.ts';
 import { typeset } from '../web/typography.ts';
 import { PhotoOnTap } from '../web/lite-layout.tsx';
 import { OG_HEIGHT, OG_WIDTH, ogImagePath } from '../media/og-image.ts';
@@ -26,6 +25,7 @@ import { MostReadSlot } from './most-read.pages.tsx';
 import {
   LiveCoverage,
   LiveLabel,
+  LiveStyles,
   liveBlogJsonLd,
   liveBodiesHtml,
   type LiveCoverageData,
@@ -98,7 +98,7 @@ export function ArticlePage({
             />
           ) : null}
           <meta property="article:section" content={a.section.name} />
-          {live && !ctx.lite ? <style>{trustedHtml(inlineStyles.live)}</style> : null}
+          {live ? <LiveStyles ctx={ctx} live={live.state} /> : null}
           <meta name="twitter:card" content={imageUrl ? 'summary_large_image' : 'summary'} />
           {imageUrl ? <meta name="twitter:image" content={imageUrl} /> : null}
           <script type="application/ld+json">

@@ -7,7 +7,7 @@ import { pageContext, sendPrivatePage } from '../http/page.ts';
 import { optionalQueryId } from '../http/reader-input.ts';
 import { clip, dbId, flagQuery, formBody, idParams } from '../http/schemas.ts';
 import { LiveAdminPage, type LiveAdminArticle, type LiveFormState } from './live-admin.pages.tsx';
-import { liveAdminPath, LIVE_ENTRY_MAX } from './live.ts';
+import { liveAdminPath, LIVE_ENTRIES_SHOWN, LIVE_ENTRY_MAX } from './live.ts';
 import { findArticleLiveState, listLiveEntries } from './live.queries.ts';
 import {
   changeLiveCoverage,
@@ -66,7 +66,9 @@ export const liveAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, dep
     const [ctx, a, entries] = await Promise.all([
       pageContext(deps, request),
       article(id),
-      listLiveEntries(deps.db, id),
+      listLiveEntries(deps.db, { articleId: id, newest: LIVE_ENTRIES_SHOWN }).then(
+        (l) => l.entries,
+      ),
     ]);
     let editing = state.editing ?? null;
     if (editing && !editing.body) {

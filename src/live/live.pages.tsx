@@ -2,14 +2,20 @@ import { renderBodyMedia, type BodyMediaItem } from '../articles/body-media-rend
 import type { SiteSettings } from '../settings/site-settings.ts';
 import { formatDateTime, formatTime, isoInZone, newsroomDay } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
+import { BodyMediaScripts } from '../articles/body-media.pages.tsx';
+import { inlineStyles } from '../web/inline-code.ts';
+import { Layout } from '../web/layout.tsx';
 import { trustedHtml } from '../web/render.ts';
+import { typeset } from '../web/typography.ts';
 import {
   entryAnchor,
   entryHeadline,
   entryText,
   isOngoing,
   LIVE_ANCHOR,
+  LIVE_PAGE_ENTRIES,
   LIVE_POLL_SECONDS,
+  liveOlderPath,
   livePollPath,
   liveRefreshPath,
   splitEntries,
@@ -21,7 +27,10 @@ import { liveStringsFor } from './live.strings.ts';
 /** What an article page shows of its live coverage. */
 export interface LiveCoverageData {
   state: LiveState;
+  /** The pinned entries and the newest others (LIVE_PAGE_ENTRIES), newest first. */
   entries: LiveEntryView[];
+  /** The oldest entry shown, when older ones exist: « Entrées précédentes » leads to them. */
+  olderFrom: number | null;
   /** The library photos the entries show. */
   media: BodyMediaItem[];
 }
@@ -98,6 +107,20 @@ function LiveEntryItem({
   );
 }
 
+/**
+ * A live page's styles, inline in its head (the full edition; the light one has its own): the
+ * coverage's, and while it goes on, the polling's (its button, the pulsing dot).
+ */
+export function LiveStyles({ ctx, live }: { ctx: PageContext; live: LiveState }) {
+  if (ctx.lite) return null;
+  return (
+    <>
+      <style>{trustedHtml(inlineStyles.live)}</style>
+      {isOngoing(live) ? <style>{trustedHtml(inlineStyles.liveOn)}</style> : null}
+    </>
+  );
+}
+
 /** The « EN DIRECT » or « Terminé » label at the top of a live article. */
 export function LiveLabel({ ctx, live }: { ctx: PageContext; live: LiveState }) {
   const s = liveStringsFor(ctx.site.locale);
@@ -113,7 +136,8 @@ export function LiveLabel({ ctx, live }: { ctx: PageContext; live: LiveState }) 
 
 /**
  * A live article's coverage, after its body: the status, « L'essentiel » (pinned entries), then
- * every other entry, newest first, each with its time, author and its own link. While it is on,
+ * the newest others, newest first, each with its time, author and its own link, and a plain link
+ * to the older ones (« Entrées précédentes », a cached page of its own). While it is on,
  * an « Actualiser » link reloads the page at the coverage (it works without script, and it is
  * all the light edition gets); in the full edition, live.js asks every LIVE_POLL_SECONDS for the
  * entries after the newest shown, a small fragment cached like pages, and offers them with a
@@ -189,6 +213,7 @@ export function LiveCoverage({
           <LiveEntryItem entry={e} c={c} media={live.media} />
         ))}
       </ol>
+      <OlderLink articleId={article.id} olderFrom={live.olderFrom} site={site} />
       {polls ? <script src={ctx.assets.liveJs.url} defer /> : null}
     </section>
   );
@@ -222,33 +247,95 @@ export function LiveFragment(p: {
   );
 }
 
-/** How many entries the JSON-LD lists (the newest; Google reads the first ones). */
-const JSON_LD_UPDATES = 50;
-
-/** What a live article's JSON-LD adds to (and changes in) its NewsArticle: a LiveBlogPosting. */
+/**
+ * What a live article's JSON-LD adds to (and changes in) its NewsArticle: a LiveBlogPosting whose
+ * updates are the newest entries (LIVE_PAGE_ENTRIES, as on the page), each by its headline (its
+ * first sentence) and its own link: their text is on the page, and the JSON-LD stays small.
+ */
 export function liveBlogJsonLd(
   ctx: PageContext,
   live: LiveCoverageData,
   canonical: string,
 ): Record<string, unknown> {
   const zone = ctx.site.timeZone;
-  const entries = [...live.entries].sort((a, b) => b.id - a.id).slice(0, JSON_LD_UPDATES);
+  const entries = [...live.entries].sort((a, b) => b.id - a.id).slice(0, LIVE_PAGE_ENTRIES);
   return {
     '@type': 'LiveBlogPosting',
     coverageStartTime: isoInZone(live.state.startedAt, zone),
     ...(live.state.endedAt ? { coverageEndTime: isoInZone(live.state.endedAt, zone) } : {}),
-    liveBlogUpdate: entries.map((e) => {
-      const text = entryText(e.bodyHtml);
-      const headline = entryHeadline(text);
-      return {
-        '@type': 'BlogPosting',
-        headline,
-        // An entry of one sentence is its own headline: not said twice.
-        ...(text !== headline ? { articleBody: text } : {}),
-        datePublished: isoInZone(e.createdAt, zone),
-        ...(e.updatedAt ? { dateModified: isoInZone(e.updatedAt, zone) } : {}),
-        url: `${canonical}#${entryAnchor(e.id)}`,
-      };
-    }),
+    liveBlogUpdate: entries.map((e) => ({
+      '@type': 'BlogPosting',
+      headline: entryHeadline(entryText(e.bodyHtml)),
+      datePublished: isoInZone(e.createdAt, zone),
+      ...(e.updatedAt ? { dateModified: isoInZone(e.updatedAt, zone) } : {}),
+      url: `${canonical}#${entryAnchor(e.id)}`,
+    })),
   };
+}
+
+/** The link to the entries before the oldest one shown; nothing when there are none. */
+function OlderLink(p: { articleId: number; olderFrom: number | null; site: SiteSettings }) {
+  if (p.olderFrom === null) return null;
+  return (
+    <p class="live-older">
+      <a href={liveOlderPath(p.articleId, p.olderFrom)}>{liveStringsFor(p.site.locale).older}</a>
+    </p>
+  );
+}
+
+/** What a page of older entries shows. */
+export interface LiveOlderData {
+  article: { id: number; title: string; path: string };
+  state: LiveState;
+  /** The entries before the one the page is named by, pinned ones aside, newest first. */
+  entries: LiveEntryView[];
+  olderFrom: number | null;
+  media: BodyMediaItem[];
+}
+
+/**
+ * A page of a live article's older entries (/direct/<id>/avant/<entry>): the article's title back
+ * to its page, then LIVE_OLDER_ENTRIES entries before the named one, newest first, and the link to
+ * those before them. A plain page, cached like the article's (same key), without script.
+ */
+export function LiveOlderPage({ ctx, older }: { ctx: PageContext; older: LiveOlderData }) {
+  const { site } = ctx;
+  const s = liveStringsFor(site.locale);
+  const { article } = older;
+  // Each entry with its date: the page may hold another day's entries than the coverage's last.
+  const c = { ...entryContext(ctx, '', older.entries), today: null };
+  const body = older.entries.map((e) => entryBody(e, c, older.media)).join('');
+  return (
+    <Layout
+      ctx={ctx}
+      title={s.olderTitle(article.title, site.siteName)}
+      // Its address moves with each new entry (it is named by the oldest entry shown above it):
+      // the entries' place in search is the article page, whose links these pages follow.
+      robots="noindex, follow"
+      head={<LiveStyles ctx={ctx} live={older.state} />}
+    >
+      <article class="article live-older-page">
+        <header>
+          <LiveLabel ctx={ctx} live={older.state} />
+          <p class="live-older-of">
+            <a href={`${article.path}#${LIVE_ANCHOR}`}>{typeset(article.title, site.locale)}</a>
+          </p>
+          <h1>{s.older}</h1>
+        </header>
+        <section class="live" aria-label={s.older}>
+          {older.entries.length ? null : <p class="live-empty">{s.noOlder}</p>}
+          <ol class="live-entries live-feed">
+            {older.entries.map((e) => (
+              <LiveEntryItem entry={e} c={c} media={older.media} />
+            ))}
+          </ol>
+          <OlderLink articleId={article.id} olderFrom={older.olderFrom} site={site} />
+          <p class="live-back">
+            <a href={`${article.path}#${LIVE_ANCHOR}`}>{s.backToLive}</a>
+          </p>
+        </section>
+        <BodyMediaScripts ctx={ctx} html={body} />
+      </article>
+    </Layout>
+  );
 }

@@ -38,16 +38,67 @@ function toView(r: EntryRow): LiveEntryView {
   };
 }
 
-/**
- * A live article's entries as its page shows them, newest first: the newest LIVE_ENTRIES_SHOWN,
- * plus any older pinned one.
- */
-export async function listLiveEntries(db: DbOrTrx, articleId: number): Promise<LiveEntryView[]> {
-  const rows = (await entries(db)
-    .where('e.article_id', '=', articleId)
+/** Some entries and where older ones begin: the id to ask for the entries before, if any. */
+export interface LiveEntriesPage {
+  entries: LiveEntryView[];
+  /** The oldest entry shown when older ones (pinned ones aside) exist; null when none do. */
+  olderFrom: number | null;
+}
+
+// The newest `limit` entries not pinned, before `beforeId` if given, and whether there are more.
+async function listUnpinned(
+  db: DbOrTrx,
+  { articleId, beforeId, limit }: { articleId: number; beforeId?: number; limit: number },
+): Promise<LiveEntriesPage> {
+  let q = entries(db).where('e.article_id', '=', articleId).where('e.pinned', '=', 0);
+  if (beforeId !== undefined) q = q.where('e.id', '<', beforeId);
+  const rows = (await q
     .orderBy('e.id', 'desc')
+    .limit(limit + 1)
     .execute()) as EntryRow[];
-  return rows.filter((r, i) => i < LIVE_ENTRIES_SHOWN || r.pinned === 1).map(toView);
+  const shown = rows.slice(0, limit).map(toView);
+  return { entries: shown, olderFrom: rows.length > limit ? shown[limit - 1]!.id : null };
+}
+
+/**
+ * A live article's entries as its page shows them, newest first: the newest `newest` entries and
+ * every pinned one (« L'essentiel », LIVE_ENTRIES_SHOWN at most); older ones are on their own
+ * pages, from the oldest of the newest on.
+ */
+export async function listLiveEntries(
+  db: DbOrTrx,
+  { articleId, newest }: { articleId: number; newest: number },
+): Promise<LiveEntriesPage> {
+  const [latest, pinned] = await Promise.all([
+    entries(db)
+      .where('e.article_id', '=', articleId)
+      .orderBy('e.id', 'desc')
+      .limit(newest)
+      .execute() as Promise<EntryRow[]>,
+    entries(db)
+      .where('e.article_id', '=', articleId)
+      .where('e.pinned', '=', 1)
+      .orderBy('e.id', 'desc')
+      .limit(LIVE_ENTRIES_SHOWN)
+      .execute() as Promise<EntryRow[]>,
+  ]);
+  const ids = new Set(latest.map((r) => r.id));
+  const all = [...latest, ...pinned.filter((r) => !ids.has(r.id))]
+    .sort((x, y) => y.id - x.id)
+    .map(toView);
+  // Every entry not pinned from the oldest of the newest on is shown: older pages begin there.
+  const oldest = latest.length === newest ? latest[newest - 1]!.id : null;
+  const older =
+    oldest === null ? null : await listUnpinned(db, { articleId, beforeId: oldest, limit: 1 });
+  return { entries: all, olderFrom: older?.entries.length ? oldest : null };
+}
+
+/** The entries (pinned ones aside, shown on the article page) posted before `beforeId`, newest first. */
+export async function listLiveEntriesBefore(
+  db: DbOrTrx,
+  page: { articleId: number; beforeId: number; limit: number },
+): Promise<LiveEntriesPage> {
+  return listUnpinned(db, page);
 }
 
 /** The entries posted after `afterId`, newest first (what an open page has not shown yet). */

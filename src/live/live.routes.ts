@@ -7,12 +7,15 @@ import { sendCachedText } from '../http/cached-text.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { inReaderEdition } from '../http/edition.ts';
 import { notFound } from '../http/errors.ts';
+import { sendCachedPage } from '../http/page.ts';
 import { dbId } from '../http/schemas.ts';
+import { mediaKey } from '../media/media-keys.ts';
 import { listImagesByIds } from '../media/media.queries.ts';
 import { renderFragment } from '../web/render.ts';
 import { frenchSpacingHtml } from '../web/typography.ts';
 import { LIVE_ANCHOR } from './live.ts';
-import { LiveFragment } from './live.pages.tsx';
+import { LiveFragment, LiveOlderPage } from './live.pages.tsx';
+import { loadOlderLiveEntries } from './live-coverage.ts';
 import { findArticleLiveState, listLiveEntriesAfter, liveEntryExists } from './live.queries.ts';
 
 // The poll's id: 0 (a page without entries yet) or an entry's.
@@ -24,7 +27,8 @@ const FRAGMENT_CDN_CACHE_CONTROL = 'max-age=10, stale-while-revalidate=10';
 
 /**
  * Reader routes of live coverage: the poll fragment of a live page (the entries after a given
- * one), and the « Actualiser » link's redirect to the page's live block.
+ * one), the pages of older entries (those before a given one), and the « Actualiser » link's
+ * redirect to the page's live block.
  */
 export const liveRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   async function liveArticle(id: number) {
@@ -65,6 +69,40 @@ export const liveRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =>
             }),
           );
           return settings.locale === 'fr' ? frenchSpacingHtml(html) : html;
+        },
+      });
+    },
+  );
+
+  app.get(
+    '/direct/:id/avant/:entry',
+    { schema: { params: z.object({ id: dbId, entry: dbId }) } },
+    (request, reply) => {
+      const { id, entry } = request.params;
+      return sendCachedPage(deps, request, reply, {
+        // Like the poll fragment: one page per article and entry that exists, dropped with the
+        // article's pages (its key) when an entry is posted, edited, pinned or deleted.
+        key: `/direct/${id}/avant/${entry}`,
+        keys: [articleKey(id)],
+        render: async (ctx) => {
+          const a = await liveArticle(id);
+          if (!a || !(await liveEntryExists(deps.db, { articleId: id, id: entry }))) return null;
+          const older = await loadOlderLiveEntries(deps.db, { articleId: id, beforeId: entry });
+          return {
+            node: LiveOlderPage({
+              ctx,
+              older: {
+                article: {
+                  id,
+                  title: a.title,
+                  path: articlePath({ slug: a.slug, section: { slug: a.sectionSlug } }),
+                },
+                state: { startedAt: a.startedAt ?? '', endedAt: a.endedAt },
+                ...older,
+              },
+            }),
+            keys: older.media.map((m) => mediaKey(m.id)),
+          };
         },
       });
     },

@@ -15,6 +15,10 @@ const fr = {
   entryBy: (name: string) => `Par ${name}`,
   edited: 'modifiée',
   pinned: 'Épinglée',
+  older: 'Entrées précédentes',
+  olderTitle: (title: string, site: string) => `Entrées précédentes — ${title} — ${site}`,
+  noOlder: 'Aucune entrée plus ancienne.',
+  backToLive: 'Retour au direct',
   // Newsroom
   admin: {
     title: (t: string) => `Direct : ${t}`,
@@ -87,6 +91,10 @@ const en: typeof fr = {
   entryBy: (name) => `By ${name}`,
   edited: 'edited',
   pinned: 'Pinned',
+  older: 'Earlier updates',
+  olderTitle: (title, site) => `Earlier updates — ${title} — ${site}`,
+  noOlder: 'No earlier update.',
+  backToLive: 'Back to the live page',
   admin: {
     title: (t) => `Live: ${t}`,
     heading: 'Live',

@@ -29,8 +29,18 @@ export interface LiveEntryView {
 /** The longest entry, in characters of Markdown: a live entry is a few paragraphs at most. */
 export const LIVE_ENTRY_MAX = 6_000;
 
-/** The most entries a reader page shows (the newest; pinned ones always). */
+/** The most entries a poll fragment carries, and the most pinned ones a page shows. */
 export const LIVE_ENTRIES_SHOWN = 300;
+
+/**
+ * How many of the newest entries the article page shows (and its JSON-LD lists), older pinned
+ * ones (« L'essentiel ») aside, always shown: a live page stays an article page, under 50 KB of
+ * HTML and CSS, and the older entries are a link away (« Entrées précédentes »).
+ */
+export const LIVE_PAGE_ENTRIES = 3;
+
+/** How many entries a page of older entries shows. */
+export const LIVE_OLDER_ENTRIES = 20;
 
 /** How often, in seconds, an open page asks for new entries. */
 export const LIVE_POLL_SECONDS = 15;
@@ -46,6 +56,11 @@ export function entryAnchor(id: number): string {
 /** The address the page polls for entries after `lastId` (a small cached fragment). */
 export function livePollPath(articleId: number, lastId: number): string {
   return `/direct/${articleId}/depuis/${lastId}`;
+}
+
+/** The page of the entries posted before `beforeId` (pinned ones aside), newest first. */
+export function liveOlderPath(articleId: number, beforeId: number): string {
+  return `/direct/${articleId}/avant/${beforeId}`;
 }
 
 /** The « Actualiser » address: it redirects to the article's live block, always reloading it. */

@@ -130,6 +130,15 @@ function xssSuite(dialect: TestDialect) {
         await visit(r, `${base}${x.articlePath}`, `article ${g}`, rec);
         await visit(r, `${base}/lite${x.articlePath}`, `article ${g} (light)`, rec);
         await visit(r, `${base}/direct/${x.articleId}/depuis/0`, `live fragment ${g}`, rec);
+        // The pages of older entries (the article page shows the newest), full and light.
+        const olderLink = (html: string) => /class="live-older"><a href="([^"]+)"/.exec(html)?.[1];
+        let older = olderLink((await t.app.inject(x.articlePath)).body);
+        assert.ok(older, `group ${g}'s live page links to its older entries`);
+        while (older) {
+          await visit(r, `${base}${older}`, `older live entries ${g}`, rec);
+          await visit(r, `${base}/lite${older}`, `older live entries ${g} (light)`, rec);
+          older = olderLink((await t.app.inject(older)).body);
+        }
         await visit(
           r,
           `${base}${authorPath({ id: x.authorId, name: x.authorName })}`,
