@@ -1,5 +1,6 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field, TextareaField } from '../admin/field.tsx';
 import { DailyChart } from '../web/daily-chart.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -181,38 +182,29 @@ export function EditionAdminPage(p: {
         <form method="post" action={base} class="admin-form newsletter-form" novalidate>
           <input type="hidden" name="_csrf" value={p.csrfToken} />
           <ErrorSummary title={t.errorsTitle} messages={p.errors.map((x) => t.errors[x])} />
-          <p>
-            <label for="nl-objet">{t.subject}</label>
-            <input
-              id="nl-objet"
-              name="subject"
-              type="text"
-              required
-              maxlength={SUBJECT_MAX}
-              value={p.form.subject}
-              aria-describedby="aide-nl-objet"
-              aria-invalid={p.errors.some((x) => x.startsWith('subject')) ? 'true' : undefined}
-            />
-            <span class="hint" id="aide-nl-objet">
-              {t.subjectHint}
-            </span>
-          </p>
-          <p>
-            <label for="nl-intro">{t.introLabel}</label>
-            <textarea
-              id="nl-intro"
-              name="intro"
-              rows={4}
-              maxlength={INTRO_MAX}
-              aria-describedby="aide-nl-intro"
-              aria-invalid={p.errors.includes('intro-too-long') ? 'true' : undefined}
-            >
-              {p.form.intro}
-            </textarea>
-            <span class="hint" id="aide-nl-intro">
-              {t.introHint}
-            </span>
-          </p>
+          <Field
+            id="nl-objet"
+            label={t.subject}
+            hint={t.subjectHint}
+            hintId="aide-nl-objet"
+            invalid={p.errors.some((x) => x.startsWith('subject'))}
+            input={{
+              name: 'subject',
+              type: 'text',
+              required: true,
+              maxlength: SUBJECT_MAX,
+              value: p.form.subject,
+            }}
+          />
+          <TextareaField
+            id="nl-intro"
+            label={t.introLabel}
+            hint={t.introHint}
+            hintId="aide-nl-intro"
+            invalid={p.errors.includes('intro-too-long')}
+            textarea={{ name: 'intro', rows: 4, maxlength: INTRO_MAX }}
+            value={p.form.intro}
+          />
           <fieldset class="newsletter-articles">
             <legend>{t.articles}</legend>
             <p class="hint">{t.articlesHint}</p>
