@@ -6,7 +6,7 @@ export interface FieldFrame {
   id: string;
   label: Child;
   hint?: Child | undefined;
-  /** The hint's id, read out with the control (required with a hint). */
+  /** The hint's id, read out with the control (given with a hint, and only then). */
   hintId?: string | undefined;
   /** The error shown under the control; the control is then invalid and described by it. */
   error?: string | undefined;
@@ -22,15 +22,14 @@ export interface ControlBinding {
   'aria-describedby': string | undefined;
 }
 
-/** A control's id and ARIA state: invalid only when it is, described by its error then its hint. */
-export function bindControl(f: FieldFrame): ControlBinding {
-  const wrong = Boolean(f.error) || Boolean(f.invalid);
+/** A control's ARIA state: invalid only when it is, described by its error then its hint. */
+export function controlAria(
+  f: Pick<FieldFrame, 'error' | 'errorId' | 'hintId' | 'invalid'>,
+): Omit<ControlBinding, 'id'> {
   const errorId = f.error ? f.errorId : undefined;
-  const hintId = f.hint != null ? f.hintId : undefined;
   return {
-    id: f.id,
-    'aria-invalid': wrong ? 'true' : undefined,
-    'aria-describedby': [errorId, hintId].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': f.error || f.invalid ? 'true' : undefined,
+    'aria-describedby': [errorId, f.hintId].filter(Boolean).join(' ') || undefined,
   };
 }
 
@@ -48,7 +47,7 @@ export function FieldShell(p: FieldFrame & { control: (binding: ControlBinding) 
   return (
     <p>
       <label for={p.id}>{p.label}</label>
-      {p.control(bindControl(p))}
+      {p.control({ id: p.id, ...controlAria(p) })}
       {p.hint != null ? (
         <span class="hint" id={p.hintId}>
           {p.hint}
