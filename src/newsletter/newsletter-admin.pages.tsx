@@ -1,4 +1,5 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { DataTable } from '../admin/data-table.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
 import { Field, TextareaField } from '../admin/field.tsx';
 import { DailyChart } from '../web/daily-chart.tsx';
@@ -80,43 +81,24 @@ export function NewsletterAdminPage(p: {
       </section>
       <section aria-labelledby="nl-lettres">
         <h2 id="nl-lettres">{t.editions}</h2>
-        {p.editions.length ? (
-          <div class="table-wrap">
-            <table class="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t.subject}</th>
-                  <th scope="col">{t.state}</th>
-                  <th scope="col">{t.report}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.editions.map(({ edition: e, counts }) => (
-                  <tr>
-                    <td>
-                      <a href={editionAdminPath(e.id)}>{e.subject}</a>
-                      <br />
-                      <span class="hint">
-                        {t.kind[e.kind]} ·{' '}
-                        {e.sent_at
-                          ? t.sentOn(formatDateTime(e.sent_at, site))
-                          : t.createdOn(formatDateTime(e.created_at, site))}
-                      </span>
-                    </td>
-                    <td>{t.status[e.status]}</td>
-                    <td>
-                      {counts
-                        ? `${counts.sent} / ${DELIVERY_STATES.reduce((n, s) => n + counts[s], 0)}`
-                        : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t.noEditions}</p>
-        )}
+        <DataTable
+          columns={[t.subject, t.state, t.report]}
+          rows={p.editions.map(({ edition: e, counts }) => [
+            <>
+              <a href={editionAdminPath(e.id)}>{e.subject}</a>
+              <br />
+              <span class="hint">
+                {t.kind[e.kind]} ·{' '}
+                {e.sent_at
+                  ? t.sentOn(formatDateTime(e.sent_at, site))
+                  : t.createdOn(formatDateTime(e.created_at, site))}
+              </span>
+            </>,
+            t.status[e.status],
+            counts ? `${counts.sent} / ${DELIVERY_STATES.reduce((n, s) => n + counts[s], 0)}` : '—',
+          ])}
+          empty={t.noEditions}
+        />
       </section>
     </AdminLayout>
   );
@@ -305,30 +287,11 @@ function Report(p: {
         </details>
       </figure>
       <h3>{t.failures}</h3>
-      {failures.length ? (
-        <div class="table-wrap">
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">{t.address}</th>
-                <th scope="col">{t.state}</th>
-                <th scope="col">{t.error}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failures.map((f) => (
-                <tr>
-                  <td>{f.email}</td>
-                  <td>{t.states[deliveryState(f)]}</td>
-                  <td>{f.last_error ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t.noFailures}</p>
-      )}
+      <DataTable
+        columns={[t.address, t.state, t.error]}
+        rows={failures.map((f) => [f.email, t.states[deliveryState(f)], f.last_error ?? ''])}
+        empty={t.noFailures}
+      />
     </section>
   );
 }
