@@ -20,18 +20,3 @@ export function fieldKit<E extends string>(
     invalid: (name: string) => field(name).error !== undefined,
   };
 }
-
-/** The flash message a redirect asked for, when it names one. */
-export function Flash({
-  done,
-  flash,
-}: {
-  done: Record<string, string>;
-  flash: string | undefined;
-}) {
-  return flash && done[flash] ? (
-    <p class="notice" role="status">
-      {done[flash]}
-    </p>
-  ) : null;
-}

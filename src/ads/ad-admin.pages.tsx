@@ -1,9 +1,10 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
 import { Field } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { fieldKit, Flash } from './ad-admin-fields.tsx';
+import { fieldKit } from './ad-admin-fields.tsx';
 import { PLACEMENTS, type SlotFormError, type SlotFormValues } from './ad-admin.forms.ts';
 import { CAMPAIGN_STATES, type CampaignListing, type CampaignState } from './ad-admin.queries.ts';
 import { adAdminStringsFor, type AdAdminStrings } from './ad-admin.strings.ts';

@@ -1,8 +1,9 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
 import { Field } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import type { PageContext } from '../web/page-context.ts';
-import { fieldKit, Flash } from './ad-admin-fields.tsx';
+import { fieldKit } from './ad-admin-fields.tsx';
 import type { AdvertiserFormError, AdvertiserFormValues } from './ad-admin.forms.ts';
 import { CampaignList } from './ad-admin.pages.tsx';
 import type { CampaignListing } from './ad-admin.queries.ts';

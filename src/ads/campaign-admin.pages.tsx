@@ -1,11 +1,12 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
 import { Field } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import type { Section } from '../sections/section.table.ts';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { AD_IMAGE_MAX_BYTES } from './ad-creative.ts';
-import { fieldKit, Flash } from './ad-admin-fields.tsx';
+import { fieldKit } from './ad-admin-fields.tsx';
 import type { CampaignListing } from './ad-admin.queries.ts';
 import { adAdminStringsFor, kilobytes, type AdAdminStrings } from './ad-admin.strings.ts';
 import type { Advertiser, AdSlot } from './ad.table.ts';

@@ -2,6 +2,7 @@ import { AdminLayout } from '../admin/admin-layout.tsx';
 import { DataTable } from '../admin/data-table.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
 import { Field, TextareaField } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import { DailyChart } from '../web/daily-chart.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -31,15 +32,6 @@ export interface EditionListItem {
   counts?: DeliveryCounts | undefined;
 }
 
-function Flash(p: { ctx: PageContext; flash: string | undefined }) {
-  const t = newsletterAdminStringsFor(p.ctx.site.locale);
-  return p.flash && t.done[p.flash] ? (
-    <p class="notice" role="status">
-      {t.done[p.flash]}
-    </p>
-  ) : null;
-}
-
 /** « Lettre d'information »: the subscribers' counts, a new letter, and the letters so far. */
 export function NewsletterAdminPage(p: {
   ctx: PageContext;
@@ -53,7 +45,7 @@ export function NewsletterAdminPage(p: {
   return (
     <AdminLayout ctx={p.ctx} title={t.title} csrfToken={p.csrfToken}>
       <h1>{t.title}</h1>
-      <Flash ctx={p.ctx} flash={p.flash} />
+      <Flash done={t.done} flash={p.flash} />
       <p>{t.intro}</p>
       <section aria-labelledby="nl-abonnes">
         <h2 id="nl-abonnes">{t.subscribers}</h2>
@@ -146,7 +138,7 @@ export function EditionAdminPage(p: {
         <a href={ADMIN_PATH}>← {t.back}</a>
       </p>
       <h1>{t.editTitle(e.subject)}</h1>
-      <Flash ctx={p.ctx} flash={p.flash} />
+      <Flash done={t.done} flash={p.flash} />
       <p class="hint">
         {t.kind[e.kind]} ·{' '}
         {e.status === 'sent' && e.sent_at

@@ -1,6 +1,7 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
 import { Field, fieldErrors, TextareaField } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import type { Locale } from '../settings/site-settings.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { Section } from './section.table.ts';
@@ -109,11 +110,7 @@ export function SectionListPage(p: {
   return (
     <AdminLayout ctx={p.ctx} title={t.title} csrfToken={p.csrfToken}>
       <h1>{t.title}</h1>
-      {p.flash && t.done[p.flash] ? (
-        <p class="notice" role="status">
-          {t.done[p.flash]}
-        </p>
-      ) : null}
+      <Flash done={t.done} flash={p.flash} />
       <p>{t.intro}</p>
       {p.sections.length ? (
         <ol class="section-list">

@@ -1,6 +1,7 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
 import { Field, FieldError, fieldErrors } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import { formatDate, formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { roles } from './user.ts';
@@ -108,11 +109,7 @@ export function UserEditPage(p: {
       <h1>
         {user.name} <span class={`badge badge-${status}`}>{t.status[status]}</span>
       </h1>
-      {p.flash && t.done[p.flash] ? (
-        <p class="notice" role="status">
-          {t.done[p.flash]}
-        </p>
-      ) : null}
+      <Flash done={t.done} flash={p.flash} />
       <p class="hint">
         {user.email} · {t.created(formatDate(user.createdAt, ctx.site))}
         {p.linkExpiresAt ? ` ${t.linkPending(formatDateTime(p.linkExpiresAt, ctx.site))}` : ''}
