@@ -497,6 +497,32 @@ for (const dialect of testDialects()) {
       assert.ok(lines.some((l) => l.startsWith('binta@example.org,confirmed,')));
     });
 
+    test('the subscribers list pages by 50, its pager keeping the search', async () => {
+      for (let i = 0; i < 51; i++)
+        await insertPendingSubscriber(t.db, {
+          email: `lecteur${String(i).padStart(2, '0')}@pages.example`,
+          now: t.clock.now(),
+          by: 'x',
+        });
+      const first = await editor.get('/admin/newsletter/abonnes?q=pages.example');
+      assert.equal(first.statusCode, 200);
+      assert.equal((first.body.match(/@pages\.example<\/td>/g) ?? []).length, 50);
+      assert.match(first.body, /<th scope="col">Adresse<\/th>/);
+      assert.match(
+        first.body,
+        /<nav class="pager"[^>]*>\s*<i><\/i><span>Page 1 sur 2<\/span><a rel="next" href="\/admin\/newsletter\/abonnes\?q=pages\.example&amp;page=2">/,
+      );
+      const second = await editor.get('/admin/newsletter/abonnes?q=pages.example&page=2');
+      assert.equal((second.body.match(/@pages\.example<\/td>/g) ?? []).length, 1);
+      assert.match(
+        second.body,
+        /<a rel="prev" href="\/admin\/newsletter\/abonnes\?q=pages\.example">/,
+      );
+      const none = await editor.get('/admin/newsletter/abonnes?q=personne.example');
+      assert.match(none.body, /<p>Aucun abonné\.<\/p>/);
+      assert.ok(!none.body.includes('class="pager"'));
+    });
+
     test('the HTML preview is the mail as sent, in a sandbox', async () => {
       const home = await editor.get('/admin/newsletter');
       const created = await editor.post('/admin/newsletter/editions', {

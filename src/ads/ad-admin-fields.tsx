@@ -1,46 +1,22 @@
+import { controlAria, FieldError, fieldErrors } from '../admin/field.tsx';
+
 /**
  * Field helpers shared by the ads admin's forms: each error belongs to one field, whose input is
- * marked invalid and described by the error's text (and by its hint, when it has one).
+ * marked invalid and described by the error's text (and by its hint, when it has one). Plain
+ * fields are drawn by the newsroom's `Field`; these serve the fieldsets and paired inputs.
  */
 export function fieldKit<E extends string>(
   errors: E[],
   { fieldOf, textOf }: { fieldOf: (e: E) => string; textOf: (e: E) => string },
 ) {
-  const on = (field: string) => errors.filter((e) => fieldOf(e) === field);
+  const field = fieldErrors(errors, textOf, (e, name) => fieldOf(e) === name);
   return {
+    /** The field's error and its id, for a `Field`. */
+    field,
     /** aria-invalid and aria-describedby for a field's input. */
-    attrs(field: string, hintId?: string) {
-      const wrong = on(field).length > 0;
-      const described = [wrong ? `erreur-${field}` : '', hintId ?? ''].filter(Boolean).join(' ');
-      return {
-        'aria-invalid': wrong ? 'true' : undefined,
-        'aria-describedby': described || undefined,
-      };
-    },
+    attrs: (name: string, hintId?: string) => controlAria({ ...field(name), hintId }),
     /** The field's error text, or nothing. */
-    error(field: string) {
-      const mine = on(field);
-      return mine.length ? (
-        <p class="field-error" id={`erreur-${field}`}>
-          {mine.map(textOf).join(' ')}
-        </p>
-      ) : null;
-    },
-    invalid: (field: string) => on(field).length > 0,
+    error: (name: string) => <FieldError {...field(name)} />,
+    invalid: (name: string) => field(name).error !== undefined,
   };
-}
-
-/** The flash message a redirect asked for, when it names one. */
-export function Flash({
-  done,
-  flash,
-}: {
-  done: Record<string, string>;
-  flash: string | undefined;
-}) {
-  return flash && done[flash] ? (
-    <p class="notice" role="status">
-      {done[flash]}
-    </p>
-  ) : null;
 }

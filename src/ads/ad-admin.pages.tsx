@@ -1,8 +1,10 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
-import { fieldKit, Flash } from './ad-admin-fields.tsx';
+import { fieldKit } from './ad-admin-fields.tsx';
 import { PLACEMENTS, type SlotFormError, type SlotFormValues } from './ad-admin.forms.ts';
 import { CAMPAIGN_STATES, type CampaignListing, type CampaignState } from './ad-admin.queries.ts';
 import { adAdminStringsFor, type AdAdminStrings } from './ad-admin.strings.ts';
@@ -150,37 +152,28 @@ export function SlotPage(p: {
         {slot ? (
           <p class="hint">{t.slotKeyFixed(slot.key)}</p>
         ) : (
-          <p>
-            <label for="slot-key">{t.slotKey}</label>
-            <input
-              id="slot-key"
-              name="key"
-              type="text"
-              required
-              maxlength={40}
-              autocomplete="off"
-              value={form.key}
-              {...f.attrs('key', 'aide-slot-key')}
-            />
-            <span class="hint" id="aide-slot-key">
-              {t.slotKeyHint}
-            </span>
-            {f.error('key')}
-          </p>
-        )}
-        <p>
-          <label for="slot-name">{t.slotName}</label>
-          <input
-            id="slot-name"
-            name="name"
-            type="text"
-            required
-            maxlength={80}
-            value={form.name}
-            {...f.attrs('name')}
+          <Field
+            id="slot-key"
+            label={t.slotKey}
+            hint={t.slotKeyHint}
+            hintId="aide-slot-key"
+            {...f.field('key')}
+            input={{
+              name: 'key',
+              type: 'text',
+              required: true,
+              maxlength: 40,
+              autocomplete: 'off',
+              value: form.key,
+            }}
           />
-          {f.error('name')}
-        </p>
+        )}
+        <Field
+          id="slot-name"
+          label={t.slotName}
+          {...f.field('name')}
+          input={{ name: 'name', type: 'text', required: true, maxlength: 80, value: form.name }}
+        />
         <SlotPlacement t={t} form={form} f={f} />
         <SlotSizes t={t} form={form} f={f} />
         <SlotHouseAd t={t} form={form} f={f} />
@@ -209,24 +202,22 @@ function SlotPlacement({ t, form, f }: { t: AdAdminStrings; form: SlotFormValues
           </label>
         ))}
       </fieldset>
-      <p>
-        <label for="slot-paragraph">{t.paragraph}</label>
-        <input
-          id="slot-paragraph"
-          name="paragraph"
-          type="number"
-          inputmode="numeric"
-          min={1}
-          max={50}
-          class="ad-number"
-          value={form.paragraph}
-          {...f.attrs('paragraph', 'aide-slot-paragraph')}
-        />
-        <span class="hint" id="aide-slot-paragraph">
-          {t.paragraphHint}
-        </span>
-        {f.error('paragraph')}
-      </p>
+      <Field
+        id="slot-paragraph"
+        label={t.paragraph}
+        hint={t.paragraphHint}
+        hintId="aide-slot-paragraph"
+        {...f.field('paragraph')}
+        input={{
+          name: 'paragraph',
+          type: 'number',
+          inputmode: 'numeric',
+          min: 1,
+          max: 50,
+          class: 'ad-number',
+          value: form.paragraph,
+        }}
+      />
     </>
   );
 }
@@ -285,51 +276,41 @@ function SlotHouseAd({ t, form, f }: { t: AdAdminStrings; form: SlotFormValues; 
       <p class="hint" id="aide-slot-house">
         {t.houseHint}
       </p>
-      <p>
-        <label for="slot-house-title">{t.houseTitle}</label>
-        <input
-          id="slot-house-title"
-          name="houseTitle"
-          type="text"
-          maxlength={60}
-          placeholder={t.houseTitleDefault}
-          value={form.houseTitle}
-          {...f.attrs('house-title', 'aide-slot-house-title')}
-        />
-        <span class="hint" id="aide-slot-house-title">
-          {t.houseTitleHint}
-        </span>
-        {f.error('house-title')}
-      </p>
-      <p>
-        <label for="slot-house-text">{t.houseText}</label>
-        <input
-          id="slot-house-text"
-          name="houseText"
-          type="text"
-          maxlength={140}
-          value={form.houseText}
-          {...f.attrs('house-text')}
-        />
-        {f.error('house-text')}
-      </p>
-      <p>
-        <label for="slot-house-url">{t.houseUrl}</label>
-        <input
-          id="slot-house-url"
-          name="houseUrl"
-          type="text"
-          inputmode="url"
-          required
-          maxlength={2000}
-          value={form.houseUrl}
-          {...f.attrs('house-url', 'aide-slot-house-url')}
-        />
-        <span class="hint" id="aide-slot-house-url">
-          {t.houseUrlHint}
-        </span>
-        {f.error('house-url')}
-      </p>
+      <Field
+        id="slot-house-title"
+        label={t.houseTitle}
+        hint={t.houseTitleHint}
+        hintId="aide-slot-house-title"
+        {...f.field('house-title')}
+        input={{
+          name: 'houseTitle',
+          type: 'text',
+          maxlength: 60,
+          placeholder: t.houseTitleDefault,
+          value: form.houseTitle,
+        }}
+      />
+      <Field
+        id="slot-house-text"
+        label={t.houseText}
+        {...f.field('house-text')}
+        input={{ name: 'houseText', type: 'text', maxlength: 140, value: form.houseText }}
+      />
+      <Field
+        id="slot-house-url"
+        label={t.houseUrl}
+        hint={t.houseUrlHint}
+        hintId="aide-slot-house-url"
+        {...f.field('house-url')}
+        input={{
+          name: 'houseUrl',
+          type: 'text',
+          inputmode: 'url',
+          required: true,
+          maxlength: 2000,
+          value: form.houseUrl,
+        }}
+      />
     </fieldset>
   );
 }

@@ -1,7 +1,9 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import type { PageContext } from '../web/page-context.ts';
-import { fieldKit, Flash } from './ad-admin-fields.tsx';
+import { fieldKit } from './ad-admin-fields.tsx';
 import type { AdvertiserFormError, AdvertiserFormValues } from './ad-admin.forms.ts';
 import { CampaignList } from './ad-admin.pages.tsx';
 import type { CampaignListing } from './ad-admin.queries.ts';
@@ -121,19 +123,12 @@ function AdvertiserForm(p: {
     label: string,
     extra: Record<string, string | number | boolean> = {},
   ) => (
-    <p>
-      <label for={`advertiser-${field}`}>{label}</label>
-      <input
-        id={`advertiser-${field}`}
-        name={name}
-        type="text"
-        maxlength={100}
-        value={values[name]}
-        {...extra}
-        {...f.attrs(field)}
-      />
-      {f.error(field)}
-    </p>
+    <Field
+      id={`advertiser-${field}`}
+      label={label}
+      {...f.field(field)}
+      input={{ name, type: 'text', maxlength: 100, value: values[name], ...extra }}
+    />
   );
   return (
     <form method="post" action={p.action} class="admin-form ad-form" novalidate>

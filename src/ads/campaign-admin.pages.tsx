@@ -1,10 +1,12 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import type { Section } from '../sections/section.table.ts';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { AD_IMAGE_MAX_BYTES } from './ad-creative.ts';
-import { fieldKit, Flash } from './ad-admin-fields.tsx';
+import { fieldKit } from './ad-admin-fields.tsx';
 import type { CampaignListing } from './ad-admin.queries.ts';
 import { adAdminStringsFor, kilobytes, type AdAdminStrings } from './ad-admin.strings.ts';
 import type { Advertiser, AdSlot } from './ad.table.ts';
@@ -96,24 +98,22 @@ export function CampaignPage(p: CampaignPageProps) {
         <CampaignBasics t={t} p={p} f={f} />
         <CampaignTargets t={t} p={p} f={f} />
         <CreativeField t={t} form={p.form} images={p.images} f={f} fileError={p.fileError} />
-        <p>
-          <label for="ad-link-url">{t.linkUrl}</label>
-          <input
-            id="ad-link-url"
-            name="linkUrl"
-            type="url"
-            inputmode="url"
-            required
-            maxlength={2000}
-            placeholder="https://"
-            value={p.form.linkUrl}
-            {...f.attrs('link-url', 'aide-ad-link-url')}
-          />
-          <span class="hint" id="aide-ad-link-url">
-            {t.linkUrlHint}
-          </span>
-          {f.error('link-url')}
-        </p>
+        <Field
+          id="ad-link-url"
+          label={t.linkUrl}
+          hint={t.linkUrlHint}
+          hintId="aide-ad-link-url"
+          {...f.field('link-url')}
+          input={{
+            name: 'linkUrl',
+            type: 'url',
+            inputmode: 'url',
+            required: true,
+            maxlength: 2000,
+            placeholder: 'https://',
+            value: p.form.linkUrl,
+          }}
+        />
         <fieldset class="ad-fieldset" aria-describedby="aide-ad-caps">
           <legend>{t.capsLegend}</legend>
           <p class="hint" id="aide-ad-caps">
@@ -208,19 +208,12 @@ function CampaignBasics({ t, p, f }: { t: AdAdminStrings; p: CampaignPageProps; 
         </a>
         {f.error('advertiser')}
       </p>
-      <p>
-        <label for="ad-name">{t.campaignName}</label>
-        <input
-          id="ad-name"
-          name="name"
-          type="text"
-          required
-          maxlength={100}
-          value={form.name}
-          {...f.attrs('name')}
-        />
-        {f.error('name')}
-      </p>
+      <Field
+        id="ad-name"
+        label={t.campaignName}
+        {...f.field('name')}
+        input={{ name: 'name', type: 'text', required: true, maxlength: 100, value: form.name }}
+      />
       <fieldset class="ad-fieldset" {...f.attrs('tier')}>
         <legend>{t.tier}</legend>
         {f.error('tier')}
@@ -233,24 +226,22 @@ function CampaignBasics({ t, p, f }: { t: AdAdminStrings; p: CampaignPageProps; 
           </label>
         ))}
       </fieldset>
-      <p>
-        <label for="ad-weight">{t.weight}</label>
-        <input
-          id="ad-weight"
-          name="weight"
-          type="number"
-          inputmode="numeric"
-          min={1}
-          max={100}
-          class="ad-number"
-          value={form.weight}
-          {...f.attrs('weight', 'aide-ad-weight')}
-        />
-        <span class="hint" id="aide-ad-weight">
-          {t.weightHint}
-        </span>
-        {f.error('weight')}
-      </p>
+      <Field
+        id="ad-weight"
+        label={t.weight}
+        hint={t.weightHint}
+        hintId="aide-ad-weight"
+        {...f.field('weight')}
+        input={{
+          name: 'weight',
+          type: 'number',
+          inputmode: 'numeric',
+          min: 1,
+          max: 100,
+          class: 'ad-number',
+          value: form.weight,
+        }}
+      />
       <fieldset class="ad-fieldset" {...f.attrs('status')}>
         <legend>{t.status}</legend>
         {f.error('status')}

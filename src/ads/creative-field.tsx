@@ -1,3 +1,4 @@
+import { Field, TextareaField } from '../admin/field.tsx';
 import type { ImageVariant } from '../media/image-variants.ts';
 import { AD_IMAGE_MAX_BYTES } from './ad-creative.ts';
 import type { fieldKit } from './ad-admin-fields.tsx';
@@ -111,35 +112,21 @@ export function CreativeField(p: {
           </p>
         ) : null}
       </fieldset>
-      <p>
-        <label for="ad-text-title">{t.textTitle}</label>
-        <input
-          id="ad-text-title"
-          name="textTitle"
-          type="text"
-          maxlength={150}
-          value={form.textTitle}
-          {...f.attrs('text-title', 'aide-ad-text-title')}
-        />
-        <span class="hint" id="aide-ad-text-title">
-          {t.textTitleHint}
-        </span>
-        {f.error('text-title')}
-      </p>
-      <p>
-        <label for="ad-text-body">{t.textBody}</label>
-        <textarea
-          id="ad-text-body"
-          name="textBody"
-          rows={2}
-          maxlength={140}
-          class="ad-short-text"
-          {...f.attrs('text-body')}
-        >
-          {form.textBody}
-        </textarea>
-        {f.error('text-body')}
-      </p>
+      <Field
+        id="ad-text-title"
+        label={t.textTitle}
+        hint={t.textTitleHint}
+        hintId="aide-ad-text-title"
+        {...f.field('text-title')}
+        input={{ name: 'textTitle', type: 'text', maxlength: 150, value: form.textTitle }}
+      />
+      <TextareaField
+        id="ad-text-body"
+        label={t.textBody}
+        {...f.field('text-body')}
+        textarea={{ name: 'textBody', rows: 2, maxlength: 140, class: 'ad-short-text' }}
+        value={form.textBody}
+      />
     </fieldset>
   );
 }

@@ -1,5 +1,7 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field, fieldErrors } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import type { Locale } from '../settings/site-settings.ts';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -112,26 +114,11 @@ export function AlertAdminPage(p: {
   const t = stringsFor(site.locale);
   const when = (iso: string) => formatDateTime(iso, site);
   const errors = p.errors;
-  const on = (prefix: string) => errors.filter((e) => e.startsWith(prefix));
-  const fieldErrors = (prefix: string) =>
-    on(prefix).length ? (
-      <span class="field-error" id={`erreur-${prefix}`}>
-        {on(prefix)
-          .map((e) => t.errors[e])
-          .join(' ')}
-      </span>
-    ) : null;
-  const invalid = (prefix: string) => (on(prefix).length ? 'true' : undefined);
-  const describedBy = (prefix: string, hint: string) =>
-    [on(prefix).length ? `erreur-${prefix}` : '', hint].filter(Boolean).join(' ');
+  const err = fieldErrors(errors, (e) => t.errors[e]);
   return (
     <AdminLayout ctx={p.ctx} title={t.title} csrfToken={p.csrfToken}>
       <h1>{t.title}</h1>
-      {p.flash && t.done[p.flash] ? (
-        <p class="notice" role="status">
-          {t.done[p.flash]}
-        </p>
-      ) : null}
+      <Flash done={t.done} flash={p.flash} />
       <p>{t.intro}</p>
       <section class="alert-current" aria-labelledby="alerte-en-ligne">
         <h2 id="alerte-en-ligne">{t.current}</h2>
@@ -162,56 +149,42 @@ export function AlertAdminPage(p: {
       <form method="post" action="/admin/alerte" class="admin-form alert-form" novalidate>
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <ErrorSummary title={t.errorsTitle} messages={errors.map((e) => t.errors[e])} />
-        <p>
-          <label for="alerte-texte">{t.text}</label>
-          <input
-            id="alerte-texte"
-            name="text"
-            type="text"
-            required
-            maxlength={ALERT_TEXT_MAX}
-            value={p.form.text}
-            aria-invalid={invalid('text')}
-            aria-describedby={describedBy('text', 'aide-alerte-texte')}
-          />
-          <span class="hint" id="aide-alerte-texte">
-            {t.textHint}
-          </span>
-          {fieldErrors('text')}
-        </p>
-        <p>
-          <label for="alerte-lien">{t.linkLabel}</label>
-          <input
-            id="alerte-lien"
-            name="linkUrl"
-            type="text"
-            inputmode="url"
-            maxlength={500}
-            value={p.form.linkUrl}
-            aria-invalid={invalid('link')}
-            aria-describedby={describedBy('link', 'aide-alerte-lien')}
-          />
-          <span class="hint" id="aide-alerte-lien">
-            {t.linkHint}
-          </span>
-          {fieldErrors('link')}
-        </p>
-        <p>
-          <label for="alerte-fin">{t.ends}</label>
-          <input
-            id="alerte-fin"
-            name="endsAt"
-            type="datetime-local"
-            required
-            value={p.form.endsAt}
-            aria-invalid={invalid('end')}
-            aria-describedby={describedBy('end', 'aide-alerte-fin')}
-          />
-          <span class="hint" id="aide-alerte-fin">
-            {t.endsHint(site.timeZone)}
-          </span>
-          {fieldErrors('end')}
-        </p>
+        <Field
+          id="alerte-texte"
+          label={t.text}
+          hint={t.textHint}
+          hintId="aide-alerte-texte"
+          {...err('text')}
+          input={{
+            name: 'text',
+            type: 'text',
+            required: true,
+            maxlength: ALERT_TEXT_MAX,
+            value: p.form.text,
+          }}
+        />
+        <Field
+          id="alerte-lien"
+          label={t.linkLabel}
+          hint={t.linkHint}
+          hintId="aide-alerte-lien"
+          {...err('link')}
+          input={{
+            name: 'linkUrl',
+            type: 'text',
+            inputmode: 'url',
+            maxlength: 500,
+            value: p.form.linkUrl,
+          }}
+        />
+        <Field
+          id="alerte-fin"
+          label={t.ends}
+          hint={t.endsHint(site.timeZone)}
+          hintId="aide-alerte-fin"
+          {...err('end')}
+          input={{ name: 'endsAt', type: 'datetime-local', required: true, value: p.form.endsAt }}
+        />
         <button type="submit">{t.raise}</button>
       </form>
       <h2>{t.past}</h2>

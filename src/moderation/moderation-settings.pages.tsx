@@ -1,5 +1,6 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field, TextareaField } from '../admin/field.tsx';
 import type { Locale } from '../settings/site-settings.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { typeset } from '../web/typography.ts';
@@ -115,15 +116,14 @@ export function ModerationSettingsPage(p: {
     .filter((f) => errors[f])
     .map((f) => ty(t.between(t[f], numberLimits[f][0], numberLimits[f][1])));
   const list = (name: 'bannedWords' | 'suspectWords' | 'blockedDomains', hint: string) => (
-    <p>
-      <label for={`regles-${name}`}>{t[name]}</label>
-      <textarea id={`regles-${name}`} name={name} rows={6} aria-describedby={`aide-${name}`}>
-        {values[name]}
-      </textarea>
-      <span class="hint" id={`aide-${name}`}>
-        {ty(hint)}
-      </span>
-    </p>
+    <TextareaField
+      id={`regles-${name}`}
+      label={t[name]}
+      hint={ty(hint)}
+      hintId={`aide-${name}`}
+      textarea={{ name, rows: 6 }}
+      value={values[name]}
+    />
   );
   return (
     <AdminLayout ctx={p.ctx} title={t.title} csrfToken={p.csrfToken}>
@@ -149,19 +149,19 @@ export function ModerationSettingsPage(p: {
         <fieldset class="ad-fieldset">
           <legend>{t.thresholds}</legend>
           {fields.map((f) => (
-            <p>
-              <label for={`regles-${f}`}>{ty(t[f])}</label>
-              <input
-                id={`regles-${f}`}
-                name={f}
-                type="number"
-                inputmode="numeric"
-                min={String(numberLimits[f][0])}
-                max={String(numberLimits[f][1])}
-                value={values[f]}
-                aria-invalid={errors[f] ? 'true' : undefined}
-              />
-            </p>
+            <Field
+              id={`regles-${f}`}
+              label={ty(t[f])}
+              invalid={Boolean(errors[f])}
+              input={{
+                name: f,
+                type: 'number',
+                inputmode: 'numeric',
+                min: String(numberLimits[f][0]),
+                max: String(numberLimits[f][1]),
+                value: values[f],
+              }}
+            />
           ))}
           <label class="check">
             <input

@@ -1,5 +1,8 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { DataTable } from '../admin/data-table.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field, TextareaField } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import { DailyChart } from '../web/daily-chart.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -29,15 +32,6 @@ export interface EditionListItem {
   counts?: DeliveryCounts | undefined;
 }
 
-function Flash(p: { ctx: PageContext; flash: string | undefined }) {
-  const t = newsletterAdminStringsFor(p.ctx.site.locale);
-  return p.flash && t.done[p.flash] ? (
-    <p class="notice" role="status">
-      {t.done[p.flash]}
-    </p>
-  ) : null;
-}
-
 /** « Lettre d'information »: the subscribers' counts, a new letter, and the letters so far. */
 export function NewsletterAdminPage(p: {
   ctx: PageContext;
@@ -51,7 +45,7 @@ export function NewsletterAdminPage(p: {
   return (
     <AdminLayout ctx={p.ctx} title={t.title} csrfToken={p.csrfToken}>
       <h1>{t.title}</h1>
-      <Flash ctx={p.ctx} flash={p.flash} />
+      <Flash done={t.done} flash={p.flash} />
       <p>{t.intro}</p>
       <section aria-labelledby="nl-abonnes">
         <h2 id="nl-abonnes">{t.subscribers}</h2>
@@ -79,43 +73,24 @@ export function NewsletterAdminPage(p: {
       </section>
       <section aria-labelledby="nl-lettres">
         <h2 id="nl-lettres">{t.editions}</h2>
-        {p.editions.length ? (
-          <div class="table-wrap">
-            <table class="data">
-              <thead>
-                <tr>
-                  <th scope="col">{t.subject}</th>
-                  <th scope="col">{t.state}</th>
-                  <th scope="col">{t.report}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.editions.map(({ edition: e, counts }) => (
-                  <tr>
-                    <td>
-                      <a href={editionAdminPath(e.id)}>{e.subject}</a>
-                      <br />
-                      <span class="hint">
-                        {t.kind[e.kind]} ·{' '}
-                        {e.sent_at
-                          ? t.sentOn(formatDateTime(e.sent_at, site))
-                          : t.createdOn(formatDateTime(e.created_at, site))}
-                      </span>
-                    </td>
-                    <td>{t.status[e.status]}</td>
-                    <td>
-                      {counts
-                        ? `${counts.sent} / ${DELIVERY_STATES.reduce((n, s) => n + counts[s], 0)}`
-                        : '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t.noEditions}</p>
-        )}
+        <DataTable
+          columns={[t.subject, t.state, t.report]}
+          rows={p.editions.map(({ edition: e, counts }) => [
+            <>
+              <a href={editionAdminPath(e.id)}>{e.subject}</a>
+              <br />
+              <span class="hint">
+                {t.kind[e.kind]} ·{' '}
+                {e.sent_at
+                  ? t.sentOn(formatDateTime(e.sent_at, site))
+                  : t.createdOn(formatDateTime(e.created_at, site))}
+              </span>
+            </>,
+            t.status[e.status],
+            counts ? `${counts.sent} / ${DELIVERY_STATES.reduce((n, s) => n + counts[s], 0)}` : '—',
+          ])}
+          empty={t.noEditions}
+        />
       </section>
     </AdminLayout>
   );
@@ -163,7 +138,7 @@ export function EditionAdminPage(p: {
         <a href={ADMIN_PATH}>← {t.back}</a>
       </p>
       <h1>{t.editTitle(e.subject)}</h1>
-      <Flash ctx={p.ctx} flash={p.flash} />
+      <Flash done={t.done} flash={p.flash} />
       <p class="hint">
         {t.kind[e.kind]} ·{' '}
         {e.status === 'sent' && e.sent_at
@@ -181,38 +156,29 @@ export function EditionAdminPage(p: {
         <form method="post" action={base} class="admin-form newsletter-form" novalidate>
           <input type="hidden" name="_csrf" value={p.csrfToken} />
           <ErrorSummary title={t.errorsTitle} messages={p.errors.map((x) => t.errors[x])} />
-          <p>
-            <label for="nl-objet">{t.subject}</label>
-            <input
-              id="nl-objet"
-              name="subject"
-              type="text"
-              required
-              maxlength={SUBJECT_MAX}
-              value={p.form.subject}
-              aria-describedby="aide-nl-objet"
-              aria-invalid={p.errors.some((x) => x.startsWith('subject')) ? 'true' : undefined}
-            />
-            <span class="hint" id="aide-nl-objet">
-              {t.subjectHint}
-            </span>
-          </p>
-          <p>
-            <label for="nl-intro">{t.introLabel}</label>
-            <textarea
-              id="nl-intro"
-              name="intro"
-              rows={4}
-              maxlength={INTRO_MAX}
-              aria-describedby="aide-nl-intro"
-              aria-invalid={p.errors.includes('intro-too-long') ? 'true' : undefined}
-            >
-              {p.form.intro}
-            </textarea>
-            <span class="hint" id="aide-nl-intro">
-              {t.introHint}
-            </span>
-          </p>
+          <Field
+            id="nl-objet"
+            label={t.subject}
+            hint={t.subjectHint}
+            hintId="aide-nl-objet"
+            invalid={p.errors.some((x) => x.startsWith('subject'))}
+            input={{
+              name: 'subject',
+              type: 'text',
+              required: true,
+              maxlength: SUBJECT_MAX,
+              value: p.form.subject,
+            }}
+          />
+          <TextareaField
+            id="nl-intro"
+            label={t.introLabel}
+            hint={t.introHint}
+            hintId="aide-nl-intro"
+            invalid={p.errors.includes('intro-too-long')}
+            textarea={{ name: 'intro', rows: 4, maxlength: INTRO_MAX }}
+            value={p.form.intro}
+          />
           <fieldset class="newsletter-articles">
             <legend>{t.articles}</legend>
             <p class="hint">{t.articlesHint}</p>
@@ -313,30 +279,11 @@ function Report(p: {
         </details>
       </figure>
       <h3>{t.failures}</h3>
-      {failures.length ? (
-        <div class="table-wrap">
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">{t.address}</th>
-                <th scope="col">{t.state}</th>
-                <th scope="col">{t.error}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {failures.map((f) => (
-                <tr>
-                  <td>{f.email}</td>
-                  <td>{t.states[deliveryState(f)]}</td>
-                  <td>{f.last_error ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t.noFailures}</p>
-      )}
+      <DataTable
+        columns={[t.address, t.state, t.error]}
+        rows={failures.map((f) => [f.email, t.states[deliveryState(f)], f.last_error ?? ''])}
+        empty={t.noFailures}
+      />
     </section>
   );
 }

@@ -212,9 +212,6 @@ const adminFr = {
   state: 'État',
   noSubscribers: 'Aucun abonné.',
   found: (n: number) => `${n} adresse${n > 1 ? 's' : ''}`,
-  previousPage: 'Page précédente',
-  nextPage: 'Page suivante',
-  pageOf: (p: number, n: number) => `Page ${p} sur ${n}`,
   csvHeader: ['adresse', 'etat', 'inscrit_le', 'confirme_le', 'desabonne_le'],
 };
 
@@ -297,9 +294,6 @@ const adminEn: typeof adminFr = {
   state: 'State',
   noSubscribers: 'No subscribers.',
   found: (n) => `${n} address${n === 1 ? '' : 'es'}`,
-  previousPage: 'Previous page',
-  nextPage: 'Next page',
-  pageOf: (p, n) => `Page ${p} of ${n}`,
   csvHeader: ['address', 'state', 'subscribed_at', 'confirmed_at', 'unsubscribed_at'],
 };
 

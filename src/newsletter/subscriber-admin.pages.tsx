@@ -1,4 +1,6 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
+import { DataTable } from '../admin/data-table.tsx';
+import { Pager } from '../web/components.tsx';
 import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { ADMIN_PATH } from './newsletter-admin.pages.tsx';
@@ -43,37 +45,16 @@ export function SubscribersAdminPage(p: {
       <p>
         {t.found(p.total)} · <a href={`${ADMIN_PATH}/abonnes.csv`}>{t.export}</a>
       </p>
-      {p.subscribers.length ? (
-        <div class="table-wrap">
-          <table class="data">
-            <thead>
-              <tr>
-                <th scope="col">{t.address}</th>
-                <th scope="col">{t.state}</th>
-                <th scope="col">{t.since}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.subscribers.map((s) => (
-                <tr>
-                  <td>{s.email}</td>
-                  <td>{t.subscriberStatus[s.status]}</td>
-                  <td>{formatDateTime(s.created_at, site)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t.noSubscribers}</p>
-      )}
-      {p.pages > 1 ? (
-        <nav class="pager" aria-label={t.pageOf(p.page, p.pages)}>
-          {p.page > 1 ? <a href={href(p.page - 1)}>← {t.previousPage}</a> : <i />}
-          <span>{t.pageOf(p.page, p.pages)}</span>
-          {p.page < p.pages ? <a href={href(p.page + 1)}>{t.nextPage} →</a> : <i />}
-        </nav>
-      ) : null}
+      <DataTable
+        columns={[t.address, t.state, t.since]}
+        rows={p.subscribers.map((s) => [
+          s.email,
+          t.subscriberStatus[s.status],
+          formatDateTime(s.created_at, site),
+        ])}
+        empty={t.noSubscribers}
+      />
+      <Pager ctx={p.ctx} page={p.page} pages={p.pages} href={href} />
     </AdminLayout>
   );
 }

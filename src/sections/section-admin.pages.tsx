@@ -1,5 +1,7 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field, fieldErrors, TextareaField } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import type { Locale } from '../settings/site-settings.ts';
 import type { PageContext } from '../web/page-context.ts';
 import type { Section } from './section.table.ts';
@@ -108,11 +110,7 @@ export function SectionListPage(p: {
   return (
     <AdminLayout ctx={p.ctx} title={t.title} csrfToken={p.csrfToken}>
       <h1>{t.title}</h1>
-      {p.flash && t.done[p.flash] ? (
-        <p class="notice" role="status">
-          {t.done[p.flash]}
-        </p>
-      ) : null}
+      <Flash done={t.done} flash={p.flash} />
       <p>{t.intro}</p>
       {p.sections.length ? (
         <ol class="section-list">
@@ -192,66 +190,38 @@ function SectionForm(p: {
   slugHint?: string;
 }) {
   const { t, errors } = p;
-  const on = (prefix: string) => errors.filter((e) => e.startsWith(prefix));
-  const fieldErrors = (prefix: string) =>
-    on(prefix).map((e) => (
-      <p class="field-error" id={`erreur-${prefix}`}>
-        {t.errors[e]}
-      </p>
-    ));
-  const invalid = (prefix: string) => (on(prefix).length ? 'true' : undefined);
-  const describedBy = (prefix: string, hint?: string) =>
-    [on(prefix).length ? `erreur-${prefix}` : '', hint ?? ''].filter(Boolean).join(' ') ||
-    undefined;
+  const err = fieldErrors(errors, (e) => t.errors[e]);
   return (
     <form method="post" action={p.action} class="admin-form" novalidate>
       <input type="hidden" name="_csrf" value={p.csrfToken} />
       <ErrorSummary title={t.errorsTitle} messages={errors.map((e) => t.errors[e])} />
-      <p>
-        <label for="section-name">{t.name}</label>
-        <input
-          id="section-name"
-          name="name"
-          type="text"
-          required
-          maxlength={80}
-          value={p.values.name}
-          aria-invalid={invalid('name')}
-          aria-describedby={describedBy('name')}
-        />
-        {fieldErrors('name')}
-      </p>
-      <p>
-        <label for="section-slug">{t.slug}</label>
-        <input
-          id="section-slug"
-          name="slug"
-          type="text"
-          maxlength={80}
-          pattern="[a-z0-9]+(-[a-z0-9]+)*"
-          value={p.values.slug}
-          aria-invalid={invalid('slug')}
-          aria-describedby={describedBy('slug', 'aide-slug')}
-        />
-        <span class="hint" id="aide-slug">
-          {p.slugHint ?? t.slugHint}
-        </span>
-        {fieldErrors('slug')}
-      </p>
-      <p>
-        <label for="section-description">{t.description}</label>
-        <textarea
-          id="section-description"
-          name="description"
-          rows={3}
-          maxlength={300}
-          aria-invalid={invalid('description')}
-          aria-describedby={describedBy('description')}
-        >
-          {p.values.description}
-        </textarea>
-        {fieldErrors('description')}
-      </p>
+      <Field
+        id="section-name"
+        label={t.name}
+        {...err('name')}
+        input={{ name: 'name', type: 'text', required: true, maxlength: 80, value: p.values.name }}
+      />
+      <Field
+        id="section-slug"
+        label={t.slug}
+        hint={p.slugHint ?? t.slugHint}
+        hintId="aide-slug"
+        {...err('slug')}
+        input={{
+          name: 'slug',
+          type: 'text',
+          maxlength: 80,
+          pattern: '[a-z0-9]+(-[a-z0-9]+)*',
+          value: p.values.slug,
+        }}
+      />
+      <TextareaField
+        id="section-description"
+        label={t.description}
+        {...err('description')}
+        textarea={{ name: 'description', rows: 3, maxlength: 300 }}
+        value={p.values.description}
+      />
       <button type="submit">{p.submit}</button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { nameAfterDe } from './publication-name.ts';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field, SelectField } from '../admin/field.tsx';
 import type { MediaRow } from '../media/media.table.ts';
 import { refusalMessage } from '../media/media-library.pages.tsx';
 import type { UploadRefusal } from '../media/upload-media.ts';
@@ -144,15 +145,10 @@ export function SettingsPage(p: {
   const messages = errors.map((e) => t.errors[e]).concat(refusal ?? []);
   const has = (e: SettingsFormError) => errors.includes(e);
   const listed = COMMON_TIME_ZONES.includes(values.timeZone);
-  const error = (id: string, list: SettingsFormError[]) => {
+  const error = (errorId: string, list: SettingsFormError[]) => {
     const mine = list.filter(has);
-    return mine.length ? (
-      <p class="field-error" id={id}>
-        {mine.map((e) => t.errors[e]).join(' ')}
-      </p>
-    ) : null;
+    return { errorId, error: mine.length ? mine.map((e) => t.errors[e]).join(' ') : undefined };
   };
-  const invalid = (list: SettingsFormError[]) => (list.some(has) ? 'true' : undefined);
   return (
     <AdminLayout ctx={p.ctx} title={t.title} csrfToken={p.csrfToken}>
       <h1>{t.title}</h1>
@@ -170,100 +166,89 @@ export function SettingsPage(p: {
       >
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <ErrorSummary title={t.errorsTitle} messages={messages} />
-        <p>
-          <label for="site-name">{t.siteName}</label>
-          <input
-            id="site-name"
-            name="siteName"
-            type="text"
-            required
-            maxlength={100}
-            value={values.siteName}
-            aria-invalid={invalid(['site-name-missing', 'site-name-too-long'])}
-          />
-          {error('erreur-site-name', ['site-name-missing', 'site-name-too-long'])}
-        </p>
-        <p>
-          <label for="site-name-after-de">{t.siteNameAfterDe}</label>
-          <input
-            id="site-name-after-de"
-            name="siteNameAfterDe"
-            type="text"
-            maxlength={120}
-            value={values.siteNameAfterDe ?? ''}
-            placeholder={nameAfterDe(values.siteName)}
-            aria-describedby="aide-site-name-after-de"
-            aria-invalid={invalid(['site-name-after-de-invalid'])}
-          />
-          <span class="hint" id="aide-site-name-after-de">
-            {t.siteNameAfterDeHint(nameAfterDe(values.siteName))}
-          </span>
-          {error('erreur-site-name-after-de', ['site-name-after-de-invalid'])}
-        </p>
-        <p>
-          <label for="tagline">{t.tagline}</label>
-          <input
-            id="tagline"
-            name="tagline"
-            type="text"
-            maxlength={200}
-            value={values.tagline}
-            aria-invalid={invalid(['tagline-too-long'])}
-          />
-          {error('erreur-tagline', ['tagline-too-long'])}
-        </p>
-        <p>
-          <label for="locale">{t.locale}</label>
-          <select id="locale" name="locale" aria-invalid={invalid(['locale-invalid'])}>
-            {(['fr', 'en'] as const).map((l) => (
-              <option value={l} selected={values.locale === l}>
-                {t.locales[l]}
-              </option>
-            ))}
-          </select>
-          {error('erreur-locale', ['locale-invalid'])}
-        </p>
-        <p>
-          <label for="time-zone">{t.timeZone}</label>
-          <select id="time-zone" name="timeZone" aria-invalid={invalid(['time-zone-invalid'])}>
-            {COMMON_TIME_ZONES.map((z) => (
-              <option value={z} selected={values.timeZone === z}>
-                {z}
-              </option>
-            ))}
-            <option value="" selected={!listed}>
-              {t.otherZone}
+        <Field
+          id="site-name"
+          label={t.siteName}
+          {...error('erreur-site-name', ['site-name-missing', 'site-name-too-long'])}
+          input={{
+            name: 'siteName',
+            type: 'text',
+            required: true,
+            maxlength: 100,
+            value: values.siteName,
+          }}
+        />
+        <Field
+          id="site-name-after-de"
+          label={t.siteNameAfterDe}
+          hint={t.siteNameAfterDeHint(nameAfterDe(values.siteName))}
+          hintId="aide-site-name-after-de"
+          {...error('erreur-site-name-after-de', ['site-name-after-de-invalid'])}
+          input={{
+            name: 'siteNameAfterDe',
+            type: 'text',
+            maxlength: 120,
+            value: values.siteNameAfterDe ?? '',
+            placeholder: nameAfterDe(values.siteName),
+          }}
+        />
+        <Field
+          id="tagline"
+          label={t.tagline}
+          {...error('erreur-tagline', ['tagline-too-long'])}
+          input={{ name: 'tagline', type: 'text', maxlength: 200, value: values.tagline }}
+        />
+        <SelectField
+          id="locale"
+          label={t.locale}
+          {...error('erreur-locale', ['locale-invalid'])}
+          select={{ name: 'locale' }}
+        >
+          {(['fr', 'en'] as const).map((l) => (
+            <option value={l} selected={values.locale === l}>
+              {t.locales[l]}
             </option>
-          </select>
-        </p>
-        <p>
-          <label for="time-zone-other">{t.otherZoneLabel}</label>
-          <input
-            id="time-zone-other"
-            name="timeZoneOther"
-            type="text"
-            maxlength={64}
-            value={listed ? '' : values.timeZone}
-            aria-invalid={invalid(['time-zone-invalid'])}
-            aria-describedby="aide-fuseau"
-          />
-          <span class="hint" id="aide-fuseau">
-            {t.otherZoneHint}
-          </span>
-          {error('erreur-fuseau', ['time-zone-invalid'])}
-        </p>
-        <p>
-          <label for="contact-email">{t.contactEmail}</label>
-          <input
-            id="contact-email"
-            name="contactEmail"
-            type="email"
-            maxlength={200}
-            value={values.contactEmail}
-            aria-invalid={invalid(['contact-email-invalid'])}
-          />
-          {error('erreur-contact', ['contact-email-invalid'])}
-        </p>
+          ))}
+        </SelectField>
+        <SelectField
+          id="time-zone"
+          label={t.timeZone}
+          invalid={has('time-zone-invalid')}
+          select={{ name: 'timeZone' }}
+        >
+          {COMMON_TIME_ZONES.map((z) => (
+            <option value={z} selected={values.timeZone === z}>
+              {z}
+            </option>
+          ))}
+          <option value="" selected={!listed}>
+            {t.otherZone}
+          </option>
+        </SelectField>
+        <Field
+          id="time-zone-other"
+          label={t.otherZoneLabel}
+          hint={t.otherZoneHint}
+          hintId="aide-fuseau"
+          {...error('erreur-fuseau', ['time-zone-invalid'])}
+          input={{
+            name: 'timeZoneOther',
+            type: 'text',
+            maxlength: 64,
+            value: listed ? '' : values.timeZone,
+          }}
+        />
+        <Field
+          id="contact-email"
+          label={t.contactEmail}
+          {...error('erreur-contact', ['contact-email-invalid'])}
+          input={{
+            name: 'contactEmail',
+            type: 'email',
+            maxlength: 200,
+            value: values.contactEmail,
+          }}
+        />
         <LogoField
           locale={locale}
           siteName={values.siteName || p.ctx.site.siteName}

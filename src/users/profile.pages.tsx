@@ -1,5 +1,6 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field } from '../admin/field.tsx';
 import type { Locale } from '../settings/site-settings.ts';
 import type { PageContext } from '../web/page-context.ts';
 
@@ -55,22 +56,20 @@ export function ProfilePage(p: {
       <form method="post" action="/admin/profil" class="admin-form" novalidate>
         <input type="hidden" name="_csrf" value={p.csrfToken} />
         <ErrorSummary title={t.errorsTitle} messages={p.tooLong ? [t.tooLong] : []} />
-        <p>
-          <label for="profile-byline">{t.byline}</label>
-          <input
-            id="profile-byline"
-            name="byline"
-            type="text"
-            maxlength={100}
-            autocomplete="name"
-            value={p.byline}
-            aria-describedby="aide-byline"
-            aria-invalid={p.tooLong ? 'true' : undefined}
-          />
-          <span class="hint" id="aide-byline">
-            {t.bylineHint}
-          </span>
-        </p>
+        <Field
+          id="profile-byline"
+          label={t.byline}
+          hint={t.bylineHint}
+          hintId="aide-byline"
+          invalid={p.tooLong}
+          input={{
+            name: 'byline',
+            type: 'text',
+            maxlength: 100,
+            autocomplete: 'name',
+            value: p.byline,
+          }}
+        />
         <button type="submit">{t.save}</button>
       </form>
     </AdminLayout>

@@ -1,5 +1,7 @@
 import { AdminLayout } from '../admin/admin-layout.tsx';
 import { ErrorSummary } from '../admin/error-summary.tsx';
+import { Field, FieldError, fieldErrors } from '../admin/field.tsx';
+import { Flash } from '../admin/flash.tsx';
 import { formatDate, formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { roles } from './user.ts';
@@ -107,11 +109,7 @@ export function UserEditPage(p: {
       <h1>
         {user.name} <span class={`badge badge-${status}`}>{t.status[status]}</span>
       </h1>
-      {p.flash && t.done[p.flash] ? (
-        <p class="notice" role="status">
-          {t.done[p.flash]}
-        </p>
-      ) : null}
+      <Flash done={t.done} flash={p.flash} />
       <p class="hint">
         {user.email} · {t.created(formatDate(user.createdAt, ctx.site))}
         {p.linkExpiresAt ? ` ${t.linkPending(formatDateTime(p.linkExpiresAt, ctx.site))}` : ''}
@@ -154,67 +152,52 @@ function UserForm(p: {
   roleLocked?: boolean;
 }) {
   const { t, errors } = p;
-  const on = (field: string) => errors.filter((e) => e.startsWith(field));
-  const fieldError = (field: string) =>
-    on(field).length ? (
-      <p class="field-error" id={`erreur-${field}`}>
-        {on(field)
-          .map((e) => t.errors[e])
-          .join(' ')}
-      </p>
-    ) : null;
-  const invalid = (field: string) =>
-    on(field).length ? { 'aria-invalid': 'true', 'aria-describedby': `erreur-${field}` } : {};
+  const err = fieldErrors(errors, (e) => t.errors[e]);
   return (
     <form method="post" action={p.action} class="admin-form" novalidate>
       <input type="hidden" name="_csrf" value={p.csrfToken} />
       <ErrorSummary title={p.errorsTitle} messages={errors.map((e) => t.errors[e])} />
-      <p>
-        <label for="user-name">{t.name}</label>
-        <input
-          id="user-name"
-          name="name"
-          type="text"
-          required
-          maxlength={100}
-          autocomplete="off"
-          value={p.values.name}
-          {...invalid('name')}
-        />
-        {fieldError('name')}
-      </p>
-      <p>
-        <label for="user-byline">{t.byline}</label>
-        <input
-          id="user-byline"
-          name="byline"
-          type="text"
-          maxlength={100}
-          autocomplete="off"
-          value={p.values.byline}
-          aria-describedby={on('byline').length ? 'erreur-byline aide-byline' : 'aide-byline'}
-          aria-invalid={on('byline').length ? 'true' : undefined}
-        />
-        <span class="hint" id="aide-byline">
-          {t.bylineHint}
-        </span>
-        {fieldError('byline')}
-      </p>
+      <Field
+        id="user-name"
+        label={t.name}
+        {...err('name')}
+        input={{
+          name: 'name',
+          type: 'text',
+          required: true,
+          maxlength: 100,
+          autocomplete: 'off',
+          value: p.values.name,
+        }}
+      />
+      <Field
+        id="user-byline"
+        label={t.byline}
+        hint={t.bylineHint}
+        hintId="aide-byline"
+        {...err('byline')}
+        input={{
+          name: 'byline',
+          type: 'text',
+          maxlength: 100,
+          autocomplete: 'off',
+          value: p.values.byline,
+        }}
+      />
       {p.withEmail ? (
-        <p>
-          <label for="user-email">{t.email}</label>
-          <input
-            id="user-email"
-            name="email"
-            type="email"
-            required
-            maxlength={254}
-            autocomplete="off"
-            value={p.values.email}
-            {...invalid('email')}
-          />
-          {fieldError('email')}
-        </p>
+        <Field
+          id="user-email"
+          label={t.email}
+          {...err('email')}
+          input={{
+            name: 'email',
+            type: 'email',
+            required: true,
+            maxlength: 254,
+            autocomplete: 'off',
+            value: p.values.email,
+          }}
+        />
       ) : null}
       <fieldset class="role-choice" disabled={p.roleLocked}>
         <legend>{t.role}</legend>
@@ -226,7 +209,7 @@ function UserForm(p: {
             </span>
           </label>
         ))}
-        {fieldError('role')}
+        <FieldError {...err('role')} />
       </fieldset>
       {p.roleLocked ? (
         <>
