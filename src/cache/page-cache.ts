@@ -108,16 +108,6 @@ export interface CachedPage {
 
 const SLOT = /(<!--griot:[a-z0-9:-]+-->)/;
 
-/** The markup with its slot markers back in place (what splitSlots split). */
-function joinSlots(parts: Buffer[], markers: string[]): Buffer {
-  const chunks: Buffer[] = [];
-  parts.forEach((part, i) => {
-    chunks.push(part);
-    if (i < markers.length) chunks.push(Buffer.from(markers[i]!));
-  });
-  return Buffer.concat(chunks);
-}
-
 /** Splits rendered markup at its slots. */
 export function splitSlots(html: string): { parts: Buffer[]; markers: string[] } {
   const pieces = html.split(SLOT);
@@ -131,11 +121,7 @@ export function splitSlots(html: string): { parts: Buffer[]; markers: string[] }
 export function partsOf(page: Pick<CachedPage, 'parts' | 'packed'>): Buffer[] {
   if (page.parts) return page.parts;
   if (!page.packed) throw new Error('A cached page with neither its markup nor its packed form');
-  return brotliDecompressSync(page.packed)
-    .toString()
-    .split(SLOT)
-    .filter((_, i) => i % 2 === 0)
-    .map((p) => Buffer.from(p));
+  return splitSlots(brotliDecompressSync(page.packed).toString()).parts;
 }
 
 /** The page's bytes with the given values in its slots; a slot without a value is left empty. */
@@ -352,7 +338,14 @@ export function createPageCache({
     const parts = page.parts;
     if (!parts || packing.has(page)) return;
     packing.add(page);
-    const packed = await brotliPage(joinSlots(parts, page.markers), PACK_BROTLI);
+    const packed = await brotliPage(
+      // The markup with its slot markers back in place: each slot filled with its own marker.
+      fillSlots(
+        { parts, markers: page.markers },
+        Object.fromEntries(page.markers.map((m) => [m, m])),
+      ),
+      PACK_BROTLI,
+    );
     const entry = entries.get(key);
     if (entry?.page !== page || page.parts !== parts) return;
     page.packed = packed;
