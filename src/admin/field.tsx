@@ -6,7 +6,7 @@ export interface FieldFrame {
   id: string;
   label: Child;
   hint?: Child | undefined;
-  /** The hint's id, read out with the control (given with a hint, and only then). */
+  /** The hint's id, read out with the control; with a hint, `aide-<id>` unless given. */
   hintId?: string | undefined;
   /** The error shown under the control; the control is then invalid and described by it. */
   error?: string | undefined;
@@ -43,7 +43,8 @@ export function FieldError({ errorId, error }: Pick<FieldFrame, 'error' | 'error
 }
 
 /** A labelled control with its hint and error, the control drawn by `control` from its binding. */
-export function FieldShell(p: FieldFrame & { control: (binding: ControlBinding) => Child }) {
+export function FieldShell(frame: FieldFrame & { control: (binding: ControlBinding) => Child }) {
+  const p = frame.hint != null ? { ...frame, hintId: frame.hintId ?? `aide-${frame.id}` } : frame;
   return (
     <p>
       <label for={p.id}>{p.label}</label>

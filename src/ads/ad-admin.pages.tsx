@@ -156,7 +156,6 @@ export function SlotPage(p: {
             id="slot-key"
             label={t.slotKey}
             hint={t.slotKeyHint}
-            hintId="aide-slot-key"
             {...f.field('key')}
             input={{
               name: 'key',
@@ -206,7 +205,6 @@ function SlotPlacement({ t, form, f }: { t: AdAdminStrings; form: SlotFormValues
         id="slot-paragraph"
         label={t.paragraph}
         hint={t.paragraphHint}
-        hintId="aide-slot-paragraph"
         {...f.field('paragraph')}
         input={{
           name: 'paragraph',
@@ -280,7 +278,6 @@ function SlotHouseAd({ t, form, f }: { t: AdAdminStrings; form: SlotFormValues; 
         id="slot-house-title"
         label={t.houseTitle}
         hint={t.houseTitleHint}
-        hintId="aide-slot-house-title"
         {...f.field('house-title')}
         input={{
           name: 'houseTitle',
@@ -300,7 +297,6 @@ function SlotHouseAd({ t, form, f }: { t: AdAdminStrings; form: SlotFormValues; 
         id="slot-house-url"
         label={t.houseUrl}
         hint={t.houseUrlHint}
-        hintId="aide-slot-house-url"
         {...f.field('house-url')}
         input={{
           name: 'houseUrl',

@@ -102,7 +102,6 @@ export function CampaignPage(p: CampaignPageProps) {
           id="ad-link-url"
           label={t.linkUrl}
           hint={t.linkUrlHint}
-          hintId="aide-ad-link-url"
           {...f.field('link-url')}
           input={{
             name: 'linkUrl',
@@ -230,7 +229,6 @@ function CampaignBasics({ t, p, f }: { t: AdAdminStrings; p: CampaignPageProps; 
         id="ad-weight"
         label={t.weight}
         hint={t.weightHint}
-        hintId="aide-ad-weight"
         {...f.field('weight')}
         input={{
           name: 'weight',

@@ -116,7 +116,6 @@ export function CreativeField(p: {
         id="ad-text-title"
         label={t.textTitle}
         hint={t.textTitleHint}
-        hintId="aide-ad-text-title"
         {...f.field('text-title')}
         input={{ name: 'textTitle', type: 'text', maxlength: 150, value: form.textTitle }}
       />

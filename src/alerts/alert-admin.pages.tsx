@@ -153,7 +153,6 @@ export function AlertAdminPage(p: {
           id="alerte-texte"
           label={t.text}
           hint={t.textHint}
-          hintId="aide-alerte-texte"
           {...err('text')}
           input={{
             name: 'text',
@@ -167,7 +166,6 @@ export function AlertAdminPage(p: {
           id="alerte-lien"
           label={t.linkLabel}
           hint={t.linkHint}
-          hintId="aide-alerte-lien"
           {...err('link')}
           input={{
             name: 'linkUrl',
@@ -181,7 +179,6 @@ export function AlertAdminPage(p: {
           id="alerte-fin"
           label={t.ends}
           hint={t.endsHint(site.timeZone)}
-          hintId="aide-alerte-fin"
           {...err('end')}
           input={{ name: 'endsAt', type: 'datetime-local', required: true, value: p.form.endsAt }}
         />

@@ -160,7 +160,6 @@ export function EditionAdminPage(p: {
             id="nl-objet"
             label={t.subject}
             hint={t.subjectHint}
-            hintId="aide-nl-objet"
             invalid={p.errors.some((x) => x.startsWith('subject'))}
             input={{
               name: 'subject',
@@ -174,7 +173,6 @@ export function EditionAdminPage(p: {
             id="nl-intro"
             label={t.introLabel}
             hint={t.introHint}
-            hintId="aide-nl-intro"
             invalid={p.errors.includes('intro-too-long')}
             textarea={{ name: 'intro', rows: 4, maxlength: INTRO_MAX }}
             value={p.form.intro}

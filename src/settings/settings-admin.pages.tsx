@@ -182,7 +182,6 @@ export function SettingsPage(p: {
           id="site-name-after-de"
           label={t.siteNameAfterDe}
           hint={t.siteNameAfterDeHint(nameAfterDe(values.siteName))}
-          hintId="aide-site-name-after-de"
           {...error('erreur-site-name-after-de', ['site-name-after-de-invalid'])}
           input={{
             name: 'siteNameAfterDe',
