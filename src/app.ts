@@ -227,6 +227,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   if (!options.media) app.addHook('onClose', () => media.close());
+  if (!options.cache) app.addHook('onClose', () => cache.close());
   await app.register(mediaFileRoutes, deps);
 
   for (const asset of Object.values(assets) as Asset[]) {

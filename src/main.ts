@@ -398,6 +398,7 @@ async function start(config: Config, { demo }: { demo: boolean }): Promise<numbe
       process.exit(1);
     }, config.shutdownTimeoutMs).unref();
     await app.close();
+    await cache.close();
     await worker.stop();
     await purger?.stop();
     mailer?.close();

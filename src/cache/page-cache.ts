@@ -3,6 +3,7 @@ import { brotliCompress, brotliDecompressSync, constants, gzip } from 'node:zlib
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import type { SiteLayout } from '../web/site-layout.ts';
+import { createIdleBrotli } from './idle-brotli.ts';
 import { findContentVersion, listContentChanges, SITE_KEY } from './content-version.queries.ts';
 
 const brotli = promisify(brotliCompress);
@@ -14,16 +15,16 @@ const gz = promisify(gzip);
  * and told the size up front.
  */
 export async function brotliPage(body: Buffer, quality: number): Promise<Buffer> {
+  return ownBuffer(await brotli(body, { params: brotliParams(body, quality) }));
+}
+
+function brotliParams(body: Buffer, quality: number): Record<number, number> {
   const lgwin = Math.min(24, Math.max(16, Math.ceil(Math.log2(body.length + 1))));
-  return ownBuffer(
-    await brotli(body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: quality,
-        [constants.BROTLI_PARAM_LGWIN]: lgwin,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    }),
-  );
+  return {
+    [constants.BROTLI_PARAM_QUALITY]: quality,
+    [constants.BROTLI_PARAM_LGWIN]: lgwin,
+    [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+  };
 }
 
 /**
@@ -165,6 +166,8 @@ export interface PageCache {
   encoded(page: CachedPage, body: PageBody, encoding: 'br' | 'gzip'): Promise<Buffer>;
   /** What the cache holds, for the bench and for tests. */
   stats(): { entries: number; bytes: number; upgradesPending: number };
+  /** Stops the upgrades' thread. */
+  close(): Promise<void>;
 }
 
 // A change log longer than this between two reads is not worth reading: everything goes.
@@ -173,8 +176,10 @@ const MAX_CHANGES = 5_000;
 // (5 costs the same as 4 here, 0.4 ms for a 20 KB page, and is 6 % smaller)...
 const FAST_BROTLI = 5;
 // ...and upgraded to the best one in the background (one at a time, never on a request). The
-// best level costs 50 times more (20–30 ms a page): the upgrades are paced to take at most this
-// share of one core, so a cache filling up (a start, a busy news day) never starves the readers.
+// best level costs 50 times more (20–30 ms a page), so a cache filling up (a start, a busy news
+// day, a change every page shows) must never starve the readers: the upgrades run on a thread
+// at the lowest CPU priority, which takes only what the readers leave. Where the priority can't
+// be lowered, they are paced to take at most this share of one core.
 /** The quality a page read more than once is kept at (what most readers get). */
 export const BEST_BROTLI = 11;
 const UPGRADE_CPU_SHARE = 0.25;
@@ -226,6 +231,7 @@ export function createPageCache({
   // upgrade waits is freed at once, not held until its turn (up to MAX_PENDING_UPGRADES pages).
   const upgrades: { key: string; page: WeakRef<CachedPage>; tag: string }[] = [];
   let upgrading = false;
+  const idle = createIdleBrotli();
 
   function drop(key: string): void {
     const entry = entries.get(key);
@@ -314,14 +320,15 @@ export function createPageCache({
         const body = page?.fills.get(job.tag);
         if (!page || entry?.page !== page || !body || body.brBest) continue;
         const started = performance.now();
-        const best = await brotliPage(fillSlots(page, body.values), BEST_BROTLI);
+        const filled = fillSlots(page, body.values);
+        const best = await idle.compress(filled, brotliParams(filled, BEST_BROTLI));
         // (On a tiny page the best level can come out larger: the smaller stays.)
         if (!body.br || best.length < body.br.length) body.br = best;
         body.brBest = true;
         body.upgrading = false;
         resize(job.key, entry, sizeOf(page));
         const spent = performance.now() - started;
-        if (upgrades.length)
+        if (upgrades.length && !(await idle.niced()))
           await new Promise((resolve) =>
             setTimeout(resolve, (spent * (1 - UPGRADE_CPU_SHARE)) / UPGRADE_CPU_SHARE).unref(),
           );
@@ -441,6 +448,10 @@ export function createPageCache({
     },
     stats() {
       return { entries: entries.size, bytes: totalBytes, upgradesPending: upgrades.length };
+    },
+    close() {
+      upgrades.length = 0;
+      return idle.close();
     },
   };
 }

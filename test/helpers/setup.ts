@@ -204,6 +204,7 @@ export async function createTestApp(
     database,
     close: async () => {
       await app.close();
+      await cache.close();
       await database.close();
     },
   };

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import os from 'node:os';
+import { test } from 'node:test';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { createIdleBrotli } from '../src/cache/idle-brotli.ts';
+
+const text = Buffer.from(
+  Array.from({ length: 4000 }, (_, i) => `<p>Entrée ${i % 97} du direct</p>`).join(''),
+);
+const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 18 };
+
+test('the idle thread compresses as brotli would, at the lowest priority, the server thread untouched', async () => {
+  const priority = os.getPriority();
+  const idle = createIdleBrotli();
+  try {
+    const out = await idle.compress(text, params);
+    assert.deepEqual(out, brotliCompressSync(text, { params }));
+    assert.equal(brotliDecompressSync(out).toString(), text.toString());
+    // Memory of its own: nothing else shares the bytes the cache keeps.
+    assert.equal(out.byteOffset, 0);
+    assert.equal(out.buffer.byteLength, out.length);
+    if (process.platform === 'linux') assert.equal(await idle.niced(), true);
+    assert.equal(os.getPriority(), priority);
+    // Several at once come back each to its own caller.
+    const many = await Promise.all(
+      [1, 5, 9].map((q) => idle.compress(text, { [constants.BROTLI_PARAM_QUALITY]: q })),
+    );
+    for (const b of many) assert.equal(brotliDecompressSync(b).toString(), text.toString());
+  } finally {
+    await idle.close();
+  }
+});
+
+test('closing fails what waits, and a later compression starts a new thread', async () => {
+  const idle = createIdleBrotli();
+  const waiting = idle.compress(text, params);
+  await idle.close();
+  await assert.rejects(waiting, /stopped|exited/);
+  const again = await idle.compress(text, { [constants.BROTLI_PARAM_QUALITY]: 4 });
+  assert.equal(brotliDecompressSync(again).toString(), text.toString());
+  await idle.close();
+});
