@@ -86,6 +86,24 @@ for (const dialect of testDialects()) {
       assert.equal(layouts, 2);
     });
 
+    test('a clock set back (an NTP step) does not stop the change log from being read', async () => {
+      const clock = fixedClock('2026-11-23T12:00:00.000Z');
+      const stepped = createPageCache({
+        db: t.db,
+        clock,
+        ttlMs: 1_000,
+        loadLayout: loadSiteLayout,
+      });
+      const { version } = await stepped.snapshot();
+      stepped.set('/p', page(3), version);
+      clock.set('2026-11-23T11:00:00.000Z');
+      await bumpContentVersion(t.db, ['article-3']);
+      clock.advance(1_000);
+      assert.equal((await stepped.snapshot()).version, version + 1);
+      assert.equal(stepped.get('/p'), undefined, 'the page that shows the change is dropped');
+      await stepped.close();
+    });
+
     test('a miss is compressed fast, and a page asked for again upgraded to the best brotli off the request path', async () => {
       cache = fresh();
       const { version } = await cache.snapshot();

@@ -373,8 +373,9 @@ export function createPageCache({
 
   return {
     snapshot() {
-      if (current && clock.now().getTime() - checkedAt < ttlMs && !outlived(current))
-        return Promise.resolve(current);
+      // (A clock set back, NTP's step or a test's, must not stop the checks until it catches up.)
+      const age = clock.now().getTime() - checkedAt;
+      if (current && age >= 0 && age < ttlMs && !outlived(current)) return Promise.resolve(current);
       // Concurrent requests share one look-up instead of each asking the database.
       inFlight ??= refresh().finally(() => {
         inFlight = undefined;
