@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
 import type { ArticleRow } from '../src/articles/article.table.ts';
+import { articleKey, LISTS_KEY } from '../src/articles/article-keys.ts';
 import { MOST_READ_TTL_MS } from '../src/articles/article-views.ts';
+import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { buildArticle, buildSection } from './helpers/factories.ts';
 import { buildNewsroom, signIn } from './helpers/newsroom.ts';
@@ -213,6 +215,59 @@ for (const dialect of testDialects()) {
       assert.deepEqual(hrefs(fresh.body), [path(b), path(a)]);
       assert.notEqual(fresh.headers.etag, first.headers.etag);
       assert.ok(t.cache.stats().entries >= entries);
+    });
+
+    test('an edit shows a listed title at once, and the ranking moves only every few minutes', async () => {
+      await reset();
+      const a = await buildArticle(t.db, { section, title: 'Le budget est voté' });
+      const b = await buildArticle(t.db, { section, title: 'Les pluies de la nuit' });
+      await view(path(a));
+      await view(path(a));
+      await view(path(b));
+      await t.views.flush();
+      quietSpell();
+      const listOf = (html: string) =>
+        parse(html)
+          .querySelectorAll('.most-read li a')
+          .map((l) => [l.text, l.getAttribute('href')]);
+      assert.deepEqual(listOf((await view('/')).body), [
+        [a.title, path(a)],
+        [b.title, path(b)],
+      ]);
+      // B overtakes A; then A's title is edited (another instance's change, through the log).
+      for (let i = 0; i < 3; i++) await view(path(b));
+      await t.views.flush();
+      await t.db
+        .updateTable('articles')
+        .set({ title: 'Le budget est enfin voté' })
+        .where('id', '=', a.id)
+        .execute();
+      await bumpContentVersion(t.db, [articleKey(a.id), LISTS_KEY]);
+      t.clock.advance(60_000);
+      // The new title at once, in the same order: an edit never makes every article page's
+      // block (and body) new by ranking the list again.
+      assert.deepEqual(listOf((await view('/')).body), [
+        ['Le budget est enfin voté', path(a)],
+        [b.title, path(b)],
+      ]);
+      // Past the few minutes, the ranking moves (refreshed off the views' path: polled).
+      t.clock.advance(MOST_READ_TTL_MS);
+      let ranked = listOf((await view('/')).body);
+      for (
+        let deadline = Date.now() + 5_000;
+        ranked[0]?.[1] !== path(b) && Date.now() < deadline;
+      ) {
+        await new Promise((r) => setTimeout(r, 10));
+        ranked = listOf((await view('/')).body);
+      }
+      assert.deepEqual(ranked, [
+        [b.title, path(b)],
+        ['Le budget est enfin voté', path(a)],
+      ]);
+      // An article unpublished leaves the list at once, the ranking moving with it.
+      await t.db.updateTable('articles').set({ status: 'draft' }).where('id', '=', b.id).execute();
+      await bumpContentVersion(t.db, [articleKey(b.id), LISTS_KEY]);
+      assert.deepEqual(listOf((await view('/')).body), [['Le budget est enfin voté', path(a)]]);
     });
 
     test('an article page shows its views per day to the newsroom, and the dashboard the most read', async () => {

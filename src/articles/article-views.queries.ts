@@ -42,7 +42,7 @@ export interface MostReadRow {
 /** The published articles most viewed from an hour on (`YYYY-MM-DDTHH`), most first. */
 export async function listMostRead(
   db: Db,
-  { sinceHour, limit }: { sinceHour: string; limit: number },
+  { sinceHour, limit, among }: { sinceHour: string; limit: number; among?: number[] },
 ): Promise<MostReadRow[]> {
   const rows = await db
     .selectFrom('article_views as v')
@@ -58,6 +58,7 @@ export async function listMostRead(
     ])
     .where('v.hour', '>=', sinceHour)
     .where('a.status', '=', 'published')
+    .$if(among !== undefined, (qb) => qb.where('a.id', 'in', among!))
     .groupBy(['a.id', 'a.title', 'a.slug', 's.slug', 's.name'])
     // Ties go to the newer article.
     .orderBy('views', 'desc')

@@ -20,7 +20,10 @@ import {
 /** Pending views are written at least this often (like the ad counts). */
 export const VIEWS_FLUSH_MS = 5_000;
 
-/** « Les plus lus » is recomputed at most this often (and when an article changes). */
+/**
+ * « Les plus lus » is ranked again at most this often; when an article changes, the listed
+ * ones are read again in the same order.
+ */
 export const MOST_READ_TTL_MS = 5 * 60_000;
 
 /** How many articles « Les plus lus » shows, and over how many hours. */
@@ -80,14 +83,26 @@ export function createArticleViews({
 
   const newsroomDay = newsroomDayOf();
 
-  async function load(generation: number): Promise<MostRead> {
+  /**
+   * Ranks the articles again (`rerank`), or reads the listed ones afresh in the same order: an
+   * edit shows its new title at once, but the ranking moves only every MOST_READ_TTL_MS, so a
+   * news day's edits don't make a new block (and a new body for every article page) each time.
+   */
+  async function load(generation: number, rerank: boolean): Promise<MostRead> {
     const now = clock.now();
     const { settings } = await cache.snapshot();
+    const sinceHour = mostReadSince(now);
+    const previous = list;
+    let rows: MostReadRow[] | undefined;
+    if (!rerank && previous?.rows.length) {
+      const among = previous.rows.map((r) => r.id);
+      const fresh = await listMostRead(db, { sinceHour, limit: among.length, among });
+      // One of them unpublished (or out of the window): the list is ranked again.
+      if (fresh.length === among.length) rows = among.map((id) => fresh.find((r) => r.id === id)!);
+    }
+    const reranked = rows === undefined;
     // One more than shown: an article's own page leaves itself out and shows the next one.
-    const rows = await listMostRead(db, {
-      sinceHour: mostReadSince(now),
-      limit: MOST_READ_LIMIT + 1,
-    });
+    rows ??= await listMostRead(db, { sinceHour, limit: MOST_READ_LIMIT + 1 });
     // Named by what it shows, so every instance with the same list sends the same ETag, and a
     // recomputation that changes nothing on the page makes no new body.
     const shown = rows.map((r) => [r.id, r.title, r.slug, r.section.slug, r.section.name]);
@@ -95,7 +110,8 @@ export function createArticleViews({
       .update(JSON.stringify([settings.locale, shown]))
       .digest('base64url')
       .slice(0, 12);
-    list = { version, rows, locale: settings.locale, at: now.getTime(), generation };
+    const at = reranked || !previous ? now.getTime() : previous.at;
+    list = { version, rows, locale: settings.locale, at, generation };
     return list;
   }
 
@@ -114,9 +130,10 @@ export function createArticleViews({
       const generation = cache.generation(LISTS_KEY);
       const age = list ? clock.now().getTime() - list.at : Infinity;
       const same = list?.generation === generation;
-      if (same && age >= 0 && age < MOST_READ_TTL_MS) return list!;
+      const ranked = age >= 0 && age < MOST_READ_TTL_MS;
+      if (same && ranked) return list!;
       if (!loading) {
-        loading = load(generation).finally(() => (loading = undefined));
+        loading = load(generation, !ranked).finally(() => (loading = undefined));
         // A failed refresh in the background is retried on a later view.
         loading.catch(() => undefined);
       }
