@@ -246,11 +246,17 @@ export interface DrawnLoadOptions {
   headers?: Record<string, string>;
   /** Stop after this many requests, if sooner than `seconds`. */
   maxRequests?: number;
+  /**
+   * The bodies already served per path (a fingerprint of each), shared by the loads of one
+   * target measured in several rounds; a new map per load by default.
+   */
+  seen?: Map<string, Set<string>>;
 }
 
 export interface DrawnLoadResult extends VariedLoadResult {
   /**
-   * Responses whose exact bytes had not been served before for that path in this load: the
+   * Responses whose exact bytes had not been served before for that path in this load (or in
+   * the earlier loads that shared `seen`): the
    * server rendered or (re)compressed each of them. The others were served from what it kept.
    */
   fresh: number;
@@ -263,11 +269,10 @@ export interface DrawnLoadResult extends VariedLoadResult {
  */
 export async function loadDrawn(
   origin: string,
-  { seconds, connections, draw, headers = {}, maxRequests }: DrawnLoadOptions,
+  { seconds, connections, draw, headers = {}, maxRequests, seen = new Map() }: DrawnLoadOptions,
 ): Promise<DrawnLoadResult> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(origin))
     throw new Error(`not a loopback origin: ${origin}`);
-  const seen = new Map<string, Set<string>>();
   let fresh = 0;
   let firstAt: number | undefined;
   let lastAt: number | undefined;
