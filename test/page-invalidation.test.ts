@@ -141,6 +141,40 @@ for (const dialect of testDialects()) {
       assert.match(page.body, /Un avis mesuré numéro 1/);
     });
 
+    test('readers who miss a dropped page at the same time share one render of it', async () => {
+      await warm(t.app);
+      const more = await pendingComment(s1, 3);
+      await approve(more);
+      const key = articleKey(s1, securite);
+      const set = t.cache.set;
+      const kept: string[] = [];
+      t.cache.set = (k, p, v) => {
+        kept.push(k);
+        set(k, p, v);
+      };
+      try {
+        const burst = await Promise.all(
+          Array.from({ length: 8 }, () => t.app.inject(`/securite/${s1.slug}`)),
+        );
+        for (const page of burst) {
+          assert.equal(page.statusCode, 200);
+          assert.match(page.body, /Un avis mesuré numéro 3/);
+        }
+        assert.equal(new Set(burst.map((p) => p.headers.etag)).size, 1);
+        assert.deepEqual(kept, [key], 'rendered and kept once');
+        // A page that does not exist is shared too, as a 404 for each.
+        const missing = await Promise.all(
+          Array.from({ length: 3 }, () => t.app.inject('/securite/aucun-article-de-ce-nom')),
+        );
+        assert.deepEqual(
+          missing.map((p) => p.statusCode),
+          [404, 404, 404],
+        );
+      } finally {
+        t.cache.set = set;
+      }
+    });
+
     test('editing a published article drops its pages, the lists that show it, and the articles that link to it', async () => {
       await warm(t.app);
       const related = await t.db

@@ -69,12 +69,18 @@ export interface PagePipeline {
   addVariant(variant: PageVariant): void;
   readonly fillers: readonly PageFiller[];
   readonly variants: readonly PageVariant[];
+  /**
+   * Runs one render for every request that misses a page while it is being rendered: a popular
+   * page dropped by a change (a comment approved) is otherwise rendered once per waiting reader.
+   */
+  shareRender<T>(key: string, render: () => Promise<T>): Promise<T>;
 }
 
 /** Creates an empty pipeline registry. */
 export function createPagePipeline(): PagePipeline {
   const fillers: PageFiller[] = [];
   const variants: PageVariant[] = [];
+  const rendering = new Map<string, Promise<unknown>>();
   return {
     addFiller(filler) {
       fillers.push(filler);
@@ -84,5 +90,12 @@ export function createPagePipeline(): PagePipeline {
     },
     fillers,
     variants,
+    shareRender<T>(key: string, render: () => Promise<T>): Promise<T> {
+      const known = rendering.get(key) as Promise<T> | undefined;
+      if (known) return known;
+      const shared = render().finally(() => rendering.delete(key));
+      rendering.set(key, shared);
+      return shared;
+    },
   };
 }

@@ -137,27 +137,34 @@ export async function sendCachedPage(
   const key = variant ? `${variant.name}:${page.key}` : page.key;
   let cached = deps.cache.get(key);
   if (!cached) {
-    const ctx = await pageContext(deps, request);
-    const node = await page.render(variant ? variant.context(ctx) : ctx);
-    if (node === null) throw notFound();
-    if (isMoved(node))
+    // A page is the same for every request with its key (that is what lets it be cached), so
+    // the requests that miss it together share one render.
+    const outcome = await deps.pages.shareRender(key, async () => {
+      const ctx = await pageContext(deps, request);
+      const node = await page.render(variant ? variant.context(ctx) : ctx);
+      if (node === null || isMoved(node)) return node;
+      const about: PageAbout = isAbout(node) ? node : { node };
+      const rendered = await renderDocument(about.node);
+      const html = variant ? variant.markup(rendered) : rendered;
+      const fresh = {
+        status: 200,
+        ...splitSlots(html),
+        keys: [...new Set([...page.keys, ...(about.keys ?? [])])],
+        facts: about.facts ?? {},
+        fills: new Map(),
+        etag: `W/"${digest(deps.buildId, '\u0000', variant?.name ?? '', '\u0000', html)}"`,
+        expiresAt: snapshot.validUntil,
+      } satisfies CachedPage;
+      deps.cache.set(key, fresh, snapshot.version);
+      return fresh;
+    });
+    if (outcome === null) throw notFound();
+    if (isMoved(outcome))
       return reply.redirect(
-        variant ? variant.movedTo(node.movedTo, request) : node.movedTo,
-        node.temporary ? 302 : 301,
+        variant ? variant.movedTo(outcome.movedTo, request) : outcome.movedTo,
+        outcome.temporary ? 302 : 301,
       );
-    const about: PageAbout = isAbout(node) ? node : { node };
-    const rendered = await renderDocument(about.node);
-    const html = variant ? variant.markup(rendered) : rendered;
-    cached = {
-      status: 200,
-      ...splitSlots(html),
-      keys: [...new Set([...page.keys, ...(about.keys ?? [])])],
-      facts: about.facts ?? {},
-      fills: new Map(),
-      etag: `W/"${digest(deps.buildId, '\u0000', variant?.name ?? '', '\u0000', html)}"`,
-      expiresAt: snapshot.validUntil,
-    } satisfies CachedPage;
-    deps.cache.set(key, cached, snapshot.version);
+    cached = outcome;
   }
   const vary = ['Accept-Encoding'];
   for (const v of deps.pages.variants) {
