@@ -1,15 +1,11 @@
-import { loadSiteLayout } from '../src/web/site-layout.ts';
 import assert from 'node:assert/strict';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { buildApp } from '../src/app.ts';
-import { createPageCache } from '../src/cache/page-cache.ts';
-import { fixedClock } from '../src/clock.ts';
 import { publishScheduledJob } from '../src/jobs/publish-scheduled.ts';
 import { startWorker } from '../src/jobs/worker.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { buildArticle, buildSection } from './helpers/factories.ts';
-import { createTestApp, testConfig, testDialects, type TestApp } from './helpers/setup.ts';
+import { createOtherInstance, createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 for (const dialect of testDialects()) {
   describe(`page cache and worker on ${dialect.name}`, () => {
@@ -52,16 +48,8 @@ for (const dialect of testDialects()) {
     });
 
     test('a second instance on the same database sees a change made through the first', async () => {
-      const otherDb = t.database.connectAgain();
-      const clock = fixedClock('2026-11-23T12:00:00Z');
-      const config = testConfig(t.dataDir, { cacheVersionTtlMs: 0 });
-      const other = await buildApp({
-        config,
-        db: otherDb,
-        dialect: t.dialect,
-        clock,
-        cache: createPageCache({ db: otherDb, clock, ttlMs: 0, loadLayout: loadSiteLayout }),
-      });
+      const instance = await createOtherInstance(t, { now: '2026-11-23T12:00:00Z' });
+      const other = instance.app;
       try {
         const before = await other.inject('/economie');
         assert.doesNotMatch(before.body, /Nouvelle usine/);
@@ -70,7 +58,7 @@ for (const dialect of testDialects()) {
         assert.match(afterChange.body, /Nouvelle usine de transformation/);
         assert.notEqual(afterChange.headers.etag, before.headers.etag);
       } finally {
-        await other.close();
+        await instance.close();
       }
     });
 

@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
-import { buildApp } from '../src/app.ts';
 import { renderMarkdown } from '../src/articles/markdown.ts';
-import { createPageCache } from '../src/cache/page-cache.ts';
-import { fixedClock } from '../src/clock.ts';
-import { loadSiteLayout } from '../src/web/site-layout.ts';
 import { insertLiveEntry } from '../src/live/live.queries.ts';
 import { LIVE_OLDER_ENTRIES, LIVE_PAGE_ENTRIES } from '../src/live/live.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { buildArticle, buildImage, buildSection } from './helpers/factories.ts';
 import { Browser, hiddenValue } from './helpers/http.ts';
 import { buildNewsroom, signIn } from './helpers/newsroom.ts';
-import { createTestApp, testConfig, testDialects, type TestApp } from './helpers/setup.ts';
+import { createOtherInstance, createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 const NOW = '2026-12-03T09:00:00.000Z';
 
@@ -545,16 +541,8 @@ for (const dialect of testDialects()) {
       const a = await liveArticle('avant-instances');
       const ids = await insertEntries(a.id, LIVE_PAGE_ENTRIES + 2);
       const path = `/direct/${a.id}/avant/${ids[2]}`;
-      const otherDb = t.database.connectAgain();
-      const clock = fixedClock(NOW);
-      const cache = createPageCache({ db: otherDb, clock, ttlMs: 0, loadLayout: loadSiteLayout });
-      const other = await buildApp({
-        config: testConfig(t.dataDir, { cacheVersionTtlMs: 0 }),
-        db: otherDb,
-        dialect: t.dialect,
-        clock,
-        cache,
-      });
+      const instance = await createOtherInstance(t, { now: NOW });
+      const { app: other, cache } = instance;
       try {
         for (const url of [path, `/lite${path}`]) {
           assert.equal((await other.inject(url)).statusCode, 200, url);
@@ -575,7 +563,7 @@ for (const dialect of testDialects()) {
         assert.equal(cache.get(`lite:${path}`), undefined);
         assert.match((await other.inject(path)).body, /La toute première entrée, corrigée\./);
       } finally {
-        await other.close();
+        await instance.close();
       }
     });
 

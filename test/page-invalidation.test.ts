@@ -1,19 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildApp } from '../src/app.ts';
 import type { ArticleRow } from '../src/articles/article.table.ts';
-import { createPageCache, type PageCache } from '../src/cache/page-cache.ts';
-import { fixedClock } from '../src/clock.ts';
+import type { PageCache } from '../src/cache/page-cache.ts';
 import { decideComment } from '../src/moderation/decide-comment.ts';
 import { findSiteSettings, updateSiteSettings } from '../src/settings/setting.queries.ts';
 import { bumpContentVersion, pruneContentChanges } from '../src/cache/content-version.queries.ts';
 import type { Section } from '../src/sections/section.table.ts';
-import { loadSiteLayout } from '../src/web/site-layout.ts';
 import { buildArticle, buildComment, buildSection } from './helpers/factories.ts';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Browser, formStamp, hiddenValue } from './helpers/http.ts';
 import { buildNewsroom, signIn } from './helpers/newsroom.ts';
-import { createTestApp, testConfig, testDialects, type TestApp } from './helpers/setup.ts';
+import { createOtherInstance, createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 // A change drops exactly the cached pages that show what it touched: on the instance that made
 // it, and on another instance sharing the database. Which pages are cached is read from the
@@ -242,16 +239,8 @@ for (const dialect of testDialects()) {
     });
 
     test('another instance on the same database drops exactly the same pages', async () => {
-      const otherDb = t.database.connectAgain();
-      const clock = fixedClock('2026-11-23T12:00:00Z');
-      const cache = createPageCache({ db: otherDb, clock, ttlMs: 0, loadLayout: loadSiteLayout });
-      const other = await buildApp({
-        config: testConfig(t.dataDir, { cacheVersionTtlMs: 0 }),
-        db: otherDb,
-        dialect: t.dialect,
-        clock,
-        cache,
-      });
+      const instance = await createOtherInstance(t, { now: '2026-11-23T12:00:00Z' });
+      const { app: other, cache } = instance;
       try {
         await warm(other);
         await warm(t.app);
@@ -262,7 +251,7 @@ for (const dialect of testDialects()) {
         assert.deepEqual(await dropped(t.cache), ['lite s1', 's1']);
         assert.match((await other.inject(`/securite/${s1.slug}`)).body, /Un avis mesuré numéro 2/);
       } finally {
-        await other.close();
+        await instance.close();
       }
     });
 

@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { parse } from 'node-html-parser';
-import { buildApp } from '../src/app.ts';
 import type { ArticleRow } from '../src/articles/article.table.ts';
-import { createPageCache } from '../src/cache/page-cache.ts';
-import { fixedClock } from '../src/clock.ts';
 import type { Section } from '../src/sections/section.table.ts';
-import { loadSiteLayout } from '../src/web/site-layout.ts';
 import { buildArticle, buildSection, buildUser } from './helpers/factories.ts';
 import { hiddenValue, type Browser } from './helpers/http.ts';
 import { buildNewsroom, signIn } from './helpers/newsroom.ts';
-import { createTestApp, testConfig, testDialects, type TestApp } from './helpers/setup.ts';
+import { createOtherInstance, createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 // The test clock starts at 2026-11-23T12:00Z; the newsroom's zone (Africa/Niamey) is UTC+1.
 const START = '2026-11-23T12:00:00.000Z';
@@ -184,17 +180,9 @@ for (const dialect of testDialects()) {
     });
 
     test('raising, lowering and the end reach another instance on the same database within its cache TTL', async () => {
-      const otherDb = t.database.connectAgain();
-      const clock = fixedClock(START);
       const ttlMs = 2_000;
-      const cache = createPageCache({ db: otherDb, clock, ttlMs, loadLayout: loadSiteLayout });
-      const other = await buildApp({
-        config: testConfig(t.dataDir, { cacheVersionTtlMs: ttlMs }),
-        db: otherDb,
-        dialect: t.dialect,
-        clock,
-        cache,
-      });
+      const instance = await createOtherInstance(t, { now: START, cacheTtlMs: ttlMs });
+      const { app: other, clock } = instance;
       try {
         await warm(other);
         await raise({ text: 'Alerte sur deux serveurs', endsAt: '2026-11-23T13:10' });
@@ -218,7 +206,7 @@ for (const dialect of testDialects()) {
         for (const url of readerUrls())
           assert.equal(banner((await other.inject(url)).body), null, url);
       } finally {
-        await other.close();
+        await instance.close();
       }
     });
 

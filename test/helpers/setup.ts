@@ -209,3 +209,38 @@ export async function createTestApp(
     },
   };
 }
+
+/** A second app instance on a test app's database, as another server sharing it runs. */
+export interface OtherInstance {
+  app: FastifyInstance;
+  /** Its own page cache, reading the change log every request unless given a TTL. */
+  cache: PageCache;
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+}
+
+/** Starts another instance on the test app's database: its own connection, clock and cache. */
+export async function createOtherInstance(
+  t: TestApp,
+  { now, cacheTtlMs = 0 }: { now: string; cacheTtlMs?: number },
+): Promise<OtherInstance> {
+  const db = t.database.connectAgain();
+  const clock = fixedClock(now);
+  const cache = createPageCache({ db, clock, ttlMs: cacheTtlMs, loadLayout: loadSiteLayout });
+  const app = await buildApp({
+    config: testConfig(t.dataDir, { cacheVersionTtlMs: cacheTtlMs }),
+    db,
+    dialect: t.dialect,
+    clock,
+    cache,
+  });
+  return {
+    app,
+    cache,
+    clock,
+    close: async () => {
+      await app.close();
+      await cache.close();
+    },
+  };
+}
