@@ -23,19 +23,24 @@ describe('live coverage in Chromium', () => {
   before(async () => {
     site = await startDemoSite();
     await buildUser(site.t.db, { email: 'direct@griot.test', name: 'Awa Direct', role: 'editor' });
-    const row = await site.t.db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .select(['a.id', 'a.slug', 's.slug as section'])
-      .where('a.status', '=', 'published')
-      .where('a.live', '=', 0)
-      .orderBy('a.published_at', 'desc')
-      .executeTakeFirstOrThrow();
+    const row = await newestPlainArticle();
     articleId = row.id;
     path = `/${row.section}/${row.slug}`;
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   });
   after(() => site?.close());
+
+  // The demo's newest published article that is not live coverage (nor `except`).
+  const newestPlainArticle = (except?: number) =>
+    site.t.db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .select(['a.id', 'a.slug', 's.slug as section'])
+      .where('a.status', '=', 'published')
+      .where('a.live', '=', 0)
+      .$if(except !== undefined, (q) => q.where('a.id', '!=', except!))
+      .orderBy('a.published_at', 'desc')
+      .executeTakeFirstOrThrow();
 
   async function newsroomPage(): Promise<Page> {
     const page = await site.browser.newPage({ viewport: viewports.desktop });
@@ -146,15 +151,7 @@ describe('live coverage in Chromium', () => {
   });
 
   test('a long live page polls for new entries above its newest ones, and « Entrées précédentes » leads to the older ones, script or not', async () => {
-    const row = await site.t.db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .select(['a.id', 'a.slug', 's.slug as section'])
-      .where('a.status', '=', 'published')
-      .where('a.live', '=', 0)
-      .where('a.id', '!=', articleId)
-      .orderBy('a.published_at', 'desc')
-      .executeTakeFirstOrThrow();
+    const row = await newestPlainArticle(articleId);
     const longPath = `/${row.section}/${row.slug}`;
     const { db } = site.t;
     await updateArticleLiveState(db, row.id, {
