@@ -321,7 +321,15 @@ export function createPageCache({
         if (!page || entry?.page !== page || !body || body.brBest) continue;
         const started = performance.now();
         const filled = fillSlots(page, body.values);
-        const best = await idle.compress(filled, brotliParams(filled, BEST_BROTLI));
+        let best: Buffer;
+        try {
+          best = await idle.compress(filled, brotliParams(filled, BEST_BROTLI));
+        } catch {
+          // The thread died (it is started again for the next one): this body may be asked
+          // for its upgrade again, and the others still get theirs.
+          body.upgrading = false;
+          continue;
+        }
         // (On a tiny page the best level can come out larger: the smaller stays.)
         if (!body.br || best.length < body.br.length) body.br = best;
         body.brBest = true;
