@@ -159,6 +159,19 @@ for (const dialect of testDialects()) {
         }
         assert.equal(new Set(burst.map((p) => p.headers.etag)).size, 1);
         assert.deepEqual(kept, [key], 'rendered and kept once');
+        // A feed (a machine-readable document) the same way.
+        await bumpContentVersion(t.db, ['lists']);
+        kept.length = 0;
+        const feeds = await Promise.all(
+          Array.from({ length: 8 }, () => t.app.inject('/flux/rss.xml')),
+        );
+        assert.ok(feeds.every((f) => f.statusCode === 200));
+        assert.equal(new Set(feeds.map((f) => f.body)).size, 1);
+        assert.deepEqual(
+          kept.filter((k) => k.startsWith('text:')),
+          [pages().feed],
+          'the feed rendered and kept once',
+        );
         // A page that does not exist is shared too, as a 404 for each.
         const missing = await Promise.all(
           Array.from({ length: 3 }, () => t.app.inject('/securite/aucun-article-de-ce-nom')),

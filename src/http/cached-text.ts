@@ -33,19 +33,26 @@ export async function sendCachedText(
   const key = `text:${doc.key}`;
   let cached = deps.cache.get(key);
   if (!cached) {
-    const text = await doc.render(snapshot);
-    if (text === null) throw notFound();
-    if (typeof text !== 'string') return reply.redirect(text.movedTo, 301);
-    cached = {
-      status: 200,
-      parts: [Buffer.from(text)],
-      markers: [],
-      keys: doc.keys,
-      facts: {},
-      etag: `W/"${digest(deps.buildId, '\u0000', text)}"`,
-      fills: new Map([['', { tag: '', values: {} }]]),
-    } satisfies CachedPage;
-    deps.cache.set(key, cached, snapshot.version);
+    // As for pages: the requests that miss a document together (every reader's poll of a live
+    // page once an entry is posted) share one render.
+    const outcome = await deps.pages.shareRender(key, async () => {
+      const text = await doc.render(snapshot);
+      if (text === null || typeof text !== 'string') return text;
+      const fresh = {
+        status: 200,
+        parts: [Buffer.from(text)],
+        markers: [],
+        keys: doc.keys,
+        facts: {},
+        etag: `W/"${digest(deps.buildId, '\u0000', text)}"`,
+        fills: new Map([['', { tag: '', values: {} }]]),
+      } satisfies CachedPage;
+      deps.cache.set(key, fresh, snapshot.version);
+      return fresh;
+    });
+    if (outcome === null) throw notFound();
+    if ('movedTo' in outcome) return reply.redirect(outcome.movedTo, 301);
+    cached = outcome;
   }
   const body = cached.fills.get('') ?? { tag: '', values: {} };
   const cdn = doc.cdnCacheControl ?? CDN_CACHE_CONTROL;
