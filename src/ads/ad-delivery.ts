@@ -40,8 +40,11 @@ export interface AdFill {
 
 /** Per-instance ad delivery: picks creatives, renders slots, counts views and clicks in batches. */
 export interface AdDelivery {
-  /** Fills a page's ad markers for one view, in a section (null: the home page). */
-  fill(markers: string[], sectionId: number | null, viewer: Viewer): Promise<AdFill>;
+  /**
+   * Fills a page's ad markers for one view, in a section (null: the home page); synchronously
+   * while what it knows is current (most views).
+   */
+  fill(markers: string[], sectionId: number | null, viewer: Viewer): AdFill | Promise<AdFill>;
   /** Counts a click if it is a person's first in a short while; returns where it leads. */
   click(token: string, viewer: Viewer & { clientKey: string }): Promise<string | undefined>;
   /** The signed path a campaign's link goes through in a slot. */
@@ -54,6 +57,13 @@ interface Deliverable extends DeliverableCampaign {
   campaign: AdCampaign;
   /** Rendered slot markup per slot id (the campaign's creative in that slot's frame). */
   html: Map<number, string>;
+}
+
+// What one view's picks are made from.
+interface Current {
+  inv: Inventory;
+  slots: AdSlot[];
+  day: string;
 }
 
 interface Inventory {
@@ -188,19 +198,71 @@ export function createAdDelivery({
     return dayMemo.day;
   }
 
-  async function current(): Promise<{ inv: Inventory; slots: AdSlot[]; day: string }> {
-    const snapshot = await cache.snapshot();
+  // What a view needs without waiting: the inventory while it is current and the snapshot's
+  // change log was read within its TTL; undefined otherwise (see current()).
+  function currentNow(): Current | undefined {
+    const snapshot = cache.freshSnapshot();
+    if (!snapshot || !inventory) return undefined;
     const now = clock.now();
     const day = newsroomDay(now, snapshot.settings.timeZone);
+    if (isStale(inventory, day, now)) return undefined;
+    return { inv: inventory, slots: snapshot.adSlots, day };
+  }
+
+  function isStale(inv: Inventory | undefined, day: string, now: Date): boolean {
     // Campaigns change under their key; the slots (the layout) under the site's, which moves
     // every key's generation.
     const version = cache.generation(ADS_KEY);
-    const stale =
-      !inventory ||
-      inventory.version !== version ||
-      inventory.day !== day ||
-      now.getTime() - inventory.loadedAt > COUNTS_TTL_MS;
-    if (stale) {
+    return (
+      !inv ||
+      inv.version !== version ||
+      inv.day !== day ||
+      now.getTime() - inv.loadedAt > COUNTS_TTL_MS
+    );
+  }
+
+  // Picks the creatives of one view and counts it (not a robot's).
+  function pickAds(
+    { inv, slots, day }: Current,
+    markers: string[],
+    sectionId: number | null,
+    viewer: Viewer,
+  ): AdFill {
+    const count = !isRobot(viewer);
+    const now = clock.now().getTime();
+    const values: Record<string, string> = {};
+    let sold = false;
+    let picked = '';
+    for (const marker of markers) {
+      const key = slotKeyOfMarker(marker);
+      const slot = key && slots.find((s) => s.key === key);
+      if (!slot) continue;
+      const where = { slotId: slot.id, sectionId, now };
+      const pick = pickCampaign(inv.campaigns, where, (c) => delivered(inv, c), random);
+      if (inv.campaigns.some((c) => c.slotIds.has(slot.id))) sold = true;
+      values[marker] = pick ? pick.html.get(slot.id)! : inv.house.get(slot.id)!;
+      picked += `${slot.id}:${pick ? pick.id : 'h'},`;
+      if (count) {
+        pendingViews.add(`${slot.id}|${day}`);
+        if (pick) {
+          pendingImpressions.add(`${pick.id}|${day}`);
+          const local = localSinceLoad.get(pick.id) ?? { total: 0, today: 0 };
+          local.total++;
+          local.today++;
+          localSinceLoad.set(pick.id, local);
+        }
+      }
+    }
+    // The version too: a reloaded inventory may render the same picks differently.
+    return { values, sold, key: `${inv.version}/${picked}` };
+  }
+
+  async function current(): Promise<Current> {
+    const snapshot = await cache.snapshot();
+    const now = clock.now();
+    const day = newsroomDay(now, snapshot.settings.timeZone);
+    const version = cache.generation(ADS_KEY);
+    if (isStale(inventory, day, now)) {
       loading ??= load(version, snapshot.adSlots).finally(() => {
         loading = undefined;
       });
@@ -252,35 +314,10 @@ export function createAdDelivery({
     clickPath,
     flush,
 
-    async fill(markers, sectionId, viewer) {
-      const { inv, slots, day } = await current();
-      const count = !isRobot(viewer);
-      const now = clock.now().getTime();
-      const values: Record<string, string> = {};
-      let sold = false;
-      let picked = '';
-      for (const marker of markers) {
-        const key = slotKeyOfMarker(marker);
-        const slot = key && slots.find((s) => s.key === key);
-        if (!slot) continue;
-        const where = { slotId: slot.id, sectionId, now };
-        const pick = pickCampaign(inv.campaigns, where, (c) => delivered(inv, c), random);
-        if (inv.campaigns.some((c) => c.slotIds.has(slot.id))) sold = true;
-        values[marker] = pick ? pick.html.get(slot.id)! : inv.house.get(slot.id)!;
-        picked += `${slot.id}:${pick ? pick.id : 'h'},`;
-        if (count) {
-          pendingViews.add(`${slot.id}|${day}`);
-          if (pick) {
-            pendingImpressions.add(`${pick.id}|${day}`);
-            const local = localSinceLoad.get(pick.id) ?? { total: 0, today: 0 };
-            local.total++;
-            local.today++;
-            localSinceLoad.set(pick.id, local);
-          }
-        }
-      }
-      // The version too: a reloaded inventory may render the same picks differently.
-      return { values, sold, key: `${inv.version}/${picked}` };
+    fill(markers, sectionId, viewer) {
+      const known = currentNow();
+      const fill = (c: Current) => pickAds(c, markers, sectionId, viewer);
+      return known ? fill(known) : current().then(fill);
     },
 
     async click(token, viewer) {

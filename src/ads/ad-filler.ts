@@ -1,5 +1,5 @@
 import type { PageFiller } from '../http/page-pipeline.ts';
-import type { AdDelivery } from './ad-delivery.ts';
+import type { AdDelivery, AdFill } from './ad-delivery.ts';
 import { slotKeyOfMarker } from './ad-slot-markup.ts';
 
 /**
@@ -11,10 +11,11 @@ export function adFiller(ads: AdDelivery): PageFiller {
   return {
     name: 'ad',
     owns: (marker) => slotKeyOfMarker(marker) !== undefined,
-    async fill({ markers, facts, request }) {
+    fill({ markers, facts, request }) {
       const sectionId = typeof facts.sectionId === 'number' ? facts.sectionId : null;
-      const fill = await ads.fill(markers, sectionId, request);
-      return { values: fill.values, variant: fill.key, perView: fill.sold };
+      const fill = ads.fill(markers, sectionId, request);
+      const view = (f: AdFill) => ({ values: f.values, variant: f.key, perView: f.sold });
+      return fill instanceof Promise ? fill.then(view) : view(fill);
     },
   };
 }
