@@ -27,7 +27,9 @@ import type { DialectName } from './db/connect.ts';
 import type { Db } from './db/database.ts';
 import { ErrorPage } from './http/error.pages.tsx';
 import { warnOnUntrustedProxy } from './http/forwarded-warning.ts';
-import { logAccess, requestId } from './http/access-log.ts';
+import { frontDoorAccessLog, logAccess, requestId } from './http/access-log.ts';
+import { createFrontDoor, type FrontDoor } from './http/front-door.ts';
+import { createServer, type Server, type ServerOptions } from 'node:http';
 import { healthRoute } from './http/health.ts';
 import type { Heartbeat } from './jobs/heartbeat.ts';
 import type { RouteDeps } from './http/deps.ts';
@@ -94,6 +96,22 @@ export interface AppOptions {
   heartbeat?: Heartbeat;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Serves cached reader pages again before routing (http/front-door.ts). */
+    frontDoor: FrontDoor;
+  }
+}
+
+// What Fastify hands a serverFactory: its options, defaults filled in.
+interface ServerFactoryOptions {
+  http?: ServerOptions;
+  keepAliveTimeout: number;
+  requestTimeout: number;
+  connectionTimeout: number;
+  maxRequestsPerSocket: number;
+}
+
 /** Builds the HTTP application: plugins, reader routes, newsroom routes and error pages. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
@@ -131,7 +149,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Article pages carry the theme's style sheet inline (see web/layout.tsx).
   const headers = await securityHeaders(config, [inlineStyleSheet(assets.css)]);
   const beforeRouting = Object.fromEntries(headers.reader);
+  // Cached reader pages are served again before routing (see http/front-door.ts).
+  const frontDoor = createFrontDoor({
+    deps,
+    defaultHeaders: headers.reader.flat(),
+    requestId,
+    onServed: frontDoorAccessLog(() => app.log, config.logLevel),
+  });
   const app: FastifyInstance = Fastify({
+    // Fastify's own HTTP server, as it makes it (lib/server.js), with the front door before it.
+    serverFactory: (handler, options): Server => {
+      const o = options as unknown as ServerFactoryOptions;
+      const server = createServer(o.http ?? {}, (req, res) => frontDoor.handle(req, res, handler));
+      server.keepAliveTimeout = o.keepAliveTimeout;
+      server.requestTimeout = o.requestTimeout;
+      server.setTimeout(o.connectionTimeout);
+      if (o.maxRequestsPerSocket > 0) server.maxRequestsPerSocket = o.maxRequestsPerSocket;
+      return server;
+    },
     logger: { level: config.logLevel },
     // One access-log line per request (http/access-log.ts) instead of Fastify's two: they cost
     // more than a cached page. The id is a proxy's X-Request-Id when well formed.
@@ -150,6 +185,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       app.errorHandler(error, request, reply.headers(beforeRouting)),
   });
   app.decorateRequest('user', null);
+  app.decorate('frontDoor', frontDoor);
+  // Closing: new requests get the routes' 503, in-flight ones finish.
+  app.addHook('preClose', (done) => {
+    frontDoor.close();
+    done();
+  });
   logAccess(app, config.logLevel);
   warnOnUntrustedProxy(app, config.trustProxy);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);

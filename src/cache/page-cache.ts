@@ -149,6 +149,8 @@ export function fillSlots(
 export interface PageCache {
   /** The current snapshot; reads the change log at most once per TTL. */
   snapshot(): Promise<SiteSnapshot>;
+  /** The current snapshot if the change log was read within the TTL (no wait), else undefined. */
+  freshSnapshot(): SiteSnapshot | undefined;
   get(key: string): CachedPage | undefined;
   /**
    * Keeps a page rendered from data read at `seenVersion` or later; refused when one of its keys
@@ -379,11 +381,17 @@ export function createPageCache({
     return { key, entry };
   }
 
+  function fresh(): SiteSnapshot | undefined {
+    // (A clock set back, NTP's step or a test's, must not stop the checks until it catches up.)
+    const age = clock.now().getTime() - checkedAt;
+    return current && age >= 0 && age < ttlMs && !outlived(current) ? current : undefined;
+  }
+
   return {
+    freshSnapshot: fresh,
     snapshot() {
-      // (A clock set back, NTP's step or a test's, must not stop the checks until it catches up.)
-      const age = clock.now().getTime() - checkedAt;
-      if (current && age >= 0 && age < ttlMs && !outlived(current)) return Promise.resolve(current);
+      const known = fresh();
+      if (known) return Promise.resolve(known);
       // Concurrent requests share one look-up instead of each asking the database.
       inFlight ??= refresh().finally(() => {
         inFlight = undefined;

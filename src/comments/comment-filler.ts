@@ -14,7 +14,10 @@ export function commentFiller(deps: RouteDeps): PageFiller {
     owns: (marker) => marker === SLOT_MINE,
     fill({ facts, request }) {
       const articleId = typeof facts.articleId === 'number' ? facts.articleId : undefined;
-      const slots = commentSlots(deps, request, articleId);
+      // Without its route (the front door serves only requests without cookies), a view has
+      // no comment of the reader's to show.
+      if (!request.route) return null;
+      const slots = commentSlots(deps, request.route, articleId);
       const done = (s: Awaited<typeof slots>) =>
         s.personal
           ? { values: { ...s.shared, ...s.personal }, personal: true }

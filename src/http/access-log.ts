@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 
 /** The header that carries a request's id, both ways (from a proxy, and back to the client). */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -26,7 +26,7 @@ export function requestId(request: IncomingMessage): string {
  * that carries a secret token (account links, ad clicks), so the log holds no secrets.
  */
 export function logAccess(app: FastifyInstance, logLevel: string): void {
-  const logged = ['info', 'debug', 'trace'].includes(logLevel);
+  const logged = logsAccess(logLevel);
   app.addHook('onRequest', (request, reply, done) => {
     reply.raw.setHeader(REQUEST_ID_HEADER, request.id);
     if (!logged) return done();
@@ -49,3 +49,39 @@ export function logAccess(app: FastifyInstance, logLevel: string): void {
     done();
   });
 }
+
+/**
+ * The access-log line of a response the front door wrote (no Fastify request there): the same
+ * fields as logAccess's, or undefined when lines are not logged.
+ */
+export function frontDoorAccessLog(
+  log: () => FastifyBaseLogger,
+  logLevel: string,
+): ((served: ServedLine) => void) | undefined {
+  if (!logsAccess(logLevel)) return undefined;
+  return ({ req, id, status, bytes, started }) =>
+    log().info(
+      {
+        reqId: id,
+        method: req.method,
+        path: (req.url ?? '/').split('?', 1)[0],
+        status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        bytes: bytes || undefined,
+      },
+      'request',
+    );
+}
+
+/** What the front door says of a response it wrote. */
+export interface ServedLine {
+  req: IncomingMessage;
+  id: string;
+  status: number;
+  bytes: number;
+  /** performance.now() when it took the request. */
+  started: number;
+}
+
+// Access lines are written at level info.
+const logsAccess = (logLevel: string) => ['info', 'debug', 'trace'].includes(logLevel);

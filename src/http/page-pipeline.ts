@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { PageFacts, SiteSnapshot } from '../cache/page-cache.ts';
 import type { PageContext } from '../web/page-context.ts';
 
@@ -28,6 +29,18 @@ export interface ViewFill {
   perView?: boolean;
 }
 
+/**
+ * What fillers read of the request behind a view. A view served by the front door (a request
+ * with no cookie, for a page served before at that address: see front-door.ts) has no route.
+ */
+export interface ViewRequest {
+  method: string;
+  headers: IncomingHttpHeaders;
+  cookies: Readonly<Record<string, string | undefined>>;
+  /** The Fastify request, when the view came through a route (never with the front door). */
+  route?: FastifyRequest;
+}
+
 /** Fills some of a page's slots for each view. */
 export interface PageFiller {
   /** Names the filler in the variant tags (short). */
@@ -41,7 +54,7 @@ export interface PageFiller {
   fill(view: {
     markers: string[];
     facts: PageFacts;
-    request: FastifyRequest;
+    request: ViewRequest;
   }): ViewFill | null | Promise<ViewFill | null>;
 }
 
@@ -63,6 +76,22 @@ export interface PageVariant {
   movedTo(path: string, request: FastifyRequest): string;
 }
 
+/**
+ * A page served shared at an address, as the front door needs it to serve the address again
+ * without routing: the cache key, the variant and the headers the choice depended on.
+ */
+export interface KnownAddress {
+  key: string;
+  variant: PageVariant | undefined;
+  /** The Vary header sent. */
+  vary: string;
+  /** The request headers (lowercase) the variant choice depended on, and their values then. */
+  varyHeaders: string[];
+  varyValues: string;
+  /** The layout's settings then: a settings change may change the choice. */
+  settings: object;
+}
+
 /** The registry of fillers and variants of one app. */
 export interface PagePipeline {
   addFiller(filler: PageFiller): void;
@@ -74,13 +103,21 @@ export interface PagePipeline {
    * page dropped by a change (a comment approved) is otherwise rendered once per waiting reader.
    */
   shareRender<T>(key: string, render: () => Promise<T>): Promise<T>;
+  /** Remembers a page served shared at a raw address (a bounded number of addresses). */
+  rememberAddress(url: string, known: KnownAddress): void;
+  knownAddress(url: string): KnownAddress | undefined;
 }
+
+// Addresses remembered for the front door; past this the oldest go (an address forgotten is
+// served through its route again, which remembers it).
+const MAX_ADDRESSES = 20_000;
 
 /** Creates an empty pipeline registry. */
 export function createPagePipeline(): PagePipeline {
   const fillers: PageFiller[] = [];
   const variants: PageVariant[] = [];
   const rendering = new Map<string, Promise<unknown>>();
+  const addresses = new Map<string, KnownAddress>();
   return {
     addFiller(filler) {
       fillers.push(filler);
@@ -97,5 +134,11 @@ export function createPagePipeline(): PagePipeline {
       rendering.set(key, shared);
       return shared;
     },
+    rememberAddress(url, known) {
+      addresses.delete(url);
+      addresses.set(url, known);
+      if (addresses.size > MAX_ADDRESSES) addresses.delete(addresses.keys().next().value!);
+    },
+    knownAddress: (url) => addresses.get(url),
   };
 }

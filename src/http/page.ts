@@ -16,7 +16,8 @@ import type { PageContext } from '../web/page-context.ts';
 import { renderDocument } from '../web/render.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { RouteDeps } from './deps.ts';
-import type { PagePipeline, PageVariant } from './page-pipeline.ts';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { KnownAddress, PagePipeline, PageVariant, ViewRequest } from './page-pipeline.ts';
 import { notFound } from './errors.ts';
 
 /** Builds the layout context of a page from the current site snapshot. */
@@ -171,8 +172,13 @@ export async function sendCachedPage(
     const header = v.varyOn(request, snapshot);
     if (header && !vary.includes(header)) vary.push(header);
   }
-  const view = await fillView(deps.pages, cached, request);
-  const encoding = pickEncoding(request.headers['accept-encoding']);
+  const viewer: ViewRequest = {
+    method: request.method,
+    headers: request.headers,
+    cookies: request.cookies,
+    route: request,
+  };
+  const view = await fillView(deps.pages, cached, viewer);
 
   if (view.personal) {
     reply
@@ -182,6 +188,7 @@ export async function sendCachedPage(
       .header('cache-control', 'private, no-store');
     const body = fillSlots(cached, inVariant(variant, view.values));
     // Personal pages are rare (a reader with comments awaiting moderation): compressed on the fly.
+    const encoding = pickEncoding(request.headers['accept-encoding']);
     if (encoding === 'br')
       return reply.header('content-encoding', 'br').send(await brotliFast(body));
     if (encoding === 'gzip')
@@ -189,40 +196,88 @@ export async function sendCachedPage(
     return reply.send(body);
   }
 
-  const shared = sharedBody(cached, view, variant);
+  const varyHeaders = vary.slice(1).map((h) => h.toLowerCase());
+  const known: KnownAddress = {
+    key,
+    variant,
+    vary: vary.join(', '),
+    varyHeaders,
+    varyValues: varyValues(varyHeaders, request.headers),
+    settings: snapshot.settings,
+  };
+  // The front door serves this address again without routing, to requests like this one: a
+  // GET without cookies, at an address without a query (a query may mean something to a route
+  // before its page: a WordPress address on the home page).
+  if (request.method === 'GET' && !request.headers.cookie && !request.originalUrl.includes('?'))
+    deps.pages.rememberAddress(request.originalUrl, known);
+  const out = await sharedResponse(deps, { page: cached, known, view, headers: request.headers });
+  // Shared cached pages go straight to the socket: no onSend hooks to run, and none that could
+  // add a Set-Cookie to a response every reader (and every CDN) receives. The security headers
+  // are already on the raw response (set there in onRequest, see security-headers.ts), and
+  // writeHead merges them in: these pages carry the same ones as every reply.
+  reply.hijack();
+  reply.raw.writeHead(out.status, out.headers);
+  reply.raw.end(out.body);
+  return reply;
+}
+
+/** The values of a page's varying request headers, joined, to compare requests by. */
+export function varyValues(names: string[], headers: IncomingHttpHeaders): string {
+  return names.map((name) => String(headers[name] ?? '')).join('\u0000');
+}
+
+/**
+ * A shared page's response to one view: a 304 when the client has its ETag, else the body
+ * compressed as the client asks. The headers are a flat list (name, value…) for writeHead.
+ */
+export async function sharedResponse(
+  deps: Pick<RouteDeps, 'cache' | 'clock'>,
+  {
+    page,
+    known,
+    view,
+    headers: asked,
+  }: { page: CachedPage; known: KnownAddress; view: View; headers: IncomingHttpHeaders },
+): Promise<{ status: number; headers: string[]; body?: Buffer }> {
+  const shared = sharedBody(page, view, known.variant);
   const cdn = view.perView
     ? 'no-store'
-    : cdnCacheControl(cached.expiresAt, deps.clock.now().getTime());
+    : cdnCacheControl(page.expiresAt, deps.clock.now().getTime());
   const etag = shared.tag
-    ? (shared.etag ??= `${cached.etag.slice(0, -1)}-${digest(shared.tag)}"`)
-    : cached.etag;
-  const headers: Record<string, string | number> = {
-    'content-type': 'text/html; charset=utf-8',
-    vary: vary.join(', '),
-    'cache-control': READER_CACHE_CONTROL,
-    'cdn-cache-control': cdn,
-    'surrogate-control': cdn,
+    ? (shared.etag ??= `${page.etag.slice(0, -1)}-${digest(shared.tag)}"`)
+    : page.etag;
+  const headers = [
+    'content-type',
+    'text/html; charset=utf-8',
+    'vary',
+    known.vary,
+    'cache-control',
+    READER_CACHE_CONTROL,
+    'cdn-cache-control',
+    cdn,
+    'surrogate-control',
+    cdn,
+    'etag',
     etag,
-    ...pageKeyHeaders(cached),
-  };
-  if (request.headers['if-none-match'] === etag) return writeRaw(reply, 304, headers);
-  if (encoding) {
-    headers['content-encoding'] = encoding;
-    return writeRaw(
-      reply,
-      cached.status,
-      headers,
-      await deps.cache.encoded(cached, shared, encoding),
-    );
-  }
-  return writeRaw(reply, cached.status, headers, fillSlots(cached, shared.values));
+    ...pageKeyHeaders(page),
+  ];
+  if (asked['if-none-match'] === etag) return { status: 304, headers };
+  const encoding = pickEncoding(asked['accept-encoding']);
+  // A body at its best already needs nothing more of the cache (most views of a hot page).
+  const ready = encoding === 'br' ? (shared.brBest ? shared.br : undefined) : shared.gzip;
+  const body = !encoding
+    ? fillSlots(page, shared.values)
+    : (ready ?? (await deps.cache.encoded(page, shared, encoding)));
+  if (encoding) headers.push('content-encoding', encoding);
+  headers.push('content-length', String(body.length));
+  return { status: page.status, headers, body };
 }
 
 // A cached page's key headers, joined once per page rather than per request.
-const keyHeadersOf = new WeakMap<CachedPage, Record<string, string>>();
-function pageKeyHeaders(page: CachedPage): Record<string, string> {
+const keyHeadersOf = new WeakMap<CachedPage, string[]>();
+function pageKeyHeaders(page: CachedPage): string[] {
   let headers = keyHeadersOf.get(page);
-  if (!headers) keyHeadersOf.set(page, (headers = cdnKeyHeaders(page.keys)));
+  if (!headers) keyHeadersOf.set(page, (headers = Object.entries(cdnKeyHeaders(page.keys)).flat()));
   return headers;
 }
 
@@ -233,7 +288,8 @@ export function cdnKeyHeaders(keys: string[]): Record<string, string> {
   return { 'surrogate-key': all.join(' '), 'cache-tag': all.join(',') };
 }
 
-interface View {
+/** One view's fill of a page's slots. */
+export interface View {
   values: Record<string, string>;
   /** The fillers' variant names, joined: '' when every view is the same. */
   tag: string;
@@ -243,11 +299,11 @@ interface View {
 
 const EMPTY_VIEW: View = { values: {}, tag: '', personal: false, perView: false };
 
-// Runs the registered fillers over the page's slots for this view.
-async function fillView(
-  pipeline: PagePipeline,
+/** Runs the registered fillers over the page's slots for this view. */
+export async function fillView(
+  pipeline: Pick<PagePipeline, 'fillers'>,
   page: CachedPage,
-  request: FastifyRequest,
+  request: ViewRequest,
 ): Promise<View> {
   if (page.markers.length === 0) return EMPTY_VIEW;
   const view: View = { values: {}, tag: '', personal: false, perView: false };
@@ -293,24 +349,6 @@ function inVariant(
   return out;
 }
 
-// Shared cached pages go straight to the socket: no onSend hooks to run, and none that could
-// add a Set-Cookie to a response every reader (and every CDN) receives. The security headers are
-// already on the raw response (set there in onRequest, see security-headers.ts), and
-// writeHead merges them in: these pages carry the same ones as every reply.
-function writeRaw(
-  reply: FastifyReply,
-  status: number,
-  headers: Record<string, string | number>,
-  body?: Buffer,
-): FastifyReply {
-  reply.hijack();
-  if (body) headers['content-length'] = body.length;
-  else if (status !== 304) headers['content-length'] = 0;
-  reply.raw.writeHead(status, headers);
-  reply.raw.end(body);
-  return reply;
-}
-
 const gzipAsync = promisify(gzip);
 const brotliFast = (body: Buffer) => brotliPage(body, 4);
 
@@ -320,6 +358,18 @@ const brotliFast = (body: Buffer) => brotliPage(body, 4);
  */
 export function pickEncoding(accept: string | undefined): 'br' | 'gzip' | undefined {
   if (!accept) return undefined;
+  // Browsers send a handful of different headers: each is read once.
+  const known = encodingOf.get(accept);
+  if (known !== undefined) return known || undefined;
+  const picked = readAcceptEncoding(accept);
+  if (encodingOf.size >= 64) encodingOf.clear();
+  encodingOf.set(accept, picked ?? '');
+  return picked;
+}
+
+const encodingOf = new Map<string, 'br' | 'gzip' | ''>();
+
+function readAcceptEncoding(accept: string): 'br' | 'gzip' | undefined {
   let br: number | undefined;
   let gz: number | undefined;
   let any: number | undefined;

@@ -1,0 +1,83 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServedLine } from './access-log.ts';
+import type { RouteDeps } from './deps.ts';
+import { fillView, sharedResponse, varyValues } from './page.ts';
+import type { ViewRequest } from './page-pipeline.ts';
+
+/**
+ * The front door: serves a cached reader page again before any routing, the way a page-cache
+ * drop-in answers before WordPress loads. It takes only a GET without cookies, at an address a
+ * route has served shared before (remembered by sendCachedPage) whose page is still cached, while
+ * the change log was read within its TTL; everything else, and anything it cannot finish,
+ * goes to Fastify. The view is the same as through the route: the same fillers (ads picked and
+ * counted, views counted), ETag, 304, compression and headers, the security headers included.
+ *
+ * Why: on a cache hit, Fastify's routing, hooks, schema validation and reply objects cost more
+ * than the page (see README, « The front door »).
+ */
+export interface FrontDoor {
+  /** Answers the request if it can, else hands it to the app (Fastify's handler). */
+  handle(req: IncomingMessage, res: ServerResponse, app: Handler): void;
+  /** Stops serving (the app is closing: its routes answer 503). */
+  close(): void;
+  /** How many responses it wrote, for tests and the bench. */
+  served(): number;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const NO_COOKIES: Readonly<Record<string, string | undefined>> = Object.freeze({});
+
+/**
+ * Creates the front door of an app. `defaultHeaders` are those every reader response carries
+ * (the security headers), `requestId` names each request (X-Request-Id), `onServed` logs it.
+ */
+export function createFrontDoor({
+  deps,
+  defaultHeaders,
+  requestId,
+  onServed,
+}: {
+  deps: Pick<RouteDeps, 'cache' | 'clock' | 'pages'>;
+  defaultHeaders: readonly string[];
+  requestId: (req: IncomingMessage) => string;
+  onServed?: ((served: ServedLine) => void) | undefined;
+}): FrontDoor {
+  let open = true;
+  let count = 0;
+  return {
+    handle(req, res, app) {
+      if (!open || req.method !== 'GET' || req.headers.cookie !== undefined) return app(req, res);
+      const url = req.url;
+      const known = url === undefined ? undefined : deps.pages.knownAddress(url);
+      if (!known) return app(req, res);
+      const snapshot = deps.cache.freshSnapshot();
+      if (!snapshot || snapshot.settings !== known.settings) return app(req, res);
+      if (varyValues(known.varyHeaders, req.headers) !== known.varyValues) return app(req, res);
+      const page = deps.cache.get(known.key);
+      if (!page) return app(req, res);
+      const started = performance.now();
+      const viewer: ViewRequest = { method: 'GET', headers: req.headers, cookies: NO_COOKIES };
+      void (async () => {
+        const view = await fillView(deps.pages, page, viewer);
+        // Only a reader's cookie makes a view personal: never here, but never shared if so.
+        if (view.personal) throw new Error('a personal view at the front door');
+        const out = await sharedResponse(deps, { page, known, view, headers: req.headers });
+        const id = requestId(req);
+        res.writeHead(out.status, ['x-request-id', id, ...defaultHeaders, ...out.headers]);
+        res.end(out.body);
+        count++;
+        onServed?.({ req, id, status: out.status, bytes: out.body?.length ?? 0, started });
+      })().catch(() => {
+        // Nothing written yet (writeHead and end do not fail): the route answers, or reports
+        // the error on its error page.
+        if (!res.headersSent) app(req, res);
+        else res.destroy();
+      });
+    },
+    close() {
+      open = false;
+    },
+    served: () => count,
+  };
+}

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync } from 'node:zlib';
+import type { ArticleRow } from '../src/articles/article.table.ts';
+import { articleKey } from '../src/articles/article-keys.ts';
+import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
+import type { Section } from '../src/sections/section.table.ts';
+import { updateSiteSettings } from '../src/settings/setting.queries.ts';
+import { PHONE_UA, serveForBrowser } from './helpers/browser.ts';
+import { buildArticle, buildSection } from './helpers/factories.ts';
+import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
+
+interface Answer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+// A real HTTP request (app.inject never reaches the server's request handler, where the front
+// door stands).
+function get(base: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${base}${path}`,
+      { headers: { 'user-agent': PHONE_UA, 'accept-encoding': 'br, gzip', ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// The light edition's link to the full one.
+const LITE = /\?complet=1"/;
+
+const html = (a: Answer) =>
+  (a.headers['content-encoding'] === 'br' ? brotliDecompressSync(a.body) : a.body).toString();
+
+// What may differ between two responses of the same page: the date and the request's id.
+function sameHeaders(a: IncomingHttpHeaders, b: IncomingHttpHeaders): void {
+  const strip = ({ date: _d, 'x-request-id': _id, ...rest }: IncomingHttpHeaders) => rest;
+  assert.deepEqual(strip(a), strip(b));
+}
+
+// The front door serves a cached reader page again before routing (src/http/front-door.ts):
+// the same response as the route's, on both databases, and never a stale or personal one.
+for (const dialect of testDialects()) {
+  describe(`the front door on ${dialect.name}`, () => {
+    let t: TestApp;
+    let base: string;
+    let section: Section;
+    let article: ArticleRow;
+    let path: string;
+
+    before(async () => {
+      // The change log is trusted for a minute: the front door serves only within that.
+      t = await createTestApp(dialect, { config: { cacheVersionTtlMs: 60_000 } });
+      section = await buildSection(t.db, { slug: 'securite', name: 'Sécurité' });
+      article = await buildArticle(t.db, { section, title: 'Le pont de Kalanga rouvre enfin' });
+      path = `/securite/${article.slug}`;
+      base = await serveForBrowser(t);
+    });
+    after(() => t.close());
+
+    test('serves a page again with the bytes and headers its route sent', async () => {
+      const first = await get(base, path);
+      const served = t.app.frontDoor.served();
+      const again = await get(base, path);
+      assert.equal(t.app.frontDoor.served(), served + 1);
+      assert.equal(again.status, 200);
+      assert.deepEqual(again.body, first.body);
+      sameHeaders(again.headers, first.headers);
+      // The security headers and a request id, as on every response.
+      assert.match(String(again.headers['content-security-policy']), /default-src 'self'/);
+      assert.equal(again.headers['x-frame-options'], 'SAMEORIGIN');
+      assert.match(String(again.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+      assert.notEqual(again.headers['x-request-id'], first.headers['x-request-id']);
+      assert.match(html(again), /Le pont de Kalanga rouvre enfin/);
+
+      // Without compression, and a 304 for the ETag the reader has.
+      const plain = await get(base, path, { 'accept-encoding': 'identity' });
+      assert.equal(plain.headers['content-encoding'], undefined);
+      assert.match(plain.body.toString(), /Le pont de Kalanga rouvre enfin/);
+      const etag = String(again.headers.etag);
+      const notModified = await get(base, path, { 'if-none-match': etag });
+      assert.equal(notModified.status, 304);
+      assert.equal(notModified.body.length, 0);
+      assert.equal(notModified.headers.etag, etag);
+      assert.equal(t.app.frontDoor.served(), served + 3);
+    });
+
+    test('serves the light edition at its own address, the full one at the other', async () => {
+      await get(base, `/lite${path}`);
+      const served = t.app.frontDoor.served();
+      const lite = await get(base, `/lite${path}`);
+      const full = await get(base, path);
+      assert.equal(t.app.frontDoor.served(), served + 2);
+      // The light page links to the full one (« Version complète »), the full page does not.
+      assert.match(html(lite), LITE);
+      assert.doesNotMatch(html(full), LITE);
+    });
+
+    test('leaves to the routes what they must answer', async () => {
+      await get(base, path);
+      const served = t.app.frontDoor.served();
+      // A reader with cookies (a session, comments awaiting moderation), a HEAD, a query, an
+      // address never served, and a path that is the same page under another spelling.
+      assert.equal((await get(base, path, { cookie: 'griot_mine=x' })).status, 200);
+      assert.equal(
+        await new Promise<number>((resolve, reject) =>
+          request(`${base}${path}`, { method: 'HEAD' }, (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          })
+            .on('error', reject)
+            .end(),
+        ),
+        200,
+      );
+      assert.equal((await get(base, `${path}?utm_source=x`)).status, 200);
+      assert.equal((await get(base, '/securite/une-page-qui-n-existe-pas')).status, 404);
+      assert.equal((await get(base, '/securite/une-page-qui-n-existe-pas')).status, 404);
+      assert.equal((await get(base, path.replace('securite', '%73ecurite'))).status, 200);
+      assert.equal(t.app.frontDoor.served(), served);
+    });
+
+    test('shows a change once the change log is read, and counts every view', async () => {
+      await get(base, path);
+      await t.views.flush();
+      const viewsBefore = await countViews(t, article.id);
+      await t.db
+        .updateTable('articles')
+        .set({ title: 'Le pont de Kalanga rouvre après six mois' })
+        .where('id', '=', article.id)
+        .execute();
+      await bumpContentVersion(t.db, [articleKey(article.id)]);
+      // Within the TTL, this instance has not read the change yet: the front door and the
+      // route serve the page they have.
+      assert.match(html(await get(base, path)), /rouvre enfin/);
+      // Past it, the front door leaves the request to the route, which reads the log.
+      t.clock.advance(61_000);
+      const served = t.app.frontDoor.served();
+      const changed = await get(base, path);
+      assert.equal(t.app.frontDoor.served(), served);
+      assert.match(html(changed), /rouvre après six mois/);
+      const again = await get(base, path);
+      assert.equal(t.app.frontDoor.served(), served + 1);
+      assert.deepEqual(again.body, changed.body);
+      await t.views.flush();
+      assert.equal(await countViews(t, article.id), viewsBefore + 3);
+    });
+
+    test('leaves a page to its route once the site settings change', async () => {
+      await get(base, path);
+      // A settings change (the light edition for Save-Data browsers) may change which page an
+      // address gets: the front door forgets what it knew.
+      await updateSiteSettings(t.db, { liteForSaveData: true });
+      await bumpContentVersion(t.db);
+      t.clock.advance(61_000);
+      const served = t.app.frontDoor.served();
+      const saving = await get(base, path, { 'save-data': 'on' });
+      assert.match(String(saving.headers.vary), /Save-Data/);
+      assert.match(html(saving), LITE);
+      assert.equal(t.app.frontDoor.served(), served);
+      // Then each kind of reader gets its own edition: a Save-Data browser is not served the
+      // full page remembered for the others.
+      const full = await get(base, path);
+      assert.doesNotMatch(html(full), LITE);
+      const savingAgain = await get(base, path, { 'save-data': 'on' });
+      assert.match(html(savingAgain), LITE);
+    });
+  });
+}
+
+async function countViews(t: TestApp, articleId: number): Promise<number> {
+  const rows = await t.db
+    .selectFrom('article_views')
+    .select('views')
+    .where('article_id', '=', articleId)
+    .execute();
+  return rows.reduce((sum, r) => sum + Number(r.views), 0);
+}
