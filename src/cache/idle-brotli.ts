@@ -101,6 +101,9 @@ export function createIdleBrotli(): IdleBrotli {
     async close() {
       const w = worker;
       worker = undefined;
+      // Held while it stops: terminate() resolves on the thread's exit event, which an unref'd
+      // thread may never deliver before the event loop, with nothing else to do, ends.
+      w?.ref();
       await w?.terminate();
       for (const job of waiting.values()) job.reject(new Error('the compression thread stopped'));
       waiting.clear();
