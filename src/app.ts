@@ -160,7 +160,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Fastify's own HTTP server, as it makes it (lib/server.js), with the front door before it.
     serverFactory: (handler, options): Server => {
       const o = options as unknown as ServerFactoryOptions;
-      const server = createServer(o.http ?? {}, (req, res) => frontDoor.handle(req, res, handler));
+      // Once the server stops listening (the app is closing), requests go to the routes, which
+      // answer 503 and close the connection.
+      const server = createServer(o.http ?? {}, (req, res) =>
+        server.listening ? frontDoor.handle(req, res, handler) : handler(req, res),
+      );
       server.keepAliveTimeout = o.keepAliveTimeout;
       server.requestTimeout = o.requestTimeout;
       server.setTimeout(o.connectionTimeout);
@@ -186,11 +190,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.decorateRequest('user', null);
   app.decorate('frontDoor', frontDoor);
-  // Closing: new requests get the routes' 503, in-flight ones finish.
-  app.addHook('preClose', (done) => {
-    frontDoor.close();
-    done();
-  });
   logAccess(app, config.logLevel);
   warnOnUntrustedProxy(app, config.trustProxy);
   if (options.onRoute) app.addHook('onRoute', options.onRoute);

@@ -18,8 +18,6 @@ import type { ViewRequest } from './page-pipeline.ts';
 export interface FrontDoor {
   /** Answers the request if it can, else hands it to the app (Fastify's handler). */
   handle(req: IncomingMessage, res: ServerResponse, app: Handler): void;
-  /** Stops serving (the app is closing: its routes answer 503). */
-  close(): void;
   /** How many responses it wrote, for tests and the bench. */
   served(): number;
 }
@@ -43,11 +41,10 @@ export function createFrontDoor({
   requestId: (req: IncomingMessage) => string;
   onServed?: ((served: ServedLine) => void) | undefined;
 }): FrontDoor {
-  let open = true;
   let count = 0;
   return {
     handle(req, res, app) {
-      if (!open || req.method !== 'GET' || req.headers.cookie !== undefined) return app(req, res);
+      if (req.method !== 'GET' || req.headers.cookie !== undefined) return app(req, res);
       const url = req.url;
       const known = url === undefined ? undefined : deps.pages.knownAddress(url);
       if (!known) return app(req, res);
@@ -74,9 +71,6 @@ export function createFrontDoor({
         if (!res.headersSent) app(req, res);
         else res.destroy();
       });
-    },
-    close() {
-      open = false;
     },
     served: () => count,
   };
