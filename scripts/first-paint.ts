@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { viewports, PHONE_UA } from '../test/helpers/browser.ts';
 import { startDemoSite } from '../test/helpers/demo-site.ts';
+import { httpRequest } from '../test/helpers/net.ts';
 
 type Mode = 'linked-raw' | 'linked-br' | 'inline';
 const MODES: Mode[] = ['linked-raw', 'linked-br', 'inline'];
@@ -37,22 +38,7 @@ const agent = new http.Agent({ keepAlive: true });
 let mode: Mode = 'inline';
 
 function fromApp(path: string, headers: http.OutgoingHttpHeaders) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      const req = http.request(
-        { host: app.hostname, port: app.port, path, headers, agent },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    },
-  );
+  return httpRequest(`${app.origin}${path}`, { headers, agent });
 }
 
 const proxy = http.createServer((req, res) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { request, type IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync } from 'node:zlib';
 import type { ArticleRow } from '../src/articles/article.table.ts';
@@ -9,38 +9,18 @@ import type { Section } from '../src/sections/section.table.ts';
 import { updateSiteSettings } from '../src/settings/setting.queries.ts';
 import { PHONE_UA, serveForBrowser } from './helpers/browser.ts';
 import { buildArticle, buildSection } from './helpers/factories.ts';
+import { httpRequest, type RawResponse } from './helpers/net.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-// A real HTTP request (app.inject never reaches the server's request handler, where the front
-// door stands).
-function get(base: string, path: string, headers: Record<string, string> = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${base}${path}`,
-      { headers: { 'user-agent': PHONE_UA, 'accept-encoding': 'br, gzip', ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end();
+const get = (base: string, path: string, headers: Record<string, string> = {}) =>
+  httpRequest(`${base}${path}`, {
+    headers: { 'user-agent': PHONE_UA, 'accept-encoding': 'br, gzip', ...headers },
   });
-}
 
 // The light edition's link to the full one.
 const LITE = /\?complet=1"/;
 
-const html = (a: Answer) =>
+const html = (a: RawResponse) =>
   (a.headers['content-encoding'] === 'br' ? brotliDecompressSync(a.body) : a.body).toString();
 
 // What may differ between two responses of the same page: the date and the request's id.
@@ -113,17 +93,7 @@ for (const dialect of testDialects()) {
       // A reader with cookies (a session, comments awaiting moderation), a HEAD, a query, an
       // address never served, and a path that is the same page under another spelling.
       assert.equal((await get(base, path, { cookie: 'griot_mine=x' })).status, 200);
-      assert.equal(
-        await new Promise<number>((resolve, reject) =>
-          request(`${base}${path}`, { method: 'HEAD' }, (res) => {
-            res.resume();
-            resolve(res.statusCode!);
-          })
-            .on('error', reject)
-            .end(),
-        ),
-        200,
-      );
+      assert.equal((await httpRequest(`${base}${path}`, { method: 'HEAD' })).status, 200);
       assert.equal((await get(base, `${path}?utm_source=x`)).status, 200);
       assert.equal((await get(base, '/securite/une-page-qui-n-existe-pas')).status, 404);
       assert.equal((await get(base, '/securite/une-page-qui-n-existe-pas')).status, 404);
