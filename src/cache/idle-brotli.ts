@@ -44,6 +44,18 @@ interface Reply {
   niced?: boolean;
 }
 
+const CLOSE_WAIT_MS = 2_000;
+
+// The promise's end, or the delay's, whichever comes first (the timer keeps the process up).
+async function settled(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    promise.catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+  ]);
+  clearTimeout(timer);
+}
+
 /** Starts the thread on the first compression; close() stops it (it never holds the process). */
 export function createIdleBrotli(): IdleBrotli {
   let worker: Worker | undefined;
@@ -101,10 +113,10 @@ export function createIdleBrotli(): IdleBrotli {
     async close() {
       const w = worker;
       worker = undefined;
-      // Held while it stops: terminate() resolves on the thread's exit event, which an unref'd
-      // thread may never deliver before the event loop, with nothing else to do, ends.
-      w?.ref();
-      await w?.terminate();
+      // Waited for at most a couple of seconds, on a timer that holds the process: in CI,
+      // terminate() of a thread with a compression in flight was seen never to settle, with
+      // nothing left to keep the event loop alive (a test's after hook then never ended).
+      if (w) await settled(w.terminate(), CLOSE_WAIT_MS);
       for (const job of waiting.values()) job.reject(new Error('the compression thread stopped'));
       waiting.clear();
     },
