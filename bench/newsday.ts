@@ -14,14 +14,13 @@
 // generator's own ceiling on each), and the hot page again with Griot's own response headers
 // (what Node itself costs to send that exact response). Prints, never asserts.
 //   npm run bench:newsday [-- --duration 15 --rounds 3 --connections 10 --articles 500 --archive 2000]
-import { request } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DialectName } from '../src/db/connect.ts';
 import { openSharedDatabase, spawnTsx, startServer } from '../test/helpers/child-process.ts';
-import { freePort } from '../test/helpers/net.ts';
+import { freePort, httpRequest } from '../test/helpers/net.ts';
 import { seeded } from '../test/helpers/random.ts';
 import { loadDrawn, type DrawnLoadResult } from './load.ts';
 import { hasWrk, loadWrk } from './wrk.ts';
@@ -134,21 +133,15 @@ function fetchRaw(url: string): Promise<Buffer> {
   return fetchWithHeaders(url).then(({ body }) => body);
 }
 
-// The page's brotli bytes and its response headers, as the server sent them (raw: name, value…).
-function fetchWithHeaders(url: string): Promise<{ body: Buffer; headers: string[] }> {
-  return new Promise((resolve, reject) => {
-    request(url, { headers: HEADERS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        res.headers['content-encoding'] === 'br'
-          ? resolve({ body: Buffer.concat(chunks), headers: res.rawHeaders })
-          : reject(new Error(`${url}: ${res.statusCode}, not brotli`)),
-      );
-    })
-      .on('error', reject)
-      .end();
-  });
+// The page's brotli bytes and its response headers, as the server sent them (name, value…).
+async function fetchWithHeaders(url: string): Promise<{ body: Buffer; headers: string[] }> {
+  const res = await httpRequest(url, { headers: HEADERS });
+  if (res.headers['content-encoding'] !== 'br')
+    throw new Error(`${url}: ${res.status}, not brotli`);
+  return {
+    body: res.body,
+    headers: Object.entries(res.headers).flatMap(([n, v]) => [n, String(v)]),
+  };
 }
 
 interface Figures {

@@ -59,7 +59,7 @@ export function createFrontDoor({
         const view = await fillView(deps.pages, page, viewer);
         // Only a reader's cookie makes a view personal: never here, but never shared if so.
         if (view.personal) throw new Error('a personal view at the front door');
-        const out = await sharedResponse(deps, { page, known, view, headers: req.headers });
+        const out = await sharedResponse(deps, { page, ...known, view, headers: req.headers });
         const id = requestId(req);
         res.writeHead(out.status, ['x-request-id', id, ...defaultHeaders, ...out.headers]);
         res.end(out.body);

@@ -196,21 +196,21 @@ export async function sendCachedPage(
     return reply.send(body);
   }
 
-  const varyHeaders = vary.slice(1).map((h) => h.toLowerCase());
-  const known: KnownAddress = {
-    key,
-    variant,
-    vary: vary.join(', '),
-    varyHeaders,
-    varyValues: varyValues(varyHeaders, request.headers),
-    settings: snapshot.settings,
-  };
+  const sent = { variant, vary: vary.join(', ') };
   // The front door serves this address again without routing, to requests like this one: a
   // GET without cookies, at an address without a query (a query may mean something to a route
   // before its page: a WordPress address on the home page).
-  if (request.method === 'GET' && !request.headers.cookie && !request.originalUrl.includes('?'))
-    deps.pages.rememberAddress(request.originalUrl, known);
-  const out = await sharedResponse(deps, { page: cached, known, view, headers: request.headers });
+  if (request.method === 'GET' && !request.headers.cookie && !request.originalUrl.includes('?')) {
+    const varyHeaders = vary.slice(1).map((h) => h.toLowerCase());
+    deps.pages.rememberAddress(request.originalUrl, {
+      ...sent,
+      key,
+      varyHeaders,
+      varyValues: varyValues(varyHeaders, request.headers),
+      settings: snapshot.settings,
+    });
+  }
+  const out = await sharedResponse(deps, { page: cached, ...sent, view, headers: request.headers });
   // Shared cached pages go straight to the socket: no onSend hooks to run, and none that could
   // add a Set-Cookie to a response every reader (and every CDN) receives. The security headers
   // are already on the raw response (set there in onRequest, see security-headers.ts), and
@@ -234,12 +234,17 @@ export async function sharedResponse(
   deps: Pick<RouteDeps, 'cache' | 'clock'>,
   {
     page,
-    known,
+    variant,
+    vary,
     view,
     headers: asked,
-  }: { page: CachedPage; known: KnownAddress; view: View; headers: IncomingHttpHeaders },
+  }: Pick<KnownAddress, 'variant' | 'vary'> & {
+    page: CachedPage;
+    view: View;
+    headers: IncomingHttpHeaders;
+  },
 ): Promise<{ status: number; headers: string[]; body?: Buffer }> {
-  const shared = sharedBody(page, view, known.variant);
+  const shared = sharedBody(page, view, variant);
   const cdn = view.perView
     ? 'no-store'
     : cdnCacheControl(page.expiresAt, deps.clock.now().getTime());
@@ -250,7 +255,7 @@ export async function sharedResponse(
     'content-type',
     'text/html; charset=utf-8',
     'vary',
-    known.vary,
+    vary,
     'cache-control',
     READER_CACHE_CONTROL,
     'cdn-cache-control',
