@@ -28,6 +28,7 @@ import type { Db } from './db/database.ts';
 import { ErrorPage } from './http/error.pages.tsx';
 import { warnOnUntrustedProxy } from './http/forwarded-warning.ts';
 import { frontDoorAccessLog, logAccess, requestId } from './http/access-log.ts';
+import { answerClientError } from './http/client-error.ts';
 import { createFrontDoor, type FrontDoor } from './http/front-door.ts';
 import { createServer, type Server, type ServerOptions } from 'node:http';
 import { healthRoute } from './http/health.ts';
@@ -178,6 +179,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: requestId,
     trustProxy: config.trustProxy,
+    // A peer that dribbles its request is cut after 5 minutes, as Node does by default (Fastify
+    // turns it off): time for a 15 MB photo on a slow uplink. Headers must come within 60 s.
+    requestTimeout: 300_000,
+    // A request the HTTP parser refused: a short answer in both languages, then the socket closes.
+    clientErrorHandler: answerClientError,
     // Let in-flight requests finish on shutdown, but drop idle keep-alive sockets at once.
     forceCloseConnections: 'idle',
     bodyLimit: 1024 * 1024,
