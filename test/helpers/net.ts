@@ -18,13 +18,17 @@ export interface RawResponse {
   body: Buffer;
 }
 
-/** One HTTP request over a real socket (app.inject never reaches the server's own handler). */
+/**
+ * One HTTP request over a real socket (app.inject never reaches the server's own handler). A
+ * `path` is sent as it is, where the URL's would be normalised (`/./`, `%2e`).
+ */
 export function httpRequest(
   url: string,
-  { method = 'GET', headers = {}, agent }: RequestOptions = {},
+  { method = 'GET', headers = {}, agent, path }: RequestOptions = {},
 ): Promise<RawResponse> {
+  const options = { method, headers, ...(agent ? { agent } : {}), ...(path ? { path } : {}) };
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, ...(agent ? { agent } : {}) }, (res) => {
+    const req = request(url, options, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>
