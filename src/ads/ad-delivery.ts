@@ -90,15 +90,20 @@ const COUNTS_TTL_MS = 30_000;
 export function isRobot(viewer: Viewer): boolean {
   if (viewer.method !== 'GET') return true;
   const h = viewer.headers;
-  const header = (name: string) => String(h[name] ?? '').toLowerCase();
-  if (/prefetch|prerender|preview/.test(`${header('purpose')} ${header('sec-purpose')}`))
+  // (Each view asks: the headers a browser rarely sends are read only when sent.)
+  if (h.purpose !== undefined && PREFETCH.test(String(h.purpose))) return true;
+  if (h['sec-purpose'] !== undefined && PREFETCH.test(String(h['sec-purpose']))) return true;
+  if (h['x-moz'] !== undefined && String(h['x-moz']).toLowerCase() === 'prefetch') return true;
+  if (h['x-purpose'] !== undefined && String(h['x-purpose']).toLowerCase() === 'preview')
     return true;
-  if (header('x-moz') === 'prefetch' || header('x-purpose') === 'preview') return true;
-  return isRobotAgent(header('user-agent'));
+  return isRobotAgent(String(h['user-agent'] ?? ''));
 }
 
-// isbot's pattern costs microseconds a call and runs for every counted view and impression;
-// readers' User-Agents repeat, so its verdict is kept per agent (a pure function's results).
+const PREFETCH = /prefetch|prerender|preview/i;
+
+// isbot's pattern (case-blind) costs microseconds a call and runs for every counted view and
+// impression; readers' User-Agents repeat, so its verdict is kept per agent (a pure function's
+// results).
 // Capped: a flood of made-up agents only brings back the per-call check.
 const MAX_AGENTS = 2_000;
 const robotAgents = new Map<string, boolean>();

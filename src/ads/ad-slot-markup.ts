@@ -11,8 +11,14 @@ export function adMarker(slotKey: string): string {
 
 /** The slot key a marker names, or undefined when it is not an ad marker. */
 export function slotKeyOfMarker(marker: string): string | undefined {
-  return /^<!--griot:ad:([a-z0-9-]+)-->$/.exec(marker)?.[1];
+  // Asked for every slot of every view: the few markers the templates write are read once.
+  if (slotKeys.has(marker)) return slotKeys.get(marker);
+  const key = /^<!--griot:ad:([a-z0-9-]+)-->$/.exec(marker)?.[1];
+  if (slotKeys.size >= 256) slotKeys.clear();
+  slotKeys.set(marker, key);
+  return key;
 }
+const slotKeys = new Map<string, string | undefined>();
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

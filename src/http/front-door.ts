@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServedLine } from './access-log.ts';
 import type { RouteDeps } from './deps.ts';
-import { fillView, sharedResponse, varyValues } from './page.ts';
+import { fillView, sharedResponse, varyValues, type SharedResponse, type View } from './page.ts';
 import type { ViewRequest } from './page-pipeline.ts';
 
 /**
@@ -55,22 +55,33 @@ export function createFrontDoor({
       if (!page) return app(req, res);
       const started = performance.now();
       const viewer: ViewRequest = { method: 'GET', headers: req.headers, cookies: NO_COOKIES };
-      void (async () => {
-        const view = await fillView(deps.pages, page, viewer);
+      // Nothing written yet when anything fails: the route answers, or reports the error on its
+      // error page.
+      const fallBack = () => {
+        if (!res.headersSent) app(req, res);
+        else res.destroy();
+      };
+      const respond = (view: View) => {
         // Only a reader's cookie makes a view personal: never here, but never shared if so.
         if (view.personal) throw new Error('a personal view at the front door');
-        const out = await sharedResponse(deps, { page, ...known, view, headers: req.headers });
+        return sharedResponse(deps, { page, ...known, view, headers: req.headers });
+      };
+      const write = (out: SharedResponse) => {
         const id = requestId(req);
         res.writeHead(out.status, ['x-request-id', id, ...defaultHeaders, ...out.headers]);
         res.end(out.body);
         count++;
         onServed?.({ req, id, status: out.status, bytes: out.body?.length ?? 0, started });
-      })().catch(() => {
-        // Nothing written yet (writeHead and end do not fail): the route answers, or reports
-        // the error on its error page.
-        if (!res.headersSent) app(req, res);
-        else res.destroy();
-      });
+      };
+      // At once when the fillers and the body are ready (a hot page): no promise to wait for.
+      try {
+        const view = fillView(deps.pages, page, viewer);
+        const out = view instanceof Promise ? view.then(respond) : respond(view);
+        if (out instanceof Promise) out.then(write).catch(fallBack);
+        else write(out);
+      } catch {
+        fallBack();
+      }
     },
     served: () => count,
   };

@@ -17,7 +17,14 @@ import { renderDocument } from '../web/render.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { RouteDeps } from './deps.ts';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { KnownAddress, PagePipeline, PageVariant, ViewRequest } from './page-pipeline.ts';
+import type {
+  KnownAddress,
+  PageFiller,
+  PagePipeline,
+  PageVariant,
+  ViewFill,
+  ViewRequest,
+} from './page-pipeline.ts';
 import { notFound } from './errors.ts';
 
 /** Builds the layout context of a page from the current site snapshot. */
@@ -228,9 +235,9 @@ export function varyValues(names: string[], headers: IncomingHttpHeaders): strin
 
 /**
  * A shared page's response to one view: a 304 when the client has its ETag, else the body
- * compressed as the client asks. The headers are a flat list (name, value…) for writeHead.
+ * compressed as the client asks; at once when that body is ready (a hot page's views).
  */
-export async function sharedResponse(
+export function sharedResponse(
   deps: Pick<RouteDeps, 'cache' | 'clock'>,
   {
     page,
@@ -243,7 +250,7 @@ export async function sharedResponse(
     view: View;
     headers: IncomingHttpHeaders;
   },
-): Promise<{ status: number; headers: string[]; body?: Buffer }> {
+): SharedResponse | Promise<SharedResponse> {
   const shared = sharedBody(page, view, variant);
   const cdn = view.perView
     ? 'no-store'
@@ -268,14 +275,22 @@ export async function sharedResponse(
   ];
   if (asked['if-none-match'] === etag) return { status: 304, headers };
   const encoding = pickEncoding(asked['accept-encoding']);
+  const send = (body: Buffer): SharedResponse => {
+    if (encoding) headers.push('content-encoding', encoding);
+    headers.push('content-length', String(body.length));
+    return { status: page.status, headers, body };
+  };
+  if (!encoding) return send(fillSlots(page, shared.values));
   // A body at its best already needs nothing more of the cache (most views of a hot page).
   const ready = encoding === 'br' ? (shared.brBest ? shared.br : undefined) : shared.gzip;
-  const body = !encoding
-    ? fillSlots(page, shared.values)
-    : (ready ?? (await deps.cache.encoded(page, shared, encoding)));
-  if (encoding) headers.push('content-encoding', encoding);
-  headers.push('content-length', String(body.length));
-  return { status: page.status, headers, body };
+  return ready ? send(ready) : deps.cache.encoded(page, shared, encoding).then(send);
+}
+
+/** A shared page's response: its status, headers as a flat list (name, value…) and body. */
+export interface SharedResponse {
+  status: number;
+  headers: string[];
+  body?: Buffer;
 }
 
 // A cached page's key headers, joined once per page rather than per request.
@@ -304,28 +319,56 @@ export interface View {
 
 const EMPTY_VIEW: View = { values: {}, tag: '', personal: false, perView: false };
 
-/** Runs the registered fillers over the page's slots for this view. */
-export async function fillView(
+/**
+ * Runs the registered fillers over the page's slots for this view: at once when every filler
+ * answers at once (most views of a cached page), else once the last one has.
+ */
+export function fillView(
   pipeline: Pick<PagePipeline, 'fillers'>,
   page: CachedPage,
   request: ViewRequest,
-): Promise<View> {
+): View | Promise<View> {
   if (page.markers.length === 0) return EMPTY_VIEW;
   const view: View = { values: {}, tag: '', personal: false, perView: false };
   const tags: string[] = [];
-  for (const filler of pipeline.fillers) {
-    const markers = page.markers.filter((m) => filler.owns(m));
-    if (!markers.length) continue;
-    let fill = filler.fill({ markers, facts: page.facts, request });
-    if (fill instanceof Promise) fill = await fill;
-    if (!fill) continue;
+  const owned = ownedMarkers(pipeline.fillers, page);
+  const add = (filler: PageFiller, fill: ViewFill | null) => {
+    if (!fill) return;
     Object.assign(view.values, fill.values);
     view.personal ||= fill.personal === true;
     view.perView ||= fill.perView === true;
     if (fill.variant) tags.push(`${filler.name}=${fill.variant}`);
-  }
-  view.tag = tags.join('&');
-  return view;
+  };
+  const from = (first: number): View | Promise<View> => {
+    for (let i = first; i < owned.length; i++) {
+      const { filler, markers } = owned[i]!;
+      const fill = filler.fill({ markers, facts: page.facts, request });
+      if (fill instanceof Promise)
+        return fill.then((f) => {
+          add(filler, f);
+          return from(i + 1);
+        });
+      add(filler, fill);
+    }
+    view.tag = tags.join('&');
+    return view;
+  };
+  return from(0);
+}
+
+// Which of a page's slots each filler owns, worked out once per page (not per view).
+const ownedOf = new WeakMap<
+  CachedPage,
+  { fillers: readonly PageFiller[]; owned: { filler: PageFiller; markers: string[] }[] }
+>();
+function ownedMarkers(fillers: readonly PageFiller[], page: CachedPage) {
+  const known = ownedOf.get(page);
+  if (known?.fillers === fillers) return known.owned;
+  const owned = fillers
+    .map((filler) => ({ filler, markers: page.markers.filter((m) => filler.owns(m)) }))
+    .filter((o) => o.markers.length > 0);
+  ownedOf.set(page, { fillers, owned });
+  return owned;
 }
 
 // Bodies filled for everyone, by their fillers' variant names: a handful per page (the ad
