@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, test } from 'node:test';
+import { loadAssets } from '../src/web/assets.ts';
 import { freePort } from './helpers/net.ts';
 
 const run = promisify(execFile);
@@ -61,7 +62,8 @@ describe('the compiled server (npm run build)', () => {
       assert.ok(css, 'the home page links its style sheet');
       const sheet = await fetch(url + css, { headers: { 'accept-encoding': 'identity' } });
       assert.equal(sheet.status, 200);
-      assert.equal(await sheet.text(), await readFile('src/web/assets/site.css', 'utf8'));
+      // The theme as the app serves it (minified at start-up: see web/assets.ts).
+      assert.equal(await sheet.text(), loadAssets().css.body.toString());
     } finally {
       child.kill('SIGTERM');
       assert.equal(await exited, 0, 'exits 0 after a graceful shutdown');

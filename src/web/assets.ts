@@ -1,3 +1,4 @@
+import { transformSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
@@ -10,8 +11,20 @@ export interface Asset {
   hash: string;
 }
 
+// Each file is read (and minified) once per process, however many apps a process builds.
+const bodies = new Map<string, Buffer>();
+
 function hashed(name: string, ext: string, type: string): Asset {
-  const body = readFileSync(new URL(`./assets/${name}.${ext}`, import.meta.url));
+  const file = `${name}.${ext}`;
+  let body = bodies.get(file);
+  if (!body) {
+    body = readFileSync(new URL(`./assets/${file}`, import.meta.url));
+    // Style sheets go out minified: their comments and spaces are a quarter of the theme, which
+    // every full page carries inline in its head (about 25 → 18 KB; 5.1 → 4.0 KB with brotli).
+    if (ext === 'css')
+      body = Buffer.from(transformSync(body.toString(), { loader: 'css', minify: true }).code);
+    bodies.set(file, body);
+  }
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
   return { url: `/assets/${name}.${hash}.${ext}`, body, type, hash };
 }
