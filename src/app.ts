@@ -126,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       loadLayout: loadSiteLayout,
       maxBytes: config.pageCacheMb * 1024 * 1024,
     });
-  const assets = loadAssets();
+  const assets = await loadAssets();
   const media = options.media ?? (await openMediaStore(config));
   const deps: RouteDeps = {
     config,

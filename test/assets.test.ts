@@ -9,8 +9,8 @@ import { buildArticle, buildSection } from './helpers/factories.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 // The files the app serves, read as the app reads them: their URLs are their content's hash.
-const assets = Object.values(loadAssets()) as Asset[];
-const css = loadAssets().css;
+const assets = Object.values(await loadAssets()) as Asset[];
+const css = (await loadAssets()).css;
 
 function decoded(res: LightMyRequestResponse): Buffer {
   const encoding = res.headers['content-encoding'];

@@ -63,7 +63,7 @@ describe('the compiled server (npm run build)', () => {
       const sheet = await fetch(url + css, { headers: { 'accept-encoding': 'identity' } });
       assert.equal(sheet.status, 200);
       // The theme as the app serves it (minified at start-up: see web/assets.ts).
-      assert.equal(await sheet.text(), loadAssets().css.body.toString());
+      assert.equal(await sheet.text(), (await loadAssets()).css.body.toString());
     } finally {
       child.kill('SIGTERM');
       assert.equal(await exited, 0, 'exits 0 after a graceful shutdown');
