@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { Agent, type IncomingHttpHeaders } from 'node:http';
+import { Agent } from 'node:http';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { ArticleRow } from '../src/articles/article.table.ts';
 import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
 import { commentsKey } from '../src/comments/comment-keys.ts';
 import { buildCampaign, buildDefaultSlots } from './helpers/ad-factories.ts';
 import { PHONE_UA, serveForBrowser } from './helpers/browser.ts';
 import { buildArticle, buildComment, buildSection } from './helpers/factories.ts';
-import { httpRequest, type RawResponse } from './helpers/net.ts';
+import { bodyText, httpRequest, pageHeaders, type RawResponse } from './helpers/net.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 /**
@@ -28,16 +27,6 @@ const SMUGGLED = 'GET /connexion HTTP/1.1\r\nX: y';
 // The path goes out as written: another spelling of an address stays that spelling.
 const get = (base: string, path: string, headers: Record<string, string> = {}, agent?: Agent) =>
   httpRequest(base, { path, headers: { ...READER, ...headers }, agent });
-
-function decoded(r: { headers: IncomingHttpHeaders; body: Buffer }): string {
-  const encoding = r.headers['content-encoding'];
-  if (encoding === 'br') return brotliDecompressSync(r.body).toString();
-  if (encoding === 'gzip') return gunzipSync(r.body).toString();
-  return r.body.toString();
-}
-
-// What may differ between two responses of the same page: the date and the request's id.
-const stable = ({ date: _d, 'x-request-id': _id, ...rest }: IncomingHttpHeaders) => rest;
 
 /** The same-origin paths a page links to (no media, no assets, no fragments). */
 function linksOf(html: string): string[] {
@@ -137,7 +126,7 @@ for (const dialect of testDialects()) {
         if (first.status !== 200) continue;
         const type = String(first.headers['content-type']);
         if (type.startsWith('text/html'))
-          for (const link of linksOf(decoded(first)))
+          for (const link of linksOf(bodyText(first)))
             if (!seen.has(link)) {
               seen.add(link);
               queue.push(link);
@@ -148,7 +137,7 @@ for (const dialect of testDialects()) {
         if (t.app.frontDoor.served() === before) continue;
         served.set(path, first);
         assert.equal(again.status, 200, path);
-        assert.deepEqual(stable(again.headers), stable(first.headers), path);
+        assert.deepEqual(pageHeaders(again.headers), pageHeaders(first.headers), path);
         assert.ok(again.body.equals(first.body), `${path}: the same bytes`);
         assert.notEqual(again.headers['x-request-id'], first.headers['x-request-id']);
         // Shared: nothing personal, nothing that sets state in the reader's browser.
@@ -205,7 +194,7 @@ for (const dialect of testDialects()) {
           // Asked again (perhaps at the front door now, if the route served it shared), the same.
           const again = await get(base, spelling);
           assert.equal(again.status, real.status, spelling);
-          assert.deepEqual(stable(again.headers), stable(real.headers), spelling);
+          assert.deepEqual(pageHeaders(again.headers), pageHeaders(real.headers), spelling);
           if (real.status === 200) assert.ok(again.body.equals(real.body), spelling);
         }
       }
@@ -218,8 +207,9 @@ for (const dialect of testDialects()) {
       await t.views.flush();
       const viewsBefore = await countViews(t);
       const agent = new Agent({ keepAlive: true, maxSockets: 40 });
-      const pending = [...articles.map((a) => buildComment(t.db, a, { status: 'pending' }))];
-      const comments = await Promise.all(pending);
+      const comments = await Promise.all(
+        articles.map((a) => buildComment(t.db, a, { status: 'pending' })),
+      );
       const asked: Promise<{ path: string; response: RawResponse; etag: string | undefined }>[] =
         [];
       const encodings = ['br, gzip', 'gzip', 'identity', 'br'];
@@ -258,7 +248,7 @@ for (const dialect of testDialects()) {
           continue;
         }
         assert.equal(Number(response.headers['content-length']), response.body.length, path);
-        const html = decoded(response);
+        const html = bodyText(response);
         if (String(response.headers['content-type']).startsWith('text/html'))
           assert.match(html, /<\/html>\s*$/, `${path}: a whole page`);
         // Never a reader's address, never a raw tag from a title.
@@ -271,7 +261,7 @@ for (const dialect of testDialects()) {
       const page = articles.find((a) => a.id === last.article_id)!;
       const path = articlePaths.find((p) => p.endsWith(page.slug));
       assert.ok(path, `the crawl found ${page.slug}`);
-      assert.match(decoded(await get(base, path)), new RegExp(last.author_name));
+      assert.match(bodyText(await get(base, path)), new RegExp(last.author_name));
       await t.views.flush();
       assert.equal(await countViews(t), viewsBefore + views + 1);
     });

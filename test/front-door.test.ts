@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { IncomingHttpHeaders } from 'node:http';
 import { after, before, describe, test } from 'node:test';
-import { brotliDecompressSync } from 'node:zlib';
 import type { ArticleRow } from '../src/articles/article.table.ts';
 import { articleKey } from '../src/articles/article-keys.ts';
 import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
@@ -9,7 +8,7 @@ import type { Section } from '../src/sections/section.table.ts';
 import { updateSiteSettings } from '../src/settings/setting.queries.ts';
 import { PHONE_UA, serveForBrowser } from './helpers/browser.ts';
 import { buildArticle, buildSection } from './helpers/factories.ts';
-import { httpRequest, type RawResponse } from './helpers/net.ts';
+import { bodyText, httpRequest, pageHeaders } from './helpers/net.ts';
 import { createTestApp, testDialects, type TestApp } from './helpers/setup.ts';
 
 const get = (base: string, path: string, headers: Record<string, string> = {}) =>
@@ -20,13 +19,9 @@ const get = (base: string, path: string, headers: Record<string, string> = {}) =
 // The light edition's link to the full one.
 const LITE = /\?complet=1"/;
 
-const html = (a: RawResponse) =>
-  (a.headers['content-encoding'] === 'br' ? brotliDecompressSync(a.body) : a.body).toString();
-
 // What may differ between two responses of the same page: the date and the request's id.
 function sameHeaders(a: IncomingHttpHeaders, b: IncomingHttpHeaders): void {
-  const strip = ({ date: _d, 'x-request-id': _id, ...rest }: IncomingHttpHeaders) => rest;
-  assert.deepEqual(strip(a), strip(b));
+  assert.deepEqual(pageHeaders(a), pageHeaders(b));
 }
 
 // The front door serves a cached reader page again before routing (src/http/front-door.ts):
@@ -62,7 +57,7 @@ for (const dialect of testDialects()) {
       assert.equal(again.headers['x-frame-options'], 'SAMEORIGIN');
       assert.match(String(again.headers['x-request-id']), /^[0-9a-f-]{36}$/);
       assert.notEqual(again.headers['x-request-id'], first.headers['x-request-id']);
-      assert.match(html(again), /Le pont de Kalanga rouvre enfin/);
+      assert.match(bodyText(again), /Le pont de Kalanga rouvre enfin/);
 
       // Without compression, and a 304 for the ETag the reader has.
       const plain = await get(base, path, { 'accept-encoding': 'identity' });
@@ -83,8 +78,8 @@ for (const dialect of testDialects()) {
       const full = await get(base, path);
       assert.equal(t.app.frontDoor.served(), served + 2);
       // The light page links to the full one (« Version complète »), the full page does not.
-      assert.match(html(lite), LITE);
-      assert.doesNotMatch(html(full), LITE);
+      assert.match(bodyText(lite), LITE);
+      assert.doesNotMatch(bodyText(full), LITE);
     });
 
     test('leaves to the routes what they must answer', async () => {
@@ -113,13 +108,13 @@ for (const dialect of testDialects()) {
       await bumpContentVersion(t.db, [articleKey(article.id)]);
       // Within the TTL, this instance has not read the change yet: the front door and the
       // route serve the page they have.
-      assert.match(html(await get(base, path)), /rouvre enfin/);
+      assert.match(bodyText(await get(base, path)), /rouvre enfin/);
       // Past it, the front door leaves the request to the route, which reads the log.
       t.clock.advance(61_000);
       const served = t.app.frontDoor.served();
       const changed = await get(base, path);
       assert.equal(t.app.frontDoor.served(), served);
-      assert.match(html(changed), /rouvre après six mois/);
+      assert.match(bodyText(changed), /rouvre après six mois/);
       const again = await get(base, path);
       assert.equal(t.app.frontDoor.served(), served + 1);
       assert.deepEqual(again.body, changed.body);
@@ -137,14 +132,14 @@ for (const dialect of testDialects()) {
       const served = t.app.frontDoor.served();
       const saving = await get(base, path, { 'save-data': 'on' });
       assert.match(String(saving.headers.vary), /Save-Data/);
-      assert.match(html(saving), LITE);
+      assert.match(bodyText(saving), LITE);
       assert.equal(t.app.frontDoor.served(), served);
       // Then each kind of reader gets its own edition: a Save-Data browser is not served the
       // full page remembered for the others.
       const full = await get(base, path);
-      assert.doesNotMatch(html(full), LITE);
+      assert.doesNotMatch(bodyText(full), LITE);
       const savingAgain = await get(base, path, { 'save-data': 'on' });
-      assert.match(html(savingAgain), LITE);
+      assert.match(bodyText(savingAgain), LITE);
     });
   });
 }

@@ -1,20 +1,19 @@
+import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 
 // What the server says to a request it could not read, before any route or header: the reader's
 // language is unknown then, so in both (French first).
-const ANSWERS: Record<string, { status: number; reason: string; text: string }> = {
+const ANSWERS: Record<string, { status: number; text: string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: {
     status: 408,
-    reason: 'Request Timeout',
     text: 'Requête trop lente, abandonnée. / The request took too long.',
   },
   HPE_HEADER_OVERFLOW: {
     status: 431,
-    reason: 'Request Header Fields Too Large',
     text: 'En-têtes de requête trop grands. / Request headers too large.',
   },
 };
-const MALFORMED = { status: 400, reason: 'Bad Request', text: 'Requête invalide. / Bad request.' };
+const MALFORMED = { status: 400, text: 'Requête invalide. / Bad request.' };
 
 /**
  * Answers a request the HTTP parser refused (a malformed request line, headers too large, too
@@ -24,10 +23,10 @@ const MALFORMED = { status: 400, reason: 'Bad Request', text: 'Requête invalide
 export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   if (socket.writable) {
-    const { status, reason, text } = (err.code && ANSWERS[err.code]) || MALFORMED;
+    const { status, text } = (err.code && ANSWERS[err.code]) || MALFORMED;
     const body = Buffer.from(`${text}\n`);
     socket.write(
-      `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n` +
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
         'Content-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\n' +
         `Cache-Control: no-store\r\nContent-Length: ${body.length}\r\n\r\n`,
     );

@@ -1,5 +1,6 @@
 import { request, type IncomingHttpHeaders, type RequestOptions } from 'node:http';
 import { createServer } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 /** A free TCP port on the loopback interface. */
 export function freePort(): Promise<number> {
@@ -38,4 +39,21 @@ export function httpRequest(
     req.on('error', reject);
     req.end();
   });
+}
+
+/** A response's body as text, decompressed as its Content-Encoding says (br, gzip or none). */
+export function bodyText(r: { headers: IncomingHttpHeaders; body: Buffer }): string {
+  const encoding = r.headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(r.body).toString();
+  if (encoding === 'gzip') return gunzipSync(r.body).toString();
+  return r.body.toString();
+}
+
+/** A response's headers but those that differ between two responses of one page: the date and the request's id. */
+export function pageHeaders({
+  date: _date,
+  'x-request-id': _id,
+  ...rest
+}: IncomingHttpHeaders): IncomingHttpHeaders {
+  return rest;
 }
