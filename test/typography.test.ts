@@ -30,6 +30,19 @@ test('French spacing reaches text and the attributes readers hear, never code or
   );
 });
 
+test('French spacing finds verbatim elements in any case, skips self-closed ones, and copies the rest', () => {
+  const untouched = '<div class="a"><a href="https://x.example/?a=1;b=2">14:05</a></div>';
+  // Nothing to change: the very same string, not a copy.
+  assert.equal(frenchSpacingHtml(untouched), untouched);
+  assert.equal(
+    frenchSpacingHtml(
+      '<PRE>a ; b</PRE><p>c ; d</p><code/>e ; f<Script>g ? h : i</SCRIPT >j : k' +
+        '<textarea aria-label="Votre avis ?">l ; m</textarea><p>n ; o</p><!-- p : q -->',
+    ),
+    `<PRE>a ; b</PRE><p>c${NNBSP}; d</p><code/>e${NNBSP}; f<Script>g ? h : i</SCRIPT >j${NBSP}: k` +
+      `<textarea aria-label="Votre avis ?">l ; m</textarea><p>n${NNBSP}; o</p><!-- p : q -->`,
+  );
+});
 for (const dialect of testDialects()) {
   describe(`French typography everywhere on ${dialect.name}`, () => {
     let t: TestApp;
