@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { dialectOf } from '../db/connect.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { Database, Db, DbOrTrx } from '../db/database.ts';
 import type { ImageVariant } from '../media/image-variants.ts';
 import { listImagesByIds } from '../media/media.queries.ts';
@@ -206,13 +207,10 @@ export function findLiveArticle(
   return findArticleView(db, key, { liveOnly: true });
 }
 
-/** An article with everything its page shows; drafts included unless liveOnly (for previews). */
-export async function findArticleView(
-  db: Db,
-  key: string | { id: number },
-  { liveOnly }: { liveOnly: boolean },
-): Promise<ArticleView | undefined> {
-  const row = (await (liveOnly ? liveArticles(db) : joinedArticles(db))
+// An article page's read: the article with everything its page shows but its body's images,
+// corrections and co-authors (read next, and only when there are some).
+function articleViewQuery(db: Db, liveOnly: boolean) {
+  return (liveOnly ? liveArticles(db) : joinedArticles(db))
     .leftJoin('users as u', 'u.id', 'a.author_id')
     .select([
       ...summaryColumns,
@@ -243,21 +241,43 @@ export async function findArticleView(
       sql<
         number | boolean
       >`exists (select 1 from article_coauthors c where c.article_id = a.id)`.as('has_coauthors'),
-    ])
-    .where((eb) => (typeof key === 'string' ? eb('a.slug', '=', key) : eb('a.id', '=', key.id)))
-    .executeTakeFirst()) as
-    | (SummaryRow &
-        Pick<
-          ArticleRow,
-          'body_html' | 'comments' | 'version' | 'no_ads' | 'agency' | 'section_id' | 'author_id'
-        > & {
-          author_name: string | null;
-          author_byline: string | null;
-          tag_list: string | null;
-          has_corrections: number | boolean;
-          has_coauthors: number | boolean;
-        })
-    | undefined;
+    ]);
+}
+
+// Every cache miss of an article page runs this read: it is prepared, one per shape.
+function articleViewBy(liveOnly: boolean) {
+  return {
+    slug: preparedQuery((db, v: { slug: string }) =>
+      articleViewQuery(db, liveOnly).where('a.slug', '=', v.slug),
+    ),
+    id: preparedQuery((db, v: { id: number }) =>
+      articleViewQuery(db, liveOnly).where('a.id', '=', v.id),
+    ),
+  };
+}
+const liveArticleView = articleViewBy(true);
+const anyArticleView = articleViewBy(false);
+
+/** An article with everything its page shows; drafts included unless liveOnly (for previews). */
+export async function findArticleView(
+  db: Db,
+  key: string | { id: number },
+  { liveOnly }: { liveOnly: boolean },
+): Promise<ArticleView | undefined> {
+  const by = liveOnly ? liveArticleView : anyArticleView;
+  const [row] = (await (typeof key === 'string'
+    ? by.slug(db, { slug: key })
+    : by.id(db, { id: key.id }))) as (SummaryRow &
+    Pick<
+      ArticleRow,
+      'body_html' | 'comments' | 'version' | 'no_ads' | 'agency' | 'section_id' | 'author_id'
+    > & {
+      author_name: string | null;
+      author_byline: string | null;
+      tag_list: string | null;
+      has_corrections: number | boolean;
+      has_coauthors: number | boolean;
+    })[];
   if (!row) return undefined;
   const [bodyMedia, corrections, coauthors] = await Promise.all([
     listImagesByIds(db, bodyMediaIds(row.body_html)),

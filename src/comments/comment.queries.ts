@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { dialectOf } from '../db/connect.ts';
 import type { Db, DbOrTrx, Trx } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { PublicComment } from './comment.ts';
 import type { CommentRow, CommentStatus, NewCommentRow } from './comment.table.ts';
 
@@ -93,21 +94,25 @@ export async function countApprovedThread(
   return { all: Number(row.n), topLevel: Number(row.n) - Number(row.replies) };
 }
 
+// Read on every cache miss of an article page: prepared.
+const approvedThread = preparedQuery((db, v: { articleId: number; limit: number }) =>
+  db
+    .selectFrom('comments')
+    .select(publicColumns)
+    .where('article_id', '=', v.articleId)
+    .where('status', '=', 'approved')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(v.limit),
+);
+
 /** An article's approved thread, top-level comments and replies, oldest first, up to `limit`. */
 export async function listApprovedThread(
   db: Db,
   articleId: number,
   limit: number,
 ): Promise<PublicComment[]> {
-  const rows = await db
-    .selectFrom('comments')
-    .select(publicColumns)
-    .where('article_id', '=', articleId)
-    .where('status', '=', 'approved')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const rows = await approvedThread(db, { articleId, limit });
   return rows.map(toPublic);
 }
 

@@ -154,13 +154,19 @@ export async function sendCachedPage(
       const about: PageAbout = isAbout(node) ? node : { node };
       const rendered = await renderDocument(about.node);
       const html = variant ? variant.markup(rendered) : rendered;
+      const { parts, markers } = splitSlots(html);
+      // (The markup's bytes, hashed as they were encoded for the cache: parts and slots in turn.)
+      const markup = parts.flatMap((part, i) =>
+        i < markers.length ? [part, markers[i]!] : [part],
+      );
       const fresh = {
         status: 200,
-        ...splitSlots(html),
+        parts,
+        markers,
         keys: [...new Set([...page.keys, ...(about.keys ?? [])])],
         facts: about.facts ?? {},
         fills: new Map(),
-        etag: `W/"${digest(deps.buildId, '\u0000', variant?.name ?? '', '\u0000', html)}"`,
+        etag: `W/"${digest(deps.buildId, '\u0000', variant?.name ?? '', '\u0000', ...markup)}"`,
         expiresAt: snapshot.validUntil,
       } satisfies CachedPage;
       deps.cache.set(key, fresh, snapshot.version);

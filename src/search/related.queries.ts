@@ -1,4 +1,5 @@
-import type { DbOrTrx } from '../db/database.ts';
+import type { Db, DbOrTrx } from '../db/database.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import type { RelatedText } from './related.ts';
 import { plainText } from './search-text.ts';
 
@@ -68,9 +69,9 @@ export async function deleteAllRelated(db: DbOrTrx): Promise<void> {
   await db.deleteFrom('article_related').execute();
 }
 
-/** An article's related articles that are still published, newest first. */
-export async function listLiveRelated(db: DbOrTrx, articleId: number): Promise<RelatedCard[]> {
-  const rows = await db
+// Read on every cache miss of an article page: prepared.
+const liveRelated = preparedQuery((db, v: { articleId: number }) =>
+  db
     .selectFrom('article_related as r')
     .innerJoin('articles as a', 'a.id', 'r.related_id')
     .innerJoin('sections as s', 's.id', 'a.section_id')
@@ -82,11 +83,15 @@ export async function listLiveRelated(db: DbOrTrx, articleId: number): Promise<R
       's.slug as section_slug',
       's.name as section_name',
     ])
-    .where('r.article_id', '=', articleId)
+    .where('r.article_id', '=', v.articleId)
     .where('a.status', '=', 'published')
     .orderBy('a.published_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .execute();
+    .orderBy('a.id', 'desc'),
+);
+
+/** An article's related articles that are still published, newest first. */
+export async function listLiveRelated(db: Db, articleId: number): Promise<RelatedCard[]> {
+  const rows = await liveRelated(db, { articleId });
   return rows.map((r) => ({
     id: r.id,
     slug: r.slug,
