@@ -1,6 +1,31 @@
-import type { Child } from 'hono/jsx';
+import { jsx, type Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { frenchSpacingHtml } from './typography.ts';
+
+/**
+ * hono's JSX renders each document inside an AsyncLocalStorage, so that useContext() keeps a
+ * provided value across an await in an async component. Griot uses neither, and the first
+ * AsyncLocalStorage.run() turns async hooks on for the whole process: from then on every
+ * promise, socket write and timer pays for them (5 % of a cached page's cost and 4 % of a
+ * render, measured on the news-day pages). So hono is shown no AsyncLocalStorage when it first
+ * looks for one (on its first render, here): it renders in the synchronous mode it has for
+ * runtimes without one. test/render-mode.test.ts checks that no render enters one.
+ */
+function renderWithoutAsyncLocalStorage(): void {
+  const { getBuiltinModule, mainModule } = process;
+  process.getBuiltinModule = ((id: string) =>
+    id === 'node:async_hooks' || id === 'async_hooks'
+      ? undefined
+      : getBuiltinModule(id)) as typeof getBuiltinModule;
+  process.mainModule = undefined;
+  try {
+    String(jsx('i', {}));
+  } finally {
+    process.getBuiltinModule = getBuiltinModule;
+    process.mainModule = mainModule;
+  }
+}
+renderWithoutAsyncLocalStorage();
 
 /**
  * Renders a page component to a complete HTML document, with French typography on everything
