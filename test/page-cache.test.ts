@@ -161,6 +161,32 @@ for (const dialect of testDialects()) {
       assert.ok(cache.get('/p39'));
     });
 
+    test('a crawl of pages read once never pushes out the pages read again', async () => {
+      const size = page(0).parts!.reduce((n, part) => n + part.length, 0);
+      cache = fresh(size * 20);
+      const { version } = await cache.snapshot();
+      // Today's pages: kept, then asked for again by readers.
+      const today = Array.from({ length: 8 }, (_, n) => `/today${n}`);
+      for (const [n, key] of today.entries()) cache.set(key, page(n), version);
+      for (const key of today) assert.ok(cache.get(key));
+      // A crawler walks 200 archive pages, each once.
+      for (let n = 0; n < 200; n++) cache.set(`/archive${n}`, page(n), version);
+      assert.ok(cache.stats().bytes <= size * 20, `${cache.stats().bytes} bytes`);
+      for (const key of today) assert.ok(cache.get(key), `${key} stays`);
+      // The crawl's latest pages are there, its first ones gone.
+      assert.ok(cache.get('/archive199'));
+      assert.equal(cache.get('/archive0'), undefined);
+      // Pages read again hold at most most of the cache: when more are, the least recent of
+      // them go back among the pages read once, and out in turn.
+      for (let n = 0; n < 40; n++) {
+        cache.set(`/busy${n}`, page(n), version);
+        assert.ok(cache.get(`/busy${n}`));
+      }
+      assert.ok(cache.stats().bytes <= size * 20, `${cache.stats().bytes} bytes`);
+      assert.equal(cache.get('/today0'), undefined);
+      assert.ok(cache.get('/busy39'));
+    });
+
     test('what the cache counts is what it holds: its buffers are views of no larger memory', async () => {
       cache = fresh();
       const { version } = await cache.snapshot();

@@ -191,11 +191,15 @@ const PACK_BROTLI = 2;
 const MAX_PENDING_UPGRADES = 1_000;
 // What an entry costs besides its buffers (maps, strings, objects), roughly.
 const ENTRY_OVERHEAD = 1_024;
+// The share of the cache's bytes the pages asked for again may hold (see `createPageCache`).
+const AGAIN_SHARE = 0.8;
 
 interface Entry {
   page: CachedPage;
   storedAt: number;
   bytes: number;
+  /** Whether it was asked for again since it was kept (which list it is in). */
+  again: boolean;
 }
 
 /** Creates the page cache for one app instance. */
@@ -223,8 +227,16 @@ export function createPageCache({
   let current: SiteSnapshot | undefined;
   let checkedAt = -Infinity;
   let inFlight: Promise<SiteSnapshot> | undefined;
-  let totalBytes = 0;
-  const entries = new Map<string, Entry>();
+  // The pages are kept in two least-recently-used lists: those not asked for since they were
+  // kept (a page rendered for one reader, an archive article a crawler walked to) and those asked
+  // for again. The second holds at most AGAIN_SHARE of the bytes (its least recent go back to
+  // the first), and the cache drops pages from the first (a segmented LRU): a crawl of the
+  // archive, however long, never pushes out the pages readers are on.
+  const once = new Map<string, Entry>();
+  const again = new Map<string, Entry>();
+  let onceBytes = 0;
+  let againBytes = 0;
+  const find = (key: string): Entry | undefined => once.get(key) ?? again.get(key);
   // Which cached pages show each key, and the version at which each key last changed.
   const pagesOf = new Map<string, Set<string>>();
   const changedAt = new Map<string, number>();
@@ -236,10 +248,15 @@ export function createPageCache({
   const idle = createIdleBrotli();
 
   function drop(key: string): void {
-    const entry = entries.get(key);
+    const entry = find(key);
     if (!entry) return;
-    entries.delete(key);
-    totalBytes -= entry.bytes;
+    if (entry.again) {
+      again.delete(key);
+      againBytes -= entry.bytes;
+    } else {
+      once.delete(key);
+      onceBytes -= entry.bytes;
+    }
     for (const k of entry.page.keys) {
       const set = pagesOf.get(k);
       set?.delete(key);
@@ -248,23 +265,46 @@ export function createPageCache({
   }
 
   function clear(version: number): void {
-    entries.clear();
+    once.clear();
+    again.clear();
     pagesOf.clear();
     changedAt.clear();
-    totalBytes = 0;
+    onceBytes = 0;
+    againBytes = 0;
     clearedAt = version;
   }
 
   function resize(key: string, entry: Entry, bytes: number): void {
-    if (entries.get(key) !== entry) return;
-    totalBytes += bytes - entry.bytes;
+    if (find(key) !== entry) return;
+    if (entry.again) againBytes += bytes - entry.bytes;
+    else onceBytes += bytes - entry.bytes;
     entry.bytes = bytes;
-    // Least recently used first: Map keeps insertion order and get() re-inserts.
-    while (totalBytes > maxBytes && entries.size > 1) {
-      const oldest = entries.keys().next().value as string;
-      if (oldest === key) break;
+    balance(key);
+  }
+
+  // Keeps both lists within their bytes, never dropping `keep` (the page being kept or grown).
+  // Least recently used first: a Map keeps insertion order, and get() re-inserts.
+  function balance(keep: string): void {
+    while (againBytes > maxBytes * AGAIN_SHARE) {
+      const oldest = oldestBut(again, keep);
+      if (oldest === undefined) break;
+      const entry = again.get(oldest)!;
+      again.delete(oldest);
+      againBytes -= entry.bytes;
+      entry.again = false;
+      once.set(oldest, entry);
+      onceBytes += entry.bytes;
+    }
+    while (onceBytes + againBytes > maxBytes) {
+      const oldest = oldestBut(once, keep) ?? oldestBut(again, keep);
+      if (oldest === undefined) break;
       drop(oldest);
     }
+  }
+
+  function oldestBut(list: Map<string, Entry>, keep: string): string | undefined {
+    for (const key of list.keys()) if (key !== keep) return key;
+    return undefined;
   }
 
   function sizeOf(page: CachedPage): number {
@@ -317,7 +357,7 @@ export function createPageCache({
   async function upgradeLoop(): Promise<void> {
     try {
       for (let job = upgrades.shift(); job; job = upgrades.shift()) {
-        const entry = entries.get(job.key);
+        const entry = find(job.key);
         const page = job.page.deref();
         const body = page?.fills.get(job.tag);
         if (!page || entry?.page !== page || !body || body.brBest) continue;
@@ -363,7 +403,7 @@ export function createPageCache({
       ),
       PACK_BROTLI,
     );
-    const entry = entries.get(key);
+    const entry = find(key);
     if (entry?.page !== page || page.parts !== parts) return;
     page.packed = packed;
     page.parts = undefined;
@@ -375,7 +415,7 @@ export function createPageCache({
 
   function grown(page: CachedPage): { key: string; entry: Entry } | undefined {
     const key = keyOfPage.get(page);
-    const entry = key === undefined ? undefined : entries.get(key);
+    const entry = key === undefined ? undefined : find(key);
     if (key === undefined || entry?.page !== page) return undefined;
     resize(key, entry, sizeOf(page));
     return { key, entry };
@@ -399,7 +439,7 @@ export function createPageCache({
       return inFlight;
     },
     get(key) {
-      const hit = entries.get(key);
+      const hit = find(key);
       if (!hit) return undefined;
       const now = clock.now().getTime();
       if (
@@ -409,8 +449,17 @@ export function createPageCache({
         drop(key);
         return undefined;
       }
-      entries.delete(key);
-      entries.set(key, hit);
+      if (hit.again) {
+        again.delete(key);
+        again.set(key, hit);
+      } else {
+        once.delete(key);
+        onceBytes -= hit.bytes;
+        hit.again = true;
+        again.set(key, hit);
+        againBytes += hit.bytes;
+        balance(key);
+      }
       return hit.page;
     },
     set(key, page, seenVersion) {
@@ -418,8 +467,8 @@ export function createPageCache({
       if (page.expiresAt !== undefined && clock.now().getTime() >= page.expiresAt) return;
       for (const k of page.keys) if ((changedAt.get(k) ?? 0) > seenVersion) return;
       drop(key);
-      const entry: Entry = { page, storedAt: clock.now().getTime(), bytes: 0 };
-      entries.set(key, entry);
+      const entry: Entry = { page, storedAt: clock.now().getTime(), bytes: 0, again: false };
+      once.set(key, entry);
       keyOfPage.set(page, key);
       for (const k of page.keys) {
         let set = pagesOf.get(k);
@@ -443,7 +492,7 @@ export function createPageCache({
           // Asked for again: a page worth the best compression. One read once (an archive
           // article, a crawler's visit) never costs more than the fast one.
           const key = keyOfPage.get(page);
-          if (key !== undefined && entries.get(key)?.page === page) {
+          if (key !== undefined && find(key)?.page === page) {
             void pack(key, page).catch(() => undefined);
             if (upgrades.length < MAX_PENDING_UPGRADES) {
               body.upgrading = true;
@@ -464,7 +513,11 @@ export function createPageCache({
       return body.gzip;
     },
     stats() {
-      return { entries: entries.size, bytes: totalBytes, upgradesPending: upgrades.length };
+      return {
+        entries: once.size + again.size,
+        bytes: onceBytes + againBytes,
+        upgradesPending: upgrades.length,
+      };
     },
     close() {
       upgrades.length = 0;
