@@ -1,5 +1,6 @@
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
+import { template } from '../web/render.ts';
 import { typeset } from '../web/typography.ts';
 import { NOTE_MAX, reportReasons, type ReportReason } from './comment-report.ts';
 import { commentReportStringsFor } from './comment-report.strings.ts';
@@ -8,16 +9,8 @@ import { CommentText } from './comment-text.tsx';
 /** The « Signaler » link under each published comment: a plain link, tiny in the page. */
 export function ReportLink(props: { ctx: PageContext; id: number; authorName: string }) {
   const t = commentReportStringsFor(props.ctx.site.locale);
-  return (
-    <a
-      class="comment-report"
-      href={`/commentaires/${props.id}/signaler`}
-      rel="nofollow"
-      aria-label={t.linkLabel(props.authorName)}
-    >
-      {t.link}
-    </a>
-  );
+  // A template: it is under every comment of a thread (see `template`).
+  return template`<a class="comment-report" href="/commentaires/${props.id}/signaler" rel="nofollow" aria-label="${t.linkLabel(props.authorName)}">${t.link}</a>`;
 }
 
 /** The report form (works without script), or the thanks once sent. */

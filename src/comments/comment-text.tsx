@@ -1,5 +1,6 @@
 import LinkifyIt from 'linkify-it';
 import type { Child } from 'hono/jsx';
+import { template } from '../web/render.ts';
 
 const linkify = new LinkifyIt();
 
@@ -14,9 +15,7 @@ function linkified(line: string): Child[] | string {
     if (!/^https?:$/i.test(m.schema) || !/^https?:\/\//i.test(m.url)) continue;
     out.push(line.slice(last, m.index));
     out.push(
-      <a href={m.url} rel="nofollow ugc noopener" target="_blank">
-        {m.text}
-      </a>,
+      template`<a href="${m.url}" rel="nofollow ugc noopener" target="_blank">${m.text}</a>`,
     );
     last = m.lastIndex;
   }
@@ -27,22 +26,13 @@ function linkified(line: string): Child[] | string {
 /**
  * A reader's comment as markup: plain text only, paragraphs and line breaks kept, web
  * addresses linked with rel="nofollow ugc noopener". Every character is escaped by the
- * renderer; no HTML a reader typed is ever interpreted.
+ * template; no HTML a reader typed is ever interpreted.
  */
-export function CommentText({ body }: { body: string }) {
-  const paragraphs = body.split(/\n{2,}/);
-  return (
-    <>
-      {paragraphs.map((p) => (
-        <p>
-          {p.split('\n').map((line, i) => (
-            <>
-              {i > 0 ? <br /> : null}
-              {linkified(line)}
-            </>
-          ))}
-        </p>
-      ))}
-    </>
-  );
+export function CommentText({ body }: { body: string }): Child {
+  return body
+    .split(/\n{2,}/)
+    .map(
+      (p) =>
+        template`<p>${p.split('\n').map((line, i) => (i > 0 ? [template`<br/>`, linkified(line)] : linkified(line)))}</p>`,
+    ) as unknown as Child;
 }

@@ -2,7 +2,7 @@ import { formatDateTime } from '../web/dates.ts';
 import { inlineScripts } from '../web/inline-code.ts';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
-import { trustedHtml } from '../web/render.ts';
+import { template, trustedHtml } from '../web/render.ts';
 import { typeset } from '../web/typography.ts';
 import { CommentText } from './comment-text.tsx';
 import { ReportLink } from './comment-report.pages.tsx';
@@ -45,6 +45,8 @@ export interface CommentSectionProps {
   form?: CommentFormState | undefined;
 }
 
+// The thread is written as templates (see `template`): its comments are about half of an article
+// page's elements, and every miss renders them.
 function Comment(props: {
   ctx: PageContext;
   comment: PublicComment;
@@ -52,25 +54,26 @@ function Comment(props: {
 }) {
   const { ctx, comment: c } = props;
   const t = commentStringsFor(ctx.site.locale);
-  return (
-    <article class="comment" id={`comment-${c.id}`}>
-      <header>
-        <strong class="comment-author">{c.authorName}</strong>{' '}
-        <a class="comment-time" href={`#comment-${c.id}`}>
-          <time datetime={c.createdAt}>{formatDateTime(c.createdAt, ctx.site)}</time>
-        </a>
-      </header>
-      <div class="comment-body">
-        <CommentText body={c.body} />
-      </div>
-      {props.replyHref ? (
-        <a class="comment-reply" href={props.replyHref}>
-          {t.reply}
-        </a>
-      ) : null}{' '}
-      <ReportLink ctx={ctx} id={c.id} authorName={c.authorName} />
-    </article>
-  );
+  const reply = props.replyHref
+    ? template`<a class="comment-reply" href="${props.replyHref}">${t.reply}</a>`
+    : null;
+  return template`<article class="comment" id="comment-${c.id}"><header><strong class="comment-author">${c.authorName}</strong> <a class="comment-time" href="#comment-${c.id}"><time datetime="${c.createdAt}">${formatDateTime(c.createdAt, ctx.site)}</time></a></header><div class="comment-body">${CommentText({ body: c.body })}</div>${reply} ${ReportLink({ ctx, id: c.id, authorName: c.authorName })}</article>`;
+}
+
+function Thread(props: {
+  ctx: PageContext;
+  thread: ThreadItem[];
+  replyHref?: (id: number) => string;
+}) {
+  const { ctx } = props;
+  return template`<ol class="thread">${props.thread.map(
+    (c) =>
+      template`<li>${Comment({ ctx, comment: c, replyHref: props.replyHref?.(c.id) })}${
+        c.replies.length
+          ? template`<ol class="replies">${c.replies.map((r) => template`<li>${Comment({ ctx, comment: r })}</li>`)}</ol>`
+          : null
+      }</li>`,
+  )}</ol>`;
 }
 
 /** The comment section under an article: the thread, the reader's own pending comments, the form. */
@@ -88,22 +91,7 @@ export function CommentSection(props: CommentSectionProps) {
       </h2>
       {trustedHtml(SLOT_MINE)}
       {props.thread.length ? (
-        <ol class="thread">
-          {props.thread.map((c) => (
-            <li>
-              <Comment ctx={ctx} comment={c} replyHref={props.open ? replyHref(c.id) : undefined} />
-              {c.replies.length ? (
-                <ol class="replies">
-                  {c.replies.map((r) => (
-                    <li>
-                      <Comment ctx={ctx} comment={r} />
-                    </li>
-                  ))}
-                </ol>
-              ) : null}
-            </li>
-          ))}
-        </ol>
+        <Thread ctx={ctx} thread={props.thread} {...(props.open ? { replyHref } : {})} />
       ) : props.open ? (
         <p class="comments-empty">{t.empty}</p>
       ) : null}

@@ -1,5 +1,5 @@
 import { jsx, type Child } from 'hono/jsx';
-import { raw } from 'hono/html';
+import { html, raw } from 'hono/html';
 import { frenchSpacingHtml } from './typography.ts';
 
 /**
@@ -50,6 +50,18 @@ export async function renderFragment(node: Child): Promise<string> {
  */
 export function trustedHtml(html: string): Child {
   return raw(html) as unknown as Child;
+}
+
+/**
+ * Markup written as a template rather than elements, for the parts of a page rendered many times
+ * over (a comment thread: about half of an article page's elements). hono's `html` tag escapes
+ * every value as JSX does (text and quoted attributes alike) and renders six times faster. Only
+ * for values that are ready: strings, numbers, other templates or elements, never a promise.
+ */
+export function template(strings: TemplateStringsArray, ...values: unknown[]): Child {
+  const out = html(strings, ...values);
+  if (out instanceof Promise) throw new Error('template: a value was a promise');
+  return out as unknown as Child;
 }
 
 /** Serializes JSON for a <script> element so that no string inside it can close the element. */
