@@ -237,6 +237,27 @@ export function createPageCache({
   let onceBytes = 0;
   let againBytes = 0;
   const find = (key: string): Entry | undefined => once.get(key) ?? again.get(key);
+
+  // Takes an entry out of its list, or puts it at the most recent end of one.
+  function unlist(key: string, entry: Entry): void {
+    if (entry.again) {
+      again.delete(key);
+      againBytes -= entry.bytes;
+    } else {
+      once.delete(key);
+      onceBytes -= entry.bytes;
+    }
+  }
+  function list(key: string, entry: Entry, read: boolean): void {
+    entry.again = read;
+    if (read) {
+      again.set(key, entry);
+      againBytes += entry.bytes;
+    } else {
+      once.set(key, entry);
+      onceBytes += entry.bytes;
+    }
+  }
   // Which cached pages show each key, and the version at which each key last changed.
   const pagesOf = new Map<string, Set<string>>();
   const changedAt = new Map<string, number>();
@@ -250,13 +271,7 @@ export function createPageCache({
   function drop(key: string): void {
     const entry = find(key);
     if (!entry) return;
-    if (entry.again) {
-      again.delete(key);
-      againBytes -= entry.bytes;
-    } else {
-      once.delete(key);
-      onceBytes -= entry.bytes;
-    }
+    unlist(key, entry);
     for (const k of entry.page.keys) {
       const set = pagesOf.get(k);
       set?.delete(key);
@@ -289,11 +304,8 @@ export function createPageCache({
       const oldest = oldestBut(again, keep);
       if (oldest === undefined) break;
       const entry = again.get(oldest)!;
-      again.delete(oldest);
-      againBytes -= entry.bytes;
-      entry.again = false;
-      once.set(oldest, entry);
-      onceBytes += entry.bytes;
+      unlist(oldest, entry);
+      list(oldest, entry, false);
     }
     while (onceBytes + againBytes > maxBytes) {
       const oldest = oldestBut(once, keep) ?? oldestBut(again, keep);
@@ -449,17 +461,10 @@ export function createPageCache({
         drop(key);
         return undefined;
       }
-      if (hit.again) {
-        again.delete(key);
-        again.set(key, hit);
-      } else {
-        once.delete(key);
-        onceBytes -= hit.bytes;
-        hit.again = true;
-        again.set(key, hit);
-        againBytes += hit.bytes;
-        balance(key);
-      }
+      const promoted = !hit.again;
+      unlist(key, hit);
+      list(key, hit, true);
+      if (promoted) balance(key);
       return hit.page;
     },
     set(key, page, seenVersion) {
@@ -468,7 +473,7 @@ export function createPageCache({
       for (const k of page.keys) if ((changedAt.get(k) ?? 0) > seenVersion) return;
       drop(key);
       const entry: Entry = { page, storedAt: clock.now().getTime(), bytes: 0, again: false };
-      once.set(key, entry);
+      list(key, entry, false);
       keyOfPage.set(page, key);
       for (const k of page.keys) {
         let set = pagesOf.get(k);

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { template } from '../web/render.ts';
 
 const linkify = new LinkifyIt();
+const LINE_BREAK = template`<br/>`;
 
 function linkified(line: string): Child[] | string {
   // Most lines hold no address: skip linkify-it's scan (every miss renders a whole thread).
@@ -33,6 +34,6 @@ export function CommentText({ body }: { body: string }): Child {
     .split(/\n{2,}/)
     .map(
       (p) =>
-        template`<p>${p.split('\n').map((line, i) => (i > 0 ? [template`<br/>`, linkified(line)] : linkified(line)))}</p>`,
+        template`<p>${p.split('\n').map((line, i) => (i > 0 ? [LINE_BREAK, linkified(line)] : linkified(line)))}</p>`,
     ) as unknown as Child;
 }

@@ -1,4 +1,4 @@
-import type { Compilable } from 'kysely';
+import { createQueryId, type Compilable } from 'kysely';
 import type { Db } from './database.ts';
 
 /** What a prepared query is built with in place of each value, to find where the values go. */
@@ -43,8 +43,7 @@ export function preparedQuery<V extends PreparedValues, R>(
       sql: prepared.sql,
       query: prepared.query,
       parameters,
-      // (What Kysely's plugins know a query by; ours use none.)
-      queryId: { queryId: '' },
+      queryId: createQueryId(),
     });
     return result.rows;
   };
