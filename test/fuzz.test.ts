@@ -13,6 +13,8 @@ import { buildCampaign, buildDefaultSlots } from './helpers/ad-factories.ts';
 import { buildArticle, buildImage, buildSection, buildUser } from './helpers/factories.ts';
 import {
   createFuzzer,
+  FORM_FIELDS,
+  QUERY_KEYS,
   type FuzzPools,
   type FuzzRequest,
   type FuzzRoute,
@@ -42,6 +44,8 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let routes: FuzzRoute[];
     let pools: FuzzPools;
+    // The query keys and form fields each route's schemas declare, by URL pattern.
+    const declared = new Map<string, { query: Set<string>; body: Set<string> }>();
     // The error behind the current request's 5xx and the route that met it, seen by an onError
     // hook (requests run one by one).
     const seen = new Map<'last', { error: unknown; route: string }>();
@@ -55,6 +59,10 @@ for (const dialect of testDialects()) {
           const methods = found.get(route.url) ?? new Set();
           for (const m of [route.method].flat()) methods.add(m);
           found.set(route.url, methods);
+          const fields = declared.get(route.url) ?? { query: new Set(), body: new Set() };
+          for (const key of schemaKeys(route.schema?.querystring)) fields.query.add(key);
+          for (const key of schemaKeys(route.schema?.body)) fields.body.add(key);
+          declared.set(route.url, fields);
         });
         fastify.addHook('onError', async (request, _reply, error) => {
           seen.set('last', {
@@ -121,7 +129,80 @@ for (const dialect of testDialects()) {
         problems.push(`heap grew from ${mb(heapStart)} to ${mb(heapEnd)} MB`);
       assert.ok(problems.length === 0, `seed ${SEED}: ${problems.join('\n\n')}`);
     });
+
+    // What random requests find by luck, swept: every field a route reads, set to a number no
+    // integer column holds, alone and all together (so a 400 from one field hides no other).
+    test('every field of every route, given an id out of range, answers below 500', async () => {
+      const failures: Failure[] = [];
+      const statuses = new Map<number, number>();
+      let index = 0;
+      for (const route of routes) {
+        const fields = declared.get(route.url)!;
+        for (const method of route.methods.filter((m) => m === 'GET' || m === 'POST')) {
+          const names = [
+            ...new Set([
+              ...(method === 'GET' ? fields.query : fields.body),
+              ...(method === 'GET' ? QUERY_KEYS : FORM_FIELDS),
+            ]),
+          ];
+          // Together with each value; one by one with 2³¹ (the other adds little per field).
+          const sets = OUT_OF_RANGE.map((value) => ({ value, names }));
+          sets.push(...names.map((n) => ({ value: OUT_OF_RANGE[0]!, names: [n] })));
+          for (const { value, names: set } of sets) {
+            if (index++ % 50 === 0) await keepSignedIn(t, pools);
+            const session = pools.sessions[0]!;
+            const form = new URLSearchParams(set.map((n) => [n, value]));
+            const path = route.url.replace(/:(\w+)|\*/g, (_, name?: string) =>
+              encodeURIComponent((pools.params[name ?? '*'] ?? pools.params.id!)[0]!),
+            );
+            if (method === 'POST') form.append('_csrf', session.csrf);
+            const request: FuzzRequest = {
+              route: `${method} ${route.url}`,
+              method,
+              url: method === 'GET' ? `${path}?${form}` : path,
+              headers: {
+                cookie: session.cookie,
+                ...(method === 'POST' && { 'content-type': 'application/x-www-form-urlencoded' }),
+              },
+              payload: method === 'POST' ? form.toString() : undefined,
+              remoteAddress: '198.51.100.200',
+            };
+            seen.clear();
+            const outcome = await send(t.app, request);
+            if (typeof outcome === 'number')
+              statuses.set(outcome, (statuses.get(outcome) ?? 0) + 1);
+            if (typeof outcome === 'number' && outcome < 500) continue;
+            const caught = seen.get('last');
+            failures.push({
+              index,
+              request,
+              route: caught?.route ?? request.route,
+              status: typeof outcome === 'number' ? outcome : outcome.kind,
+              error: describeError(typeof outcome === 'number' ? caught?.error : outcome.error),
+            });
+          }
+        }
+      }
+      console.log(
+        `sweep on ${dialect.name}: ${index} requests over ${routes.length} routes, statuses ` +
+          JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b))),
+      );
+      assert.ok(failures.length === 0, report(failures));
+    });
   });
+}
+
+/** Values no integer column holds: 2³¹ and a number beyond JavaScript's exact integers. */
+const OUT_OF_RANGE = ['2147483648', '99999999999999999999'];
+
+/** The keys a route's zod schema declares, through optional, catch, default and pipe wrappers. */
+function schemaKeys(schema: unknown): string[] {
+  const s = schema as
+    { shape?: Record<string, unknown>; _zod?: { def?: Record<string, unknown> } } | undefined;
+  if (!s || typeof s !== 'object') return [];
+  if (s.shape && typeof s.shape === 'object') return Object.keys(s.shape);
+  const def = s._zod?.def;
+  return def ? schemaKeys(def.innerType ?? def.in ?? def.schema) : [];
 }
 
 async function send(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
-import { formId, idParams } from '../http/schemas.ts';
+import { formId, idFromText, idParams } from '../http/schemas.ts';
 import { refusalMessage, thumbnailOf, variantsOf } from '../media/media-library.pages.tsx';
 import { findMedia, listMedia } from '../media/media.queries.ts';
 import { registerUploadForms, uploadedFile } from '../media/upload-form.ts';
@@ -42,7 +42,7 @@ export const campaignAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
   // Recent images, the picked one first even when it is older.
   const imageChoices = async (picked: string): Promise<CreativeImageChoice[]> => {
     const recent = await listMedia(deps.db, { limit: IMAGE_CHOICES, offset: 0 });
-    const id = Number(picked);
+    const id = idFromText(picked);
     const current = id
       ? (recent.find((m) => m.id === id) ?? (await findMedia(deps.db, id)))
       : undefined;

@@ -5,7 +5,7 @@ import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db } from '../db/database.ts';
 import { findImageInfo } from '../media/media.queries.ts';
 import type { MediaStore } from '../media/media-store.ts';
-import { clip, formBody, formList, listOf } from '../http/schemas.ts';
+import { clip, formBody, formList, idFromText, listOf } from '../http/schemas.ts';
 import { fileField, uploadFormFile, type UploadedFile } from '../media/upload-form.ts';
 import type { UploadRefusal } from '../media/upload-media.ts';
 import { listSections } from '../sections/section.queries.ts';
@@ -196,7 +196,7 @@ export function validateCampaign(
 
   const kind = form.creativeKind;
   if (kind !== 'image' && kind !== 'text') errors.push('creative-kind-invalid');
-  const mediaId = /^[1-9]\d{0,9}$/.test(form.mediaId) ? Number(form.mediaId) : null;
+  const mediaId = idFromText(form.mediaId) ?? null;
   if (kind === 'image') {
     if (!mediaId && !hasFile) errors.push('image-missing');
     if (!form.textTitle) errors.push('alt-missing');

@@ -12,6 +12,7 @@ import {
   formList,
   idParams,
   listOf,
+  optionalDbId,
   optionalText,
 } from '../http/schemas.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
@@ -60,8 +61,8 @@ const listQuery = z.object({
     .enum(['draft', 'submitted', 'scheduled', 'published', 'archived'])
     .optional()
     .catch(undefined),
-  rubrique: z.coerce.number().int().positive().optional().catch(undefined),
-  auteur: z.coerce.number().int().positive().optional().catch(undefined),
+  rubrique: optionalDbId,
+  auteur: optionalDbId,
   q: z.string().trim().max(200).optional().catch(undefined),
 });
 const editorQuery = z.object({

@@ -7,6 +7,24 @@ export const dbId = z
   .transform(Number)
   .pipe(z.number().int().min(1).max(2147483647));
 
+/** The row a text names (a form's hidden id, a picked image): its id, or undefined if none. */
+export function idFromText(text: string | undefined): number | undefined {
+  const parsed = dbId.safeParse(text);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A filter in the query naming a row (`?article=12`): an id, or nothing when it is not one. */
+export const optionalDbId = dbId.optional().catch(undefined);
+
+/** Ids listed in the query (`?deja=3,7`): at most 50, each an id, or nothing when one is not. */
+export const idListQuery = z
+  .string()
+  .regex(/^\d{1,10}(?:,\d{1,10}){0,49}$/)
+  .transform((text) => text.split(',').map(Number))
+  .pipe(z.array(z.number().int().min(1).max(2147483647)))
+  .optional()
+  .catch(undefined);
+
 /** Route params of the form `/:id`. */
 export const idParams = z.object({ id: dbId });
 

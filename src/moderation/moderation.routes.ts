@@ -16,7 +16,7 @@ import { findComment } from '../comments/comment.queries.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
 import { pageContext, sendPrivatePage } from '../http/page.ts';
-import { dbId, idParams, optionalText } from '../http/schemas.ts';
+import { dbId, idListQuery, idParams, optionalDbId, optionalText } from '../http/schemas.ts';
 import { updateSiteSettings } from '../settings/setting.queries.ts';
 import { can } from '../users/policy.ts';
 import { findUserName } from '../users/user.queries.ts';
@@ -40,14 +40,10 @@ const statuses = ['pending', 'approved', 'rejected', 'spam'] as const;
 
 const queueQuery = z.object({
   statut: z.enum(statuses).catch('pending').default('pending'),
-  article: z.coerce.number().int().positive().optional().catch(undefined),
+  article: optionalDbId,
   page: z.coerce.number().int().min(1).catch(1).default(1),
   fait: z.coerce.number().int().min(0).optional().catch(undefined),
-  deja: z
-    .string()
-    .regex(/^\d+(,\d+)*$/)
-    .optional()
-    .catch(undefined),
+  deja: idListQuery,
   reglages: z.string().optional(),
   regle: z
     .string()
@@ -146,7 +142,7 @@ export const moderationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
     ]);
     const flash: string[] = [];
     if (q.fait) flash.push(t.done(q.fait));
-    for (const id of q.deja?.split(',').map(Number) ?? []) {
+    for (const id of q.deja ?? []) {
       const comment = await findComment(deps.db, id);
       if (comment)
         flash.push(

@@ -1,5 +1,6 @@
 import { bumpContentVersion } from '../cache/content-version.queries.ts';
 import type { Db } from '../db/database.ts';
+import { idFromText } from '../http/schemas.ts';
 import { findImageInfo } from '../media/media.queries.ts';
 import type { MediaStore } from '../media/media-store.ts';
 import { uploadFormFile, type UploadedFile } from '../media/upload-form.ts';
@@ -48,8 +49,6 @@ export type SaveSettingsResult =
     };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const LOGO_ID = /^[1-9]\d{0,9}$/;
 
 /** What is wrong with the typed fields (the logo is checked against the library apart). */
 function fieldErrors(form: SettingsFormValues): SettingsFormError[] {
@@ -104,8 +103,9 @@ export async function saveSiteSettings(
 ): Promise<SaveSettingsResult> {
   const errors = fieldErrors(form);
   const picked = form.logoMediaId;
+  const pickedId = idFromText(picked);
   // A file sent along wins, so the logo picked in the list only matters without one.
-  if (!logoFile && picked && (!LOGO_ID.test(picked) || !(await findImageInfo(db, Number(picked)))))
+  if (!logoFile && picked && (!pickedId || !(await findImageInfo(db, pickedId))))
     errors.push('logo-unknown');
   if (errors.length)
     return { ok: false, errors: logoFile ? [...errors, 'logo-file-not-kept'] : errors };

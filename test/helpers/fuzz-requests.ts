@@ -83,7 +83,8 @@ const BAD_SEGMENTS = [
   '99999999999.jpg',
 ];
 
-const QUERY_KEYS = [
+/** Query keys routes read, and some they should ignore. */
+export const QUERY_KEYS = [
   'page',
   'q',
   'rubrique',
@@ -112,7 +113,8 @@ const QUERY_KEYS = [
 
 const QUERY_VALUES = ['1', '2', '3', '100', '', 'santé', 'dounzé', 'on', 'pending', 'spam', '1,2'];
 
-const FORM_FIELDS = [
+/** Form fields routes read. */
+export const FORM_FIELDS = [
   'title',
   'kicker',
   'standfirst',

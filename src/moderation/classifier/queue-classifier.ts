@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommentStatus } from '../../comments/comment.table.ts';
 import type { Db } from '../../db/database.ts';
+import { dbId, optionalDbId } from '../../http/schemas.ts';
 import { countDecidedComments, findScores, listPendingIdsInBand } from './classifier.queries.ts';
 import { scorePendingComments, type ModelCache } from './score-comments.ts';
 import { MIN_PER_CLASS } from './train-classifier.ts';
@@ -86,9 +87,9 @@ export async function prepareQueueClassifier(
 
 const bandForm = z.object({
   bande: z.union([z.enum(['unwanted', 'acceptable']), z.array(z.enum(['unwanted', 'acceptable']))]),
-  'bande-version': z.coerce.number().int().positive(),
+  'bande-version': dbId,
   'bande-avant': z.string().datetime(),
-  'bande-article': z.coerce.number().int().positive().optional().catch(undefined),
+  'bande-article': optionalDbId,
 });
 
 /**
