@@ -130,8 +130,9 @@ for (const dialect of testDialects()) {
       assert.ok(problems.length === 0, `seed ${SEED}: ${problems.join('\n\n')}`);
     });
 
-    // What random requests find by luck, swept: every field a route reads, set to a number no
-    // integer column holds, alone and all together (so a 400 from one field hides no other).
+    // What random requests find by luck, swept: every field a route reads and its path's
+    // parameters, set to a number no integer column holds, fields alone and all together (so a
+    // 400 from one field hides no other).
     test('every field of every route, given an id out of range, answers below 500', async () => {
       const failures: Failure[] = [];
       const statuses = new Map<number, number>();
@@ -146,14 +147,19 @@ for (const dialect of testDialects()) {
             ]),
           ];
           // Together with each value; one by one with 2³¹ (the other adds little per field).
-          const sets = OUT_OF_RANGE.map((value) => ({ value, names }));
-          sets.push(...names.map((n) => ({ value: OUT_OF_RANGE[0]!, names: [n] })));
-          for (const { value, names: set } of sets) {
+          const sets = OUT_OF_RANGE.map((value) => ({ value, names, inPath: false }));
+          sets.push(...names.map((n) => ({ value: OUT_OF_RANGE[0]!, names: [n], inPath: false })));
+          // And the path's parameters (`/admin/articles/2147483648`), the fields left out.
+          if (/[:*]/.test(route.url))
+            sets.push(...OUT_OF_RANGE.map((value) => ({ value, names: [], inPath: true })));
+          for (const { value, names: set, inPath } of sets) {
             if (index++ % 50 === 0) await keepSignedIn(t, pools);
             const session = pools.sessions[0]!;
             const form = new URLSearchParams(set.map((n) => [n, value]));
             const path = route.url.replace(/:(\w+)|\*/g, (_, name?: string) =>
-              encodeURIComponent((pools.params[name ?? '*'] ?? pools.params.id!)[0]!),
+              inPath
+                ? value
+                : encodeURIComponent((pools.params[name ?? '*'] ?? pools.params.id!)[0]!),
             );
             if (method === 'POST') form.append('_csrf', session.csrf);
             const request: FuzzRequest = {
