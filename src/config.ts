@@ -82,7 +82,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
   CACHE_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(16_384).default(64),
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(16_384).default(32),
   CDN_PURGE_URL: z
     .string()
     .regex(/^https?:\/\/[^/]+/, 'must be an http(s) URL, e.g. http://127.0.0.1:6081/')

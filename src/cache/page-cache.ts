@@ -208,7 +208,7 @@ export function createPageCache({
   clock,
   ttlMs,
   loadLayout,
-  maxBytes = 64 * 1024 * 1024,
+  maxBytes = 32 * 1024 * 1024,
   maxAgeMs = 5 * 60_000,
 }: {
   db: Db;
