@@ -50,6 +50,27 @@ for (const dialect of testDialects()) {
     // hook (requests run one by one).
     const seen = new Map<'last', { error: unknown; route: string }>();
 
+    /** Sends a request, counts its status, and records it among the failures if it failed. */
+    const check = async (
+      request: FuzzRequest,
+      index: number,
+      statuses: Map<number, number>,
+      failures: Failure[],
+    ): Promise<void> => {
+      seen.clear();
+      const outcome = await send(t.app, request);
+      const caught = seen.get('last');
+      if (typeof outcome === 'number') statuses.set(outcome, (statuses.get(outcome) ?? 0) + 1);
+      if (typeof outcome === 'number' && outcome < 500) return;
+      failures.push({
+        index,
+        request,
+        route: caught?.route ?? `${request.method} ${request.route} (generated)`,
+        status: typeof outcome === 'number' ? outcome : outcome.kind,
+        error: describeError(typeof outcome === 'number' ? caught?.error : outcome.error),
+      });
+    };
+
     before(async () => {
       const found = new Map<string, Set<string>>();
       // Routes are enumerated from Fastify itself, so a new route is fuzzed without anyone listing it.
@@ -99,19 +120,7 @@ for (const dialect of testDialects()) {
         if (index === Math.min(200, count - 1)) heapStart = heapAfterGc(gc);
         // Fuzzed requests sign members out (POST /logout with a good token…): sign them back in.
         if (index % 50 === 0) await keepSignedIn(t, pools);
-        const request = next();
-        seen.clear();
-        const outcome = await send(t.app, request);
-        const caught = seen.get('last');
-        if (typeof outcome === 'number') statuses.set(outcome, (statuses.get(outcome) ?? 0) + 1);
-        if (typeof outcome !== 'number' || outcome >= 500)
-          failures.push({
-            index,
-            request,
-            route: caught?.route ?? `${request.method} ${request.route} (generated)`,
-            status: typeof outcome === 'number' ? outcome : outcome.kind,
-            error: describeError(typeof outcome === 'number' ? caught?.error : outcome.error),
-          });
+        await check(next(), index, statuses, failures);
       }
       const elapsed = Date.now() - started;
       const heapEnd = heapAfterGc(gc);
@@ -137,57 +146,9 @@ for (const dialect of testDialects()) {
       const failures: Failure[] = [];
       const statuses = new Map<number, number>();
       let index = 0;
-      for (const route of routes) {
-        const fields = declared.get(route.url)!;
-        for (const method of route.methods.filter((m) => m === 'GET' || m === 'POST')) {
-          const names = [
-            ...new Set([
-              ...(method === 'GET' ? fields.query : fields.body),
-              ...(method === 'GET' ? QUERY_KEYS : FORM_FIELDS),
-            ]),
-          ];
-          // Together with each value; one by one with 2³¹ (the other adds little per field).
-          const sets = OUT_OF_RANGE.map((value) => ({ value, names, inPath: false }));
-          sets.push(...names.map((n) => ({ value: OUT_OF_RANGE[0]!, names: [n], inPath: false })));
-          // And the path's parameters (`/admin/articles/2147483648`), the fields left out.
-          if (/[:*]/.test(route.url))
-            sets.push(...OUT_OF_RANGE.map((value) => ({ value, names: [], inPath: true })));
-          for (const { value, names: set, inPath } of sets) {
-            if (index++ % 50 === 0) await keepSignedIn(t, pools);
-            const session = pools.sessions[0]!;
-            const form = new URLSearchParams(set.map((n) => [n, value]));
-            const path = route.url.replace(/:(\w+)|\*/g, (_, name?: string) =>
-              inPath
-                ? value
-                : encodeURIComponent((pools.params[name ?? '*'] ?? pools.params.id!)[0]!),
-            );
-            if (method === 'POST') form.append('_csrf', session.csrf);
-            const request: FuzzRequest = {
-              route: `${method} ${route.url}`,
-              method,
-              url: method === 'GET' ? `${path}?${form}` : path,
-              headers: {
-                cookie: session.cookie,
-                ...(method === 'POST' && { 'content-type': 'application/x-www-form-urlencoded' }),
-              },
-              payload: method === 'POST' ? form.toString() : undefined,
-              remoteAddress: '198.51.100.200',
-            };
-            seen.clear();
-            const outcome = await send(t.app, request);
-            if (typeof outcome === 'number')
-              statuses.set(outcome, (statuses.get(outcome) ?? 0) + 1);
-            if (typeof outcome === 'number' && outcome < 500) continue;
-            const caught = seen.get('last');
-            failures.push({
-              index,
-              request,
-              route: caught?.route ?? request.route,
-              status: typeof outcome === 'number' ? outcome : outcome.kind,
-              error: describeError(typeof outcome === 'number' ? caught?.error : outcome.error),
-            });
-          }
-        }
+      for (const request of sweepRequests(routes, declared, pools)) {
+        if (index % 50 === 0) await keepSignedIn(t, pools);
+        await check(request(), index++, statuses, failures);
       }
       console.log(
         `sweep on ${dialect.name}: ${index} requests over ${routes.length} routes, statuses ` +
@@ -200,6 +161,54 @@ for (const dialect of testDialects()) {
 
 /** Values no integer column holds: 2³¹ and a number beyond JavaScript's exact integers. */
 const OUT_OF_RANGE = ['2147483648', '99999999999999999999'];
+
+/**
+ * The sweep's requests, each made when sent (a signed-out member is signed in again between
+ * them): for each route and method, every field it declares or the fuzzer knows, set to each
+ * value out of range all together, then one by one; and its path's parameters out of range.
+ */
+function* sweepRequests(
+  routes: FuzzRoute[],
+  declared: Map<string, { query: Set<string>; body: Set<string> }>,
+  pools: FuzzPools,
+): Generator<() => FuzzRequest> {
+  for (const route of routes) {
+    const fields = declared.get(route.url)!;
+    for (const method of route.methods.filter((m) => m === 'GET' || m === 'POST')) {
+      const get = method === 'GET';
+      const names = [
+        ...new Set([...(get ? fields.query : fields.body), ...(get ? QUERY_KEYS : FORM_FIELDS)]),
+      ];
+      // Together with each value; one by one with 2³¹ (the other adds little per field).
+      const sets = OUT_OF_RANGE.map((value) => ({ value, names, inPath: false }));
+      sets.push(...names.map((n) => ({ value: OUT_OF_RANGE[0]!, names: [n], inPath: false })));
+      if (/[:*]/.test(route.url))
+        sets.push(...OUT_OF_RANGE.map((value) => ({ value, names: [], inPath: true })));
+      for (const { value, names: set, inPath } of sets)
+        yield () => {
+          const session = pools.sessions[0]!;
+          const form = new URLSearchParams(set.map((n) => [n, value]));
+          if (!get) form.append('_csrf', session.csrf);
+          const path = route.url.replace(/:(\w+)|\*/g, (_, name?: string) =>
+            inPath
+              ? value
+              : encodeURIComponent((pools.params[name ?? '*'] ?? pools.params.id!)[0]!),
+          );
+          return {
+            route: `${method} ${route.url}`,
+            method,
+            url: get ? `${path}?${form}` : path,
+            headers: {
+              cookie: session.cookie,
+              ...(!get && { 'content-type': 'application/x-www-form-urlencoded' }),
+            },
+            payload: get ? undefined : form.toString(),
+            remoteAddress: '198.51.100.200',
+          };
+        };
+    }
+  }
+}
 
 /** The keys a route's zod schema declares, through optional, catch, default and pipe wrappers. */
 function schemaKeys(schema: unknown): string[] {
