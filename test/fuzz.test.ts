@@ -65,7 +65,8 @@ for (const dialect of testDialects()) {
       failures.push({
         index,
         request,
-        route: caught?.route ?? `${request.method} ${request.route} (generated)`,
+        // (As the onError hook names it: the method, then the URL pattern.)
+        route: caught?.route ?? `${request.method} ${request.route.split(' ').at(-1)} (generated)`,
         status: typeof outcome === 'number' ? outcome : outcome.kind,
         error: describeError(typeof outcome === 'number' ? caught?.error : outcome.error),
       });

@@ -35,5 +35,5 @@ export function CommentText({ body }: { body: string }): Child {
     .map(
       (p) =>
         template`<p>${p.split('\n').map((line, i) => (i > 0 ? [LINE_BREAK, linkified(line)] : linkified(line)))}</p>`,
-    ) as unknown as Child;
+    );
 }

@@ -19,9 +19,8 @@ export const optionalDbId = dbId.optional().catch(undefined);
 /** Ids listed in the query (`?deja=3,7`): at most 50, each an id, or nothing when one is not. */
 export const idListQuery = z
   .string()
-  .regex(/^\d{1,10}(?:,\d{1,10}){0,49}$/)
-  .transform((text) => text.split(',').map(Number))
-  .pipe(z.array(z.number().int().min(1).max(2147483647)))
+  .transform((text) => text.split(','))
+  .pipe(z.array(dbId).max(50))
   .optional()
   .catch(undefined);
 
