@@ -15,7 +15,7 @@ for (const method of ['run', 'enterWith'] as const) {
     return original.apply(this, args);
   };
 }
-const { renderDocument, renderFragment } = await import('../src/web/render.ts');
+const { Link, renderDocument, renderFragment } = await import('../src/web/render.ts');
 
 test('pages render without entering an AsyncLocalStorage (no async hooks for the process)', async () => {
   const html = await renderDocument(
@@ -44,5 +44,37 @@ test('pages render without entering an AsyncLocalStorage (no async hooks for the
       '<p>Avant <em>après\u202F!</em></p></body></html>',
   );
   assert.equal(await renderFragment(jsx('b', {}, 'x')), '<b>x</b>');
+  assert.equal(entered, 0);
+});
+
+test('a Link is written where it stands, its values escaped, its blocking kept', async () => {
+  const html = await renderDocument(
+    jsx(
+      'html',
+      { lang: 'en' },
+      jsx(
+        'head',
+        {},
+        Link({ rel: 'canonical', href: '/a?b=1&c="2"' }),
+        jsx('title', {}, 'T'),
+        Link({ rel: 'expect', href: '#texte', blocking: 'render' }),
+        Link({
+          rel: 'alternate',
+          href: '/f',
+          type: 'application/rss+xml',
+          title: '<Flux> & « co »',
+        }),
+      ),
+      jsx('body', {}, 'x'),
+    ),
+  );
+  assert.equal(
+    html,
+    '<!DOCTYPE html><html lang="en"><head>' +
+      '<link rel="canonical" href="/a?b=1&amp;c=&quot;2&quot;"/><title>T</title>' +
+      '<link rel="expect" href="#texte" blocking="render"/>' +
+      '<link rel="alternate" href="/f" type="application/rss+xml" title="&lt;Flux&gt; &amp; « co »"/>' +
+      '</head><body>x</body></html>',
+  );
   assert.equal(entered, 0);
 });

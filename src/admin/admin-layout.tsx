@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Locale } from '../settings/site-settings.ts';
 import { can } from '../users/policy.ts';
 import type { PageContext } from '../web/page-context.ts';
+import { Link } from '../web/render.ts';
 
 const frameStrings = {
   fr: { site: 'Voir le site', signedIn: 'Connecté :' },
@@ -66,9 +67,9 @@ export function AdminLayout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} — ${t.adminTitle} — ${site.siteName}`}</title>
         <meta name="robots" content="noindex" />
-        <link rel="stylesheet" href={ctx.assets.css.url} />
-        <link rel="stylesheet" href={ctx.assets.adminCss.url} />
-        <link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
+        <Link rel="stylesheet" href={ctx.assets.css.url} />
+        <Link rel="stylesheet" href={ctx.assets.adminCss.url} />
+        <Link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
         <meta name="theme-color" content="#1b1b1b" />
       </head>
       <body class="admin-page">

@@ -5,6 +5,7 @@ import { formatDateTime } from '../web/dates.ts';
 import type { PageContext } from '../web/page-context.ts';
 import { clickThroughRate, type CampaignReport, type DayCount } from './ad-report.ts';
 import { adReportStringsFor, type AdReportStrings } from './ad-report.strings.ts';
+import { Link } from '../web/render.ts';
 
 /** Where a campaign's pages live in the newsroom. */
 export const campaignPath = (id: number) => `/admin/publicite/campagnes/${id}`;
@@ -26,7 +27,7 @@ export function CampaignReportPage(props: Props & { csrfToken: string }) {
   const { campaign } = report;
   return (
     <AdminLayout ctx={ctx} title={l.title(campaign.name)} csrfToken={props.csrfToken}>
-      <link rel="stylesheet" href={ctx.assets.adReportCss.url} />
+      <Link rel="stylesheet" href={ctx.assets.adReportCss.url} />
       <div class="report">
         <p class="report-back">
           <a href={campaignPath(campaign.id)}>{l.back}</a>
@@ -67,9 +68,9 @@ export function AdvertiserReportPage(props: Props) {
         <title>{`${l.title(campaign.name)} — ${site.siteName}`}</title>
         <meta name="robots" content="noindex, nofollow" />
         <meta name="referrer" content="no-referrer" />
-        <link rel="stylesheet" href={ctx.assets.css.url} />
-        <link rel="stylesheet" href={ctx.assets.adReportCss.url} />
-        <link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
+        <Link rel="stylesheet" href={ctx.assets.css.url} />
+        <Link rel="stylesheet" href={ctx.assets.adReportCss.url} />
+        <Link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
       </head>
       <body class="report-document">
         <header class="masthead">

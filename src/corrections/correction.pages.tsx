@@ -13,6 +13,7 @@ import {
 } from './correction.ts';
 import type { PublicCorrection } from './correction.queries.ts';
 import { correctionStringsFor } from './correction.strings.ts';
+import { Link } from '../web/render.ts';
 
 function Dated({ c, site }: { c: CorrectionView; site: SiteSettings }) {
   const s = correctionStringsFor(site.locale);
@@ -73,8 +74,8 @@ export function CorrectionsPage(props: {
       canonical={ctx.publicUrl + correctionsPath(page)}
       head={
         <>
-          {page > 1 ? <link rel="prev" href={correctionsPath(page - 1)} /> : null}
-          {page < pages ? <link rel="next" href={correctionsPath(page + 1)} /> : null}
+          {page > 1 ? <Link rel="prev" href={correctionsPath(page - 1)} /> : null}
+          {page < pages ? <Link rel="next" href={correctionsPath(page + 1)} /> : null}
         </>
       }
     >

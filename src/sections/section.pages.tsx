@@ -5,6 +5,7 @@ import { Pager, StoryCard } from '../web/components.tsx';
 import { Layout } from '../web/layout.tsx';
 import type { PageContext } from '../web/page-context.ts';
 import type { Section } from './section.table.ts';
+import { Link } from '../web/render.ts';
 
 /** A section page: its newest articles, 20 a page, with numbered pagination. */
 export function SectionPage(props: {
@@ -31,8 +32,8 @@ export function SectionPage(props: {
       feeds={{ title: section.name, ...feedPaths.section(section.slug) }}
       head={
         <>
-          {page > 1 ? <link rel="prev" href={href(page - 1)} /> : null}
-          {page < pages ? <link rel="next" href={href(page + 1)} /> : null}
+          {page > 1 ? <Link rel="prev" href={href(page - 1)} /> : null}
+          {page < pages ? <Link rel="next" href={href(page + 1)} /> : null}
         </>
       }
     >

@@ -2,6 +2,7 @@ import type { ArticleSummary } from '../articles/article.ts';
 import { Pager, StoryCard } from './components.tsx';
 import { Layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
+import { Link } from './render.ts';
 
 /**
  * A paginated list of articles under a heading, as the author and tag pages show them
@@ -30,8 +31,8 @@ export function ArchivePage(props: {
       feeds={props.feeds}
       head={
         <>
-          {page > 1 ? <link rel="prev" href={href(page - 1)} /> : null}
-          {page < pages ? <link rel="next" href={href(page + 1)} /> : null}
+          {page > 1 ? <Link rel="prev" href={href(page - 1)} /> : null}
+          {page < pages ? <Link rel="next" href={href(page + 1)} /> : null}
         </>
       }
     >

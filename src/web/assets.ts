@@ -90,7 +90,12 @@ export async function loadAssets(): Promise<Assets> {
   return Object.fromEntries(entries) as unknown as Assets;
 }
 
+// Decoded once per asset: every full reader page inlines the sheet (18 KB a render otherwise).
+const inlineText = new WeakMap<Asset, string>();
+
 /** The text of a style sheet as pages inline it, and as the CSP hashes it. */
 export function inlineStyleSheet(asset: Asset): string {
-  return asset.body.toString('utf8');
+  let text = inlineText.get(asset);
+  if (text === undefined) inlineText.set(asset, (text = asset.body.toString('utf8')));
+  return text;
 }

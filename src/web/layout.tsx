@@ -9,7 +9,7 @@ import { newsletterStringsFor } from '../newsletter/newsletter.strings.ts';
 import { SiteLogo } from './components.tsx';
 import { LiteLayout } from './lite-layout.tsx';
 import type { PageContext } from './page-context.ts';
-import { trustedHtml } from './render.ts';
+import { Link, trustedHtml } from './render.ts';
 import type { Strings } from './strings.ts';
 
 /** The document shell shared by every reader and newsroom page. */
@@ -49,20 +49,19 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
-        {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
+        {props.canonical ? <Link rel="canonical" href={props.canonical} /> : null}
         {props.robots ? <meta name="robots" content={props.robots} /> : null}
         {props.inlineStyleSheet ? (
           <>
             <style>{trustedHtml(inlineStyleSheet(ctx.assets.css))}</style>
-            {/* Written out: hono/jsx drops the `blocking` attribute of <link>. */}
-            {props.firstPaintAt && /^[a-z-]+$/.test(props.firstPaintAt)
-              ? trustedHtml(`<link rel="expect" href="#${props.firstPaintAt}" blocking="render">`)
-              : null}
+            {props.firstPaintAt ? (
+              <Link rel="expect" href={`#${props.firstPaintAt}`} blocking="render" />
+            ) : null}
           </>
         ) : (
-          <link rel="stylesheet" href={ctx.assets.css.url} />
+          <Link rel="stylesheet" href={ctx.assets.css.url} />
         )}
-        <link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
+        <Link rel="icon" href={ctx.assets.favicon.url} type="image/svg+xml" />
         <meta name="theme-color" content="#1b1b1b" />
         <FeedLinks title={site.siteName} rss="/flux/rss.xml" atom="/flux/atom.xml" t={t} />
         {props.feeds ? <FeedLinks {...props.feeds} t={t} /> : null}
@@ -165,13 +164,13 @@ export function Layout(props: {
 function FeedLinks(p: { title: string; rss: string; atom: string; t: Strings }) {
   return (
     <>
-      <link
+      <Link
         rel="alternate"
         type="application/rss+xml"
         title={p.t.feedTitle(p.title)}
         href={p.rss}
       />
-      <link
+      <Link
         rel="alternate"
         type="application/atom+xml"
         title={p.t.atomTitle(p.title)}

@@ -5,7 +5,7 @@ import { pickVariant } from '../media/image-variants.ts';
 import { mediaUrl } from './components.tsx';
 import { inlineScripts, inlineStyles } from './inline-code.ts';
 import type { PageContext } from './page-context.ts';
-import { trustedHtml } from './render.ts';
+import { Link, trustedHtml } from './render.ts';
 import type { Strings } from './strings.ts';
 
 /** The data-light shell: text first, no stylesheet, font, logo image, script file or ad slot. */
@@ -29,10 +29,10 @@ export function LiteLayout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{props.title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
-        {props.canonical ? <link rel="canonical" href={props.canonical} /> : null}
+        {props.canonical ? <Link rel="canonical" href={props.canonical} /> : null}
         {props.robots ? <meta name="robots" content={props.robots} /> : null}
         {/* An empty icon: otherwise browsers fetch /favicon.ico, a 404 page, on every visit. */}
-        <link rel="icon" href="data:," />
+        <Link rel="icon" href="data:," />
         <style>{trustedHtml(inlineStyles.lite)}</style>
         {props.head}
       </head>
