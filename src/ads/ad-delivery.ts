@@ -4,8 +4,13 @@ import { isbot } from 'isbot';
 import type { PageCache } from '../cache/page-cache.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { pendingCounts, splitCountKey, writePendingCounts } from '../db/pending-counts.ts';
-import { newsroomDayBounds } from '../web/dates.ts';
+import {
+  countKey,
+  pendingCounts,
+  splitCountKey,
+  writePendingCounts,
+} from '../db/pending-counts.ts';
+import { newsroomDayOf } from '../web/dates.ts';
 import { stringsFor } from '../web/strings.ts';
 import type { AdCampaign, AdSlot } from './ad.table.ts';
 import {
@@ -57,6 +62,8 @@ interface Deliverable extends DeliverableCampaign {
   campaign: AdCampaign;
   /** Rendered slot markup per slot id (the campaign's creative in that slot's frame). */
   html: Map<number, string>;
+  /** Its impressions' key in the pending counts, for the inventory's day. */
+  countKey: string;
 }
 
 // What one view's picks are made from.
@@ -64,6 +71,8 @@ interface Current {
   inv: Inventory;
   slots: AdSlot[];
   day: string;
+  /** The view's instant (epoch ms). */
+  now: number;
 }
 
 interface Inventory {
@@ -74,6 +83,10 @@ interface Inventory {
   /** Impressions in the database when loaded, and the newsroom day they were read for. */
   counts: Map<number, Delivered>;
   day: string;
+  /** The slots a campaign may fill (whatever its dates and caps). */
+  soldSlots: Set<number>;
+  /** Each slot's key in the pending view counts, for that day. */
+  slotCountKeys: Map<number, string>;
   loadedAt: number;
 }
 
@@ -185,6 +198,7 @@ export function createAdDelivery({
         dailyCap: campaign.daily_cap,
         campaign,
         html,
+        countKey: countKey(campaign.id, day),
       } satisfies Deliverable;
     });
     // Settings change under the site's key, so the inventory is reloaded with them.
@@ -192,16 +206,22 @@ export function createAdDelivery({
     const house = new Map(
       slots.map((slot) => [slot.id, typeset(houseAdHtml(slot, words, { collapseOnPhones }))]),
     );
-    return { version, campaigns, house, counts, day, loadedAt: now.getTime() };
+    const slotCountKeys = new Map(slots.map((slot) => [slot.id, countKey(slot.id, day)]));
+    const soldSlots = new Set(campaigns.flatMap((c) => [...c.slotIds]));
+    return {
+      version,
+      campaigns,
+      house,
+      counts,
+      day,
+      soldSlots,
+      slotCountKeys,
+      loadedAt: now.getTime(),
+    };
   }
 
-  // The newsroom day of an instant; Intl is slow, so the answer is kept until the next midnight.
-  let dayMemo = { timeZone: '', ...newsroomDayBounds(new Date(0), 'UTC') };
-  function newsroomDay(now: Date, timeZone: string): string {
-    if (timeZone !== dayMemo.timeZone || now < dayMemo.from || now >= dayMemo.to)
-      dayMemo = { timeZone, ...newsroomDayBounds(now, timeZone) };
-    return dayMemo.day;
-  }
+  // The newsroom day of an instant (kept until the next midnight: Intl is slow).
+  const newsroomDay = newsroomDayOf();
 
   // What a view needs without waiting: the inventory while it is current and the snapshot's
   // change log was read within its TTL; undefined otherwise (see current()).
@@ -211,7 +231,7 @@ export function createAdDelivery({
     const now = clock.now();
     const day = newsroomDay(now, snapshot.settings.timeZone);
     if (isStale(inventory, day, now)) return undefined;
-    return { inv: inventory, slots: snapshot.adSlots, day };
+    return { inv: inventory, slots: snapshot.adSlots, day, now: now.getTime() };
   }
 
   function isStale(inv: Inventory | undefined, day: string, now: Date): boolean {
@@ -228,29 +248,35 @@ export function createAdDelivery({
 
   // Picks the creatives of one view and counts it (not a robot's).
   function pickAds(
-    { inv, slots, day }: Current,
+    { inv, slots, day, now }: Current,
     markers: string[],
     sectionId: number | null,
     viewer: Viewer,
   ): AdFill {
     const count = !isRobot(viewer);
-    const now = clock.now().getTime();
     const values: Record<string, string> = {};
+    const deliveredOf = (c: Deliverable) => delivered(inv, c);
     let sold = false;
     let picked = '';
     for (const marker of markers) {
       const key = slotKeyOfMarker(marker);
       const slot = key && slots.find((s) => s.key === key);
       if (!slot) continue;
-      const where = { slotId: slot.id, sectionId, now };
-      const pick = pickCampaign(inv.campaigns, where, (c) => delivered(inv, c), random);
-      if (inv.campaigns.some((c) => c.slotIds.has(slot.id))) sold = true;
+      const pick = pickCampaign(
+        inv.campaigns,
+        { slotId: slot.id, sectionId, now },
+        deliveredOf,
+        random,
+      );
+      if (inv.soldSlots.has(slot.id)) sold = true;
       values[marker] = pick ? pick.html.get(slot.id)! : inv.house.get(slot.id)!;
       picked += `${slot.id}:${pick ? pick.id : 'h'},`;
       if (count) {
-        pendingViews.add(`${slot.id}|${day}`);
+        // (The keys of the inventory's day are made once, when it is loaded.)
+        const sameDay = inv.day === day;
+        pendingViews.add((sameDay && inv.slotCountKeys.get(slot.id)) || countKey(slot.id, day));
         if (pick) {
-          pendingImpressions.add(`${pick.id}|${day}`);
+          pendingImpressions.add(sameDay ? pick.countKey : countKey(pick.id, day));
           const local = localSinceLoad.get(pick.id) ?? { total: 0, today: 0 };
           local.total++;
           local.today++;
@@ -276,7 +302,7 @@ export function createAdDelivery({
         inventory = await loading;
       else void loading.then((inv) => (inventory = inv));
     }
-    return { inv: inventory!, slots: snapshot.adSlots, day };
+    return { inv: inventory!, slots: snapshot.adSlots, day, now: now.getTime() };
   }
 
   function delivered(inv: Inventory, c: Deliverable): Delivered {

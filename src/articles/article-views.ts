@@ -5,7 +5,12 @@ import type { Db } from '../db/database.ts';
 import type { Locale } from '../settings/site-settings.ts';
 import { isRobot, type Viewer } from '../ads/ad-delivery.ts';
 import { SESSION_COOKIE } from '../users/session.ts';
-import { pendingCounts, splitCountKey, writePendingCounts } from '../db/pending-counts.ts';
+import {
+  countKey,
+  pendingCounts,
+  splitCountKey,
+  writePendingCounts,
+} from '../db/pending-counts.ts';
 import { newsroomDayBounds, newsroomDayOf, nextDay } from '../web/dates.ts';
 import { LISTS_KEY } from './article-keys.ts';
 import {
@@ -56,6 +61,8 @@ export interface ArticleViews {
 }
 
 const QUARTER_MS = 15 * 60_000;
+// Keys kept for a quarter at most (a crawler reading the whole archive starts the list again).
+const MAX_KEYS = 10_000;
 
 /** The UTC hour of an instant, `YYYY-MM-DDTHH`. */
 export function hourKey(at: Date): string {
@@ -82,6 +89,16 @@ export function createArticleViews({
   let loading: Promise<MostRead> | undefined;
 
   const newsroomDay = newsroomDayOf();
+  // Each article's key in the pending counts this quarter of an hour, made once (every view
+  // counts); forgotten when the quarter turns.
+  let keys = { quarter: -1, of: new Map<number, string>() };
+  const keyOf = (articleId: number, now: Date) => {
+    const quarter = Math.floor(now.getTime() / QUARTER_MS);
+    if (keys.quarter !== quarter || keys.of.size >= MAX_KEYS) keys = { quarter, of: new Map() };
+    let key = keys.of.get(articleId);
+    if (key === undefined) keys.of.set(articleId, (key = countKey(articleId, String(quarter))));
+    return key;
+  };
 
   /**
    * Ranks the articles again (`rerank`), or reads the listed ones afresh in the same order: an
@@ -120,8 +137,7 @@ export function createArticleViews({
       if (viewer.cookies?.[SESSION_COOKIE] || isRobot(viewer)) return;
       // Views are kept per quarter of an hour, which falls on one side of any time zone's
       // midnight; the hour and the newsroom day are worked out when they are written.
-      const key = `${articleId}|${Math.floor(clock.now().getTime() / QUARTER_MS)}`;
-      pending.add(key);
+      pending.add(keyOf(articleId, clock.now()));
     },
 
     mostRead() {

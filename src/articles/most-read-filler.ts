@@ -1,4 +1,4 @@
-import type { PageFiller } from '../http/page-pipeline.ts';
+import type { PageFiller, ViewFill } from '../http/page-pipeline.ts';
 import { shownRows, type ArticleViews, type MostRead } from './article-views.ts';
 import { mostReadHtml, SLOT_MOST_READ } from './most-read.pages.tsx';
 
@@ -10,23 +10,29 @@ import { mostReadHtml, SLOT_MOST_READ } from './most-read.pages.tsx';
  */
 export function mostReadFiller(views: ArticleViews): PageFiller {
   // The block's markup per variant of the current list: the list itself, or the list without
-  // one of its own articles (on that article's page).
-  let memo: { version: string; html: Map<string, string> } = { version: '', html: new Map() };
-  const fillWith = (html: string, variant: string) => ({
-    values: { [SLOT_MOST_READ]: html },
-    variant,
-  });
+  // one of its own articles (on that article's page); and each page's fill, made once per list
+  // (every view asks), shared by the views (nothing changes a fill once made).
+  let memo = newMemo('');
+  const fillWith = (html: string, variant: string): ViewFill =>
+    Object.freeze({ values: Object.freeze({ [SLOT_MOST_READ]: html }), variant });
   const done = (list: MostRead, articleId: number | undefined) => {
-    if (memo.version !== list.version) memo = { version: list.version, html: new Map() };
+    if (memo.version !== list.version) memo = newMemo(list.version);
+    const made = memo.fills.get(articleId);
+    if (made) return made;
     const own = list.rows.some((r) => r.id === articleId);
     const variant = own ? `${list.version}-${articleId}` : list.version;
-    const known = memo.html.get(variant);
-    if (known !== undefined) return fillWith(known, variant);
     const kept = memo;
-    return mostReadHtml(shownRows(list, articleId), list.locale).then((html) => {
+    const keep = (html: string) => {
       kept.html.set(variant, html);
-      return fillWith(html, variant);
-    });
+      if (kept.fills.size >= MAX_FILLS) kept.fills.clear();
+      const fill = fillWith(html, variant);
+      kept.fills.set(articleId, fill);
+      return fill;
+    };
+    const known = memo.html.get(variant);
+    return known !== undefined
+      ? keep(known)
+      : mostReadHtml(shownRows(list, articleId), list.locale).then(keep);
   };
   return {
     name: 'mr',
@@ -43,5 +49,16 @@ export function mostReadFiller(views: ArticleViews): PageFiller {
           )
         : done(list, articleId);
     },
+  };
+}
+
+// Fills kept per list: one per article page viewed (a crawl of the archive starts again).
+const MAX_FILLS = 10_000;
+
+function newMemo(version: string) {
+  return {
+    version,
+    html: new Map<string, string>(),
+    fills: new Map<number | undefined, ViewFill>(),
   };
 }

@@ -49,6 +49,11 @@ export async function writePendingCounts(
   }
 }
 
+/** The `id|rest` key of a count (an article's views in an hour, a slot's on a day). */
+export function countKey(id: number, rest: string): string {
+  return `${id}|${rest}`;
+}
+
 /** Splits a `id|rest` key into its number and the rest. */
 export function splitCountKey(key: string): [number, string] {
   const bar = key.indexOf('|');

@@ -199,7 +199,7 @@ export async function sendCachedPage(
       .header('content-type', 'text/html; charset=utf-8')
       .header('vary', vary.join(', '))
       .header('cache-control', 'private, no-store');
-    const body = fillSlots(cached, inVariant(variant, view.values));
+    const body = fillSlots(cached, inVariant(variant, viewValues(view)));
     // Personal pages are rare (a reader with comments awaiting moderation): compressed on the fly.
     const encoding = pickEncoding(request.headers['accept-encoding']);
     if (encoding === 'br')
@@ -316,14 +316,23 @@ export function cdnKeyHeaders(keys: string[]): Record<string, string> {
 
 /** One view's fill of a page's slots. */
 export interface View {
-  values: Record<string, string>;
+  /**
+   * What each filler put in the slots, in turn: merged (viewValues) only when a body is made,
+   * not for the views that share a body already made (most views of a hot page).
+   */
+  fills: Record<string, string>[];
   /** The fillers' variant names, joined: '' when every view is the same. */
   tag: string;
   personal: boolean;
   perView: boolean;
 }
 
-const EMPTY_VIEW: View = { values: {}, tag: '', personal: false, perView: false };
+const EMPTY_VIEW: View = { fills: [], tag: '', personal: false, perView: false };
+
+/** A view's slot values, every filler's together. */
+function viewValues(view: View): Record<string, string> {
+  return view.fills.length === 1 ? view.fills[0]! : Object.assign({}, ...view.fills);
+}
 
 /**
  * Runs the registered fillers over the page's slots for this view: at once when every filler
@@ -335,15 +344,14 @@ export function fillView(
   request: ViewRequest,
 ): View | Promise<View> {
   if (page.markers.length === 0) return EMPTY_VIEW;
-  const view: View = { values: {}, tag: '', personal: false, perView: false };
-  const tags: string[] = [];
+  const view: View = { fills: [], tag: '', personal: false, perView: false };
   const owned = ownedMarkers(pipeline.fillers, page);
   const add = (filler: PageFiller, fill: ViewFill | null) => {
     if (!fill) return;
-    Object.assign(view.values, fill.values);
+    view.fills.push(fill.values);
     view.personal ||= fill.personal === true;
     view.perView ||= fill.perView === true;
-    if (fill.variant) tags.push(`${filler.name}=${fill.variant}`);
+    if (fill.variant) view.tag += `${view.tag ? '&' : ''}${filler.name}=${fill.variant}`;
   };
   const from = (first: number): View | Promise<View> => {
     for (let i = first; i < owned.length; i++) {
@@ -356,7 +364,6 @@ export function fillView(
         });
       add(filler, fill);
     }
-    view.tag = tags.join('&');
     return view;
   };
   return from(0);
@@ -384,7 +391,7 @@ const MAX_FILLS = 16;
 function sharedBody(page: CachedPage, view: View, variant: PageVariant | undefined): PageBody {
   let body = page.fills.get(view.tag);
   if (!body) {
-    body = { tag: view.tag, values: inVariant(variant, view.values) };
+    body = { tag: view.tag, values: inVariant(variant, viewValues(view)) };
     page.fills.set(view.tag, body);
     if (page.fills.size > MAX_FILLS) page.fills.delete(page.fills.keys().next().value!);
   }

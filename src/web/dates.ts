@@ -204,10 +204,15 @@ export function newsroomDayBounds(
  * answer is kept until the next midnight of the zone asked for.
  */
 export function newsroomDayOf(): (at: Date, timeZone: string) => string {
-  let memo = { timeZone: '', ...newsroomDayBounds(new Date(0), 'UTC') };
+  const bounds = (at: Date, timeZone: string) => {
+    const { day, from, to } = newsroomDayBounds(at, timeZone);
+    return { timeZone, day, from: from.getTime(), to: to.getTime() };
+  };
+  let memo = bounds(new Date(0), 'UTC');
   return (at, timeZone) => {
-    if (timeZone !== memo.timeZone || at < memo.from || at >= memo.to)
-      memo = { timeZone, ...newsroomDayBounds(at, timeZone) };
+    // (Compared as numbers: comparing Dates converts both, every view.)
+    const t = at.getTime();
+    if (timeZone !== memo.timeZone || t < memo.from || t >= memo.to) memo = bounds(at, timeZone);
     return memo.day;
   };
 }
