@@ -96,6 +96,27 @@ for (const dialect of testDialects()) {
       assert.equal(t.app.frontDoor.served(), served);
     });
 
+    test("serves a listing's later page at the address its links write, and no other spelling", async () => {
+      // A second page of the section: more articles than one page shows.
+      for (let i = 0; i < 20; i++) await buildArticle(t.db, { section });
+      await bumpContentVersion(t.db);
+      t.clock.advance(61_000);
+      const first = await get(base, '/securite');
+      assert.match(bodyText(first), /href="\/securite\?page=2"/);
+      const page2 = await get(base, '/securite?page=2');
+      assert.equal(page2.status, 200);
+      const served = t.app.frontDoor.served();
+      const again = await get(base, '/securite?page=2');
+      assert.equal(t.app.frontDoor.served(), served + 1);
+      assert.ok(again.body.equals(page2.body));
+      sameHeaders(again.headers, page2.headers);
+      // The same page under another query is the route's each time: it may read it otherwise.
+      for (const other of ['?page=02', '?page=2&x=1', '?x=1&page=2', '?page=1', '?PAGE=2'])
+        for (let n = 0; n < 2; n++)
+          assert.equal((await get(base, `/securite${other}`)).status, 200, other);
+      assert.equal(t.app.frontDoor.served(), served + 1);
+    });
+
     test('shows a change once the change log is read, and counts every view', async () => {
       await get(base, path);
       await t.views.flush();

@@ -5,7 +5,7 @@ import { findByline } from '../articles/article-index.queries.ts';
 import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
 import { feedPaths } from '../feeds/feed.ts';
 import type { RouteDeps } from '../http/deps.ts';
-import { authorKeyParam, pageNumber } from '../http/reader-input.ts';
+import { authorKeyParam, pageNumber, pageQuery } from '../http/reader-input.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { ArchivePage } from '../web/archive-page.tsx';
 import { authorIdOfKey, authorKey, authorPath } from './author.ts';
@@ -25,6 +25,7 @@ export const authorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) 
     const { key } = request.params;
     return sendCachedPage(deps, request, reply, {
       key: `/auteurs/${key}?page=${page}`,
+      query: pageQuery(page),
       keys: [LISTS_KEY, 'authors'],
       render: async (ctx) => {
         const id = authorIdOfKey(key);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LISTS_KEY } from '../articles/article-keys.ts';
 import type { RouteDeps } from '../http/deps.ts';
-import { pageNumber } from '../http/reader-input.ts';
+import { pageNumber, pageQuery } from '../http/reader-input.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { CORRECTIONS_KEY } from './correction.ts';
 import { countLiveCorrections, listLiveCorrections } from './correction.queries.ts';
@@ -18,6 +18,7 @@ export const correctionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
     const { page } = request.query;
     return sendCachedPage(deps, request, reply, {
       key: `/corrections?page=${page}`,
+      query: pageQuery(page),
       // A new correction names CORRECTIONS_KEY; a title change or an unpublished article, LISTS_KEY.
       keys: [LISTS_KEY, CORRECTIONS_KEY],
       render: async (ctx) => {

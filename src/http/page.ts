@@ -136,6 +136,12 @@ export async function sendCachedPage(
     key: string;
     /** What the page shows, as known before rendering (the home list, a section's list…). */
     keys: string[];
+    /**
+     * The query the route read this page from, written as its links write it (`page=2`);
+     * none by default. The front door serves the page again at an address with exactly that
+     * query (see below).
+     */
+    query?: string;
     render: (ctx: PageContext) => Promise<Child | MovedTo | PageAbout | null>;
   },
 ): Promise<FastifyReply> {
@@ -211,9 +217,13 @@ export async function sendCachedPage(
 
   const sent = { variant, vary: vary.join(', ') };
   // The front door serves this address again without routing, to requests like this one: a
-  // GET without cookies, at an address without a query (a query may mean something to a route
-  // before its page: a WordPress address on the home page).
-  if (request.method === 'GET' && !request.headers.cookie && !request.originalUrl.includes('?')) {
+  // GET without cookies, at an address without a query, or with exactly the query the route
+  // said it read its page from. Any other query may mean something to a route before its page
+  // (a WordPress address on the home page), and another spelling of this one may not (`?`,
+  // `page=02`, `page=2&x=1`): those stay the route's.
+  const mark = request.originalUrl.indexOf('?');
+  const query = mark === -1 ? undefined : request.originalUrl.slice(mark + 1);
+  if (request.method === 'GET' && !request.headers.cookie && query === page.query) {
     const varyHeaders = vary.slice(1).map((h) => h.toLowerCase());
     deps.pages.rememberAddress(request.originalUrl, {
       ...sent,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../http/deps.ts';
 import { keepLinksLite } from '../http/edition.ts';
 import { pageContext, sendCachedPage } from '../http/page.ts';
-import { pageNumber } from '../http/reader-input.ts';
+import { pageNumber, pageQuery } from '../http/reader-input.ts';
 import { clip, flagQuery, formBody, idParams } from '../http/schemas.ts';
 import { clientKey } from '../users/session.ts';
 import type { PageContext } from '../web/page-context.ts';
@@ -192,6 +192,7 @@ export const newsletterRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, de
       const { page } = request.query;
       return sendCachedPage(deps, request, reply, {
         key: `${ARCHIVE_PATH}?page=${page}`,
+        query: pageQuery(page),
         keys: [NEWSLETTER_ARCHIVE_KEY],
         render: async (ctx) => {
           const total = await countSentEditions(deps.db);

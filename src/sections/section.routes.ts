@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countLiveArticles, listLiveArticles } from '../articles/article.queries.ts';
 import type { RouteDeps } from '../http/deps.ts';
-import { pageNumber, slugParam } from '../http/reader-input.ts';
+import { pageNumber, pageQuery, slugParam } from '../http/reader-input.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { sectionPath } from '../articles/article.ts';
 import { findSectionIdByOldSlug } from './section.queries.ts';
@@ -23,6 +23,7 @@ export const sectionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps)
     const slug = request.params.section;
     return sendCachedPage(deps, request, reply, {
       key: `/${slug}?page=${page}`,
+      query: pageQuery(page),
       keys: [],
       render: async (ctx) => {
         const section = ctx.sections.find((s) => s.slug === slug);

@@ -5,7 +5,7 @@ import { countLiveArticles, listLiveArticles } from '../articles/article.queries
 import { feedPaths } from '../feeds/feed.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
-import { pageNumber, pathText } from '../http/reader-input.ts';
+import { pageNumber, pageQuery, pathText } from '../http/reader-input.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { ArchivePage } from '../web/archive-page.tsx';
 import { normalizeTagParam, tagPath } from './tag.ts';
@@ -28,6 +28,7 @@ export const tagRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => 
     if (tag !== request.params.tag) return reply.redirect(tagPath(tag, page), 301);
     return sendCachedPage(deps, request, reply, {
       key: `/mots-cles/${tag}?page=${page}`,
+      query: pageQuery(page),
       keys: [LISTS_KEY, 'tags'],
       render: async (ctx) => {
         const total = await countLiveArticles(deps.db, { tag });
