@@ -83,8 +83,8 @@ interface Inventory {
   /** Impressions in the database when loaded, and the newsroom day they were read for. */
   counts: Map<number, Delivered>;
   day: string;
-  /** The slots a campaign may fill (whatever its dates and caps). */
-  soldSlots: Set<number>;
+  /** The campaigns that may fill each slot (whatever their dates and caps), in turn. */
+  bySlot: Map<number, Deliverable[]>;
   /** Each slot's key in the pending view counts, for that day. */
   slotCountKeys: Map<number, string>;
   loadedAt: number;
@@ -120,14 +120,18 @@ const PREFETCH = /prefetch|prerender|preview/i;
 // Capped: a flood of made-up agents only brings back the per-call check.
 const MAX_AGENTS = 2_000;
 const robotAgents = new Map<string, boolean>();
+// The last agent's verdict too: a view asks twice (its ads and its count), with the same string.
+let lastAgent = { ua: '', verdict: true };
 function isRobotAgent(ua: string): boolean {
   if (ua === '') return true;
+  if (ua === lastAgent.ua) return lastAgent.verdict;
   let verdict = robotAgents.get(ua);
   if (verdict === undefined) {
     verdict = isbot(ua);
     if (robotAgents.size >= MAX_AGENTS) robotAgents.clear();
     robotAgents.set(ua, verdict);
   }
+  lastAgent = { ua, verdict };
   return verdict;
 }
 
@@ -207,14 +211,16 @@ export function createAdDelivery({
       slots.map((slot) => [slot.id, typeset(houseAdHtml(slot, words, { collapseOnPhones }))]),
     );
     const slotCountKeys = new Map(slots.map((slot) => [slot.id, countKey(slot.id, day)]));
-    const soldSlots = new Set(campaigns.flatMap((c) => [...c.slotIds]));
+    const bySlot = new Map(
+      slots.map((slot) => [slot.id, campaigns.filter((c) => c.slotIds.has(slot.id))]),
+    );
     return {
       version,
       campaigns,
       house,
       counts,
       day,
-      soldSlots,
+      bySlot,
       slotCountKeys,
       loadedAt: now.getTime(),
     };
@@ -228,22 +234,17 @@ export function createAdDelivery({
   function currentNow(): Current | undefined {
     const snapshot = cache.freshSnapshot();
     if (!snapshot || !inventory) return undefined;
-    const now = clock.now();
+    const now = clock.nowMs();
     const day = newsroomDay(now, snapshot.settings.timeZone);
     if (isStale(inventory, day, now)) return undefined;
-    return { inv: inventory, slots: snapshot.adSlots, day, now: now.getTime() };
+    return { inv: inventory, slots: snapshot.adSlots, day, now };
   }
 
-  function isStale(inv: Inventory | undefined, day: string, now: Date): boolean {
+  function isStale(inv: Inventory | undefined, day: string, now: number): boolean {
     // Campaigns change under their key; the slots (the layout) under the site's, which moves
     // every key's generation.
     const version = cache.generation(ADS_KEY);
-    return (
-      !inv ||
-      inv.version !== version ||
-      inv.day !== day ||
-      now.getTime() - inv.loadedAt > COUNTS_TTL_MS
-    );
+    return !inv || inv.version !== version || inv.day !== day || now - inv.loadedAt > COUNTS_TTL_MS;
   }
 
   // Picks the creatives of one view and counts it (not a robot's).
@@ -262,13 +263,13 @@ export function createAdDelivery({
       const key = slotKeyOfMarker(marker);
       const slot = key && slots.find((s) => s.key === key);
       if (!slot) continue;
-      const pick = pickCampaign(
-        inv.campaigns,
-        { slotId: slot.id, sectionId, now },
-        deliveredOf,
-        random,
-      );
-      if (inv.soldSlots.has(slot.id)) sold = true;
+      // (Only the campaigns booked in the slot are weighed: most slots have none, a house ad.)
+      const booked = inv.bySlot.get(slot.id) ?? inv.campaigns;
+      const pick =
+        booked.length === 0
+          ? null
+          : pickCampaign(booked, { slotId: slot.id, sectionId, now }, deliveredOf, random);
+      if (booked.some((c) => c.slotIds.has(slot.id))) sold = true;
       values[marker] = pick ? pick.html.get(slot.id)! : inv.house.get(slot.id)!;
       picked += `${slot.id}:${pick ? pick.id : 'h'},`;
       if (count) {
@@ -290,7 +291,7 @@ export function createAdDelivery({
 
   async function current(): Promise<Current> {
     const snapshot = await cache.snapshot();
-    const now = clock.now();
+    const now = clock.nowMs();
     const day = newsroomDay(now, snapshot.settings.timeZone);
     const version = cache.generation(ADS_KEY);
     if (isStale(inventory, day, now)) {
@@ -302,7 +303,7 @@ export function createAdDelivery({
         inventory = await loading;
       else void loading.then((inv) => (inventory = inv));
     }
-    return { inv: inventory!, slots: snapshot.adSlots, day, now: now.getTime() };
+    return { inv: inventory!, slots: snapshot.adSlots, day, now };
   }
 
   function delivered(inv: Inventory, c: Deliverable): Delivered {

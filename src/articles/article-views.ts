@@ -92,8 +92,8 @@ export function createArticleViews({
   // Each article's key in the pending counts this quarter of an hour, made once (every view
   // counts); forgotten when the quarter turns.
   let keys = { quarter: -1, of: new Map<number, string>() };
-  const keyOf = (articleId: number, now: Date) => {
-    const quarter = Math.floor(now.getTime() / QUARTER_MS);
+  const keyOf = (articleId: number, now: number) => {
+    const quarter = Math.floor(now / QUARTER_MS);
     if (keys.quarter !== quarter || keys.of.size >= MAX_KEYS) keys = { quarter, of: new Map() };
     let key = keys.of.get(articleId);
     if (key === undefined) keys.of.set(articleId, (key = countKey(articleId, String(quarter))));
@@ -137,14 +137,14 @@ export function createArticleViews({
       if (viewer.cookies?.[SESSION_COOKIE] || isRobot(viewer)) return;
       // Views are kept per quarter of an hour, which falls on one side of any time zone's
       // midnight; the hour and the newsroom day are worked out when they are written.
-      pending.add(keyOf(articleId, clock.now()));
+      pending.add(keyOf(articleId, clock.nowMs()));
     },
 
     mostRead() {
       // An edit, an unpublication or a new article moves the lists' key: the titles and the
       // articles shown then follow at once, without touching any cached page.
       const generation = cache.generation(LISTS_KEY);
-      const age = list ? clock.now().getTime() - list.at : Infinity;
+      const age = list ? clock.nowMs() - list.at : Infinity;
       const same = list?.generation === generation;
       const ranked = age >= 0 && age < MOST_READ_TTL_MS;
       if (same && ranked) return list!;

@@ -330,7 +330,7 @@ export function createPageCache({
 
   // Whether the layout has passed the instant it stops being right (an alert's end).
   function outlived(layout: SiteLayout): boolean {
-    return layout.validUntil !== undefined && clock.now().getTime() >= layout.validUntil;
+    return layout.validUntil !== undefined && clock.nowMs() >= layout.validUntil;
   }
 
   async function refresh(): Promise<SiteSnapshot> {
@@ -362,7 +362,7 @@ export function createPageCache({
         current = { ...current, version: seen };
       }
     }
-    checkedAt = clock.now().getTime();
+    checkedAt = clock.nowMs();
     return current;
   }
 
@@ -435,7 +435,7 @@ export function createPageCache({
 
   function fresh(): SiteSnapshot | undefined {
     // (A clock set back, NTP's step or a test's, must not stop the checks until it catches up.)
-    const age = clock.now().getTime() - checkedAt;
+    const age = clock.nowMs() - checkedAt;
     return current && age >= 0 && age < ttlMs && !outlived(current) ? current : undefined;
   }
 
@@ -453,7 +453,7 @@ export function createPageCache({
     get(key) {
       const hit = find(key);
       if (!hit) return undefined;
-      const now = clock.now().getTime();
+      const now = clock.nowMs();
       if (
         now - hit.storedAt > maxAgeMs ||
         (hit.page.expiresAt !== undefined && now >= hit.page.expiresAt)
@@ -469,10 +469,10 @@ export function createPageCache({
     },
     set(key, page, seenVersion) {
       if (clearedAt > seenVersion) return;
-      if (page.expiresAt !== undefined && clock.now().getTime() >= page.expiresAt) return;
+      if (page.expiresAt !== undefined && clock.nowMs() >= page.expiresAt) return;
       for (const k of page.keys) if ((changedAt.get(k) ?? 0) > seenVersion) return;
       drop(key);
-      const entry: Entry = { page, storedAt: clock.now().getTime(), bytes: 0, again: false };
+      const entry: Entry = { page, storedAt: clock.nowMs(), bytes: 0, again: false };
       list(key, entry, false);
       keyOfPage.set(page, key);
       for (const k of page.keys) {

@@ -203,7 +203,7 @@ export function newsroomDayBounds(
  * A memoized `newsroomDay` for instants (counters ask it for every view): Intl is slow, so the
  * answer is kept until the next midnight of the zone asked for.
  */
-export function newsroomDayOf(): (at: Date, timeZone: string) => string {
+export function newsroomDayOf(): (at: Date | number, timeZone: string) => string {
   const bounds = (at: Date, timeZone: string) => {
     const { day, from, to } = newsroomDayBounds(at, timeZone);
     return { timeZone, day, from: from.getTime(), to: to.getTime() };
@@ -211,8 +211,9 @@ export function newsroomDayOf(): (at: Date, timeZone: string) => string {
   let memo = bounds(new Date(0), 'UTC');
   return (at, timeZone) => {
     // (Compared as numbers: comparing Dates converts both, every view.)
-    const t = at.getTime();
-    if (timeZone !== memo.timeZone || t < memo.from || t >= memo.to) memo = bounds(at, timeZone);
+    const t = typeof at === 'number' ? at : at.getTime();
+    if (timeZone !== memo.timeZone || t < memo.from || t >= memo.to)
+      memo = bounds(new Date(t), timeZone);
     return memo.day;
   };
 }
