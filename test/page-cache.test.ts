@@ -187,6 +187,23 @@ for (const dialect of testDialects()) {
       assert.ok(cache.get('/busy39'));
     });
 
+    test('a page read every second stays while many others are read again', async () => {
+      const size = page(0).parts!.reduce((n, part) => n + part.length, 0);
+      cache = fresh(size * 20);
+      const { version } = await cache.snapshot();
+      cache.set('/hot', page(0), version);
+      assert.ok(cache.get('/hot'));
+      // (A page read again keeps its place for a second: within it, a view moves nothing.)
+      for (let n = 0; n < 40; n++) {
+        cache.set(`/busy${n}`, page(n + 1), version);
+        assert.ok(cache.get(`/busy${n}`));
+        if (n % 4 === 0) t.clock.advance(1_000);
+        assert.ok(cache.get('/hot'), `/hot stays (${n})`);
+      }
+      assert.ok(cache.stats().bytes <= size * 20, `${cache.stats().bytes} bytes`);
+      assert.equal(cache.get('/busy0'), undefined);
+    });
+
     test('what the cache counts is what it holds: its buffers are views of no larger memory', async () => {
       cache = fresh();
       const { version } = await cache.snapshot();

@@ -191,6 +191,8 @@ const PACK_BROTLI = 2;
 const MAX_PENDING_UPGRADES = 1_000;
 // What an entry costs besides its buffers (maps, strings, objects), roughly.
 const ENTRY_OVERHEAD = 1_024;
+// How long a page read again keeps its place in the recency order (see `get`).
+const REORDER_MS = 1_000;
 // The share of the cache's bytes the pages asked for again may hold (see `createPageCache`).
 const AGAIN_SHARE = 0.8;
 
@@ -200,6 +202,8 @@ interface Entry {
   bytes: number;
   /** Whether it was asked for again since it was kept (which list it is in). */
   again: boolean;
+  /** When it last moved to the newest end of its list (epoch ms). */
+  movedAt: number;
 }
 
 /** Creates the page cache for one app instance. */
@@ -461,9 +465,14 @@ export function createPageCache({
         drop(key);
         return undefined;
       }
+      // A page read again within the last second keeps its place: moving it on every view (a
+      // Map delete and insert, and the rehashing they cause) cost a hot page more than an order
+      // finer than a second is worth to a cache whose pages live minutes.
+      if (hit.again && now - hit.movedAt >= 0 && now - hit.movedAt < REORDER_MS) return hit.page;
       const promoted = !hit.again;
       unlist(key, hit);
       list(key, hit, true);
+      hit.movedAt = now;
       if (promoted) balance(key);
       return hit.page;
     },
@@ -472,7 +481,8 @@ export function createPageCache({
       if (page.expiresAt !== undefined && clock.nowMs() >= page.expiresAt) return;
       for (const k of page.keys) if ((changedAt.get(k) ?? 0) > seenVersion) return;
       drop(key);
-      const entry: Entry = { page, storedAt: clock.nowMs(), bytes: 0, again: false };
+      const storedAt = clock.nowMs();
+      const entry: Entry = { page, storedAt, bytes: 0, again: false, movedAt: storedAt };
       list(key, entry, false);
       keyOfPage.set(page, key);
       for (const k of page.keys) {
