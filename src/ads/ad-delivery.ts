@@ -265,10 +265,7 @@ export function createAdDelivery({
       if (!slot) continue;
       // (Only the campaigns booked in the slot are weighed: most slots have none, a house ad.)
       const booked = inv.bySlot.get(slot.id) ?? inv.campaigns;
-      const pick =
-        booked.length === 0
-          ? null
-          : pickCampaign(booked, { slotId: slot.id, sectionId, now }, deliveredOf, random);
+      const pick = pickCampaign(booked, { slotId: slot.id, sectionId, now }, deliveredOf, random);
       if (booked.some((c) => c.slotIds.has(slot.id))) sold = true;
       values[marker] = pick ? pick.html.get(slot.id)! : inv.house.get(slot.id)!;
       picked += `${slot.id}:${pick ? pick.id : 'h'},`;

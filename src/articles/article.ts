@@ -4,6 +4,7 @@ import type { ImageVariant } from '../media/image-variants.ts';
 import type { CommentsMode } from './article.table.ts';
 import type { BodyMediaItem } from './body-media-render.ts';
 import type { LiveState } from '../live/live.ts';
+import { pagedPath } from '../web/paging.ts';
 
 /** A featured photo as pages show it: variants plus the article's credit, caption and alt. */
 export interface ImageView {
@@ -67,7 +68,7 @@ export function articlePath(article: { slug: string; section: { slug: string } }
 
 /** The path of a section page, optionally at a given page number. */
 export function sectionPath(section: { slug: string }, page = 1): string {
-  return page > 1 ? `/${section.slug}?page=${page}` : `/${section.slug}`;
+  return pagedPath(`/${section.slug}`, page);
 }
 
 /** Word count of an article body, for reading time. */

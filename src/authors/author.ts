@@ -1,4 +1,5 @@
 import { slugify } from '../articles/slug.ts';
+import { pagedPath } from '../web/paging.ts';
 
 /** The address key of an author page: the member's id, then their name as a slug. */
 export function authorKey(author: { id: number; name: string }): string {
@@ -13,8 +14,7 @@ export function authorIdOfKey(key: string): number | null {
 
 /** The path of an author page, optionally at a given page number. */
 export function authorPath(author: { id: number; name: string }, page = 1): string {
-  const path = `/auteurs/${authorKey(author)}`;
-  return page > 1 ? `${path}?page=${page}` : path;
+  return pagedPath(`/auteurs/${authorKey(author)}`, page);
 }
 
 /**

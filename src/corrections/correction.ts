@@ -1,3 +1,5 @@
+import { pagedPath } from '../web/paging.ts';
+
 /** A correction as pages show it. */
 export interface CorrectionView {
   id: number;
@@ -10,7 +12,7 @@ export const CORRECTIONS_KEY = 'corrections';
 
 /** The address of the public corrections page, optionally at a page number. */
 export function correctionsPath(page = 1): string {
-  return page > 1 ? `/corrections?page=${page}` : '/corrections';
+  return pagedPath('/corrections', page);
 }
 
 /** The longest correction the newsroom may write. */

@@ -36,13 +36,5 @@ export const pageNumber = (max: number) =>
     .catch(undefined)
     .transform((page) => page ?? 1);
 
-/**
- * The query of a listing's page as its links write it (`page=2`; none for the first page): what
- * the route tells sendCachedPage it read.
- */
-export function pageQuery(page: number): string | undefined {
-  return page > 1 ? `page=${page}` : undefined;
-}
-
 /** An optional record id in a query; a malformed one is no id at all. */
 export const optionalQueryId = dbId.optional().catch(undefined);

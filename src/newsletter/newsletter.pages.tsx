@@ -6,6 +6,7 @@ import type { PageContext } from '../web/page-context.ts';
 import { typeset } from '../web/typography.ts';
 import { ARCHIVE_PATH, editionPath, NEWSLETTER_PATH, type EditionContent } from './newsletter.ts';
 import { newsletterStringsFor, type SubscribeError } from './newsletter.strings.ts';
+import { pagedPath } from '../web/paging.ts';
 
 /** The subscription form's state: what was typed and what was wrong with it. */
 export interface SubscribeFormState {
@@ -149,7 +150,7 @@ export function ArchivePage(props: {
 }) {
   const { ctx, page, pages } = props;
   const s = newsletterStringsFor(ctx.site.locale);
-  const href = (p: number) => (p > 1 ? `${ARCHIVE_PATH}?page=${p}` : ARCHIVE_PATH);
+  const href = (p: number) => pagedPath(ARCHIVE_PATH, p);
   return (
     <Layout
       ctx={ctx}

@@ -5,7 +5,8 @@ import { countLiveArticles, listLiveArticles } from '../articles/article.queries
 import { feedPaths } from '../feeds/feed.ts';
 import type { RouteDeps } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
-import { pageNumber, pageQuery, pathText } from '../http/reader-input.ts';
+import { pageNumber, pathText } from '../http/reader-input.ts';
+import { pageQuery } from '../web/paging.ts';
 import { sendCachedPage } from '../http/page.ts';
 import { ArchivePage } from '../web/archive-page.tsx';
 import { normalizeTagParam, tagPath } from './tag.ts';
