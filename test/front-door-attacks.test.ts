@@ -103,6 +103,11 @@ for (const dialect of testDialects()) {
         articles.push(article);
         for (let c = 0; c < 3; c++) await buildComment(t.db, article, { status: 'approved' });
       }
+      // A section with a second page, at `?page=2`: an address with a query the front door
+      // serves (see sendCachedPage's `query`).
+      // (Their addresses start with article-, as the burst's count of views expects.)
+      for (let i = 0; i < 20; i++)
+        await buildArticle(t.db, { section: securite, title: `Article de la rubrique ${i}` });
       // One campaign in every slot: the same creative on every view, so pages compare.
       const slots = await buildDefaultSlots(t.db);
       await buildCampaign(t.db, {
@@ -148,6 +153,7 @@ for (const dialect of testDialects()) {
       // The crawl reached each kind of cached reader page, and the front door served it.
       assert.ok(kinds.includes('/'), 'the home page');
       assert.ok(kinds.includes('/securite'), 'a section page');
+      assert.ok(kinds.includes('/securite?page=2'), "a section's second page");
       assert.ok(
         kinds.some((p) => /^\/securite\/article-/.test(p)),
         `an article: ${kinds.join(' ')}`,
