@@ -236,6 +236,40 @@ for (const dialect of testDialects()) {
       assert.deepEqual(titles, ['Parrainage', 'Parrainage', 'Standard', 'Standard']);
     });
 
+    test('each view shows and counts its own picks, slot by slot, as the picks change', async () => {
+      // Two campaigns share the in-article slot; a third, capped at three, has the end slot.
+      const alpha = await addCampaign({ slots: ['dans-l-article'], text_title: 'Alpha' });
+      const bravo = await addCampaign({ slots: ['dans-l-article'], text_title: 'Bravo' });
+      const end = await addCampaign({
+        slots: ['fin-d-article'],
+        text_title: 'Charlie',
+        daily_cap: 3,
+      });
+      const seen: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const slots = slotsOf((await view(articleUrl(inPolitique, politique))).body);
+        const titleIn = (key: string) => {
+          const title = slots[key]!.querySelector('strong')!.text;
+          return /Votre Pub ici/.test(title) ? 'maison' : title;
+        };
+        const [inArticle, atEnd] = [titleIn('dans-l-article'), titleIn('fin-d-article')];
+        seen.push(`${inArticle}/${atEnd}`);
+      }
+      // Views with the same picks share a fill: each view still gets the creatives it counted.
+      assert.deepEqual(
+        seen.map((s) => s.split('/')[1]),
+        ['Charlie', 'Charlie', 'Charlie', ...Array<string>(9).fill('maison')],
+      );
+      const shown = (title: string) => seen.filter((s) => s.startsWith(`${title}/`)).length;
+      assert.ok(shown('Alpha') > 0 && shown('Bravo') > 0, seen.join(' '));
+      assert.equal(shown('Alpha') + shown('Bravo'), 12);
+      await t.ads.flush();
+      const impressions = async (id: number) => (await stats(id))[0]?.impressions ?? 0;
+      assert.equal(await impressions(alpha), shown('Alpha'));
+      assert.equal(await impressions(bravo), shown('Bravo'));
+      assert.equal(await impressions(end), 3);
+    });
+
     test('robots and prefetches see the ads but are not counted; counts are written in batches', async () => {
       const id = await addCampaign({ slots: ['haut-de-page'] });
       await view('/politique');

@@ -90,11 +90,34 @@ interface Inventory {
   loadedAt: number;
 }
 
+// A page's ad slots as one inventory sees them (see planOf).
+interface SlotPlan {
+  inv: Inventory;
+  /** The layout's slots it was worked out from. */
+  layout: AdSlot[];
+  slots: {
+    marker: string;
+    slot: AdSlot;
+    /** The campaigns that may fill the slot. */
+    booked: Deliverable[];
+    /** The slot's key in the pending view counts, for the inventory's day. */
+    viewKey: string;
+    radix: number;
+  }[];
+  /** Whether a sold campaign could run in one of the slots. */
+  sold: boolean;
+  /** The fill of each set of picks seen (by their number: see pickAds). */
+  fills: Map<number, AdFill> | undefined;
+}
+
 /** How long a click counts once for the same person and campaign. */
 export const CLICK_DEDUPE_MS = 60_000;
 
 /** Pending counts are written at least this often. */
 export const AD_FLUSH_MS = 5_000;
+
+// Fills kept per page for its sets of picks.
+const MAX_FILLS_PER_PAGE = 256;
 
 // Counts from the database are re-read this often, so caps see other instances' deliveries.
 const COUNTS_TTL_MS = 30_000;
@@ -255,35 +278,84 @@ export function createAdDelivery({
     viewer: Viewer,
   ): AdFill {
     const count = !isRobot(viewer);
-    const values: Record<string, string> = {};
-    const deliveredOf = (c: Deliverable) => delivered(inv, c);
-    let sold = false;
-    let picked = '';
+    const plan = planOf(inv, slots, markers);
+    // (The keys of the inventory's day are made once, when it is loaded.)
+    const sameDay = inv.day === day;
+    // The picks, as one number: each slot's pick (0 for its house ad, else 1 + its index among
+    // the slot's campaigns) in a mixed radix. Views with the same picks share one fill.
+    let picks = 0;
+    const chosen: (Deliverable | null)[] = [];
+    for (const { slot, booked, viewKey, radix } of plan.slots) {
+      // (Most slots have no campaign booked: their house ad, with nothing to weigh.)
+      const pick =
+        booked.length === 0
+          ? null
+          : pickCampaign(booked, { slotId: slot.id, sectionId, now }, deliveredOf(inv), random);
+      picks = picks * radix + (pick ? booked.indexOf(pick) + 1 : 0);
+      chosen.push(pick);
+      if (!count) continue;
+      pendingViews.add(sameDay ? viewKey : countKey(slot.id, day));
+      if (pick) {
+        pendingImpressions.add(sameDay ? pick.countKey : countKey(pick.id, day));
+        const local = localSinceLoad.get(pick.id) ?? { total: 0, today: 0 };
+        local.total++;
+        local.today++;
+        localSinceLoad.set(pick.id, local);
+      }
+    }
+    if (!plan.fills) return fillOf(inv, plan, chosen);
+    let fill = plan.fills.get(picks);
+    if (!fill) {
+      fill = fillOf(inv, plan, chosen);
+      // (A page with many slots and campaigns has more sets than are worth keeping.)
+      if (plan.fills.size >= MAX_FILLS_PER_PAGE) plan.fills.clear();
+      plan.fills.set(picks, fill);
+    }
+    return fill;
+  }
+
+  // Each inventory's delivered counts, as pickCampaign asks for them (one function per inventory).
+  let deliveredIn: { inv: Inventory; of: (c: Deliverable) => Delivered } | undefined;
+  const deliveredOf = (inv: Inventory) =>
+    deliveredIn?.inv === inv
+      ? deliveredIn.of
+      : (deliveredIn = { inv, of: (c: Deliverable) => delivered(inv, c) }).of;
+
+  // Which of the inventory's slots and campaigns a page's markers have, worked out once per
+  // page (its markers list) and inventory, not per view.
+  const plans = new WeakMap<string[], SlotPlan>();
+  function planOf(inv: Inventory, slots: AdSlot[], markers: string[]): SlotPlan {
+    const known = plans.get(markers);
+    if (known?.inv === inv && known.layout === slots) return known;
+    const plan: SlotPlan = { inv, layout: slots, slots: [], sold: false, fills: new Map() };
     for (const marker of markers) {
       const key = slotKeyOfMarker(marker);
       const slot = key && slots.find((s) => s.key === key);
       if (!slot) continue;
-      // (Only the campaigns booked in the slot are weighed: most slots have none, a house ad.)
-      const booked = inv.bySlot.get(slot.id) ?? inv.campaigns;
-      const pick = pickCampaign(booked, { slotId: slot.id, sectionId, now }, deliveredOf, random);
-      if (booked.some((c) => c.slotIds.has(slot.id))) sold = true;
+      const booked = inv.bySlot.get(slot.id) ?? inv.campaigns.filter((c) => c.slotIds.has(slot.id));
+      if (booked.length > 0) plan.sold = true;
+      const viewKey = inv.slotCountKeys.get(slot.id) ?? countKey(slot.id, inv.day);
+      plan.slots.push({ marker, slot, booked, viewKey, radix: booked.length + 1 });
+    }
+    // Past 2^53 the picks' number would not be exact: such a page (never seen on a real site)
+    // makes its fill each view.
+    if (plan.slots.reduce((n, s) => n * s.radix, 1) > Number.MAX_SAFE_INTEGER)
+      plan.fills = undefined;
+    plans.set(markers, plan);
+    return plan;
+  }
+
+  // The fill of one view's picks (a campaign or null, per slot of the plan).
+  function fillOf(inv: Inventory, plan: SlotPlan, chosen: (Deliverable | null)[]): AdFill {
+    const values: Record<string, string> = {};
+    let picked = '';
+    plan.slots.forEach(({ marker, slot }, i) => {
+      const pick = chosen[i];
       values[marker] = pick ? pick.html.get(slot.id)! : inv.house.get(slot.id)!;
       picked += `${slot.id}:${pick ? pick.id : 'h'},`;
-      if (count) {
-        // (The keys of the inventory's day are made once, when it is loaded.)
-        const sameDay = inv.day === day;
-        pendingViews.add((sameDay && inv.slotCountKeys.get(slot.id)) || countKey(slot.id, day));
-        if (pick) {
-          pendingImpressions.add(sameDay ? pick.countKey : countKey(pick.id, day));
-          const local = localSinceLoad.get(pick.id) ?? { total: 0, today: 0 };
-          local.total++;
-          local.today++;
-          localSinceLoad.set(pick.id, local);
-        }
-      }
-    }
+    });
     // The version too: a reloaded inventory may render the same picks differently.
-    return { values, sold, key: `${inv.version}/${picked}` };
+    return { values: Object.freeze(values), sold: plan.sold, key: `${inv.version}/${picked}` };
   }
 
   async function current(): Promise<Current> {
