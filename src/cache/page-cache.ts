@@ -240,7 +240,8 @@ export function createPageCache({
   const again = new Map<string, Entry>();
   let onceBytes = 0;
   let againBytes = 0;
-  const find = (key: string): Entry | undefined => once.get(key) ?? again.get(key);
+  // (Most reads are of pages read before: those are looked for first.)
+  const find = (key: string): Entry | undefined => again.get(key) ?? once.get(key);
 
   // Takes an entry out of its list, or puts it at the most recent end of one.
   function unlist(key: string, entry: Entry): void {
