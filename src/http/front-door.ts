@@ -24,6 +24,13 @@ export interface FrontDoor {
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
+// Nothing written yet when anything fails: the route answers, or reports the error on its error
+// page.
+function fallBack(req: IncomingMessage, res: ServerResponse, app: Handler) {
+  if (!res.headersSent) app(req, res);
+  else res.destroy();
+}
+
 const NO_COOKIES: Readonly<Record<string, string | undefined>> = Object.freeze({});
 
 /**
@@ -42,6 +49,39 @@ export function createFrontDoor({
   onServed?: ((served: ServedLine) => void) | undefined;
 }): FrontDoor {
   let count = 0;
+  // A kept response's headers with the defaults before them, listed once.
+  const withDefaults = new WeakMap<string[], string[]>();
+
+  function write(req: IncomingMessage, res: ServerResponse, out: SharedResponse, started: number) {
+    const id = requestId(req);
+    let all = out.kept ? withDefaults.get(out.headers) : undefined;
+    if (!all) {
+      all = ['x-request-id', id, ...defaultHeaders, ...out.headers];
+      if (out.kept) withDefaults.set(out.headers, all);
+    }
+    // The list is kept for the next views of the body: writeHead reads it at once.
+    all[1] = id;
+    res.writeHead(out.status, all);
+    res.end(out.body);
+    count++;
+    onServed?.({ req, id, status: out.status, bytes: out.body?.length ?? 0, started });
+  }
+
+  // A view that waits for a filler or a compression: written once it is ready.
+  async function later(
+    req: IncomingMessage,
+    res: ServerResponse,
+    app: Handler,
+    out: Promise<SharedResponse>,
+    started: number,
+  ) {
+    try {
+      write(req, res, await out, started);
+    } catch {
+      fallBack(req, res, app);
+    }
+  }
+
   return {
     handle(req, res, app) {
       if (req.method !== 'GET' || req.headers.cookie !== undefined) return app(req, res);
@@ -53,34 +93,21 @@ export function createFrontDoor({
       if (varyValues(known.varyHeaders, req.headers) !== known.varyValues) return app(req, res);
       const page = deps.cache.get(known.key);
       if (!page) return app(req, res);
-      const started = performance.now();
+      const started = onServed ? performance.now() : 0;
       const viewer: ViewRequest = { method: 'GET', headers: req.headers, cookies: NO_COOKIES };
-      // Nothing written yet when anything fails: the route answers, or reports the error on its
-      // error page.
-      const fallBack = () => {
-        if (!res.headersSent) app(req, res);
-        else res.destroy();
-      };
       const respond = (view: View) => {
         // Only a reader's cookie makes a view personal: never here, but never shared if so.
         if (view.personal) throw new Error('a personal view at the front door');
-        return sharedResponse(deps, { page, ...known, view, headers: req.headers });
-      };
-      const write = (out: SharedResponse) => {
-        const id = requestId(req);
-        res.writeHead(out.status, ['x-request-id', id, ...defaultHeaders, ...out.headers]);
-        res.end(out.body);
-        count++;
-        onServed?.({ req, id, status: out.status, bytes: out.body?.length ?? 0, started });
+        return sharedResponse(deps, page, known, view, req.headers);
       };
       // At once when the fillers and the body are ready (a hot page): no promise to wait for.
       try {
         const view = fillView(deps.pages, page, viewer);
         const out = view instanceof Promise ? view.then(respond) : respond(view);
-        if (out instanceof Promise) out.then(write).catch(fallBack);
-        else write(out);
+        if (out instanceof Promise) void later(req, res, app, out, started);
+        else write(req, res, out, started);
       } catch {
-        fallBack();
+        fallBack(req, res, app);
       }
     },
     served: () => count,

@@ -233,7 +233,7 @@ export async function sendCachedPage(
       settings: snapshot.settings,
     });
   }
-  const out = await sharedResponse(deps, { page: cached, ...sent, view, headers: request.headers });
+  const out = await sharedResponse(deps, cached, sent, view, request.headers);
   // Shared cached pages go straight to the socket: no onSend hooks to run, and none that could
   // add a Set-Cookie to a response every reader (and every CDN) receives. The security headers
   // are already on the raw response (set there in onRequest, see security-headers.ts), and
@@ -246,6 +246,8 @@ export async function sendCachedPage(
 
 /** The values of a page's varying request headers, joined, to compare requests by. */
 export function varyValues(names: string[], headers: IncomingHttpHeaders): string {
+  // (Most pages vary on one header at most: no list to join for them.)
+  if (names.length === 1) return String(headers[names[0]!] ?? '');
   return names.map((name) => String(headers[name] ?? '')).join('\u0000');
 }
 
@@ -255,26 +257,46 @@ export function varyValues(names: string[], headers: IncomingHttpHeaders): strin
  */
 export function sharedResponse(
   deps: Pick<RouteDeps, 'cache' | 'clock'>,
-  {
-    page,
-    variant,
-    vary,
-    view,
-    headers: asked,
-  }: Pick<KnownAddress, 'variant' | 'vary'> & {
-    page: CachedPage;
-    view: View;
-    headers: IncomingHttpHeaders;
-  },
+  page: CachedPage,
+  { variant, vary }: Pick<KnownAddress, 'variant' | 'vary'>,
+  view: View,
+  asked: IncomingHttpHeaders,
 ): SharedResponse | Promise<SharedResponse> {
   const shared = sharedBody(page, view, variant);
-  const cdn = view.perView
-    ? 'no-store'
-    : cdnCacheControl(page.expiresAt, deps.clock.now().getTime());
+  const cdn = view.perView ? 'no-store' : cdnCacheControl(page.expiresAt, deps.clock.nowMs());
   const etag = shared.tag
     ? (shared.etag ??= `${page.etag.slice(0, -1)}-${digest(shared.tag)}"`)
     : page.etag;
-  const headers = [
+  if (asked['if-none-match'] === etag)
+    return { status: 304, headers: responseHeaders(page, vary, cdn, etag) };
+  const encoding = pickEncoding(asked['accept-encoding']);
+  if (!encoding)
+    return withBody(
+      page,
+      responseHeaders(page, vary, cdn, etag),
+      undefined,
+      fillSlots(page, shared.values),
+    );
+  // A body at its best already needs nothing more of the cache (most views of a hot page), and
+  // the views before listed its headers.
+  const ready = encoding === 'br' ? (shared.brBest ? shared.br : undefined) : shared.gzip;
+  if (!ready)
+    return deps.cache
+      .encoded(page, shared, encoding)
+      .then((body) => withBody(page, responseHeaders(page, vary, cdn, etag), encoding, body));
+  const known = sentWith.get(ready);
+  if (known?.vary === vary && known.cdn === cdn) return known.response;
+  const response = withBody(page, responseHeaders(page, vary, cdn, etag), encoding, ready);
+  response.kept = true;
+  sentWith.set(ready, { vary, cdn, response });
+  return response;
+}
+
+// A made body's response, kept with the body while it is current.
+const sentWith = new WeakMap<Buffer, { vary: string; cdn: string; response: SharedResponse }>();
+
+function responseHeaders(page: CachedPage, vary: string, cdn: string, etag: string): string[] {
+  return [
     'content-type',
     'text/html; charset=utf-8',
     'vary',
@@ -289,17 +311,17 @@ export function sharedResponse(
     etag,
     ...pageKeyHeaders(page),
   ];
-  if (asked['if-none-match'] === etag) return { status: 304, headers };
-  const encoding = pickEncoding(asked['accept-encoding']);
-  const send = (body: Buffer): SharedResponse => {
-    if (encoding) headers.push('content-encoding', encoding);
-    headers.push('content-length', String(body.length));
-    return { status: page.status, headers, body };
-  };
-  if (!encoding) return send(fillSlots(page, shared.values));
-  // A body at its best already needs nothing more of the cache (most views of a hot page).
-  const ready = encoding === 'br' ? (shared.brBest ? shared.br : undefined) : shared.gzip;
-  return ready ? send(ready) : deps.cache.encoded(page, shared, encoding).then(send);
+}
+
+function withBody(
+  page: CachedPage,
+  headers: string[],
+  encoding: 'br' | 'gzip' | undefined,
+  body: Buffer,
+): SharedResponse {
+  if (encoding) headers.push('content-encoding', encoding);
+  headers.push('content-length', String(body.length));
+  return { status: page.status, headers, body };
 }
 
 /** A shared page's response: its status, headers as a flat list (name, value…) and body. */
@@ -307,6 +329,8 @@ export interface SharedResponse {
   status: number;
   headers: string[];
   body?: Buffer;
+  /** The same response (the same headers list) is sent to the next views: never change it. */
+  kept?: boolean;
 }
 
 // A cached page's key headers, joined once per page rather than per request.
@@ -355,28 +379,55 @@ export function fillView(
 ): View | Promise<View> {
   if (page.markers.length === 0) return EMPTY_VIEW;
   const view: View = { fills: [], tag: '', personal: false, perView: false };
-  const owned = ownedMarkers(pipeline.fillers, page);
-  const add = (filler: PageFiller, fill: ViewFill | null) => {
-    if (!fill) return;
-    view.fills.push(fill.values);
-    view.personal ||= fill.personal === true;
-    view.perView ||= fill.perView === true;
-    if (fill.variant) view.tag += `${view.tag ? '&' : ''}${filler.name}=${fill.variant}`;
-  };
-  const from = (first: number): View | Promise<View> => {
-    for (let i = first; i < owned.length; i++) {
-      const { filler, markers } = owned[i]!;
-      const fill = filler.fill({ markers, facts: page.facts, request });
-      if (fill instanceof Promise)
-        return fill.then((f) => {
-          add(filler, f);
-          return from(i + 1);
-        });
-      add(filler, fill);
-    }
-    return view;
-  };
-  return from(0);
+  return fillFrom(ownedMarkers(pipeline.fillers, page), 0, view, page, request);
+}
+
+function fillFrom(
+  owned: readonly { filler: PageFiller; markers: string[] }[],
+  first: number,
+  view: View,
+  page: CachedPage,
+  request: ViewRequest,
+): View | Promise<View> {
+  for (let i = first; i < owned.length; i++) {
+    const { filler, markers } = owned[i]!;
+    const fill = filler.fill({ markers, facts: page.facts, request });
+    if (fill instanceof Promise)
+      return fill.then((f) => {
+        addFill(view, filler, f);
+        return fillFrom(owned, i + 1, view, page, request);
+      });
+    addFill(view, filler, fill);
+  }
+  return view;
+}
+
+function addFill(view: View, filler: PageFiller, fill: ViewFill | null) {
+  if (!fill) return;
+  view.fills.push(fill.values);
+  view.personal ||= fill.personal === true;
+  view.perView ||= fill.perView === true;
+  if (fill.variant) view.tag = joinTag(view.tag, filler, fill.variant);
+}
+
+// Tags joined before, per filler, tag so far and variant: fillers hand the same variant strings
+// to many views, so a view's tag (its body's key) is found, not made again and hashed.
+const joinedTags = new WeakMap<PageFiller, Map<string, Map<string, string>>>();
+const MAX_JOINED = 1_000;
+function joinTag(tag: string, filler: PageFiller, variant: string): string {
+  let byTag = joinedTags.get(filler);
+  if (!byTag) joinedTags.set(filler, (byTag = new Map()));
+  let byVariant = byTag.get(tag);
+  if (!byVariant) {
+    if (byTag.size >= MAX_JOINED) byTag.clear();
+    byTag.set(tag, (byVariant = new Map()));
+  }
+  let joined = byVariant.get(variant);
+  if (joined === undefined) {
+    if (byVariant.size >= MAX_JOINED) byVariant.clear();
+    byVariant.set(variant, (joined = `${tag ? `${tag}&` : ''}${filler.name}=${variant}`));
+  }
+  return joined;
 }
 
 // Which of a page's slots each filler owns, worked out once per page (not per view).
