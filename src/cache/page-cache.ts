@@ -166,6 +166,11 @@ export interface PageCache {
    * quality off the request path when asked for again.
    */
   encoded(page: CachedPage, body: PageBody, encoding: 'br' | 'gzip'): Promise<Buffer>;
+  /**
+   * Says a body compressed fast was read again (what `encoded` says when it is asked for it),
+   * for a caller that sends the fast body at once: its upgrade to the best quality is queued.
+   */
+  askedAgain(page: CachedPage, body: PageBody): void;
   /** What the cache holds, for the bench and for tests. */
   stats(): { entries: number; bytes: number; upgradesPending: number };
   /** Stops the upgrades' thread. */
@@ -438,6 +443,23 @@ export function createPageCache({
     return { key, entry };
   }
 
+  // A body read again: a page worth the best compression, done in the background. One read
+  // once (an archive article, a crawler's visit) never costs more than the fast one.
+  function askedAgain(page: CachedPage, body: PageBody): void {
+    if (!body.br || body.brBest || body.upgrading) return;
+    const key = keyOfPage.get(page);
+    if (key === undefined || find(key)?.page !== page) return;
+    void pack(key, page).catch(() => undefined);
+    if (upgrades.length < MAX_PENDING_UPGRADES) {
+      body.upgrading = true;
+      upgrades.push({ key, page: new WeakRef(page), tag: body.tag });
+    }
+    if (!upgrading) {
+      upgrading = true;
+      setImmediate(() => void upgradeLoop().catch(() => undefined));
+    }
+  }
+
   function fresh(): SiteSnapshot | undefined {
     // (A clock set back, NTP's step or a test's, must not stop the checks until it catches up.)
     const age = clock.nowMs() - checkedAt;
@@ -504,22 +526,7 @@ export function createPageCache({
         if (!body.br) {
           body.br = await brotliPage(fillSlots(page, body.values), FAST_BROTLI);
           grown(page);
-        } else if (!body.brBest && !body.upgrading) {
-          // Asked for again: a page worth the best compression. One read once (an archive
-          // article, a crawler's visit) never costs more than the fast one.
-          const key = keyOfPage.get(page);
-          if (key !== undefined && find(key)?.page === page) {
-            void pack(key, page).catch(() => undefined);
-            if (upgrades.length < MAX_PENDING_UPGRADES) {
-              body.upgrading = true;
-              upgrades.push({ key, page: new WeakRef(page), tag: body.tag });
-            }
-            if (!upgrading) {
-              upgrading = true;
-              setImmediate(() => void upgradeLoop().catch(() => undefined));
-            }
-          }
-        }
+        } else askedAgain(page, body);
         return body.br;
       }
       if (!body.gzip) {
@@ -528,6 +535,7 @@ export function createPageCache({
       }
       return body.gzip;
     },
+    askedAgain,
     stats() {
       return {
         entries: once.size + again.size,

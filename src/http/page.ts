@@ -277,13 +277,14 @@ export function sharedResponse(
       undefined,
       fillSlots(page, shared.values),
     );
-  // A body at its best already needs nothing more of the cache (most views of a hot page), and
-  // the views before listed its headers.
-  const ready = encoding === 'br' ? (shared.brBest ? shared.br : undefined) : shared.gzip;
+  // A body made already goes out at once (most views), its headers as the views before listed
+  // them; one compressed fast, read again, gets its upgrade to the best quality queued.
+  const ready = encoding === 'br' ? shared.br : shared.gzip;
   if (!ready)
     return deps.cache
       .encoded(page, shared, encoding)
       .then((body) => withBody(page, responseHeaders(page, vary, cdn, etag), encoding, body));
+  if (encoding === 'br' && !shared.brBest) deps.cache.askedAgain(page, shared);
   const known = sentWith.get(ready);
   if (known?.vary === vary && known.cdn === cdn) return known.response;
   const response = withBody(page, responseHeaders(page, vary, cdn, etag), encoding, ready);
