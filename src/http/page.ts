@@ -412,22 +412,24 @@ function addFill(view: View, filler: PageFiller, fill: ViewFill | null) {
 }
 
 // Tags joined before, per filler, tag so far and variant: fillers hand the same variant strings
-// to many views, so a view's tag (its body's key) is found, not made again and hashed.
-const joinedTags = new WeakMap<PageFiller, Map<string, Map<string, string>>>();
-const MAX_JOINED = 1_000;
+// to many views, so a view's tag (its body's key) is found, not made again and hashed. Past
+// MAX_JOINED tags (a crawl of the archive), they are all forgotten and joined again.
+let joinedTags = new WeakMap<PageFiller, Map<string, Map<string, string>>>();
+let joinedCount = 0;
+const MAX_JOINED = 10_000;
 function joinTag(tag: string, filler: PageFiller, variant: string): string {
+  const known = joinedTags.get(filler)?.get(tag)?.get(variant);
+  if (known !== undefined) return known;
+  if (++joinedCount > MAX_JOINED) {
+    joinedTags = new WeakMap();
+    joinedCount = 1;
+  }
   let byTag = joinedTags.get(filler);
   if (!byTag) joinedTags.set(filler, (byTag = new Map()));
   let byVariant = byTag.get(tag);
-  if (!byVariant) {
-    if (byTag.size >= MAX_JOINED) byTag.clear();
-    byTag.set(tag, (byVariant = new Map()));
-  }
-  let joined = byVariant.get(variant);
-  if (joined === undefined) {
-    if (byVariant.size >= MAX_JOINED) byVariant.clear();
-    byVariant.set(variant, (joined = `${tag ? `${tag}&` : ''}${filler.name}=${variant}`));
-  }
+  if (!byVariant) byTag.set(tag, (byVariant = new Map()));
+  const joined = `${tag ? `${tag}&` : ''}${filler.name}=${variant}`;
+  byVariant.set(variant, joined);
   return joined;
 }
 
