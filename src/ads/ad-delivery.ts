@@ -88,6 +88,8 @@ interface Inventory {
   /** Each slot's key in the pending view counts, for that day. */
   slotCountKeys: Map<number, string>;
   loadedAt: number;
+  /** Each campaign's impressions so far, as pickCampaign asks for them. */
+  delivered: (c: Deliverable) => Delivered;
 }
 
 // A page's ad slots as one inventory sees them (see planOf).
@@ -237,7 +239,7 @@ export function createAdDelivery({
     const bySlot = new Map(
       slots.map((slot) => [slot.id, campaigns.filter((c) => c.slotIds.has(slot.id))]),
     );
-    return {
+    const inv: Inventory = {
       version,
       campaigns,
       house,
@@ -246,7 +248,9 @@ export function createAdDelivery({
       bySlot,
       slotCountKeys,
       loadedAt: now.getTime(),
+      delivered: (c) => delivered(inv, c),
     };
+    return inv;
   }
 
   // The newsroom day of an instant (kept until the next midnight: Intl is slow).
@@ -290,7 +294,7 @@ export function createAdDelivery({
       const pick =
         booked.length === 0
           ? null
-          : pickCampaign(booked, { slotId: slot.id, sectionId, now }, deliveredOf(inv), random);
+          : pickCampaign(booked, { slotId: slot.id, sectionId, now }, inv.delivered, random);
       picks = picks * radix + (pick ? booked.indexOf(pick) + 1 : 0);
       chosen.push(pick);
       if (!count) continue;
@@ -313,13 +317,6 @@ export function createAdDelivery({
     }
     return fill;
   }
-
-  // Each inventory's delivered counts, as pickCampaign asks for them (one function per inventory).
-  let deliveredIn: { inv: Inventory; of: (c: Deliverable) => Delivered } | undefined;
-  const deliveredOf = (inv: Inventory) =>
-    deliveredIn?.inv === inv
-      ? deliveredIn.of
-      : (deliveredIn = { inv, of: (c: Deliverable) => delivered(inv, c) }).of;
 
   // Which of the inventory's slots and campaigns a page's markers have, worked out once per
   // page (its markers list) and inventory, not per view.

@@ -270,24 +270,18 @@ export function sharedResponse(
   if (asked['if-none-match'] === etag)
     return { status: 304, headers: responseHeaders(page, vary, cdn, etag) };
   const encoding = pickEncoding(asked['accept-encoding']);
-  if (!encoding)
-    return withBody(
-      page,
-      responseHeaders(page, vary, cdn, etag),
-      undefined,
-      fillSlots(page, shared.values),
-    );
+  if (!encoding) return withBody(page, vary, cdn, etag, undefined, fillSlots(page, shared.values));
   // A body made already goes out at once (most views), its headers as the views before listed
   // them; one compressed fast, read again, gets its upgrade to the best quality queued.
   const ready = encoding === 'br' ? shared.br : shared.gzip;
   if (!ready)
     return deps.cache
       .encoded(page, shared, encoding)
-      .then((body) => withBody(page, responseHeaders(page, vary, cdn, etag), encoding, body));
+      .then((body) => withBody(page, vary, cdn, etag, encoding, body));
   if (encoding === 'br' && !shared.brBest) deps.cache.askedAgain(page, shared);
   const known = sentWith.get(ready);
   if (known?.vary === vary && known.cdn === cdn) return known.response;
-  const response = withBody(page, responseHeaders(page, vary, cdn, etag), encoding, ready);
+  const response = withBody(page, vary, cdn, etag, encoding, ready);
   response.kept = true;
   sentWith.set(ready, { vary, cdn, response });
   return response;
@@ -316,10 +310,13 @@ function responseHeaders(page: CachedPage, vary: string, cdn: string, etag: stri
 
 function withBody(
   page: CachedPage,
-  headers: string[],
+  vary: string,
+  cdn: string,
+  etag: string,
   encoding: 'br' | 'gzip' | undefined,
   body: Buffer,
 ): SharedResponse {
+  const headers = responseHeaders(page, vary, cdn, etag);
   if (encoding) headers.push('content-encoding', encoding);
   headers.push('content-length', String(body.length));
   return { status: page.status, headers, body };
