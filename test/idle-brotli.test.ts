@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { test } from 'node:test';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
@@ -8,6 +10,19 @@ const text = Buffer.from(
   Array.from({ length: 4000 }, (_, i) => `<p>Entrée ${i % 97} du direct</p>`).join(''),
 );
 const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 18 };
+
+// Each thread of this process by its scheduling policy (the 41st field of its stat; 0 is the
+// default, SCHED_OTHER, and 5 is SCHED_IDLE).
+function threadPolicies(): Map<string, number> {
+  return new Map(
+    readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return [tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38])];
+    }),
+  );
+}
+const SCHED_IDLE = 5;
+const hasChrt = process.platform === 'linux' && spawnSync('chrt', ['--version']).status === 0;
 
 test('the idle thread compresses as brotli would, at the lowest priority, the server thread untouched', async () => {
   const priority = os.getPriority();
@@ -21,6 +36,13 @@ test('the idle thread compresses as brotli would, at the lowest priority, the se
     assert.equal(out.buffer.byteLength, out.length);
     if (process.platform === 'linux') assert.equal(await idle.niced(), true);
     assert.equal(os.getPriority(), priority);
+    // Where util-linux's chrt is (Debian has it), the thread runs only on a core nothing else
+    // wants: one thread of this process in SCHED_IDLE, and the server's own thread as it was.
+    if (hasChrt) {
+      const policies = threadPolicies();
+      assert.equal([...policies.values()].filter((p) => p === SCHED_IDLE).length, 1);
+      assert.equal(policies.get(String(process.pid)), 0);
+    }
     // Several at once come back each to its own caller.
     const many = await Promise.all(
       [1, 5, 9].map((q) => idle.compress(text, { [constants.BROTLI_PARAM_QUALITY]: q })),

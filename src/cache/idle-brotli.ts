@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * Brotli at the best quality for work that can wait (a cached page's upgrade): it runs on a
- * thread of its own at the lowest CPU priority, so it takes only what the readers leave.
+ * thread of its own at the lowest CPU priority (on Linux, SCHED_IDLE where util-linux's chrt is
+ * installed, else a nice of 19), so it takes only what the readers leave.
  */
 export interface IdleBrotli {
   compress(bytes: Buffer, params: Record<number, number>): Promise<Buffer>;
@@ -15,7 +16,10 @@ export interface IdleBrotli {
 }
 
 // The thread's code, a CommonJS script (it must run the same from the TypeScript sources and
-// from the compiled bundle). On Linux, setpriority() on a thread id lowers that thread alone.
+// from the compiled bundle). On Linux, setpriority() on a thread id lowers that thread alone,
+// and so does util-linux's chrt, which puts it in SCHED_IDLE: a nice of 19 alone still took
+// 5–8 % of a core from a saturated server (Linux 6.18), and the readers' threads waited for it;
+// a SCHED_IDLE thread runs only on a core nothing else wants, and gives it up at once.
 const THREAD = `
 const { parentPort } = require('node:worker_threads');
 const { brotliCompressSync } = require('node:zlib');
@@ -24,6 +28,12 @@ try {
   const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
   require('node:os').setPriority(tid, 19);
   niced = require('node:os').getPriority(tid) === 19;
+  try {
+    require('node:child_process').execFileSync('chrt', ['--idle', '-p', '0', String(tid)], {
+      stdio: 'ignore',
+      timeout: 5000,
+    });
+  } catch {}
 } catch {}
 parentPort.postMessage({ niced });
 parentPort.on('message', ({ id, bytes, params }) => {
