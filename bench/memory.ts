@@ -17,6 +17,7 @@ import type { DialectName } from '../src/db/connect.ts';
 import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
 import { npmStartCommand, openSharedDatabase } from '../test/helpers/child-process.ts';
 import { freePort } from '../test/helpers/net.ts';
+import { procStatFields } from '../test/helpers/proc-stat.ts';
 import { seeded } from '../test/helpers/random.ts';
 import { loadDrawn } from './load.ts';
 import { startChanges } from './newsday-changes.ts';
@@ -104,9 +105,7 @@ async function read(server: ChildProcess): Promise<Reading> {
 
 /** CPU time the process has used so far (user + system), in ms, from /proc. */
 async function cpuMs(child: ChildProcess): Promise<number> {
-  const stat = await readFile(`/proc/${child.pid}/stat`, 'utf8');
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = await procStatFields(`/proc/${child.pid}/stat`);
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 

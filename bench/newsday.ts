@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import type { DialectName } from '../src/db/connect.ts';
 import { openSharedDatabase, spawnTsx, startServer } from '../test/helpers/child-process.ts';
 import { freePort, httpRequest } from '../test/helpers/net.ts';
+import { procStatFields } from '../test/helpers/proc-stat.ts';
 import { seeded } from '../test/helpers/random.ts';
 import { loadDrawn, type DrawnLoadResult } from './load.ts';
 import { hasWrk, loadWrk } from './wrk.ts';
@@ -105,8 +106,7 @@ function combined(loads: DrawnLoadResult[]): Measured {
 
 /** CPU time a process has used, in clock ticks (1/100 s). */
 async function cpuTicksOf(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = await procStatFields(`/proc/${pid}/stat`);
   return Number(fields[11]) + Number(fields[12]);
 }
 

@@ -1,25 +1,23 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import { test } from 'node:test';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { createIdleBrotli } from '../src/cache/idle-brotli.ts';
+import { procStatFields } from './helpers/proc-stat.ts';
 
 const text = Buffer.from(
   Array.from({ length: 4000 }, (_, i) => `<p>Entrée ${i % 97} du direct</p>`).join(''),
 );
 const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 18 };
 
-// Each thread of this process by its scheduling policy (the 41st field of its stat; 0 is the
-// default, SCHED_OTHER, and 5 is SCHED_IDLE).
-function threadPolicies(): Map<string, number> {
-  return new Map(
-    readdirSync('/proc/self/task').map((tid) => {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      return [tid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38])];
-    }),
-  );
+// Each thread of this process by its scheduling policy (0 is the default, SCHED_OTHER, and 5 is
+// SCHED_IDLE).
+async function threadPolicies(): Promise<Map<string, number>> {
+  const tids = readdirSync('/proc/self/task');
+  const stats = await Promise.all(tids.map((tid) => procStatFields(`/proc/self/task/${tid}/stat`)));
+  return new Map(tids.map((tid, i) => [tid, Number(stats[i]![38])]));
 }
 const SCHED_IDLE = 5;
 const hasChrt = process.platform === 'linux' && spawnSync('chrt', ['--version']).status === 0;
@@ -39,7 +37,7 @@ test('the idle thread compresses as brotli would, at the lowest priority, the se
     // Where util-linux's chrt is (Debian has it), the thread runs only on a core nothing else
     // wants: one thread of this process in SCHED_IDLE, and the server's own thread as it was.
     if (hasChrt) {
-      const policies = threadPolicies();
+      const policies = await threadPolicies();
       assert.equal([...policies.values()].filter((p) => p === SCHED_IDLE).length, 1);
       assert.equal(policies.get(String(process.pid)), 0);
     }

@@ -23,11 +23,12 @@ export interface IdleBrotli {
 const THREAD = `
 const { parentPort } = require('node:worker_threads');
 const { brotliCompressSync } = require('node:zlib');
+const os = require('node:os');
 let niced = false;
 try {
   const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-  require('node:os').setPriority(tid, 19);
-  niced = require('node:os').getPriority(tid) === 19;
+  os.setPriority(tid, 19);
+  niced = os.getPriority(tid) === 19;
   try {
     require('node:child_process').execFileSync('chrt', ['--idle', '-p', '0', String(tid)], {
       stdio: 'ignore',

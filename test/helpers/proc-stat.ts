@@ -1,0 +1,11 @@
+import { readFile } from 'node:fs/promises';
+
+/**
+ * The fields of a Linux /proc stat file (`/proc/<pid>/stat`, `/proc/self/task/<tid>/stat`) after
+ * the command name, which may hold spaces: index 0 is the state (field 3 in proc(5)), 11 and 12
+ * utime and stime in clock ticks, 38 the scheduling policy.
+ */
+export async function procStatFields(file: string): Promise<string[]> {
+  const stat = await readFile(file, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
