@@ -42,6 +42,7 @@ import {
   applySecurityHeaders,
   isHttpsSite,
   markPrivateSide,
+  pageCspFor,
   securityHeaders,
 } from './http/security-headers.ts';
 import { mediaFileRoutes } from './media/media-file.routes.ts';
@@ -127,6 +128,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       maxBytes: config.pageCacheMb * 1024 * 1024,
     });
   const assets = await loadAssets();
+  // Article pages carry the theme's style sheet inline (see web/layout.tsx).
+  const inlineSheets = [inlineStyleSheet(assets.css)];
   const media = options.media ?? (await openMediaStore(config));
   const deps: RouteDeps = {
     config,
@@ -139,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pages: createPagePipeline(),
     ads: options.ads ?? createAdDelivery({ db, cache, clock, secret: config.sessionSecret }),
     media,
+    pageCsp: pageCspFor(config, inlineSheets),
   };
   // The features that fill reader pages per view, and the light edition of every page.
   deps.pages.addFiller(adFiller(deps.ads));
@@ -147,13 +151,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   deps.pages.addFiller(mostReadFiller(views));
   deps.pages.addVariant(liteEdition);
 
-  // Article pages carry the theme's style sheet inline (see web/layout.tsx).
-  const headers = await securityHeaders(config, [inlineStyleSheet(assets.css)]);
+  const headers = await securityHeaders(config, inlineSheets);
   const beforeRouting = Object.fromEntries(headers.reader);
-  // Cached reader pages are served again before routing (see http/front-door.ts).
+  // Cached reader pages are served again before routing (see http/front-door.ts), each with its
+  // own Content-Security-Policy rather than the side's.
   const frontDoor = createFrontDoor({
     deps,
-    defaultHeaders: headers.reader.flat(),
+    defaultHeaders: headers.reader.filter(([name]) => name !== 'content-security-policy').flat(),
     requestId,
     onServed: frontDoorAccessLog(() => app.log, config.logLevel),
   });

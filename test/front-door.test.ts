@@ -4,8 +4,10 @@ import { after, before, describe, test } from 'node:test';
 import type { ArticleRow } from '../src/articles/article.table.ts';
 import { articleKey } from '../src/articles/article-keys.ts';
 import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
+import { cspHash } from '../src/http/security-headers.ts';
 import type { Section } from '../src/sections/section.table.ts';
 import { updateSiteSettings } from '../src/settings/setting.queries.ts';
+import { inlineStyles } from '../src/web/inline-code.ts';
 import { PHONE_UA, serveForBrowser } from './helpers/browser.ts';
 import { buildArticle, buildSection } from './helpers/factories.ts';
 import { bodyText, httpRequest, pageHeaders } from './helpers/net.ts';
@@ -54,6 +56,12 @@ for (const dialect of testDialects()) {
       sameHeaders(again.headers, first.headers);
       // The security headers and a request id, as on every response.
       assert.match(String(again.headers['content-security-policy']), /default-src 'self'/);
+      // One policy, the page's own, which allows only its inline code (not the light edition's
+      // style sheet): the side's is not sent as well.
+      assert.doesNotMatch(String(again.headers['content-security-policy']), /,/);
+      assert.ok(
+        !String(again.headers['content-security-policy']).includes(cspHash(inlineStyles.lite)),
+      );
       assert.equal(again.headers['x-frame-options'], 'SAMEORIGIN');
       assert.match(String(again.headers['x-request-id']), /^[0-9a-f-]{36}$/);
       assert.notEqual(again.headers['x-request-id'], first.headers['x-request-id']);

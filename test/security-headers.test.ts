@@ -3,8 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { parse } from 'node-html-parser';
 import type { ImageVariant } from '../src/media/image-variants.ts';
-import { cspHash } from '../src/http/security-headers.ts';
-import { inlineScripts } from '../src/web/inline-code.ts';
+import { cspHash, pageCspFor, securityHeaders } from '../src/http/security-headers.ts';
+import { inlineScripts, inlineStyles } from '../src/web/inline-code.ts';
 import { buildCampaign, buildDefaultSlots } from './helpers/ad-factories.ts';
 import {
   buildArticle,
@@ -32,9 +32,22 @@ const SECURITY_HEADERS = [
   'x-xss-protection',
 ];
 
+/** The security headers, the CSP without its inline hashes (a shared page lists its own). */
 function securityOf(res: LightMyRequestResponse): Record<string, unknown> {
-  return Object.fromEntries(SECURITY_HEADERS.map((h) => [h, res.headers[h]]));
+  return Object.fromEntries(
+    SECURITY_HEADERS.map((h) => [
+      h,
+      h === 'content-security-policy'
+        ? [...directives(res)].map(([d, v]) => [d, unhashed(v)])
+        : res.headers[h],
+    ]),
+  );
 }
+
+const isHash = (source: string) => /^'sha256-[\w+/]+=*'$/.test(source);
+const unhashed = (sources: string[]) => sources.filter((s) => !isHash(s));
+const hashesOf = (res: LightMyRequestResponse, directive: string) =>
+  (directives(res).get(directive) ?? []).filter(isHash);
 
 function directives(res: LightMyRequestResponse): Map<string, string[]> {
   const csp = String(res.headers['content-security-policy'] ?? '');
@@ -53,19 +66,19 @@ function assertBaseline(
   label: string,
   https: boolean,
   referrer = 'strict-origin-when-cross-origin',
+  ownPolicy = false,
 ) {
   const csp = directives(res);
   const scripts = csp.get('script-src') ?? [];
   assert.equal(scripts[0], "'self'", `${label}: script-src`);
-  assert.ok(
-    scripts.slice(1).every((s) => /^'sha256-[\w+/]+=*'$/.test(s)),
-    `${label}: script-src ${scripts.join(' ')}`,
-  );
-  assert.equal(
-    scripts.length,
-    1 + Object.keys(inlineScripts).length,
-    `${label}: the inline scripts by hash`,
-  );
+  assert.ok(scripts.slice(1).every(isHash), `${label}: script-src ${scripts.join(' ')}`);
+  // A side's policy allows every inline script; a shared page's, only those it carries.
+  if (!ownPolicy)
+    assert.equal(
+      scripts.length,
+      1 + Object.keys(inlineScripts).length,
+      `${label}: the inline scripts by hash`,
+    );
   assert.deepEqual(csp.get('script-src-attr'), ["'none'"], `${label}: no inline handlers`);
   assert.deepEqual(csp.get('default-src'), ["'self'"], label);
   assert.deepEqual(csp.get('img-src'), ["'self'", 'data:'], label);
@@ -82,8 +95,8 @@ function assertBaseline(
   );
 }
 
-function assertReader(res: LightMyRequestResponse, label: string, https = true) {
-  assertBaseline(res, label, https);
+function assertReader(res: LightMyRequestResponse, label: string, https = true, ownPolicy = false) {
+  assertBaseline(res, label, https, undefined, ownPolicy);
   assert.deepEqual(directives(res).get('frame-ancestors'), ["'self'"], label);
   assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', label);
 }
@@ -200,10 +213,41 @@ for (const dialect of testDialects()) {
         ['share image', await t.app.inject(`/og/${mediaId}.jpg`)],
         ['health check', await t.app.inject('/healthz')],
       ];
+      // Shared pages send their own policy (the side's, allowing only their inline code).
+      const ownPolicy = new Set([
+        'article, first view',
+        'article, from the page cache',
+        'article, 304',
+        'article, gzip',
+        'article, personal (pending comment)',
+        'light article',
+        'light article, cached',
+        'light home',
+        'home',
+        'section',
+        'advertise page',
+      ]);
       const reference = securityOf(first);
+      const side = { scripts: hashesOf(feed, 'script-src'), styles: hashesOf(feed, 'style-src') };
       for (const [label, res] of responses) {
         assert.ok(res.statusCode < 500, `${label}: ${res.statusCode}`);
-        assertReader(res, `${label} (${res.statusCode})`);
+        const own = ownPolicy.has(label);
+        assertReader(res, `${label} (${res.statusCode})`, true, own);
+        const scripts = hashesOf(res, 'script-src');
+        const styles = hashesOf(res, 'style-src');
+        if (own) {
+          assert.ok(
+            scripts.every((h) => side.scripts.includes(h)),
+            label,
+          );
+          assert.ok(
+            styles.every((h) => side.styles.includes(h)),
+            label,
+          );
+        } else {
+          assert.deepEqual(scripts, side.scripts, label);
+          assert.deepEqual(styles, side.styles, label);
+        }
         // Public files may be shown by other sites (feed readers, shares).
         assert.equal(res.headers['cross-origin-resource-policy'], 'cross-origin', label);
         assert.deepEqual(securityOf(res), reference, `${label}: the same headers as the others`);
@@ -269,27 +313,43 @@ for (const dialect of testDialects()) {
 
     test('each inline script and style sheet a page carries is allowed by its hash, and no handler', async () => {
       const editor = await signIn(t, 'chef@griot.test');
-      const pages = [
-        await t.app.inject(articlePath),
-        await t.app.inject(`/lite${articlePath}`),
-        await t.app.inject('/'),
-        await t.app.inject('/nulle-part'),
-        await editor.get(`/admin/articles/${articleId}`),
-        await editor.get('/admin'),
+      const article = await t.app.inject(articlePath);
+      const home = await t.app.inject('/');
+      const notFound = await t.app.inject('/nulle-part');
+      // [a response, whether it is a shared page (with a policy of its own)]
+      const pages: [LightMyRequestResponse, boolean][] = [
+        [article, true],
+        [await t.app.inject(articlePath), true],
+        [await t.app.inject(`/lite${articlePath}`), true],
+        [await t.app.inject(`/lite${articlePath}`), true],
+        [home, true],
+        [await t.app.inject('/lite'), true],
+        [await t.app.inject('/politique'), true],
+        [notFound, false],
+        [await editor.get(`/admin/articles/${articleId}`), false],
+        [await editor.get('/admin'), false],
       ];
       const seen = { scripts: 0, styles: 0 };
-      for (const res of pages) {
+      for (const [res, shared] of pages) {
         const csp = directives(res);
         const doc = parse(res.body);
+        const carried = { scripts: new Set<string>(), styles: new Set<string>() };
         for (const script of doc.querySelectorAll('script:not([src])')) {
           const type = script.getAttribute('type');
           if (type && type !== 'text/javascript' && type !== 'module') continue; // data blocks
           assert.ok(csp.get('script-src')!.includes(cspHash(script.rawText)), script.rawText);
+          carried.scripts.add(cspHash(script.rawText));
           seen.scripts++;
         }
         for (const style of doc.querySelectorAll('style')) {
           assert.ok(csp.get('style-src')!.includes(cspHash(style.rawText)), style.rawText);
+          carried.styles.add(cspHash(style.rawText));
           seen.styles++;
+        }
+        // A shared page allows no other inline code than its own.
+        if (shared) {
+          assert.deepEqual(new Set(hashesOf(res, 'script-src')), carried.scripts);
+          assert.deepEqual(new Set(hashesOf(res, 'style-src')), carried.styles);
         }
         for (const el of doc.querySelectorAll('*'))
           for (const name of Object.keys(el.attributes))
@@ -299,6 +359,17 @@ for (const dialect of testDialects()) {
       // The article (share link copy, comment draft) twice, the light edition's style sheet.
       assert.ok(seen.scripts >= 4, `${seen.scripts} inline scripts`);
       assert.ok(seen.styles >= 1, `${seen.styles} inline style sheets`);
+      // The home page runs no inline script, so it allows none; the article, its two.
+      assert.deepEqual(directives(home).get('script-src'), ["'self'"]);
+      assert.deepEqual(
+        new Set(hashesOf(article, 'script-src')),
+        new Set([cspHash(inlineScripts.shareCopy), cspHash(inlineScripts.commentDraft)]),
+      );
+      assert.ok(
+        String(article.headers['content-security-policy']).length <
+          String(notFound.headers['content-security-policy']).length * 0.75,
+        "a shared page's policy is much shorter than the side's",
+      );
     });
 
     test('under an https PUBLIC_URL the CSRF cookie is Secure, like the session cookie', async () => {
@@ -340,8 +411,9 @@ for (const dialect of testDialects()) {
     after(() => t.close());
 
     test('no HSTS and no Secure CSRF cookie over plain http', async () => {
-      assertReader(await t.app.inject(articlePath), 'article', false);
-      assertReader(await t.app.inject(articlePath), 'cached article', false);
+      // (A shared page: its own policy.)
+      assertReader(await t.app.inject(articlePath), 'article', false, true);
+      assertReader(await t.app.inject(articlePath), 'cached article', false, true);
       const login = await t.app.inject('/login');
       assertPrivate(login, 'login', { https: false });
       assert.equal(csrfCookie(login)?.secure, undefined);
@@ -371,3 +443,28 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe("a shared page's Content-Security-Policy", () => {
+  const config = { publicUrl: 'https://griot.test', mediaPublicUrl: 'https://media.griot.test/m' };
+  const sheet = 'body{color:#123}';
+
+  test("is the side's, as helmet writes it, for a page carrying every inline text", async () => {
+    const side = (await securityHeaders(config, [sheet])).reader.find(
+      ([name]) => name === 'content-security-policy',
+    )![1];
+    const every = [...Object.values(inlineScripts), ...Object.values(inlineStyles), sheet];
+    assert.equal(pageCspFor(config, [sheet])(`<p>${every.join('</p><p>')}</p>`), side);
+  });
+
+  test('allows only the inline texts the page carries, and none for a page without', () => {
+    const csp = pageCspFor(config, [sheet]);
+    const none = csp('<p>Rien en ligne</p>');
+    assert.match(none, /;script-src 'self';/);
+    assert.match(none, /;style-src 'self';/);
+    const one = csp(`<style>${sheet}</style><script>${inlineScripts.photoOnTap}</script>`);
+    assert.ok(one.includes(`;script-src 'self' ${cspHash(inlineScripts.photoOnTap)};`), one);
+    assert.ok(one.includes(`;style-src 'self' ${cspHash(sheet)};`), one);
+    // The same texts carried, the same header.
+    assert.equal(csp(`<style>${sheet}</style><script>${inlineScripts.photoOnTap}</script>!`), one);
+  });
+});

@@ -85,6 +85,11 @@ export interface CachedPage {
   /** What the page shows: a change to any of these drops it (and `site`, always). */
   keys: string[];
   /**
+   * The page's own Content-Security-Policy, allowing only the inline code its markup carries
+   * (http/security-headers.ts, pageCspFor): its responses send it instead of the side's.
+   */
+  csp?: string | undefined;
+  /**
    * The markup between the slots, as UTF-8: parts.length === markers.length + 1. Undefined once
    * the page is packed (read it through `partsOf`).
    */

@@ -24,4 +24,6 @@ export interface RouteDeps {
   ads: AdDelivery;
   /** Where media files live: the local data directory or an S3-compatible bucket. */
   media: MediaStore;
+  /** A shared reader page's Content-Security-Policy, from its markup (security-headers.ts). */
+  pageCsp: (html: string) => string;
 }

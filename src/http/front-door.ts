@@ -35,7 +35,7 @@ const NO_COOKIES: Readonly<Record<string, string | undefined>> = Object.freeze({
 
 /**
  * Creates the front door of an app. `defaultHeaders` are those every reader response carries
- * (the security headers), `requestId` names each request (X-Request-Id), `onServed` logs it.
+ * (the security headers, but for the Content-Security-Policy: each page sends its own), `requestId` names each request (X-Request-Id), `onServed` logs it.
  */
 export function createFrontDoor({
   deps,
@@ -92,7 +92,8 @@ export function createFrontDoor({
       if (!snapshot || snapshot.settings !== known.settings) return app(req, res);
       if (varyValues(known.varyHeaders, req.headers) !== known.varyValues) return app(req, res);
       const page = deps.cache.get(known.key);
-      if (!page) return app(req, res);
+      // (A page without its own policy would go out without one: the route sends the side's.)
+      if (!page?.csp) return app(req, res);
       const started = onServed ? performance.now() : 0;
       const viewer: ViewRequest = { method: 'GET', headers: req.headers, cookies: NO_COOKIES };
       const respond = (view: View) => {

@@ -170,6 +170,7 @@ export async function sendCachedPage(
         parts,
         markers,
         keys: [...new Set([...page.keys, ...(about.keys ?? [])])],
+        csp: deps.pageCsp(html),
         facts: about.facts ?? {},
         fills: new Map(),
         etag: `W/"${digest(deps.buildId, '\u0000', variant?.name ?? '', '\u0000', ...markup)}"`,
@@ -205,6 +206,7 @@ export async function sendCachedPage(
       .header('content-type', 'text/html; charset=utf-8')
       .header('vary', vary.join(', '))
       .header('cache-control', 'private, no-store');
+    if (cached.csp) reply.header('content-security-policy', cached.csp);
     const body = fillSlots(cached, inVariant(variant, viewValues(view)));
     // Personal pages are rare (a reader with comments awaiting moderation): compressed on the fly.
     const encoding = pickEncoding(request.headers['accept-encoding']);
@@ -237,7 +239,8 @@ export async function sendCachedPage(
   // Shared cached pages go straight to the socket: no onSend hooks to run, and none that could
   // add a Set-Cookie to a response every reader (and every CDN) receives. The security headers
   // are already on the raw response (set there in onRequest, see security-headers.ts), and
-  // writeHead merges them in: these pages carry the same ones as every reply.
+  // writeHead merges them in: these pages carry the same ones as every reply, but for the
+  // Content-Security-Policy, the page's own, which replaces the side's.
   reply.hijack();
   reply.raw.writeHead(out.status, out.headers);
   reply.raw.end(out.body);
@@ -292,6 +295,7 @@ const sentWith = new WeakMap<Buffer, { vary: string; cdn: string; response: Shar
 
 function responseHeaders(page: CachedPage, vary: string, cdn: string, etag: string): string[] {
   return [
+    ...(page.csp ? ['content-security-policy', page.csp] : []),
     'content-type',
     'text/html; charset=utf-8',
     'vary',

@@ -27,17 +27,20 @@ export function isHttpsSite(config: Pick<Config, 'publicUrl'>): boolean {
  * theme's, inlined by article pages), by hash; style
  * attributes stay allowed, since ad slots reserve their size through them (custom properties
  * per slot) and newsroom pages set a few, and an attribute cannot carry a selector to read a page.
+ * `carried` keeps only the inline texts one page carries (see pageCspFor).
  */
 export function cspDirectives(
   side: SiteSide,
   { mediaPublicUrl }: Partial<Pick<Config, 'mediaPublicUrl'>> = {},
   inlineSheets: string[] = [],
+  carried: (text: string) => boolean = () => true,
 ): Record<string, string[]> {
+  const allowed = (texts: string[]) => texts.filter(carried).map(cspHash);
   return {
     'default-src': ["'self'"],
-    'script-src': ["'self'", ...Object.values(inlineScripts).map(cspHash)],
+    'script-src': ["'self'", ...allowed(Object.values(inlineScripts))],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'", ...[...Object.values(inlineStyles), ...inlineSheets].map(cspHash)],
+    'style-src': ["'self'", ...allowed([...Object.values(inlineStyles), ...inlineSheets])],
     'style-src-attr': ["'unsafe-inline'"],
     // Photos and ad creatives are served from /media/ (which redirects to MEDIA_PUBLIC_URL when
     // set: a redirect's target must be allowed too); the light edition's icon is `data:,`.
@@ -50,6 +53,42 @@ export function cspDirectives(
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
     'frame-ancestors': [side === 'private' ? "'none'" : "'self'"],
+  };
+}
+
+/** A policy's header value, written as helmet writes it: `name value value;name value…`. */
+export function formatCsp(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join(';');
+}
+
+/**
+ * The Content-Security-Policy of each shared reader page, from its markup: the reader side's,
+ * allowing by hash only the inline scripts and style sheets the page itself carries (of the
+ * known ones: inline-code.ts and `inlineSheets`). A home page then allows no inline script at
+ * all, and an article page not the light edition's or a live page's; the header is also about
+ * half as long as the side's, which lists them all. Made once per set of texts carried.
+ * Per-view fills (ads, « Les plus lus », a reader's own comments) carry no inline code.
+ */
+export function pageCspFor(
+  config: Partial<Pick<Config, 'mediaPublicUrl'>>,
+  inlineSheets: string[] = [],
+): (html: string) => string {
+  const texts = [...Object.values(inlineScripts), ...Object.values(inlineStyles), ...inlineSheets];
+  const made = new Map<number, string>();
+  return (html) => {
+    let set = 0;
+    texts.forEach((text, i) => {
+      if (html.includes(text)) set |= 1 << i;
+    });
+    let csp = made.get(set);
+    if (csp === undefined) {
+      const carried = new Set(texts.filter((_, i) => set & (1 << i)));
+      csp = formatCsp(cspDirectives('reader', config, inlineSheets, (t) => carried.has(t)));
+      made.set(set, csp);
+    }
+    return csp;
   };
 }
 
