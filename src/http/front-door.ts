@@ -35,7 +35,8 @@ const NO_COOKIES: Readonly<Record<string, string | undefined>> = Object.freeze({
 
 /**
  * Creates the front door of an app. `defaultHeaders` are those every reader response carries
- * (the security headers, but for the Content-Security-Policy: each page sends its own), `requestId` names each request (X-Request-Id), `onServed` logs it.
+ * (the security headers, but for the Content-Security-Policy: each page sends its own),
+ * `requestId` names each request (X-Request-Id), `onServed` logs it.
  */
 export function createFrontDoor({
   deps,

@@ -67,8 +67,9 @@ export function formatCsp(directives: Record<string, string[]>): string {
  * The Content-Security-Policy of each shared reader page, from its markup: the reader side's,
  * allowing by hash only the inline scripts and style sheets the page itself carries (of the
  * known ones: inline-code.ts and `inlineSheets`). A home page then allows no inline script at
- * all, and an article page not the light edition's or a live page's; the header is also about
- * half as long as the side's, which lists them all. Made once per set of texts carried.
+ * all, and an article page not the light edition's or a live page's; the header is also a third
+ * (an article's) to three fifths (the home's) shorter than the side's, which lists them all.
+ * Made once per set of texts carried.
  * Per-view fills (ads, « Les plus lus », a reader's own comments) carry no inline code.
  */
 export function pageCspFor(
