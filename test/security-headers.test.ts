@@ -121,6 +121,7 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let articleId: number;
     let articlePath: string;
+    let livePath: string;
     let mediaFile: string;
     let mediaId: number;
     let reportKey: string;
@@ -137,6 +138,13 @@ for (const dialect of testDialects()) {
       const article = await buildArticle(t.db, { section, image_id: image.id, slug: 'un-titre' });
       articleId = article.id;
       articlePath = `/politique/${article.slug}`;
+      const live = await buildArticle(t.db, {
+        section,
+        slug: 'en-direct',
+        live: 1,
+        live_started_at: t.clock.now().toISOString(),
+      });
+      livePath = `/politique/${live.slug}`;
       // A sold campaign in every slot: the article is then filled for each view.
       const campaign = await buildCampaign(t.db, { slotIds: slots.map((s) => s.id) });
       reportKey = campaign.report_key;
@@ -316,6 +324,8 @@ for (const dialect of testDialects()) {
       const article = await t.app.inject(articlePath);
       const home = await t.app.inject('/');
       const notFound = await t.app.inject('/nulle-part');
+      const liveArticle = await t.app.inject(livePath);
+      assert.equal(liveArticle.statusCode, 200);
       // [a response, whether it is a shared page (with a policy of its own)]
       const pages: [LightMyRequestResponse, boolean][] = [
         [article, true],
@@ -325,6 +335,7 @@ for (const dialect of testDialects()) {
         [home, true],
         [await t.app.inject('/lite'), true],
         [await t.app.inject('/politique'), true],
+        [liveArticle, true],
         [notFound, false],
         [await editor.get(`/admin/articles/${articleId}`), false],
         [await editor.get('/admin'), false],
@@ -359,6 +370,11 @@ for (const dialect of testDialects()) {
       // The article (share link copy, comment draft) twice, the light edition's style sheet.
       assert.ok(seen.scripts >= 4, `${seen.scripts} inline scripts`);
       assert.ok(seen.styles >= 1, `${seen.styles} inline style sheets`);
+      // A live page whose coverage goes on: its two style sheets, which other pages do not allow.
+      for (const sheet of [inlineStyles.live, inlineStyles.liveOn]) {
+        assert.ok(hashesOf(liveArticle, 'style-src').includes(cspHash(sheet)));
+        assert.ok(!hashesOf(article, 'style-src').includes(cspHash(sheet)));
+      }
       // The home page runs no inline script, so it allows none; the article, its two.
       assert.deepEqual(directives(home).get('script-src'), ["'self'"]);
       assert.deepEqual(
