@@ -82,7 +82,11 @@ async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-type Measured = DrawnLoadResult & { byRound?: number[] };
+type Measured = DrawnLoadResult & {
+  byRound?: number[];
+  /** The CPU the serving process used per request, all its threads (µs). */
+  cpuUsPerRequest?: number;
+};
 
 /** One target's rounds as one load: its requests over its time, the middle p50, the worst p99. */
 function combined(loads: DrawnLoadResult[]): Measured {
@@ -246,40 +250,46 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<Figures
     // turns; what they leave to do in the background is waited for after each round (and shown).
     const changing = startChanges(db, { day, publicUrl: server.url, random });
     changing.pause();
-    const targets: [string, string, () => string, boolean][] = [
+    // [name, origin, paths, with changes, the serving process]
+    const targets: [string, string, () => string, boolean, number][] = [
       [
         'bare node:http (hot page, br, from memory)',
         `http://127.0.0.1:${barePort}`,
         () => '/',
         false,
+        bare.process.pid!,
       ],
       [
         "bare node:http (hot page, br, from memory, Griot's headers)",
         `http://127.0.0.1:${sameHeadersPort}`,
         () => '/',
         false,
+        sameHeaders.process.pid!,
       ],
       [
         'bare node:http (the news-day pages, br, from memory)',
         `http://127.0.0.1:${mixPort}`,
         mix,
         false,
+        bareMix.process.pid!,
       ],
-      ['single hot page (article, br)', server.url, () => hot, false],
-      ['news day, no changes', server.url, mix, false],
-      ['news day, approval/2 s + edit/30 s', server.url, mix, true],
+      ['single hot page (article, br)', server.url, () => hot, false, pid],
+      ['news day, no changes', server.url, mix, false, pid],
+      ['news day, approval/2 s + edit/30 s', server.url, mix, true, pid],
     ];
     // Each target measured with autocannon (which tells new bodies from kept ones: the hit
     // rate) and, when installed, with wrk (in C, the issue's client: it costs the shared cores
     // far less per response, so the server, not the client, sets the pace).
     const clients = withWrk ? (['autocannon', 'wrk'] as const) : (['autocannon'] as const);
     const byTarget = clients.flatMap((client) =>
-      targets.map(([name, origin, draw, changes]) => ({
+      targets.map(([name, origin, draw, changes, servedBy]) => ({
         name: client === 'wrk' ? `${name} · wrk` : name,
         client,
         origin,
         draw,
         changes,
+        servedBy,
+        ticks: 0,
         // wrk takes its paths in turn from a list drawn beforehand.
         paths: client === 'wrk' ? Array.from({ length: 20_000 }, draw) : [],
         loads: [] as DrawnLoadResult[],
@@ -290,17 +300,23 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<Figures
       for (const t of byTarget) {
         if (t.changes) changing.resume();
         const options = { seconds: seconds / rounds, connections, headers: HEADERS };
+        const ticks = await cpuTicksOf(t.servedBy);
         t.loads.push(
           t.client === 'wrk'
             ? await loadWrk(t.origin, { ...options, paths: t.paths })
             : await loadDrawn(t.origin, { ...options, draw: t.draw, seen: t.seen }),
         );
+        t.ticks += (await cpuTicksOf(t.servedBy)) - ticks;
         if (t.changes) changing.pause();
       }
       await quiet();
     }
     const changes = await changing.stop();
-    const results: [string, Measured][] = byTarget.map((t) => [t.name, combined(t.loads)]);
+    const results: [string, Measured][] = byTarget.map((t) => {
+      const all = combined(t.loads);
+      // (A clock tick is 10 ms.)
+      return [t.name, { ...all, cpuUsPerRequest: (t.ticks * 10_000) / all.requests }];
+    });
     const afterNewsDay = (await memoryOf(pid)).rss;
     // (What the changes left to upgrade is not the misses' work.)
     await quiet();
@@ -341,7 +357,8 @@ function report(f: Figures): void {
     n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   console.log(`\n${f.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`);
   console.log(
-    '| target | req/s | p50 ms | p99 ms | hit rate | non-2xx |\n| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| target | req/s | p50 ms | p99 ms | hit rate | non-2xx | server CPU µs/req |\n' +
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const [name, r] of f.results) {
     const non2xx = Object.entries(r.statuses)
@@ -350,8 +367,9 @@ function report(f: Figures): void {
     const hit = Number.isNaN(r.fresh)
       ? 'n/a'
       : `${fmt(r.requests ? (1 - r.fresh / r.requests) * 100 : 0, 1)} %`;
+    const cpu = r.cpuUsPerRequest === undefined ? 'n/a' : fmt(r.cpuUsPerRequest, 1);
     console.log(
-      `| ${name} | ${fmt(r.rps)} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${hit} | ${non2xx + r.errors} |`,
+      `| ${name} | ${fmt(r.rps)} | ${fmt(r.p50Ms, 1)} | ${fmt(r.p99Ms, 1)} | ${hit} | ${non2xx + r.errors} | ${cpu} |`,
     );
   }
   const rps = (name: string) => f.results.find(([n]) => n.startsWith(name))![1];
@@ -396,9 +414,12 @@ function report(f: Figures): void {
     console.log(
       `  news day ÷ single hot page: ${fmt(day.rps / hot, 2)} (no changes: ${fmt(still.rps / hot, 2)}) — goal ≥ 0.8`,
     );
+    const cpu = (name: string) => of(name).cpuUsPerRequest!;
     console.log(
       `  single hot page ÷ bare server: ${fmt(hot / bare, 2)} — goal ≥ 0.6 ` +
-        `(÷ the bare server sending Griot's headers: ${fmt(hot / bareSame, 2)})`,
+        `(÷ the bare server sending Griot's headers: ${fmt(hot / bareSame, 2)}); ` +
+        `by CPU per request, the bare server's ÷ the hot page's: ` +
+        `${fmt(cpu('bare node:http (hot page, br, from memory)') / cpu('single hot'), 2)}`,
     );
     console.log(
       `  news day ÷ bare server on the news-day pages: ${fmt(day.rps / bareMix, 2)} ` +
@@ -431,6 +452,8 @@ console.log(
   '\nhit rate: the share of responses whose exact bytes had already been served for that path in ' +
     'the same target; a new body is one the server rendered or compressed again (wrk does not ' +
     'read the bodies: n/a). The misses are measured with autocannon, which sends exactly one ' +
-    'request per archive article.',
+    'request per archive article. Server CPU per request: the CPU time the serving process (all ' +
+    'its threads) used during the target, divided by its requests; req/s also depend on how ' +
+    'the client and the server share the two cores, this less so.',
 );
 log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
