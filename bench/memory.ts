@@ -17,7 +17,7 @@ import type { DialectName } from '../src/db/connect.ts';
 import { bumpContentVersion } from '../src/cache/content-version.queries.ts';
 import { npmStartCommand, openSharedDatabase } from '../test/helpers/child-process.ts';
 import { freePort } from '../test/helpers/net.ts';
-import { procStatFields } from '../test/helpers/proc-stat.ts';
+import { processCpuMs } from '../test/helpers/proc-stat.ts';
 import { seeded } from '../test/helpers/random.ts';
 import { loadDrawn } from './load.ts';
 import { startChanges } from './newsday-changes.ts';
@@ -101,12 +101,6 @@ async function read(server: ChildProcess): Promise<Reading> {
     native: kb('RssAnon') / 1024 - mb(usage.heapTotal) - mb(usage.arrayBuffers),
     files: kb('RssFile') / 1024,
   };
-}
-
-/** CPU time the process has used so far (user + system), in ms, from /proc. */
-async function cpuMs(child: ChildProcess): Promise<number> {
-  const fields = await procStatFields(`/proc/${child.pid}/stat`);
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 function perRequest(fromMs: number, toMs: number, requests: number): string {
@@ -209,7 +203,7 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<[string
       await new Promise((resolve) => setTimeout(resolve, 2000));
       readings.push(['idle after start', await read(server.process)]);
       const list = distinctPaths(day, pages);
-      let cpu = await cpuMs(server.process);
+      let cpu = await processCpuMs(server.process.pid!);
       log(`${engine}: ${list.length} distinct pages, once each…`);
       for (const path of list) {
         const res = await fetch(server.url + path, { headers: HEADERS });
@@ -217,7 +211,9 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<[string
         if (res.status !== 200) log(`${path}: ${res.status}`);
       }
       readings.push([`after ${list.length} distinct pages`, await read(server.process)]);
-      log(`${engine}: server CPU ${perRequest(cpu, await cpuMs(server.process), list.length)}`);
+      log(
+        `${engine}: server CPU ${perRequest(cpu, await processCpuMs(server.process.pid!), list.length)}`,
+      );
       // A change of the whole site's content drops every cached page: the difference is what
       // the page cache held for those pages. The server trusts its content version for
       // CACHE_VERSION_TTL_MS (1 s here), so the home page is asked for again after twice that.
@@ -227,7 +223,7 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<[string
         await (await fetch(server.url + '/', { headers: HEADERS })).arrayBuffer();
       readings.push(['after a site-wide change (cache dropped)', await read(server.process)]);
       log(`${engine}: ${seconds} s of the news-day mix with changes, ${connections} connections…`);
-      cpu = await cpuMs(server.process);
+      cpu = await processCpuMs(server.process.pid!);
       const changing = startChanges(db, { day, publicUrl: server.url, random });
       const result = await loadDrawn(server.url, {
         seconds,
@@ -239,7 +235,7 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<[string
       log(
         `${engine}: ${result.requests} requests (${Math.round(result.rps)}/s), ` +
           `${changes.approvals} approvals, ${changes.edits} edits; server CPU ` +
-          perRequest(cpu, await cpuMs(server.process), result.requests),
+          perRequest(cpu, await processCpuMs(server.process.pid!), result.requests),
       );
       readings.push(['after the news-day mix', await read(server.process)]);
       return readings;

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import type { DialectName } from '../src/db/connect.ts';
 import { openSharedDatabase, spawnTsx, startServer } from '../test/helpers/child-process.ts';
 import { freePort, httpRequest } from '../test/helpers/net.ts';
-import { procStatFields } from '../test/helpers/proc-stat.ts';
+import { processCpuMs } from '../test/helpers/proc-stat.ts';
 import { seeded } from '../test/helpers/random.ts';
 import { loadDrawn, type DrawnLoadResult } from './load.ts';
 import { hasWrk, loadWrk } from './wrk.ts';
@@ -108,12 +108,6 @@ function combined(loads: DrawnLoadResult[]): Measured {
   };
 }
 
-/** CPU time a process has used, in clock ticks (1/100 s). */
-async function cpuTicksOf(pid: number): Promise<number> {
-  const fields = await procStatFields(`/proc/${pid}/stat`);
-  return Number(fields[11]) + Number(fields[12]);
-}
-
 /**
  * Waits until the server has gone quiet (under 5 % of a core over a second): the work a load
  * leaves behind (the best-quality brotli of the pages asked for twice, done at the lowest
@@ -122,11 +116,11 @@ async function cpuTicksOf(pid: number): Promise<number> {
  */
 async function untilQuiet(pid: number, maxSeconds = 300): Promise<number> {
   const started = performance.now();
-  let before = await cpuTicksOf(pid);
+  let before = await processCpuMs(pid);
   while (performance.now() - started < maxSeconds * 1000) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const now = await cpuTicksOf(pid);
-    if (now - before < 5) break;
+    const now = await processCpuMs(pid);
+    if (now - before < 50) break;
     before = now;
   }
   return (performance.now() - started) / 1000;
@@ -289,7 +283,7 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<Figures
         draw,
         changes,
         servedBy,
-        ticks: 0,
+        cpuMs: 0,
         // wrk takes its paths in turn from a list drawn beforehand.
         paths: client === 'wrk' ? Array.from({ length: 20_000 }, draw) : [],
         loads: [] as DrawnLoadResult[],
@@ -300,13 +294,13 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<Figures
       for (const t of byTarget) {
         if (t.changes) changing.resume();
         const options = { seconds: seconds / rounds, connections, headers: HEADERS };
-        const ticks = await cpuTicksOf(t.servedBy);
+        const cpuMs = await processCpuMs(t.servedBy);
         t.loads.push(
           t.client === 'wrk'
             ? await loadWrk(t.origin, { ...options, paths: t.paths })
             : await loadDrawn(t.origin, { ...options, draw: t.draw, seen: t.seen }),
         );
-        t.ticks += (await cpuTicksOf(t.servedBy)) - ticks;
+        t.cpuMs += (await processCpuMs(t.servedBy)) - cpuMs;
         if (t.changes) changing.pause();
       }
       await quiet();
@@ -314,8 +308,7 @@ async function benchDatabase(engine: DialectName, url?: string): Promise<Figures
     const changes = await changing.stop();
     const results: [string, Measured][] = byTarget.map((t) => {
       const all = combined(t.loads);
-      // (A clock tick is 10 ms.)
-      return [t.name, { ...all, cpuUsPerRequest: (t.ticks * 10_000) / all.requests }];
+      return [t.name, { ...all, cpuUsPerRequest: (t.cpuMs * 1000) / all.requests }];
     });
     const afterNewsDay = (await memoryOf(pid)).rss;
     // (What the changes left to upgrade is not the misses' work.)
@@ -404,22 +397,23 @@ function report(f: Figures): void {
       f.results.find(
         ([n]) => n.startsWith(name) && n.endsWith(' · wrk') === (client === 'wrk'),
       )![1];
-    const bare = of('bare node:http (hot page, br, from memory)').rps;
+    const bareRun = of('bare node:http (hot page, br, from memory)');
+    const bare = bareRun.rps;
     const bareSame = of("bare node:http (hot page, br, from memory, Griot's").rps;
     const bareMix = of('bare node:http (the news-day').rps;
-    const hot = of('single hot').rps;
+    const hotRun = of('single hot');
+    const hot = hotRun.rps;
     const day = of('news day, approval');
     const still = of('news day, no');
     console.log(`with ${client}:`);
     console.log(
       `  news day ÷ single hot page: ${fmt(day.rps / hot, 2)} (no changes: ${fmt(still.rps / hot, 2)}) — goal ≥ 0.8`,
     );
-    const cpu = (name: string) => of(name).cpuUsPerRequest!;
     console.log(
       `  single hot page ÷ bare server: ${fmt(hot / bare, 2)} — goal ≥ 0.6 ` +
         `(÷ the bare server sending Griot's headers: ${fmt(hot / bareSame, 2)}); ` +
         `by CPU per request, the bare server's ÷ the hot page's: ` +
-        `${fmt(cpu('bare node:http (hot page, br, from memory)') / cpu('single hot'), 2)}`,
+        `${fmt(bareRun.cpuUsPerRequest! / hotRun.cpuUsPerRequest!, 2)}`,
     );
     console.log(
       `  news day ÷ bare server on the news-day pages: ${fmt(day.rps / bareMix, 2)} ` +

@@ -9,3 +9,10 @@ export async function procStatFields(file: string): Promise<string[]> {
   const stat = await readFile(file, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
+
+/** The CPU time a process has used so far, user and system, all its threads, in ms. */
+export async function processCpuMs(pid: number): Promise<number> {
+  const fields = await procStatFields(`/proc/${pid}/stat`);
+  // (utime and stime are in clock ticks, 100 a second on Linux.)
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
